@@ -1,0 +1,160 @@
+import Foundation
+import Vapor
+
+/// The OpenAPI 3.0 description of `/api/v1`, built from the same paths the routes use. The
+/// contract test and schemathesis hold the API to it.
+enum OpenAPIDocument {
+    typealias JSON = [String: Any]
+
+    private struct Operation {
+        var method: String; var path: AppPath; var summary: String
+        var body: String? = nil; var response: JSON?; var status = "200"; var paged = false
+        var query: [String] = []
+    }
+
+    private static func ref(_ name: String) -> JSON { ["$ref": "#/components/schemas/\(name)"] }
+    private static func array(_ name: String) -> JSON { ["type": "array", "items": ref(name)] }
+
+    private static var operations: [Operation] {
+        let any = AppPath.any
+        return [
+            .init(method: "get", path: .apiMe, summary: "The account of the token and its grants", response: ref("Me")),
+            .init(method: "get", path: .apiTokens, summary: "Your API tokens", response: array("Token")),
+            .init(method: "post", path: .apiTokens, summary: "Create an API token (shown once)", body: "TokenBody", response: ref("Token"), status: "201"),
+            .init(method: "delete", path: .apiToken(any), summary: "Revoke one of your tokens", response: nil, status: "204"),
+            .init(method: "get", path: .apiUnits, summary: "Units (filter by parent or text)", response: ref("Unit"), paged: true, query: ["q", "parent"]),
+            .init(method: "get", path: .apiUnit(any), summary: "One unit", response: ref("Unit")),
+            .init(method: "patch", path: .apiUnit(any), summary: "Rename a unit or change its code", body: "UnitBody", response: ref("Unit")),
+            .init(method: "post", path: .apiUnitChildren(any), summary: "Create a unit under this one", body: "UnitBody", response: ref("Unit"), status: "201"),
+            .init(method: "post", path: .apiUnitMove(any), summary: "Move a unit and its subtree", body: "MoveBody", response: ref("Unit")),
+            .init(method: "post", path: .apiUnitRetire(any), summary: "Retire a unit (history is kept)", response: ref("Unit")),
+            .init(method: "post", path: .apiUnitDutyStations(any), summary: "Create a duty station of this unit", body: "DutyStationBody", response: ref("DutyStation"), status: "201"),
+            .init(method: "get", path: .apiDutyStations, summary: "Duty stations", response: ref("DutyStation"), paged: true, query: ["q"]),
+            .init(method: "get", path: .apiDutyStation(any), summary: "One duty station", response: ref("DutyStation")),
+            .init(method: "patch", path: .apiDutyStation(any), summary: "Change a duty station", body: "DutyStationBody", response: ref("DutyStation")),
+            .init(method: "post", path: .apiDutyStationRetire(any), summary: "Retire a duty station", response: ref("DutyStation")),
+            .init(method: "get", path: .apiUsers, summary: "Accounts in your scope", response: ref("User"), paged: true, query: ["q", "unit"]),
+            .init(method: "post", path: .apiUsers, summary: "Create an account", body: "UserBody", response: ref("User"), status: "201"),
+            .init(method: "get", path: .apiUser(any), summary: "One account", response: ref("User")),
+            .init(method: "patch", path: .apiUser(any), summary: "Change an account", body: "UserBody", response: ref("User")),
+            .init(method: "get", path: .apiUserGrants(any), summary: "Roles granted to an account, revoked ones included", response: array("Grant")),
+            .init(method: "post", path: .apiUserGrants(any), summary: "Grant a role on a unit", body: "GrantBody", response: ref("Grant"), status: "201"),
+            .init(method: "delete", path: .apiGrant(any), summary: "Revoke a grant", response: ref("Grant")),
+            .init(method: "get", path: .apiAudit, summary: "The audit trail in your scope", response: ref("AuditEntry"), paged: true, query: ["unit", "user"]),
+        ]
+    }
+
+    /// Every (method, template) the document describes, for the test that compares it with the routes.
+    static var described: Set<String> {
+        Set(operations.map { "\($0.method.uppercased()) \($0.path.template)" } + ["GET \(AppPath.apiOpenAPI.template)"])
+    }
+
+    static func json() -> Data {
+        var paths: [String: JSON] = [:]
+        for op in operations {
+            let template = op.path.template.replacingOccurrences(of: "/api/v1", with: "")
+            let openAPIPath = template.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+                .joined(separator: "/")
+            var parameters: [JSON] = template.split(separator: "/").filter { $0.hasPrefix(":") }.map {
+                ["name": String($0.dropFirst()), "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
+            }
+            if op.paged {
+                parameters += [["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1]],
+                               ["name": "per", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 100]]]
+            }
+            parameters += op.query.map { name -> JSON in
+                ["name": name, "in": "query", "schema": name == "q" ? ["type": "string"] : ["type": "string", "format": "uuid"]]
+            }
+            var responses: JSON = [
+                "401": ["description": "No or invalid bearer token", "content": ["application/json": ["schema": ref("Error")]]],
+                "403": ["description": "Not allowed for your roles", "content": ["application/json": ["schema": ref("Error")]]],
+                "404": ["description": "Not found", "content": ["application/json": ["schema": ref("Error")]]],
+                "400": ["description": "Malformed request", "content": ["application/json": ["schema": ref("Error")]]],
+            ]
+            if let response = op.response {
+                let schema: JSON = op.paged ? ["type": "object", "required": ["items", "metadata"],
+                                               "properties": ["items": ["type": "array", "items": response], "metadata": ref("PageInfo")]] : response
+                responses[op.status] = ["description": "OK", "content": ["application/json": ["schema": schema]]]
+            } else {
+                responses[op.status] = ["description": "Done"]
+            }
+            var operation: JSON = ["summary": op.summary, "parameters": parameters, "responses": responses,
+                                   "operationId": "\(op.method)\(openAPIPath.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "").replacingOccurrences(of: "-", with: "_"))"]
+            if let body = op.body {
+                operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(body)]]]
+                responses["422"] = ["description": "Refused: each wrong field with a message", "content": ["application/json": ["schema": ref("Error")]]]
+                responses["409"] = ["description": "Conflicts with existing data", "content": ["application/json": ["schema": ref("Error")]]]
+                responses["415"] = ["description": "Body is not JSON", "content": ["application/json": ["schema": ref("Error")]]]
+                operation["responses"] = responses
+            } else if op.method != "get" {
+                responses["422"] = ["description": "Refused", "content": ["application/json": ["schema": ref("Error")]]]
+                operation["responses"] = responses
+            }
+            paths[openAPIPath, default: [:]][op.method] = operation
+        }
+        let string: JSON = ["type": "string"]
+        let optionalString: JSON = ["type": "string", "nullable": true]
+        let uuid: JSON = ["type": "string", "format": "uuid"]
+        let date: JSON = ["type": "string", "format": "date-time", "nullable": true]
+        let document: JSON = [
+            "openapi": "3.0.3",
+            "info": ["title": "Resilience API", "version": "1",
+                     "description": "Business continuity and security management. Authenticate with `Authorization: Bearer <token>`; create tokens on your account page or with `resilience token create USERNAME`."],
+            "servers": [["url": "/api/v1"]],
+            "security": [["bearer": [String]()]],
+            "paths": paths,
+            "components": [
+                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
+                "schemas": [
+                    "Unit": ["type": "object", "required": ["id", "name", "kind", "depth"], "properties": [
+                        "id": uuid, "name": string, "code": optionalString,
+                        "kind": ["type": "string", "enum": ["headquarters", "region", "country_operation", "office"]],
+                        "parentID": ["type": "string", "format": "uuid", "nullable": true], "depth": ["type": "integer"], "retiredAt": date]],
+                    "UnitBody": ["type": "object", "properties": [
+                        "name": ["type": "string", "maxLength": 200], "code": ["type": "string", "maxLength": 20],
+                        "kind": ["type": "string", "enum": ["headquarters", "region", "country_operation", "office"]]]],
+                    "MoveBody": ["type": "object", "required": ["parentID"], "properties": ["parentID": uuid]],
+                    "DutyStation": ["type": "object", "required": ["id", "name", "country", "area", "latitude", "longitude", "unitID"], "properties": [
+                        "id": uuid, "name": string, "country": string, "area": string, "latitude": ["type": "number"],
+                        "longitude": ["type": "number"], "unitID": uuid, "retiredAt": date]],
+                    "DutyStationBody": ["type": "object", "properties": [
+                        "name": string, "country": ["type": "string", "minLength": 2, "maxLength": 2], "area": string,
+                        "latitude": ["type": "number", "minimum": -90, "maximum": 90],
+                        "longitude": ["type": "number", "minimum": -180, "maximum": 180]]],
+                    "User": ["type": "object", "required": ["id", "username", "displayName", "homeUnitID", "isActive"], "properties": [
+                        "id": uuid, "username": string, "displayName": string, "email": optionalString, "language": optionalString,
+                        "homeUnitID": uuid, "isActive": ["type": "boolean"], "lastSignInAt": date]],
+                    "UserBody": ["type": "object", "properties": [
+                        "username": string, "displayName": string, "email": string, "password": ["type": "string", "minLength": 10],
+                        "homeUnitID": uuid, "language": string, "isActive": ["type": "boolean"]]],
+                    "Grant": ["type": "object", "required": ["id", "userID", "unitID", "role"], "properties": [
+                        "id": uuid, "userID": uuid, "unitID": uuid, "role": string, "createdAt": date,
+                        "grantedByID": ["type": "string", "format": "uuid", "nullable": true], "revokedAt": date,
+                        "revokedByID": ["type": "string", "format": "uuid", "nullable": true]]],
+                    "GrantBody": ["type": "object", "required": ["role", "unitID"], "properties": [
+                        "role": ["type": "string", "enum": ["administrator", "hq_oversight", "regional_reviewer", "focal_point",
+                                                             "contributor", "senior_manager", "security_officer", "staff_member"]],
+                        "unitID": uuid]],
+                    "AuditEntry": ["type": "object", "required": ["id", "at", "action", "entityType", "summary", "before", "after"], "properties": [
+                        "id": uuid, "at": ["type": "string", "format": "date-time"], "actorID": ["type": "string", "format": "uuid", "nullable": true],
+                        "actorName": optionalString, "action": string, "entityType": string,
+                        "entityID": ["type": "string", "format": "uuid", "nullable": true],
+                        "unitID": ["type": "string", "format": "uuid", "nullable": true],
+                        "subjectUserID": ["type": "string", "format": "uuid", "nullable": true], "summary": string,
+                        "before": ["type": "object", "additionalProperties": string], "after": ["type": "object", "additionalProperties": string]]],
+                    "Token": ["type": "object", "required": ["id", "name"], "properties": [
+                        "id": uuid, "name": string, "createdAt": date, "lastUsedAt": date, "revokedAt": date, "token": string]],
+                    "TokenBody": ["type": "object", "required": ["name"], "properties": ["name": ["type": "string", "minLength": 1, "maxLength": 100]]],
+                    "Me": ["type": "object", "required": ["user", "grants"], "properties": [
+                        "user": ref("User"), "grants": ["type": "array", "items": ["type": "object", "properties": ["role": string, "unitID": uuid]]]]],
+                    "PageInfo": ["type": "object", "required": ["page", "per", "total"], "properties": [
+                        "page": ["type": "integer"], "per": ["type": "integer"], "total": ["type": "integer"]]],
+                    "Error": ["type": "object", "required": ["error"], "properties": ["error": ["type": "object", "required": ["status", "code", "message"], "properties": [
+                        "status": ["type": "integer"], "code": string, "message": string,
+                        "fields": ["type": "array", "items": ["type": "object", "properties": ["field": string, "code": string, "message": string]]]]]]],
+                ],
+            ],
+        ]
+        return (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])) ?? Data("{}".utf8)
+    }
+}

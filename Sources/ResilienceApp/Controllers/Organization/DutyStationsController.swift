@@ -1,0 +1,102 @@
+import Fluent
+import ResilienceCore
+import Vapor
+
+/// The pages of the duty stations.
+struct DutyStationsController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(.GET, .dutyStations, .somewhere(.viewOrganization), use: index)
+        routes.on(.GET, .dutyStation(AppPath.any), .dutyStation(.viewOrganization), use: show)
+        routes.on(.GET, .unitNewDutyStation(AppPath.any), .unit(.manageOrganization), use: new)
+        routes.on(.POST, .unitDutyStations(AppPath.any), .unit(.manageOrganization), use: create)
+        routes.on(.GET, .dutyStationEdit(AppPath.any), .dutyStation(.manageOrganization), use: edit)
+        routes.on(.POST, .dutyStationEdit(AppPath.any), .dutyStation(.manageOrganization), use: update)
+        routes.on(.POST, .dutyStationRetire(AppPath.any), .dutyStation(.manageOrganization), use: retire)
+    }
+
+    static func search(_ req: Request) -> (QueryBuilder<DutyStation>, String) {
+        let q = String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
+        let query = DutyStation.query(on: req.db).with(\.$unit).sort(\.$country).sort(\.$name)
+        if !q.isEmpty {
+            query.group(.or) { $0.filter(\.$name, .custom("LIKE"), "%\(q)%").filter(\.$country == q.uppercased())
+                .filter(\.$area, .custom("LIKE"), "%\(q)%") }
+        }
+        return (query, q)
+    }
+
+    @Sendable func index(_ req: Request) async throws -> Response {
+        let (query, q) = Self.search(req)
+        let (stations, info) = try await query.paged(req)
+        let page = DutyStationsPage(rows: stations.map { (Self.row($0), $0.$unit.id, $0.unit.name) }, info: info, query: q)
+        return Layout.response(for: req, title: req.localizer("nav.duty_stations"), content: page.body(req.localizer))
+    }
+
+    static func row(_ s: DutyStation) -> UnitPage.Station {
+        .init(id: s.id!, name: s.name, country: s.country, area: s.area, retired: s.retiredAt != nil)
+    }
+
+    @Sendable func show(_ req: Request) async throws -> Response {
+        let station = try await req.dutyStationParameter()
+        let unit = try await req.loadUnit(station.$unit.id)
+        let page = DutyStationPage(station: Self.row(station), latitude: station.latitude, longitude: station.longitude,
+                                   unitID: unit.id!, unitName: unit.name,
+                                   mayManage: try req.requireActor().may(.manageOrganization, on: unit.unitPath), csrf: req.csrfToken)
+        return Layout.response(for: req, title: station.name, content: page.body(req.localizer))
+    }
+
+    @Sendable func new(_ req: Request) async throws -> Response {
+        let unit = try await req.unitParameter()
+        return formPage(req, action: AppPath.unitDutyStations(unit.id!).path, title: req.localizer("duty_station.new_title", unit.name),
+                        FormState())
+    }
+
+    @Sendable func create(_ req: Request) async throws -> Response {
+        let unit = try await req.unitParameter()
+        let form = try req.content.decode([String: String].self)
+        do {
+            let station = try await DutyStationService.create(at: unit, Self.input(form), by: req.auditContext, on: req.db)
+            return req.redirect(to: AppPath.dutyStation(station.id!).path)
+        } catch let error as ValidationErrors {
+            return formPage(req, action: AppPath.unitDutyStations(unit.id!).path,
+                            title: req.localizer("duty_station.new_title", unit.name),
+                            FormState(values: form, error: error, req.localizer), status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable func edit(_ req: Request) async throws -> Response {
+        let s = try await req.dutyStationParameter()
+        let values = ["name": s.name, "country": s.country, "area": s.area, "latitude": String(s.latitude), "longitude": String(s.longitude)]
+        return formPage(req, action: AppPath.dutyStationEdit(s.id!).path, title: req.localizer("duty_station.edit_title", s.name),
+                        FormState(values: values))
+    }
+
+    @Sendable func update(_ req: Request) async throws -> Response {
+        let station = try await req.dutyStationParameter()
+        let form = try req.content.decode([String: String].self)
+        do {
+            try await DutyStationService.update(station, Self.input(form), by: req.auditContext, on: req.db)
+            return req.redirect(to: AppPath.dutyStation(station.id!).path)
+        } catch let error as ValidationErrors {
+            return formPage(req, action: AppPath.dutyStationEdit(station.id!).path,
+                            title: req.localizer("duty_station.edit_title", station.name),
+                            FormState(values: form, error: error, req.localizer), status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable func retire(_ req: Request) async throws -> Response {
+        let station = try await req.dutyStationParameter()
+        try await DutyStationService.retire(station, by: req.auditContext, on: req.db)
+        return req.redirect(to: AppPath.dutyStation(station.id!).path)
+    }
+
+    static func input(_ form: [String: String]) -> DutyStationInput {
+        DutyStationInput(name: form["name"], country: form["country"], area: form["area"],
+                         latitude: form["latitude"], longitude: form["longitude"])
+    }
+
+    private func formPage(_ req: Request, action: String, title: String, _ form: FormState,
+                          status: HTTPResponseStatus = .ok) -> Response {
+        let page = DutyStationFormPage(action: action, form: form, csrf: req.csrfToken, submit: req.localizer("common.save"))
+        return Layout.response(for: req, title: title, status: status, content: page.body(req.localizer))
+    }
+}

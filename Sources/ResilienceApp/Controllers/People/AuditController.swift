@@ -1,0 +1,44 @@
+import Fluent
+import ResilienceCore
+import Vapor
+
+/// Browsing the audit trail per unit (with its subtree) and per person.
+struct AuditController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(.GET, .audit, .somewhere(.viewAudit), use: index)
+    }
+
+    /// The entries a person may read, narrowed by `unit` or `user`; 403 for a unit or person
+    /// outside their scope.
+    static func scopedQuery(_ req: Request) async throws -> (QueryBuilder<AuditEntry>, String?, [(String, String?)]) {
+        let actor = try req.requireActor()
+        let query = AuditEntry.query(on: req.db).sort(\.$at, .descending)
+        if let raw = req.query[String.self, at: "unit"] {
+            guard let id = UUID(uuidString: raw), let unit = try await Unit.find(id, on: req.db) else { throw Abort(.notFound) }
+            guard actor.may(.viewAudit, on: unit.unitPath) else { throw Abort(.forbidden) }
+            query.join(Unit.self, on: \AuditEntry.$unitID == \Unit.$id).filter(Unit.self, \.$path, .custom("LIKE"), unit.path + "%")
+            return (query, unit.name, [("unit", raw)])
+        }
+        if let raw = req.query[String.self, at: "user"] {
+            guard let id = UUID(uuidString: raw), let user = try await User.find(id, on: req.db) else { throw Abort(.notFound) }
+            let home = try await req.loadUnit(user.$homeUnit.id)
+            guard actor.may(.viewAudit, on: home.unitPath) else { throw Abort(.forbidden) }
+            query.group(.or) { $0.filter(\.$actorID == id).filter(\.$subjectUserID == id) }
+            return (query, user.username, [("user", raw)])
+        }
+        let roots = try await UnitQueries.scopeRoots(actor, .viewAudit, on: req.db)
+        query.join(Unit.self, on: \AuditEntry.$unitID == \Unit.$id).joinedUnit(within: roots)
+        return (query, nil, [])
+    }
+
+    @Sendable func index(_ req: Request) async throws -> Response {
+        let (query, filter, params) = try await Self.scopedQuery(req)
+        let (entries, info) = try await query.paged(req)
+        let rows = entries.map {
+            AuditPage.Row(at: $0.at, actor: $0.actorName ?? "—", action: $0.action, entity: $0.entityType,
+                          summary: $0.summary, before: Audit.decode($0.before), after: Audit.decode($0.after))
+        }
+        let page = AuditPage(rows: rows, info: info, filter: filter, query: params)
+        return Layout.response(for: req, title: req.localizer("nav.audit"), content: page.body(req.localizer))
+    }
+}

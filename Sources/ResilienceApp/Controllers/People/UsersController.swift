@@ -1,0 +1,166 @@
+import Fluent
+import ResilienceCore
+import Vapor
+
+/// The pages of accounts and their roles.
+struct UsersController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(.GET, .users, .somewhere(.viewPeople), use: index)
+        routes.on(.GET, .userNew, .somewhere(.manageAccounts), use: new)
+        routes.on(.POST, .users, .somewhere(.manageAccounts), use: create)
+        routes.on(.GET, .user(AppPath.any), .user(.viewPeople), use: show)
+        routes.on(.GET, .userEdit(AppPath.any), .user(.manageAccounts), use: edit)
+        routes.on(.POST, .userEdit(AppPath.any), .user(.manageAccounts), use: update)
+        routes.on(.POST, .userGrants(AppPath.any), .user(.viewPeople), use: grant)
+        routes.on(.POST, .grantRevoke(AppPath.any), .grant, use: revoke)
+    }
+
+    /// The accounts a person may see, optionally under one unit and matching a text.
+    static func scopedQuery(_ req: Request) async throws -> (QueryBuilder<User>, String, Unit?) {
+        let actor = try req.requireActor()
+        let roots = try await UnitQueries.scopeRoots(actor, .viewPeople, on: req.db)
+        let query = User.query(on: req.db).join(Unit.self, on: \User.$homeUnit.$id == \Unit.$id).joinedUnit(within: roots)
+        var unitFilter: Unit?
+        if let raw = req.query[String.self, at: "unit"], let id = UUID(uuidString: raw), let unit = try await Unit.find(id, on: req.db) {
+            unitFilter = unit
+            query.filter(Unit.self, \.$path, .custom("LIKE"), unit.path + "%")
+        }
+        let q = String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
+        if !q.isEmpty {
+            query.group(.or) { $0.filter(\.$username, .custom("LIKE"), "%\(q.lowercased())%").filter(\.$displayName, .custom("LIKE"), "%\(q)%") }
+        }
+        return (query.sort(\.$username), q, unitFilter)
+    }
+
+    static func row(_ user: User) throws -> UsersPage.Row {
+        let unit = try user.joined(Unit.self)
+        return .init(id: user.id!, username: user.username, displayName: user.displayName, unitID: unit.id!,
+                     unitName: unit.name, active: user.isActive)
+    }
+
+    @Sendable func index(_ req: Request) async throws -> Response {
+        let (query, q, unit) = try await Self.scopedQuery(req)
+        let (users, info) = try await query.paged(req)
+        let page = UsersPage(rows: try users.map(Self.row), info: info, query: q,
+                             unitFilter: unit.map { ($0.id!, $0.name) },
+                             mayCreate: try req.requireActor().maySomewhere(.manageAccounts))
+        return Layout.response(for: req, title: req.localizer("nav.users"), content: page.body(req.localizer))
+    }
+
+    @Sendable func new(_ req: Request) async throws -> Response {
+        var homeUnit = ""
+        if let raw = req.query[String.self, at: "unit"], let unit = try await UnitQueries.resolve(raw, on: req.db) {
+            homeUnit = unit.code ?? unit.id!.uuidString.lowercased()
+        }
+        return formPage(req, creating: true, action: AppPath.users.path, FormState(values: ["homeUnit": homeUnit]))
+    }
+
+    @Sendable func create(_ req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let form = try req.content.decode([String: String].self)
+        var input = try await Self.input(form, on: req.db)
+        input.confirmation = input.password
+        do {
+            let user = try await AccountService.create(input, by: req.auditContext, on: req.db, hasher: req.password.sync) {
+                actor.may(.manageAccounts, on: $0.unitPath)
+            }
+            return req.redirect(to: AppPath.user(user.id!).path)
+        } catch let error as ValidationErrors {
+            return formPage(req, creating: true, action: AppPath.users.path,
+                            FormState(values: form, error: error, req.localizer), status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable func show(_ req: Request) async throws -> Response {
+        try await userPage(req, FormState())
+    }
+
+    private func userPage(_ req: Request, _ form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let actor = try req.requireActor()
+        let user = try await req.userParameter()
+        let home = try await req.loadUnit(user.$homeUnit.id)
+        let grants = try await RoleGrant.query(on: req.db).filter(\.$user.$id == user.requireID())
+            .with(\.$unit).with(\.$grantedBy).sort(\.$revokedAt).sort(\.$createdAt, .descending).all()
+        let rows = grants.map { g in
+            UserPage.GrantRow(id: g.id!, role: g.role, unitID: g.$unit.id, unitName: g.unit.name, granted: g.createdAt,
+                              grantedBy: g.grantedBy?.username, revoked: g.revokedAt,
+                              mayRevoke: actor.may(.grant(g.role), on: g.unit.unitPath))
+        }
+        var form = form
+        if form.values["unit"] == nil { form.values["unit"] = home.code ?? home.id!.uuidString.lowercased() }
+        let page = UserPage(
+            user: .init(id: user.id!, username: user.username, displayName: user.displayName, unitID: home.id!,
+                        unitName: home.name, active: user.isActive),
+            email: user.email, lastSignIn: user.lastSignInAt, grants: rows,
+            grantableRoles: Role.allCases.filter { actor.maySomewhere(.grant($0)) },
+            mayEdit: actor.may(.manageAccounts, on: home.unitPath), mayAudit: actor.may(.viewAudit, on: home.unitPath),
+            form: form, csrf: req.csrfToken)
+        return Layout.response(for: req, title: user.displayName, status: status, content: page.body(req.localizer))
+    }
+
+    @Sendable func edit(_ req: Request) async throws -> Response {
+        let user = try await req.userParameter()
+        let home = try await req.loadUnit(user.$homeUnit.id)
+        let values = ["displayName": user.displayName, "email": user.email ?? "", "language": user.language ?? "",
+                      "homeUnit": home.code ?? home.id!.uuidString.lowercased(), "isActive": String(user.isActive)]
+        return formPage(req, creating: false, action: AppPath.userEdit(user.id!).path, FormState(values: values))
+    }
+
+    @Sendable func update(_ req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let user = try await req.userParameter()
+        var form = try req.content.decode([String: String].self)
+        form["isActive"] = form["isActive"] ?? "false"
+        do {
+            try await AccountService.update(user, try await Self.input(form, on: req.db), by: req.auditContext, on: req.db) {
+                actor.may(.manageAccounts, on: $0.unitPath)
+            }
+            return req.redirect(to: AppPath.user(user.id!).path)
+        } catch let error as ValidationErrors {
+            return formPage(req, creating: false, action: AppPath.userEdit(user.id!).path,
+                            FormState(values: form, error: error, req.localizer), status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable func grant(_ req: Request) async throws -> Response {
+        let user = try await req.userParameter()
+        let form = try req.content.decode([String: String].self)
+        let unit = try await UnitQueries.resolve(form["unit"], on: req.db)
+        do {
+            if unit == nil, !(form["unit"] ?? "").isEmpty { throw ValidationErrors([DomainError(.notFound, field: "unit")]) }
+            _ = try await GrantService.grant(GrantInput(role: form["role"], unitID: unit?.id?.uuidString), to: user,
+                                             by: try req.requireActor(), on: req.db)
+        } catch let error as ValidationErrors {
+            let fixed = ValidationErrors(error.errors.map { var e = $0; if e.field == "unitID" { e.field = "unit" }; return e })
+            return try await userPage(req, FormState(values: form, error: fixed, req.localizer), status: .unprocessableEntity)
+        } catch let error as DomainError {
+            return try await userPage(req, FormState(values: form, error: error, req.localizer), status: .unprocessableEntity)
+        }
+        return req.redirect(to: AppPath.user(user.id!).path)
+    }
+
+    @Sendable func revoke(_ req: Request) async throws -> Response {
+        let grant = try await req.grantParameter()
+        try await GrantService.revoke(grant, by: try req.requireActor(), on: req.db)
+        return req.redirect(to: AppPath.user(grant.$user.id).path)
+    }
+
+    /// The form's unit reference (a code or an id) becomes the unit's id.
+    static func input(_ form: [String: String], on db: any Database) async throws -> AccountInput {
+        let unit = try await UnitQueries.resolve(form["homeUnit"], on: db)
+        let typed = form["homeUnit"] ?? ""
+        return AccountInput(username: form["username"], displayName: form["displayName"], email: form["email"],
+                            password: form["password"], confirmation: nil,
+                            homeUnitID: unit?.id?.uuidString ?? (typed.isEmpty ? nil : "not-found"),
+                            language: form["language"], isActive: form["isActive"])
+    }
+
+    private func formPage(_ req: Request, creating: Bool, action: String, _ form: FormState,
+                          status: HTTPResponseStatus = .ok) -> Response {
+        var form = form
+        form.errors["homeUnit"] = form.errors["homeUnitID"] ?? form.errors["homeUnit"]
+        let page = UserFormPage(action: action, creating: creating, form: form, csrf: req.csrfToken)
+        return Layout.response(for: req, title: req.localizer(creating ? "user.new" : "user.edit"), status: status,
+                               content: page.body(req.localizer))
+    }
+}

@@ -1,0 +1,70 @@
+import Fluent
+import Vapor
+
+/// Sign-in, sign-out and the language switch.
+struct SessionController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(.GET, .signIn, .anyone, use: show)
+        routes.on(.POST, .signIn, .anyone, use: signIn)
+        routes.on(.POST, .signOut, .signedIn, use: signOut)
+        routes.on(.POST, .language, .anyone, use: language)
+    }
+
+    @Sendable func show(_ req: Request) async throws -> Response {
+        if req.actor != nil { return req.redirect(to: AppPath.home.path) }
+        return page(req, FormState(), next: safeNext(req.query[String.self, at: "next"]))
+    }
+
+    @Sendable func signIn(_ req: Request) async throws -> Response {
+        let form = try req.content.decode([String: String].self)
+        let next = safeNext(form["next"])
+        guard let user = try await SignInService.signIn(username: form["username"] ?? "", password: form["password"] ?? "",
+                                                         request: req) else {
+            var state = FormState(values: ["username": form["username"] ?? ""])
+            state.summary = req.localizer("sign_in.failed")
+            return page(req, state, next: next, status: .unauthorized)
+        }
+        // A fresh session id at sign-in, so that a session planted before cannot be taken over.
+        req.session.id = nil
+        req.session.data[ActorMiddleware.sessionKey] = try user.requireID().uuidString
+        return req.redirect(to: next)
+    }
+
+    @Sendable func signOut(_ req: Request) async throws -> Response {
+        if let actor = req.actor {
+            try await Audit.record(on: req.db, by: req.auditContext, .signOut, entity: User.auditEntity, id: actor.id,
+                                   unitID: actor.homeUnitID, subjectUserID: actor.id, summary: actor.username)
+        }
+        req.session.destroy()
+        return req.redirect(to: AppPath.signIn.path)
+    }
+
+    /// Saves the choice on the account when signed in, and in a cookie in any case.
+    @Sendable func language(_ req: Request) async throws -> Response {
+        let form = try req.content.decode([String: String].self)
+        guard let language = Catalogue.shared.language(form["language"]) else {
+            throw AppError.badRequest("language")
+        }
+        if let actor = req.actor, let user = try await User.find(actor.id, on: req.db) {
+            try await AccountService.setLanguage(user, language.code, by: req.auditContext, on: req.db)
+        }
+        let response = req.redirect(to: safeNext(form["next"]))
+        response.cookies[LanguageMiddleware.cookieName] = HTTPCookies.Value(
+            string: language.code, expires: Date().addingTimeInterval(365 * 24 * 3600), maxAge: nil, path: "/",
+            isSecure: req.application.appConfig.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        return response
+    }
+
+    private func page(_ req: Request, _ form: FormState, next: String, status: HTTPResponseStatus = .ok) -> Response {
+        Layout.response(for: req, title: req.localizer("sign_in.title"), status: status,
+                        content: SignInPage(form: form, next: next, csrf: req.csrfToken).body(req.localizer))
+    }
+}
+
+/// Only a path on this site may be a redirect target: never another host.
+func safeNext(_ raw: String?) -> String {
+    guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\"), raw.count < 500 else {
+        return AppPath.home.path
+    }
+    return raw
+}

@@ -1,0 +1,28 @@
+import Fluent
+import Foundation
+
+/// A place where units work (工作地点): coordinates, a country and an area.
+final class DutyStation: Model, @unchecked Sendable {
+    static let schema = "duty_stations"
+
+    // Managed fields
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    // Data fields
+    @Field(key: "name") var name: String
+    /// ISO 3166-1 alpha-2.
+    @Field(key: "country") var country: String
+    /// The security area the place belongs to.
+    @Field(key: "area") var area: String
+    @Field(key: "latitude") var latitude: Double
+    @Field(key: "longitude") var longitude: Double
+    @OptionalField(key: "retired_at") var retiredAt: Date?
+
+    // Relationships
+    /// The unit that works at and answers for this place.
+    @Parent(key: "unit_id") var unit: Unit
+
+    init() {}
+}

@@ -1,0 +1,72 @@
+import Fluent
+import Foundation
+import ResilienceCore
+import Vapor
+
+/// Reads of the tree that pages and the API share.
+enum UnitQueries {
+    static func item(_ unit: Unit) -> UnitPage.Item {
+        UnitPage.Item(id: unit.id!, name: unit.name, kind: unit.kind, code: unit.code, retired: unit.isRetired)
+    }
+
+    /// The units above this one, root first, in one query.
+    static func ancestors(of unit: Unit, on db: any Database) async throws -> [Unit] {
+        let ids = Array(unit.unitPath.ids.dropLast())
+        guard !ids.isEmpty else { return [] }
+        return try await Unit.query(on: db).filter(\.$id ~~ ids).all().sorted { $0.depth < $1.depth }
+    }
+
+    static func children(of unitID: UUID, on db: any Database) -> QueryBuilder<Unit> {
+        Unit.query(on: db).filter(\.$parent.$id == unitID).sort(\.$retiredAt).sort(\.$name)
+    }
+
+    /// Units whose name or code contains the text, limited to the subtrees given (nil: all).
+    static func search(_ text: String, within scope: [Unit]?, on db: any Database) -> QueryBuilder<Unit> {
+        let query = Unit.query(on: db).sort(\.$depth).sort(\.$name)
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if !trimmed.isEmpty {
+            query.group(.or) { $0.filter(\.$name, .custom("LIKE"), "%\(trimmed)%").filter(\.$code == trimmed.uppercased()) }
+        }
+        if let scope { query.within(scope) }
+        return query
+    }
+
+    /// The units at which the action is allowed, as the roots of the subtrees a list may show.
+    static func scopeRoots(_ actor: Actor, _ action: Action, on db: any Database) async throws -> [Unit] {
+        let ids = Access.scope(actor.grants, action)
+        guard !ids.isEmpty else { return [] }
+        return try await Unit.query(on: db).filter(\.$id ~~ ids).all()
+    }
+}
+
+extension QueryBuilder where Model == Unit {
+    /// Only units inside one of these subtrees.
+    @discardableResult
+    func within(_ roots: [Unit]) -> Self {
+        if roots.isEmpty { return filter(\.$id == UUID()) }
+        return group(.or) { group in
+            for root in roots { group.filter(\.$path, .custom("LIKE"), root.path + "%") }
+        }
+    }
+}
+
+extension QueryBuilder {
+    /// Only rows whose joined unit lies inside one of these subtrees.
+    @discardableResult
+    func joinedUnit(within roots: [Unit]) -> Self {
+        if roots.isEmpty { return filter(Unit.self, \.$id == UUID()) }
+        return group(.or) { group in
+            for root in roots { group.filter(Unit.self, \.$path, .custom("LIKE"), root.path + "%") }
+        }
+    }
+}
+
+extension UnitQueries {
+    /// A unit named by its code or its id, as typed in a form.
+    static func resolve(_ reference: String?, on db: any Database) async throws -> Unit? {
+        let ref = (reference ?? "").trimmingCharacters(in: .whitespaces)
+        guard !ref.isEmpty else { return nil }
+        if let id = UUID(uuidString: ref) { return try await Unit.find(id, on: db) }
+        return try await Unit.query(on: db).filter(\.$code == ref.uppercased()).first()
+    }
+}

@@ -1,0 +1,127 @@
+import Fluent
+import Foundation
+import ResilienceCore
+import Vapor
+
+/// What an administrator fills in for an account.
+struct AccountInput: Codable, Sendable {
+    var username: String?
+    var displayName: String?
+    var email: String?
+    var password: String?
+    var confirmation: String?
+    var homeUnitID: String?
+    var language: String?
+    var isActive: String?
+}
+
+/// Creating and changing accounts, each audited in the same transaction.
+enum AccountService {
+    static func create(_ input: AccountInput, by context: AuditContext, on db: any Database,
+                       hasher: any PasswordHasher, allowedUnit: (Unit) -> Bool) async throws -> User {
+        var validator = ValidationCollector()
+        let username = try validator.check { try CredentialRules.username(input.username) }
+        let displayName = try validator.check { try TextRules.name(input.displayName, field: "displayName") }
+        let email = try validator.check { try CredentialRules.email(input.email) } ?? nil
+        let password = input.password ?? ""
+        try validator.check {
+            try CredentialRules.newPassword(password, confirmation: input.confirmation ?? password,
+                                            username: username ?? "")
+        }
+        let language = try validator.check { try languageChoice(input.language) } ?? nil
+        let unit = try await homeUnit(input.homeUnitID, on: db, validator: &validator)
+        if let unit, !allowedUnit(unit) { throw Abort(.forbidden) }
+        if let username, try await User.query(on: db).filter(\.$username == username).first() != nil {
+            validator.add(DomainError(.taken, field: "username"))
+        }
+        try validator.finish()
+        let user = User(username: username!, displayName: displayName!, email: email,
+                        passwordHash: try hasher.hash(password), language: language, homeUnitID: try unit!.requireID())
+        try await db.transaction { db in
+            try await user.create(on: db)
+            try await Audit.record(on: db, by: context, .create, user, unitID: unit?.id, subjectUserID: user.id,
+                                   summary: user.username)
+        }
+        return user
+    }
+
+    static func update(_ user: User, _ input: AccountInput, by context: AuditContext, on db: any Database,
+                       allowedUnit: (Unit) -> Bool) async throws {
+        var validator = ValidationCollector()
+        let displayName = try validator.check { try TextRules.name(input.displayName, field: "displayName") }
+        let email = try validator.check { try CredentialRules.email(input.email) } ?? nil
+        let language = try validator.check { try languageChoice(input.language) } ?? nil
+        let unit = try await homeUnit(input.homeUnitID ?? user.$homeUnit.id.uuidString, on: db, validator: &validator)
+        if let unit, unit.id != user.$homeUnit.id, !allowedUnit(unit) { throw Abort(.forbidden) }
+        try validator.finish()
+        let before = user.auditFields
+        user.displayName = displayName!
+        user.email = email
+        user.language = language
+        user.$homeUnit.id = try unit!.requireID()
+        if let active = input.isActive { user.isActive = ["true", "on", "1"].contains(active) }
+        try await save(user, before: before, by: context, on: db)
+    }
+
+    /// The person's own profile: name, e-mail and language.
+    static func updateProfile(_ user: User, _ input: AccountInput, by context: AuditContext, on db: any Database) async throws {
+        var validator = ValidationCollector()
+        let displayName = try validator.check { try TextRules.name(input.displayName, field: "displayName") }
+        let email = try validator.check { try CredentialRules.email(input.email) } ?? nil
+        let language = try validator.check { try languageChoice(input.language) } ?? nil
+        try validator.finish()
+        let before = user.auditFields
+        user.displayName = displayName!
+        user.email = email
+        user.language = language
+        try await save(user, before: before, by: context, on: db)
+    }
+
+    /// Saves the language chosen with the switch on every page.
+    static func setLanguage(_ user: User, _ code: String, by context: AuditContext, on db: any Database) async throws {
+        let before = user.auditFields
+        user.language = try languageChoice(code)
+        try await save(user, before: before, by: context, on: db)
+    }
+
+    static func changePassword(_ user: User, current: String, new: String, confirmation: String,
+                               by context: AuditContext, on db: any Database, hasher: any PasswordHasher) async throws {
+        var validator = ValidationCollector()
+        if (try? hasher.verify(current, created: user.passwordHash)) != true {
+            validator.add(DomainError(.wrongCurrentPassword, field: "current"))
+        }
+        try validator.check { try CredentialRules.newPassword(new, confirmation: confirmation, username: user.username) }
+        try validator.finish()
+        user.passwordHash = try hasher.hash(new)
+        try await db.transaction { db in
+            try await user.save(on: db)
+            try await Audit.record(on: db, by: context, .update, entity: User.auditEntity, id: user.id,
+                                   unitID: user.$homeUnit.id, subjectUserID: user.id, summary: "password",
+                                   change: AuditChange(before: ["password": "•"], after: ["password": "changed"]))
+        }
+    }
+
+    private static func save(_ user: User, before: [String: String], by context: AuditContext, on db: any Database) async throws {
+        try await db.transaction { db in
+            try await user.save(on: db)
+            try await Audit.record(on: db, by: context, .update, user, before: before, unitID: user.$homeUnit.id,
+                                   subjectUserID: user.id, summary: user.username)
+        }
+    }
+
+    /// An empty choice means "follow the browser"; anything else must be a catalogue language.
+    static func languageChoice(_ raw: String?) throws(DomainError) -> String? {
+        guard let raw, !raw.isEmpty else { return nil }
+        guard let language = Catalogue.shared.language(raw) else { throw DomainError(.unknownLanguage, field: "language") }
+        return language.code
+    }
+
+    private static func homeUnit(_ raw: String?, on db: any Database, validator: inout ValidationCollector) async throws -> Unit? {
+        guard let raw, !raw.isEmpty else { validator.add(DomainError(.required, field: "homeUnitID")); return nil }
+        guard let id = UUID(uuidString: raw), let unit = try await Unit.find(id, on: db) else {
+            validator.add(DomainError(.notFound, field: "homeUnitID")); return nil
+        }
+        if unit.isRetired { validator.add(DomainError(.retired, field: "homeUnitID")); return nil }
+        return unit
+    }
+}

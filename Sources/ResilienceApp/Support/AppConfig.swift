@@ -1,0 +1,70 @@
+import Foundation
+import ResilienceCore
+
+/// Everything the server reads from its environment, read in one place. No variable is needed to
+/// run: each has a documented default.
+public struct AppConfig: Sendable {
+    /// Where the data lives.
+    public enum Database: Sendable, Equatable {
+        /// A SQLite file at this path (the embedded default).
+        case sqliteFile(String)
+        /// An in-memory SQLite database (tests).
+        case sqliteMemory
+        /// A PostgreSQL server; `searchPath` puts every table in one schema (tests use one
+        /// schema each so that they run in parallel).
+        case postgres(url: String, searchPath: String?)
+    }
+
+    public var database: Database
+    /// bcrypt cost for new password hashes (`RESILIENCE_BCRYPT_COST`, default 12).
+    public var bcryptCost: Int
+    /// Mark cookies Secure (`RESILIENCE_SECURE_COOKIES=true` behind HTTPS; default false).
+    public var secureCookies: Bool
+    /// How failed sign-ins are slowed and locked.
+    public var throttle: SignInThrottle
+    /// Load the demo organization and accounts into an empty database when serving.
+    public var demo: Bool
+
+    public init(database: Database, bcryptCost: Int = 12, secureCookies: Bool = false,
+                throttle: SignInThrottle = SignInThrottle(), demo: Bool = false) {
+        self.database = database
+        self.bcryptCost = bcryptCost
+        self.secureCookies = secureCookies
+        self.throttle = throttle
+        self.demo = demo
+    }
+
+    /// Reads the environment:
+    /// - `DATABASE_URL`: `postgres://user:pass@host:port/db`, or `sqlite:///absolute/path.sqlite`;
+    ///   default `resilience.sqlite` in the working directory.
+    /// - `RESILIENCE_BCRYPT_COST`, `RESILIENCE_SECURE_COOKIES` as above.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment,
+                                       demo: Bool = false) throws -> AppConfig {
+        AppConfig(
+            database: try parseDatabaseURL(env["DATABASE_URL"]),
+            bcryptCost: Int(env["RESILIENCE_BCRYPT_COST"] ?? "") ?? 12,
+            secureCookies: env["RESILIENCE_SECURE_COOKIES"] == "true",
+            demo: demo
+        )
+    }
+
+    /// Turns `DATABASE_URL` into a database choice; nil or empty gives the SQLite default.
+    public static func parseDatabaseURL(_ raw: String?) throws -> Database {
+        guard let raw, !raw.isEmpty else { return .sqliteFile("resilience.sqlite") }
+        if raw.hasPrefix("postgres://") || raw.hasPrefix("postgresql://") {
+            return .postgres(url: raw, searchPath: nil)
+        }
+        if raw.hasPrefix("sqlite://") {
+            let path = String(raw.dropFirst("sqlite://".count))
+            guard !path.isEmpty else { throw ConfigError("DATABASE_URL sqlite:// needs a path, e.g. sqlite:///var/lib/resilience.sqlite") }
+            return path == ":memory:" ? .sqliteMemory : .sqliteFile(path)
+        }
+        throw ConfigError("DATABASE_URL must start with postgres://, postgresql:// or sqlite:// (got \(raw.prefix(12))…)")
+    }
+}
+
+/// A configuration mistake, reported before the server starts.
+public struct ConfigError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import ResilienceCore
+import Vapor
+
+/// The signed-in person making a request, with what they are granted.
+struct Actor: Sendable {
+    var id: UUID
+    var username: String
+    var displayName: String
+    var language: String?
+    var homeUnitID: UUID
+    var grants: [Grant]
+
+    func may(_ action: Action, on target: UnitPath) -> Bool { Access.allows(grants, action, on: target) }
+    func maySomewhere(_ action: Action) -> Bool { Access.allowsSomewhere(grants, action) }
+}
+
+extension Request {
+    private struct ActorKey: StorageKey { typealias Value = Actor }
+
+    /// The signed-in person, if any.
+    var actor: Actor? {
+        get { storage[ActorKey.self] }
+        set { storage[ActorKey.self] = newValue }
+    }
+
+    /// The signed-in person; a route that needs one has already refused anonymous requests.
+    func requireActor() throws -> Actor {
+        guard let actor else { throw Abort(.unauthorized) }
+        return actor
+    }
+
+    /// True for the JSON API, whose errors are JSON and whose auth is a bearer token.
+    var isAPI: Bool { url.path.hasPrefix("/api/") }
+}
+
+extension Actor {
+    /// Loads an active account and its current grants.
+    static func load(userID: UUID, on db: any Database) async throws -> Actor? {
+        guard let user = try await User.find(userID, on: db), user.isActive else { return nil }
+        let grants = try await RoleGrant.query(on: db)
+            .filter(\.$user.$id == userID)
+            .filter(\.$revokedAt == nil)
+            .all()
+            .map { Grant(role: $0.role, unitID: $0.$unit.id) }
+        return Actor(id: try user.requireID(), username: user.username, displayName: user.displayName,
+                     language: user.language, homeUnitID: user.$homeUnit.id, grants: grants)
+    }
+}
+
+import Fluent

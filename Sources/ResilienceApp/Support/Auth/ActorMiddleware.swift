@@ -1,0 +1,53 @@
+import Crypto
+import Fluent
+import Vapor
+
+/// Finds who is asking: a bearer token for the API, the session cookie for pages.
+struct ActorMiddleware: AsyncMiddleware {
+    static let sessionKey = "user_id"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.isAPI {
+            if let bearer = request.headers.bearerAuthorization {
+                request.actor = try await TokenAuth.actor(for: bearer.token, on: request.db)
+            }
+        } else if let raw = request.session.data[Self.sessionKey], let id = UUID(uuidString: raw) {
+            request.actor = try await Actor.load(userID: id, on: request.db)
+            if request.actor == nil { request.session.destroy() }
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// API tokens: made of random bytes, stored as their SHA-256 only.
+enum TokenAuth {
+    /// A new token and the hash to store for it.
+    static func generate() -> (token: String, hash: String) {
+        let bytes = [UInt8].random(count: 32)
+        let token = "rsl_" + Data(bytes).base64URLEncodedString()
+        return (token, hash(token))
+    }
+
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func actor(for token: String, on db: any Database) async throws -> Actor? {
+        guard let record = try await APIToken.query(on: db)
+            .filter(\.$tokenHash == hash(token)).filter(\.$revokedAt == nil).first()
+        else { return nil }
+        // Touch at most once a minute: a busy script must not turn every read into a write.
+        if record.lastUsedAt.map({ Date().timeIntervalSince($0) > 60 }) ?? true {
+            record.lastUsedAt = Date()
+            try await record.save(on: db)
+        }
+        return try await Actor.load(userID: record.$user.id, on: db)
+    }
+}
+
+extension Data {
+    func base64URLEncodedString() -> String {
+        base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}

@@ -1,0 +1,130 @@
+import Fluent
+import ResilienceCore
+import Vapor
+
+/// Turns every error into a page for people and JSON for programs, in the request's language.
+/// Nothing below it ever shows a stack trace or a database message to a user.
+struct AppErrorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            return render(describe(error, request), for: request)
+        }
+    }
+
+    /// What went wrong, as a status, a stable code, a message and per-field messages.
+    struct Failure {
+        var status: HTTPResponseStatus
+        var code: String
+        var message: String
+        var fields: [(field: String, code: String, message: String)] = []
+        var headers: HTTPHeaders = [:]
+    }
+
+    func describe(_ error: any Error, _ request: Request) -> Failure {
+        let t = request.localizer
+        switch error {
+        case let errors as ValidationErrors:
+            return Failure(status: .unprocessableEntity, code: "validation", message: t("error.validation"),
+                           fields: errors.errors.map { ($0.field ?? "", $0.problem.rawValue, t.message($0)) })
+        case let error as DomainError:
+            let status: HTTPResponseStatus = switch error.problem {
+            case .notFound: .notFound
+            case .taken, .grantExists: .conflict
+            default: .unprocessableEntity
+            }
+            return Failure(status: status, code: error.problem.rawValue, message: t.message(error),
+                           fields: error.field.map { [($0, error.problem.rawValue, t.message(error))] } ?? [])
+        case AppError.csrf:
+            return Failure(status: .forbidden, code: "csrf", message: t("error.csrf"))
+        case AppError.locked(let until):
+            return Failure(status: .tooManyRequests, code: "locked", message: t("error.locked", t.dateTime(until)),
+                           headers: ["Retry-After": String(Int(max(1, until.timeIntervalSinceNow)))])
+        case AppError.badRequest(let detail):
+            return Failure(status: .badRequest, code: "bad_request", message: t("error.bad_request", detail))
+        case is DecodingError:
+            return Failure(status: .badRequest, code: "bad_request", message: t("error.bad_request", Self.describe(decoding: error)))
+        case let abort as any AbortError:
+            let status = abort.status
+            let key = "error.status.\(status.code)"
+            let text = t(key)
+            var failure = Failure(status: status, code: Self.code(for: status),
+                                  message: text == key ? t("error.status.other", String(status.code)) : text)
+            failure.headers = abort.headers
+            if status == .unauthorized, request.isAPI {
+                failure.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer")
+            }
+            return failure
+        default:
+            request.logger.report(error: error)
+            return Failure(status: .internalServerError, code: "internal", message: t("error.status.500"))
+        }
+    }
+
+    static func code(for status: HTTPResponseStatus) -> String {
+        switch status {
+        case .unauthorized: "unauthorized"
+        case .forbidden: "forbidden"
+        case .notFound: "not_found"
+        case .methodNotAllowed: "method_not_allowed"
+        case .payloadTooLarge: "payload_too_large"
+        case .unsupportedMediaType: "unsupported_media_type"
+        case .badRequest: "bad_request"
+        default: "http_\(status.code)"
+        }
+    }
+
+    /// A decoding error told in terms of the JSON or form field, never of Swift types.
+    static func describe(decoding error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "" }
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return (path(context).isEmpty ? "" : path(context) + ".") + key.stringValue + ": missing"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return path(context) + ": wrong type"
+        case .dataCorrupted(let context):
+            return path(context).isEmpty ? "malformed body" : path(context) + ": invalid value"
+        @unknown default:
+            return "malformed body"
+        }
+    }
+
+    private func render(_ failure: Failure, for request: Request) -> Response {
+        if request.isAPI {
+            let body = APIError(error: .init(
+                status: Int(failure.status.code), code: failure.code, message: failure.message,
+                fields: failure.fields.isEmpty ? nil : failure.fields.map { .init(field: $0.field, code: $0.code, message: $0.message) }))
+            let response = Response(status: failure.status, headers: failure.headers)
+            try? response.content.encode(body, as: .json)
+            return response
+        }
+        if failure.status == .unauthorized {
+            let next = request.method == .GET ? request.url.string : AppPath.home.path
+            return request.redirect(to: AppPath.signIn.path + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"), redirectType: .normal)
+        }
+        let page = ErrorPage(status: failure.status, message: failure.message,
+                             fields: failure.fields.map(\.message))
+        let response = Layout.response(for: request, title: request.localizer("error.title", String(failure.status.code)),
+                                       status: failure.status, content: page.body(request.localizer))
+        for (name, value) in failure.headers where name.lowercased() == "retry-after" {
+            response.headers.replaceOrAdd(name: name, value: value)
+        }
+        return response
+    }
+}
+
+/// The JSON body of every API error.
+struct APIError: Content {
+    struct Body: Content {
+        struct Field: Content { var field: String; var code: String; var message: String }
+        var status: Int
+        var code: String
+        var message: String
+        var fields: [Field]?
+    }
+    var error: Body
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Every text a person reads, in every language the interface speaks. One JSON file per language
+/// in `Resources/Localization`: adding a language is adding a file.
+struct Catalogue: Sendable {
+    /// A language of the interface, as its catalogue file describes it.
+    struct Language: Sendable, Hashable {
+        /// The BCP 47 code, which is also the file name (`en`, `zh-Hans`).
+        var code: String
+        /// The language's own name for itself, for the switch.
+        var name: String
+        /// `ltr` or `rtl`.
+        var direction: String
+    }
+
+    let languages: [Language]
+    private let texts: [String: [String: String]]
+
+    /// The language used when nothing else decides, and for any key a file lacks.
+    static let fallbackCode = "en"
+
+    /// Loaded once from the files bundled with the app.
+    static let shared: Catalogue = {
+        guard let directory = Bundle.module.url(forResource: "Localization", withExtension: nil) else {
+            fatalError("The Localization resources are missing from the app bundle")
+        }
+        do { return try Catalogue(directory: directory) } catch {
+            fatalError("A catalogue file cannot be read: \(error)")
+        }
+    }()
+
+    init(directory: URL) throws {
+        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "json" }
+        var texts: [String: [String: String]] = [:]
+        var languages: [Language] = []
+        for file in files {
+            let code = file.deletingPathExtension().lastPathComponent
+            let entries = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: file))
+            texts[code] = entries
+            languages.append(Language(code: code, name: entries["_language.name"] ?? code,
+                                      direction: entries["_language.direction"] ?? "ltr"))
+        }
+        // The fallback first, the rest in the order of their codes: a stable switch on every page.
+        self.languages = languages.sorted {
+            ($0.code == Self.fallbackCode ? "" : $0.code) < ($1.code == Self.fallbackCode ? "" : $1.code)
+        }
+        self.texts = texts
+    }
+
+    /// All keys of one language, for the completeness test.
+    func keys(of code: String) -> Set<String> { Set(texts[code]?.keys ?? [:].keys) }
+
+    func language(_ code: String?) -> Language? {
+        guard let code else { return nil }
+        return languages.first { $0.code.lowercased() == code.lowercased() }
+    }
+
+    /// The text for `key`, with `{0}`, `{1}` … replaced by `args`. A missing key shows itself, so
+    /// that it is noticed rather than hidden.
+    func text(_ key: String, in code: String, _ args: [String] = []) -> String {
+        var text = texts[code]?[key] ?? texts[Self.fallbackCode]?[key] ?? key
+        for (index, arg) in args.enumerated() {
+            text = text.replacingOccurrences(of: "{\(index)}", with: arg)
+        }
+        return text
+    }
+
+    /// Picks the best language for an `Accept-Language` header: exact matches first, then the
+    /// language's first subtag (`zh-CN` → `zh-Hans`, `en-GB` → `en`).
+    func negotiate(_ header: String?) -> Language? {
+        guard let header else { return nil }
+        let ranges = header.split(separator: ",").compactMap { part -> (String, Double)? in
+            let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let tag = pieces.first, !tag.isEmpty, tag != "*" else { return nil }
+            let quality = pieces.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            return (tag.lowercased(), quality)
+        }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
+        for (tag, _) in ranges {
+            if let exact = languages.first(where: { $0.code.lowercased() == tag }) { return exact }
+            let primary = tag.split(separator: "-").first.map(String.init) ?? tag
+            if let near = languages.first(where: { $0.code.lowercased().split(separator: "-").first.map(String.init) == primary }) {
+                return near
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import ResilienceCore
+
+/// The texts, dates and numbers of one request, in its language.
+struct Localizer: Sendable {
+    let language: Catalogue.Language
+    var catalogue: Catalogue { .shared }
+
+    init(code: String) {
+        language = Catalogue.shared.language(code) ?? Catalogue.shared.language(Catalogue.fallbackCode)!
+    }
+
+    var code: String { language.code }
+
+    func callAsFunction(_ key: String, _ args: CustomStringConvertible...) -> String {
+        catalogue.text(key, in: language.code, args.map(\.description))
+    }
+
+    /// A refusal from the domain, as a sentence that says what to fix.
+    func message(_ error: DomainError) -> String {
+        catalogue.text("problem.\(error.problem.rawValue)", in: language.code, error.args.map(localizedArg))
+    }
+
+    /// Arguments that are codes of the domain (a unit kind, a role) are shown by their names.
+    private func localizedArg(_ arg: String) -> String {
+        if UnitKind(rawValue: arg) != nil { return self("unit_kind.\(arg)") }
+        if Role(rawValue: arg) != nil { return self("role.\(arg)") }
+        return arg
+    }
+
+    func role(_ role: Role) -> String { self("role.\(role.rawValue)") }
+    func kind(_ kind: UnitKind) -> String { self("unit_kind.\(kind.rawValue)") }
+
+    private var locale: Locale { Locale(identifier: language.code) }
+
+    /// Date and time in UTC: the people of one plan work across time zones.
+    func dateTime(_ date: Date?) -> String {
+        guard let date else { return "—" }
+        let style = Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale, timeZone: .gmt)
+        return date.formatted(style) + " UTC"
+    }
+
+    func date(_ date: Date?) -> String {
+        guard let date else { return "—" }
+        return date.formatted(Date.FormatStyle(date: .abbreviated, time: .omitted, locale: locale, timeZone: .gmt))
+    }
+
+    func number(_ value: Int) -> String { value.formatted(.number.locale(locale)) }
+
+    func decimal(_ value: Double, digits: Int = 4) -> String {
+        value.formatted(.number.precision(.fractionLength(0...digits)).locale(locale))
+    }
+}

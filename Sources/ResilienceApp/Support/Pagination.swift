@@ -1,0 +1,36 @@
+import Fluent
+import Vapor
+
+/// Where a list is: page number, size and total.
+struct PageInfo: Content {
+    var page: Int
+    var per: Int
+    var total: Int
+    var pageCount: Int { max(1, (total + per - 1) / per) }
+}
+
+/// A page of results with its position, as the API returns lists.
+struct Paged<T: Content>: Content {
+    var items: [T]
+    var metadata: PageInfo
+}
+
+extension Request {
+    /// The page asked for: `page` from 1, `per` from 1 to 100 (default 50). Bad values fall back to
+    /// the defaults rather than failing: a list always opens.
+    var pageRequest: (page: Int, per: Int) {
+        let page = max(1, min((try? query.get(Int.self, at: "page")) ?? 1, 1_000_000))
+        let per = max(1, min((try? query.get(Int.self, at: "per")) ?? 50, 100))
+        return (page, per)
+    }
+}
+
+extension QueryBuilder {
+    /// Runs the query for one page, and counts the whole.
+    func paged(_ request: Request) async throws -> (items: [Model], info: PageInfo) {
+        let (page, per) = request.pageRequest
+        let total = try await copy().count()
+        let items = try await copy().range((page - 1) * per ..< page * per).all()
+        return (items, PageInfo(page: page, per: per, total: total))
+    }
+}

@@ -1,0 +1,43 @@
+import Fluent
+import ResilienceCore
+import Vapor
+
+/// Loads the records named in a path once per request: the requirement check and the handler
+/// share them.
+extension Request {
+    private final class Loaded: @unchecked Sendable {
+        var models: [String: any Sendable] = [:]
+    }
+    private struct LoadedKey: StorageKey { typealias Value = Loaded }
+
+    private var loaded: Loaded {
+        if let existing = storage[LoadedKey.self] { return existing }
+        let new = Loaded()
+        storage[LoadedKey.self] = new
+        return new
+    }
+
+    /// The model named by the path parameter, or 404.
+    func parameterModel<M: Model>(_ type: M.Type, _ name: String) async throws -> M where M.IDValue == UUID {
+        let key = "\(name):\(M.schema)"
+        if let model = loaded.models[key] as? M { return model }
+        guard let raw = parameters.get(name), let id = UUID(uuidString: raw),
+              let model = try await M.find(id, on: db) else { throw Abort(.notFound) }
+        loaded.models[key] = model
+        return model
+    }
+
+    func unitParameter() async throws -> Unit { try await parameterModel(Unit.self, "unitID") }
+    func dutyStationParameter() async throws -> DutyStation { try await parameterModel(DutyStation.self, "stationID") }
+    func userParameter() async throws -> User { try await parameterModel(User.self, "userID") }
+    func grantParameter() async throws -> RoleGrant { try await parameterModel(RoleGrant.self, "grantID") }
+
+    /// A unit by id, cached for the request.
+    func loadUnit(_ id: UUID) async throws -> Unit {
+        let key = "id:\(id)"
+        if let unit = loaded.models[key] as? Unit { return unit }
+        guard let unit = try await Unit.find(id, on: db) else { throw Abort(.notFound) }
+        loaded.models[key] = unit
+        return unit
+    }
+}

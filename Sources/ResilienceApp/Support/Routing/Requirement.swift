@@ -1,0 +1,93 @@
+import Fluent
+import ResilienceCore
+import Vapor
+
+/// What a route needs before its handler runs. Every route is registered with one, and the
+/// route × role matrix test reads them back from the routes.
+enum Requirement: Sendable {
+    /// Open to anyone, signed in or not.
+    case anyone
+    /// Any signed-in person (their own account pages).
+    case signedIn
+    /// The action allowed on at least one unit (lists then show only what is in scope).
+    case somewhere(Action)
+    /// The action allowed on the unit named by `:unitID`.
+    case unit(Action)
+    /// The action allowed on the unit of the duty station named by `:stationID`.
+    case dutyStation(Action)
+    /// The action allowed on the home unit of the account named by `:userID`.
+    case user(Action)
+    /// Granting the role of the grant named by `:grantID`, on its unit (revoking needs the same).
+    case grant
+
+    static let userInfoKey = "requirement"
+
+    /// Refuses the request unless the requirement holds: 401 when nobody is signed in, 403 when
+    /// the person may not, 404 when the record does not exist.
+    func check(_ request: Request) async throws {
+        if case .anyone = self { return }
+        let actor = try request.requireActor()
+        switch self {
+        case .anyone, .signedIn:
+            return
+        case .somewhere(let action):
+            guard actor.maySomewhere(action) else { throw Abort(.forbidden) }
+        case .unit(let action):
+            let unit = try await request.unitParameter()
+            guard actor.may(action, on: unit.unitPath) else { throw Abort(.forbidden) }
+        case .dutyStation(let action):
+            let station = try await request.dutyStationParameter()
+            let unit = try await request.loadUnit(station.$unit.id)
+            guard actor.may(action, on: unit.unitPath) else { throw Abort(.forbidden) }
+        case .user(let action):
+            let user = try await request.userParameter()
+            let unit = try await request.loadUnit(user.$homeUnit.id)
+            guard actor.may(action, on: unit.unitPath) else { throw Abort(.forbidden) }
+        case .grant:
+            let grant = try await request.grantParameter()
+            let unit = try await request.loadUnit(grant.$unit.id)
+            guard actor.may(.grant(grant.role), on: unit.unitPath) else { throw Abort(.forbidden) }
+        }
+    }
+}
+
+extension RoutesBuilder {
+    /// Registers a route that checks its requirement before the handler runs.
+    @discardableResult
+    func on<R: AsyncResponseEncodable>(
+        _ method: HTTPMethod, _ path: AppPath, _ requirement: Requirement,
+        use handler: @Sendable @escaping (Request) async throws -> R
+    ) -> Route {
+        let route = on(method, path.components) { request async throws -> R in
+            try await requirement.check(request)
+            return try await handler(request)
+        }
+        route.userInfo[Requirement.userInfoKey] = requirement
+        return route
+    }
+}
+
+extension Requirement: CustomStringConvertible {
+    /// A short form for tests and logs, e.g. `unit(manage_organization)`.
+    var description: String {
+        func name(_ action: Action) -> String {
+            switch action {
+            case .viewOrganization: "view_organization"
+            case .manageOrganization: "manage_organization"
+            case .viewPeople: "view_people"
+            case .manageAccounts: "manage_accounts"
+            case .viewAudit: "view_audit"
+            case .grant(let role): "grant_\(role.rawValue)"
+            }
+        }
+        return switch self {
+        case .anyone: "anyone"
+        case .signedIn: "signed_in"
+        case .somewhere(let a): "somewhere(\(name(a)))"
+        case .unit(let a): "unit(\(name(a)))"
+        case .dutyStation(let a): "duty_station(\(name(a)))"
+        case .user(let a): "user(\(name(a)))"
+        case .grant: "grant"
+        }
+    }
+}

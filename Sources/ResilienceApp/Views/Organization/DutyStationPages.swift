@@ -1,0 +1,67 @@
+@preconcurrency import Plot
+import Foundation
+
+struct DutyStationsPage {
+    var rows: [(station: UnitPage.Station, unitID: UUID, unitName: String)]
+    var info: PageInfo
+    var query: String
+
+    func body(_ t: Localizer) -> BodyNode {
+        .group(
+            .form(.action(AppPath.dutyStations.path), .method(.get), .class("search"),
+                  .label(.for("f-q"), .text(t("duty_station.search"))),
+                  .input(.type(.search), .id("f-q"), .name("q"), .value(query)),
+                  .button(.type(.submit), .text(t("common.search")))),
+            dataTable(caption: t("nav.duty_stations"),
+                      headers: [t("field.name"), t("field.country"), t("field.area"), t("field.unit"), t("field.status")],
+                      rows: rows.map { r in
+                          [link(.dutyStation(r.station.id), r.station.name), .text(r.station.country), .text(r.station.area),
+                           link(.unit(r.unitID), r.unitName),
+                           .text(r.station.retired ? t("status.retired") : t("status.active"))]
+                      }, empty: t("duty_station.none")),
+            pager(info, path: .dutyStations, query: [("q", query.isEmpty ? nil : query)], t))
+    }
+}
+
+struct DutyStationPage {
+    var station: UnitPage.Station
+    var latitude: Double
+    var longitude: Double
+    var unitID: UUID
+    var unitName: String
+    var mayManage: Bool
+    var csrf: String
+
+    func body(_ t: Localizer) -> BodyNode {
+        .group(
+            .dl(.class("facts"),
+                .dt(.text(t("field.unit"))), .dd(link(.unit(unitID), unitName)),
+                .dt(.text(t("field.country"))), .dd(.text(station.country)),
+                .dt(.text(t("field.area"))), .dd(.text(station.area)),
+                .dt(.text(t("field.coordinates"))), .dd(.text("\(t.decimal(latitude)), \(t.decimal(longitude))")),
+                .dt(.text(t("field.status"))), .dd(.text(station.retired ? t("status.retired") : t("status.active")))),
+            .if(mayManage && !station.retired, .ul(.class("actions-bar"),
+                .li(link(.dutyStationEdit(station.id), t("duty_station.edit"))),
+                .li(postForm(AppPath.dutyStationRetire(station.id).path, csrf: csrf, inline: true,
+                             .button(.type(.submit), .class("danger"), .text(t("duty_station.retire"))))))))
+    }
+}
+
+struct DutyStationFormPage {
+    var action: String
+    var form: FormState
+    var csrf: String
+    var submit: String
+
+    func body(_ t: Localizer) -> BodyNode {
+        .div(.class("narrow"),
+             FormField.summary(form),
+             postForm(action, csrf: csrf,
+                      FormField.text("name", t("field.name"), form, required: true),
+                      FormField.text("country", t("field.country"), form, required: true, hint: t("hint.country")),
+                      FormField.text("area", t("field.area"), form, required: true, hint: t("hint.area")),
+                      FormField.text("latitude", t("field.latitude"), form, required: true, hint: t("hint.latitude")),
+                      FormField.text("longitude", t("field.longitude"), form, required: true, hint: t("hint.longitude")),
+                      FormField.submit(submit)))
+    }
+}

@@ -1,0 +1,27 @@
+@preconcurrency import Plot
+import ResilienceCore
+
+/// What a person sees first: where they are posted and what they hold where.
+struct HomePage {
+    struct GrantRow { var role: Role; var unitID: UUID; var unitName: String; var unitKind: UnitKind }
+    var displayName: String
+    var homeUnit: (id: UUID, name: String, kind: UnitKind)
+    var grants: [GrantRow]
+
+    func body(_ t: Localizer) -> BodyNode {
+        .group(
+            .p(.class("lead"), .text(t("home.welcome", displayName))),
+            .section(.h2(.text(t("home.my_unit"))),
+                     .p(.a(.href(AppPath.unit(homeUnit.id).path), .text(homeUnit.name)),
+                        .text(" · " + t.kind(homeUnit.kind)))),
+            .section(.h2(.text(t("home.my_roles"))),
+                     dataTable(caption: t("home.my_roles"), headers: [t("field.role"), t("field.unit")],
+                               rows: grants.map { g in
+                                   [.text(t.role(g.role)),
+                                    .group(link(.unit(g.unitID), g.unitName), .text(" · " + t.kind(g.unitKind)))]
+                               }, empty: t("home.no_roles")))
+        )
+    }
+}
+
+import Foundation

@@ -1,0 +1,61 @@
+@preconcurrency import Plot
+
+/// The fields of every form: a label, the control, a hint, and the error beside it.
+enum FormField {
+    static func text(_ name: String, _ label: String, _ form: FormState, type: HTMLInputType = .text,
+                     required: Bool = false, autocomplete: String? = nil, hint: String? = nil,
+                     keepValue: Bool = true) -> BodyNode {
+        let error = form.errors[name]
+        var attributes: [Attribute<HTML.InputContext>] = [
+            .type(type), .id("f-\(name)"), .name(name), .value(keepValue ? form[name] : ""),
+        ]
+        if required { attributes.append(.required(true)) }
+        if let autocomplete { attributes.append(.attribute(named: "autocomplete", value: autocomplete)) }
+        if error != nil { attributes.append(.attribute(named: "aria-invalid", value: "true")) }
+        let described = describedBy(name, error: error, hint: hint)
+        if !described.isEmpty { attributes.append(.attribute(named: "aria-describedby", value: described)) }
+        return wrap(name, label, error: error, hint: hint, .selfClosedElement(named: "input", attributes: attributes))
+    }
+
+    static func select(_ name: String, _ label: String, _ form: FormState, options: [(value: String, label: String)],
+                       hint: String? = nil) -> BodyNode {
+        let error = form.errors[name]
+        return wrap(name, label, error: error, hint: hint,
+            .select(.attribute(named: "id", value: "f-\(name)"), .attribute(named: "name", value: name),
+                    .if(error != nil, .attribute(named: "aria-invalid", value: "true")),
+                    .forEach(options) { option in
+                        .element(named: "option", nodes: [
+                            .attribute(named: "value", value: option.value),
+                            .if(option.value == form[name], .attribute(named: "selected", value: "selected")),
+                            .text(option.label),
+                        ])
+                    }))
+    }
+
+    static func checkbox(_ name: String, _ label: String, checked: Bool) -> BodyNode {
+        .div(.class("field check"),
+             .input(.type(.checkbox), .id("f-\(name)"), .name(name), .value("true"), .checked(checked)),
+             .label(.for("f-\(name)"), .text(label)))
+    }
+
+    static func submit(_ label: String) -> BodyNode {
+        .div(.class("actions"), .button(.type(.submit), .class("primary"), .text(label)))
+    }
+
+    /// The message at the top of a form that came back with errors.
+    static func summary(_ form: FormState) -> BodyNode {
+        .unwrap(form.summary) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) }
+    }
+
+    private static func wrap(_ name: String, _ label: String, error: String?, hint: String?, _ control: BodyNode) -> BodyNode {
+        .div(.class(error == nil ? "field" : "field invalid"),
+             .label(.for("f-\(name)"), .text(label)),
+             control,
+             .unwrap(hint) { .p(.class("hint"), .id("f-\(name)-hint"), .text($0)) },
+             .unwrap(error) { .p(.class("error"), .id("f-\(name)-error"), .text($0)) })
+    }
+
+    private static func describedBy(_ name: String, error: String?, hint: String?) -> String {
+        [hint.map { _ in "f-\(name)-hint" }, error.map { _ in "f-\(name)-error" }].compactMap { $0 }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,95 @@
+@preconcurrency import Plot
+import ResilienceCore
+import Vapor
+
+typealias BodyNode = Node<HTML.BodyContext>
+
+/// The one page frame: header with navigation, the language switch, the content, a footer.
+enum Layout {
+    static func response(for request: Request, title: String, status: HTTPResponseStatus = .ok,
+                         content: BodyNode) -> Response {
+        let t = request.localizer
+        let html = HTML(
+            .attribute(named: "lang", value: t.code),
+            .attribute(named: "dir", value: t.language.direction),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title("\(title) · \(t("app.name"))"),
+                .link(.rel(.stylesheet), .href("/styles.css"))
+            ),
+            .body(
+                .a(.class("skip"), .href("#main"), .text(t("nav.skip"))),
+                header(request),
+                .main(.id("main"), .h1(.text(title)), content),
+                .footer(.p(.text(t("app.footer"))))
+            )
+        )
+        let response = Response(status: status)
+        response.headers.contentType = .html
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        response.body = .init(string: "<!DOCTYPE html>" + html.render())
+        return response
+    }
+
+    private static func header(_ request: Request) -> BodyNode {
+        let t = request.localizer
+        let actor = request.actor
+        return .header(
+            .class("top"),
+            .a(.class("brand"), .href(AppPath.home.path), .text(t("app.name"))),
+            .unwrap(actor) { actor in
+                .nav(
+                    .attribute(named: "aria-label", value: t("nav.label")),
+                    .ul(.forEach(navigation(actor)) { item in
+                        .li(.a(.href(item.path.path), .text(t(item.key))))
+                    })
+                )
+            },
+            languageSwitch(request),
+            .unwrap(actor) { actor in
+                .div(.class("who"),
+                     .a(.href(AppPath.account.path), .text(actor.displayName)),
+                     postForm(AppPath.signOut.path, csrf: request.csrfToken, inline: true,
+                              .button(.type(.submit), .class("link"), .text(t("nav.sign_out")))))
+            }
+        )
+    }
+
+    /// The sections a person may use; nothing else is linked.
+    static func navigation(_ actor: Actor) -> [(path: AppPath, key: String)] {
+        var items: [(AppPath, String)] = [(.home, "nav.home")]
+        if actor.maySomewhere(.viewOrganization) {
+            items.append((.units, "nav.units"))
+            items.append((.dutyStations, "nav.duty_stations"))
+        }
+        if actor.maySomewhere(.viewPeople) { items.append((.users, "nav.users")) }
+        if actor.maySomewhere(.viewAudit) { items.append((.audit, "nav.audit")) }
+        items.append((.account, "nav.account"))
+        return items
+    }
+
+    /// One button per language; works without JavaScript.
+    private static func languageSwitch(_ request: Request) -> BodyNode {
+        let t = request.localizer
+        return postForm(AppPath.language.path, csrf: request.csrfToken, inline: true,
+            .input(.type(.hidden), .name("next"), .value(request.url.string)),
+            .span(.class("visually-hidden"), .text(t("nav.language"))),
+            .forEach(Catalogue.shared.languages) { language in
+                .button(.type(.submit), .name("language"), .value(language.code),
+                        .attribute(named: "lang", value: language.code),
+                        .attribute(named: "aria-pressed", value: language.code == t.code ? "true" : "false"),
+                        .class(language.code == t.code ? "lang current" : "lang"),
+                        .text(language.name))
+            })
+    }
+}
+
+/// A form that posts, carrying the anti-forgery token.
+func postForm(_ action: String, csrf: String, inline: Bool = false, _ nodes: BodyNode...) -> BodyNode {
+    .element(named: "form", nodes: [
+        .attribute(named: "action", value: action), .attribute(named: "method", value: "post"),
+        .class(inline ? "inline" : "stack"),
+        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrf)),
+    ] + nodes)
+}

@@ -1,0 +1,23 @@
+@preconcurrency import Plot
+
+/// A data table with a caption for screen readers and a message when it is empty.
+func dataTable(caption: String, headers: [String], rows: [[BodyNode]], empty: String) -> BodyNode {
+    if rows.isEmpty { return .p(.class("empty"), .text(empty)) }
+    return .div(.class("table-wrap"), .table(
+        .caption(.text(caption)),
+        .thead(.tr(.forEach(headers) { .th(.attribute(named: "scope", value: "col"), .text($0)) })),
+        .tbody(.forEach(rows) { cells in .tr(.forEach(cells) { .td($0) }) })))
+}
+
+/// Previous / next links for a paginated list, keeping the list's other query values.
+func pager(_ page: PageInfo, path: AppPath, query: [(String, String?)], _ t: Localizer) -> BodyNode {
+    .nav(.class("pager"), .attribute(named: "aria-label", value: t("pager.label")),
+         .if(page.page > 1, .a(.attribute(named: "rel", value: "prev"),
+                               .href(path.with(query + [("page", String(page.page - 1))])), .text(t("pager.previous")))),
+         .span(.text(t("pager.position", t.number(page.page), t.number(page.pageCount), t.number(page.total)))),
+         .if(page.page < page.pageCount, .a(.attribute(named: "rel", value: "next"),
+                                            .href(path.with(query + [("page", String(page.page + 1))])), .text(t("pager.next")))))
+}
+
+/// A link to a path.
+func link(_ path: AppPath, _ text: String) -> BodyNode { .a(.href(path.path), .text(text)) }

@@ -1,0 +1,59 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import NIOSSL
+import Vapor
+
+/// Sets up the application: database, middleware, sessions, commands and routes.
+public func configure(_ app: Application, _ config: AppConfig) async throws {
+    app.appConfig = config
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    try configureDatabase(app, config.database)
+    app.migrations.add(Migrations.all)
+
+    // Middleware runs in this order: errors are rendered last so that they see everything.
+    app.middleware = .init()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(AppErrorMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))
+    app.sessions.use(.fluent)
+    app.sessions.configuration = .init(cookieName: "resilience_session") { id in
+        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(60 * 60 * 12),
+                          maxAge: nil, isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+    }
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(ActorMiddleware())
+    app.middleware.use(LanguageMiddleware())
+    app.middleware.use(CSRFMiddleware(secure: config.secureCookies))
+
+    app.routes.defaultMaxBodySize = "1mb"
+
+    app.asyncCommands.use(SeedCommand(), as: "seed")
+    app.asyncCommands.use(TokenCommand(), as: "token")
+    app.asyncCommands.use(GenerateCommand(), as: "generate")
+    try routes(app)
+}
+
+private func configureDatabase(_ app: Application, _ database: AppConfig.Database) throws {
+    switch database {
+    case .sqliteFile(let path):
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
+    case .postgres(let url, let searchPath):
+        var configuration = try SQLPostgresConfiguration(url: url)
+        if let searchPath { configuration.searchPath = [searchPath] }
+        app.databases.use(.postgres(configuration: configuration, sqlLogLevel: .debug), as: .psql)
+    }
+}
+
+extension Application {
+    private struct ConfigKey: StorageKey { typealias Value = AppConfig }
+
+    /// The configuration the application was set up with.
+    public var appConfig: AppConfig {
+        get { storage[ConfigKey.self] ?? AppConfig(database: .sqliteMemory) }
+        set { storage[ConfigKey.self] = newValue }
+    }
+}

@@ -1,0 +1,26 @@
+import Fluent
+
+/// Every migration, in the order it runs. A migration that has shipped is never edited: a change
+/// is a new entry at the end.
+enum Migrations {
+    static var all: [any Migration] {
+        [
+            // The organization tree: HQ → region → country operation → office.
+            CreateUnit(),
+            // Places where units work.
+            CreateDutyStation(),
+            // Accounts, each posted at a unit.
+            CreateUser(),
+            // Roles granted on units (kept after revoke).
+            CreateRoleGrant(),
+            // Bearer tokens for the API, stored hashed.
+            CreateAPIToken(),
+            // The append-only audit trail.
+            CreateAuditEntry(),
+            // Failed sign-ins per user name, for slowing and locking.
+            CreateSignInAttempt(),
+            // Sessions in the database, so several server processes can share them.
+            SessionRecord.migration,
+        ]
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Who may do what on which unit: the one place where access is decided. Every route asks it.
+public enum Access {
+    /// The roles that allow an action, wherever they are held. This table is the policy of
+    /// DOMAIN.md's "People and access".
+    public static func roles(allowing action: Action) -> Set<Role> {
+        switch action {
+        case .viewOrganization:
+            Set(Role.allCases)
+        case .manageOrganization, .manageAccounts:
+            [.administrator]
+        case .viewPeople, .viewAudit:
+            [.administrator, .hqOversight, .regionalReviewer]
+        case .grant(let role):
+            // The seed: regional teams give country focal points their access.
+            switch role {
+            case .focalPoint, .contributor: [.administrator, .regionalReviewer]
+            default: [.administrator]
+            }
+        }
+    }
+
+    /// Whether someone holding `grants` may do `action` on the unit at `target`.
+    public static func allows(_ grants: [Grant], _ action: Action, on target: UnitPath) -> Bool {
+        let allowed = roles(allowing: action)
+        return grants.contains { allowed.contains($0.role) && $0.covers(target) }
+    }
+
+    /// Whether someone holding `grants` may do `action` somewhere: decides what the navigation
+    /// shows and whether a list page opens at all (its rows are then limited to `scope`).
+    public static func allowsSomewhere(_ grants: [Grant], _ action: Action) -> Bool {
+        let allowed = roles(allowing: action)
+        return grants.contains { allowed.contains($0.role) }
+    }
+
+    /// The units at whose subtrees `action` is allowed: a list shows only rows inside them.
+    public static func scope(_ grants: [Grant], _ action: Action) -> [UUID] {
+        let allowed = roles(allowing: action)
+        return grants.filter { allowed.contains($0.role) }.map(\.unitID)
+    }
+
+    /// The roles that someone holding `grants` may grant on the unit at `target`: what the grant
+    /// form offers.
+    public static func grantableRoles(_ grants: [Grant], on target: UnitPath) -> [Role] {
+        Role.allCases.filter { allows(grants, .grant($0), on: target) }
+    }
+}
+

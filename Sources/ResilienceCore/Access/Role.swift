@@ -1,0 +1,16 @@
+/// The access profiles (访问配置文件) of DOMAIN.md. A role is granted on a unit and holds for its
+/// whole subtree.
+public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
+    case administrator
+    case hqOversight = "hq_oversight"
+    case regionalReviewer = "regional_reviewer"
+    case focalPoint = "focal_point"
+    case contributor
+    case seniorManager = "senior_manager"
+    case securityOfficer = "security_officer"
+    case staffMember = "staff_member"
+
+    public static func < (lhs: Role, rhs: Role) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

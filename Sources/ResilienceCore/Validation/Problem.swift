@@ -1,0 +1,55 @@
+/// Every way the domain can refuse an input, with a stable code. The catalogue has a message for
+/// each, under `problem.<code>`, in every language; a test holds it to that.
+public enum Problem: String, CaseIterable, Sendable, Codable {
+    case required
+    case tooLong = "too_long"
+    case tooShort = "too_short"
+    case invalidCharacters = "invalid_characters"
+    case notANumber = "not_a_number"
+    case notFound = "not_found"
+    case taken
+    case unitNeedsParent = "unit_needs_parent"
+    case unitPlacementNotAllowed = "unit_placement_not_allowed"
+    case unitMoveCycle = "unit_move_cycle"
+    case unitParentRetired = "unit_parent_retired"
+    case unitHasActiveChildren = "unit_has_active_children"
+    case alreadyRetired = "already_retired"
+    case retired
+    case latitudeOutOfRange = "latitude_out_of_range"
+    case longitudeOutOfRange = "longitude_out_of_range"
+    case countryCode = "country_code"
+    case passwordTooShort = "password_too_short"
+    case passwordTooLong = "password_too_long"
+    case passwordMismatch = "password_mismatch"
+    case passwordSameAsUsername = "password_same_as_username"
+    case wrongCurrentPassword = "wrong_current_password"
+    case usernameFormat = "username_format"
+    case emailFormat = "email_format"
+    case unknownRole = "unknown_role"
+    case unknownLanguage = "unknown_language"
+    case grantExists = "grant_exists"
+    case cannotRevokeOwnAdministrator = "cannot_revoke_own_administrator"
+    case invalidChoice = "invalid_choice"
+}
+
+/// A refusal from the domain: what is wrong, with which field, and the values the message needs.
+public struct DomainError: Error, Hashable, Sendable {
+    public var problem: Problem
+    public var field: String?
+    public var args: [String]
+
+    public init(_ problem: Problem, field: String? = nil, args: [String] = []) {
+        self.problem = problem
+        self.field = field
+        self.args = args
+    }
+}
+
+/// Several refusals at once, so that a form can show every wrong field in one pass.
+public struct ValidationErrors: Error, Sendable {
+    public var errors: [DomainError]
+    public init(_ errors: [DomainError]) { self.errors = errors }
+
+    /// The first refusal for a field, for showing beside it.
+    public func first(for field: String) -> DomainError? { errors.first { $0.field == field } }
+}

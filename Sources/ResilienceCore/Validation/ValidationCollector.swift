@@ -1,0 +1,70 @@
+import Foundation
+
+/// Collects refusals field by field, so that one pass reports every wrong field of a form.
+public struct ValidationCollector: Sendable {
+    public private(set) var errors: [DomainError] = []
+
+    public init() {}
+
+    /// Runs one check and keeps its refusal instead of stopping.
+    public mutating func check<T>(_ body: () throws -> T) rethrows -> T? {
+        do { return try body() } catch let error as DomainError { errors.append(error); return nil }
+    }
+
+    public mutating func add(_ error: DomainError) { errors.append(error) }
+
+    /// Throws every refusal collected, if any.
+    public func finish() throws(ValidationErrors) {
+        if !errors.isEmpty { throw ValidationErrors(errors) }
+    }
+}
+
+/// The rules for the text people type in.
+public enum TextRules {
+    /// Trims a required text and checks its length in characters.
+    public static func name(_ raw: String?, field: String, max: Int = 200) throws(DomainError) -> String {
+        let value = (raw ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !value.isEmpty else { throw DomainError(.required, field: field) }
+        guard value.count <= max else { throw DomainError(.tooLong, field: field, args: [String(max)]) }
+        guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw DomainError(.invalidCharacters, field: field)
+        }
+        return value
+    }
+
+    /// An optional text: empty becomes nil.
+    public static func optional(_ raw: String?, field: String, max: Int = 2000) throws(DomainError) -> String? {
+        let value = (raw ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if value.isEmpty { return nil }
+        guard value.count <= max else { throw DomainError(.tooLong, field: field, args: [String(max)]) }
+        return value
+    }
+
+    /// A short code such as an office code: letters, digits and dashes.
+    public static func code(_ raw: String?, field: String, max: Int = 20) throws(DomainError) -> String? {
+        guard let value = try optional(raw, field: field, max: max) else { return nil }
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_"))
+        guard value.unicodeScalars.allSatisfy({ allowed.contains($0) && $0.isASCII }) else {
+            throw DomainError(.invalidCharacters, field: field)
+        }
+        return value.uppercased()
+    }
+
+    /// An ISO 3166-1 alpha-2 country code, upper-cased.
+    public static func countryCode(_ raw: String?, field: String = "country") throws(DomainError) -> String {
+        let value = (raw ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+        guard !value.isEmpty else { throw DomainError(.required, field: field) }
+        guard value.count == 2, value.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+            throw DomainError(.countryCode, field: field)
+        }
+        return value
+    }
+
+    /// A decimal number typed by a person; a comma is accepted as the decimal mark.
+    public static func decimal(_ raw: String?, field: String) throws(DomainError) -> Double {
+        let value = (raw ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+        guard !value.isEmpty else { throw DomainError(.required, field: field) }
+        guard let number = Double(value), number.isFinite else { throw DomainError(.notANumber, field: field) }
+        return number
+    }
+}

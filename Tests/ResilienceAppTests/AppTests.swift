@@ -1,0 +1,189 @@
+import Fluent
+import Foundation
+import NIOCore
+import Testing
+import Vapor
+import VaporTesting
+@testable import ResilienceApp
+@testable import ResilienceCore
+
+@Suite struct CatalogueTests {
+    @Test func everyLanguageHasEveryKeyAndEveryCodeOfTheDomainHasText() throws {
+        let catalogue = Catalogue.shared
+        let english = catalogue.keys(of: "en")
+        #expect(catalogue.languages.map(\.code).contains("zh-Hans"))
+        for language in catalogue.languages {
+            let keys = catalogue.keys(of: language.code)
+            #expect(english.subtracting(keys).isEmpty, "\(language.code) lacks \(english.subtracting(keys).sorted())")
+            #expect(keys.subtracting(english).isEmpty, "\(language.code) has extra \(keys.subtracting(english).sorted())")
+        }
+        let dynamic = Problem.allCases.map { "problem.\($0.rawValue)" } + Role.allCases.map { "role.\($0.rawValue)" }
+            + UnitKind.allCases.map { "unit_kind.\($0.rawValue)" } + AuditAction.allCases.map { "audit.action.\($0.rawValue)" }
+            + ["unit", "duty_station", "user", "grant", "api_token"].map { "audit.entity.\($0)" }
+        for key in dynamic { #expect(english.contains(key), "missing \(key)") }
+    }
+
+    @Test func everyKeyTheCodeUsesIsInTheCatalogue() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/ResilienceApp")
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }
+            .filter { $0.pathExtension == "swift" }
+        let pattern = try Regex(#"(?:\bt|localizer)\("([a-z0-9_.]+)""#)
+        var used = Set<String>()
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: pattern) { used.insert(String(match.output[1].substring!)) }
+        }
+        #expect(used.count > 100)
+        #expect(used.subtracting(Catalogue.shared.keys(of: "en")).isEmpty, "\(used.subtracting(Catalogue.shared.keys(of: "en")).sorted())")
+    }
+
+    @Test func acceptLanguagePicksChineseForAnyChineseVariant() {
+        #expect(Catalogue.shared.negotiate("zh-CN,zh;q=0.9,en;q=0.8")?.code == "zh-Hans")
+        #expect(Catalogue.shared.negotiate("fr-FR, en;q=0.5")?.code == "en")
+        #expect(Catalogue.shared.negotiate("de") == nil)
+    }
+}
+
+@Suite struct SessionTests {
+    @Test func aFocalPointSignsInSeesTheirUnitInChineseAndSignsOut() async throws {
+        try await withTestApp { app in
+            let browser = Browser(app)
+            browser.language = "zh-CN,zh;q=0.9"
+            #expect(try await browser.signIn("focal.bangladesh"))
+            let home = try await browser.get("/")
+            #expect(home.status == .ok)
+            #expect(home.body.string.contains("lang=\"zh-Hans\""))
+            #expect(home.body.string.contains("Bangladesh"))
+            #expect(home.body.string.contains("BCP 协调人"))
+            #expect(home.body.readableBytes < 50_000)
+            try await browser.post(AppPath.signOut.path)
+            #expect(try await browser.get("/").status == .seeOther)
+        }
+    }
+
+    @Test func aWrongPasswordAndAnUnknownNameGetTheSameAnswerAndRepeatedFailuresLock() async throws {
+        try await withTestApp { app in
+            let browser = Browser(app)
+            let wrong = try await browser.post(AppPath.signIn.path, ["username": "admin", "password": "nope-nope-nope"])
+            let unknown = try await browser.post(AppPath.signIn.path, ["username": "nobody.here", "password": "nope-nope-nope"])
+            #expect(wrong.status == .unauthorized && unknown.status == .unauthorized)
+            #expect(wrong.body.string.contains("The user name or password is not right"))
+            #expect(unknown.body.string.contains("The user name or password is not right"))
+            for _ in 0..<10 { _ = try await browser.post(AppPath.signIn.path, ["username": "admin", "password": "nope-nope-nope"]) }
+            let locked = try await browser.post(AppPath.signIn.path, ["username": "admin", "password": DemoData.password])
+            #expect(locked.status == .tooManyRequests)
+            let audit = try await AuditEntry.query(on: app.db).filter(\.$action == .signInFailed).count()
+            #expect(audit >= 9)
+        }
+    }
+
+    @Test func aFormWithoutTheAntiForgeryTokenIsRefusedAndChangesNothing() async throws {
+        try await withTestApp { app in
+            let browser = Browser(app)
+            #expect(try await browser.signIn("admin"))
+            let kenya = try await unit("KEN", app)
+            let response = try await browser.post(AppPath.unitEdit(kenya.id!).path, ["name": "Hacked"], csrf: false)
+            #expect(response.status == .forbidden)
+            #expect(try await unit("KEN", app).name == "Kenya")
+        }
+    }
+}
+
+@Suite struct OrganizationTests {
+    @Test func anAdministratorRenamesAUnitAndTheAuditShowsBeforeAndAfter() async throws {
+        try await withTestApp { app in
+            let browser = Browser(app)
+            #expect(try await browser.signIn("admin"))
+            let kenya = try await unit("KEN", app)
+            let response = try await browser.post(AppPath.unitEdit(kenya.id!).path, ["name": "Kenya Operation", "code": "KEN"])
+            #expect(response.status == .seeOther)
+            let entry = try #require(try await AuditEntry.query(on: app.db).filter(\.$entityID == kenya.id).filter(\.$action == .update).first())
+            #expect(entry.actorName == "admin")
+            #expect(Audit.decode(entry.before) == ["name": "Kenya"])
+            #expect(Audit.decode(entry.after) == ["name": "Kenya Operation"])
+            let page = try await browser.get(AppPath.audit.with([("unit", kenya.id!.uuidString)]))
+            #expect(page.body.string.contains("Kenya Operation"))
+        }
+    }
+
+    @Test func aBadFormComesBackWithTheInputKeptAndAMessageBesideEachField() async throws {
+        try await withTestApp { app in
+            let browser = Browser(app)
+            #expect(try await browser.signIn("admin"))
+            let kenya = try await unit("KEN", app)
+            let response = try await browser.post(AppPath.unitDutyStations(kenya.id!).path,
+                                                  ["name": "Lodwar", "country": "Kenya", "area": "Turkana", "latitude": "95", "longitude": "abc"])
+            #expect(response.status == .unprocessableEntity)
+            let html = response.body.string
+            #expect(html.contains("value=\"Lodwar\""))
+            #expect(html.contains("Use the two-letter ISO country code"))
+            #expect(html.contains("Enter a number"))
+            #expect(try await DutyStation.query(on: app.db).filter(\.$name == "Lodwar").count() == 0)
+        }
+    }
+
+    @Test func movingACountryUnderItsOwnOfficeIsRefusedAndMovingItToAnotherRegionMovesItsSubtree() async throws {
+        try await withTestApp { app in
+            let token = try await TokenService.create(for: try await user("admin", app).requireID(), name: "t", by: .system, on: app.db).1
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = BearerAuthorization(token: token)
+            headers.contentType = .json
+            let kenya = try await unit("KEN", app), dadaab = try await unit("KEN-DAD", app), mena = try await unit("RB-MENA", app)
+            let cycle = try await app.testing().sendRequest(.POST, AppPath.apiUnitMove(kenya.id!).path, headers: headers,
+                                                            body: ByteBuffer(string: #"{"parentID":"\#(dadaab.id!)"}"#))
+            #expect(cycle.status == .unprocessableEntity)
+            #expect(cycle.body.string.contains("unit_move_cycle"))
+            let moved = try await app.testing().sendRequest(.POST, AppPath.apiUnitMove(kenya.id!).path, headers: headers,
+                                                            body: ByteBuffer(string: #"{"parentID":"\#(mena.id!)"}"#))
+            #expect(moved.status == .ok)
+            let office = try await unit("KEN-DAD", app)
+            #expect(office.unitPath.isWithin(mena.id!))
+            #expect(office.depth == 3)
+        }
+    }
+
+    @Test func malformedJSONWrongTypesAndUnknownIdsGetClearClientErrors() async throws {
+        try await withTestApp { app in
+            let token = try await TokenService.create(for: try await user("admin", app).requireID(), name: "t", by: .system, on: app.db).1
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = BearerAuthorization(token: token)
+            headers.contentType = .json
+            let kenya = try await unit("KEN", app)
+            let malformed = try await app.testing().sendRequest(.PATCH, AppPath.apiUnit(kenya.id!).path, headers: headers, body: ByteBuffer(string: "{nope"))
+            #expect(malformed.status == .badRequest)
+            let wrongType = try await app.testing().sendRequest(.PATCH, AppPath.apiUnit(kenya.id!).path, headers: headers, body: ByteBuffer(string: #"{"name": 5}"#))
+            #expect(wrongType.status == .badRequest)
+            #expect(wrongType.body.string.contains("name"))
+            let unknown = try await app.testing().sendRequest(.GET, AppPath.apiUnit(UUID()).path, headers: headers)
+            #expect(unknown.status == .notFound)
+            let tooLong = try await app.testing().sendRequest(.PATCH, AppPath.apiUnit(kenya.id!).path, headers: headers,
+                                                              body: ByteBuffer(string: #"{"name": "\#(String(repeating: "x", count: 300))"}"#))
+            #expect(tooLong.status == .unprocessableEntity)
+            #expect(try await unit("KEN", app).name == "Kenya")
+        }
+    }
+
+    @Test func aRegionalReviewerGrantsAFocalPointInTheRegionButNotElsewhereNorAnotherRole() async throws {
+        try await withTestApp { app in
+            let browser = Browser(app)
+            #expect(try await browser.signIn("reviewer.asia"))
+            let staff = try await user("staff.coxsbazar", app)
+            let ok = try await browser.post(AppPath.userGrants(staff.id!).path, ["role": "focal_point", "unit": "BGD-CXB"])
+            #expect(ok.status == .seeOther)
+            let elsewhere = try await browser.post(AppPath.userGrants(staff.id!).path, ["role": "focal_point", "unit": "KEN"])
+            #expect(elsewhere.status == .forbidden)
+            let admin = try await browser.post(AppPath.userGrants(staff.id!).path, ["role": "administrator", "unit": "BGD"])
+            #expect(admin.status == .forbidden)
+            let grants = try await RoleGrant.query(on: app.db).filter(\.$user.$id == staff.id!).all().map(\.role)
+            #expect(grants.sorted() == [.focalPoint, .staffMember])
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == .grant).filter(\.$actorName == "reviewer.asia").count() == 1)
+        }
+    }
+
+    @Test func theHealthCheckAnswersWhenTheDatabaseDoes() async throws {
+        try await withTestApp(demo: false) { app in
+            let response = try await app.testing().sendRequest(.GET, "/healthz")
+            #expect(response.status == .ok)
+        }
+    }
+}

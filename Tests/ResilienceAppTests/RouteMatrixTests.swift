@@ -1,0 +1,155 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import ResilienceApp
+@testable import ResilienceCore
+
+/// Every route, for every demo role and for no session: refused exactly when the permission
+/// function says so.
+@Suite struct RouteMatrixTests {
+    @Test func everyRouteAnswersEveryRoleAsThePermissionFunctionDecides() async throws {
+        try await withTestApp { app in
+            let bangladesh = try await unit("BGD", app)
+            let station = try #require(try await DutyStation.query(on: app.db).filter(\.$unit.$id == bangladesh.requireID()).first())
+            let staff = try await user("staff.coxsbazar", app)
+            let staffHome = try await unit("BGD-CXB", app)
+            let grant = try #require(try await RoleGrant.query(on: app.db).filter(\.$role == .contributor).first())
+            let ids: [String: String] = [
+                "unitID": bangladesh.id!.uuidString, "stationID": station.id!.uuidString, "userID": staff.id!.uuidString,
+                "grantID": grant.id!.uuidString, "tokenID": UUID().uuidString,
+            ]
+            func target(_ requirement: Requirement) -> (Action, UnitPath)? {
+                switch requirement {
+                case .unit(let a): (a, bangladesh.unitPath)
+                case .dutyStation(let a): (a, bangladesh.unitPath)
+                case .user(let a): (a, staffHome.unitPath)
+                case .grant: (.grant(.contributor), bangladesh.unitPath)
+                default: nil
+                }
+            }
+            var checked = 0
+            for account in DemoData.accounts.map(\.username) + [nil] {
+                let browser = Browser(app)
+                var grants: [Grant] = []
+                var bearer: String?
+                if let account {
+                    #expect(try await browser.signIn(account))
+                    let u = try await user(account, app)
+                    grants = try await RoleGrant.query(on: app.db).filter(\.$user.$id == u.requireID()).filter(\.$revokedAt == nil)
+                        .all().map { Grant(role: $0.role, unitID: $0.$unit.id) }
+                    bearer = try await TokenService.create(for: u.requireID(), name: "matrix", by: .system, on: app.db).1
+                } else {
+                    try await browser.get(AppPath.signIn.path)
+                }
+                for route in app.routes.all {
+                    let requirement = try #require(route.userInfo[Requirement.userInfoKey] as? Requirement,
+                                                   "\(route.method) \(route.path) has no requirement")
+                    let path = "/" + route.path.map { component -> String in
+                        if case .parameter(let name) = component { return ids[name] ?? "x" }
+                        return component.description
+                    }.joined(separator: "/")
+                    if route.method == .POST, [AppPath.signIn.template, AppPath.language.template, AppPath.signOut.template].contains(path) { continue }
+                    let isAPI = path.hasPrefix("/api/")
+                    let response: TestingHTTPResponse
+                    if isAPI {
+                        var headers = HTTPHeaders()
+                        if let bearer { headers.bearerAuthorization = BearerAuthorization(token: bearer) }
+                        headers.contentType = .json
+                        response = try await app.testing().sendRequest(route.method, path, headers: headers,
+                                                                       body: route.method == .GET ? nil : ByteBuffer(string: "{}"))
+                    } else if route.method == .GET {
+                        response = try await browser.get(path)
+                    } else {
+                        response = try await browser.post(path, [:])
+                    }
+                    let status = response.status
+                    #expect(status.code < 500, "\(route.method) \(path) as \(account ?? "nobody"): \(status)")
+                    if case .anyone = requirement { continue }
+                    if account == nil {
+                        #expect(status == (isAPI ? .unauthorized : .seeOther), "\(route.method) \(path) without session: \(status)")
+                        if !isAPI { #expect(response.headers.first(name: .location)?.hasPrefix(AppPath.signIn.path) == true) }
+                        continue
+                    }
+                    let allowed: Bool = switch requirement {
+                    case .anyone, .signedIn: true
+                    case .somewhere(let action): Access.allowsSomewhere(grants, action)
+                    default: target(requirement).map { Access.allows(grants, $0.0, on: $0.1) } ?? false
+                    }
+                    #expect((status == .forbidden) == !allowed,
+                            "\(route.method) \(path) as \(account!): \(status), permission says \(allowed ? "allowed" : "refused")")
+                    checked += 1
+                }
+            }
+            #expect(checked > 400)
+        }
+    }
+
+    @Test func everyAPIRouteIsInTheOpenAPIDocumentAndNothingElseIs() async throws {
+        try await withTestApp(demo: false) { app in
+            let routes = Set(app.routes.all.filter { $0.path.first?.description == "api" }.map { route in
+                "\(route.method.rawValue) /" + route.path.map { c -> String in
+                    if case .parameter(let name) = c { return ":" + name }
+                    return c.description
+                }.joined(separator: "/")
+            })
+            #expect(routes == OpenAPIDocument.described)
+            let response = try await app.testing().sendRequest(.GET, AppPath.apiOpenAPI.path)
+            let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+            #expect(json?["openapi"] as? String == "3.0.3")
+        }
+    }
+}
+
+/// The policy of every route, written out once so that a loosened requirement fails a test.
+@Suite struct RoutePolicyTests {
+    static let policy: [String: String] = [
+        "GET /": "signed_in", "GET /healthz": "anyone", "GET /sign-in": "anyone", "POST /sign-in": "anyone",
+        "POST /sign-out": "signed_in", "POST /language": "anyone",
+        "GET /account": "signed_in", "POST /account": "signed_in", "GET /account/password": "signed_in",
+        "POST /account/password": "signed_in", "GET /account/tokens": "signed_in", "POST /account/tokens": "signed_in",
+        "POST /account/tokens/:tokenID/revoke": "signed_in",
+        "GET /units": "somewhere(view_organization)", "GET /units/:unitID": "unit(view_organization)",
+        "GET /units/:unitID/edit": "unit(manage_organization)", "POST /units/:unitID/edit": "unit(manage_organization)",
+        "GET /units/:unitID/children/new": "unit(manage_organization)", "POST /units/:unitID/children": "unit(manage_organization)",
+        "GET /units/:unitID/move": "unit(manage_organization)", "POST /units/:unitID/move": "unit(manage_organization)",
+        "POST /units/:unitID/retire": "unit(manage_organization)",
+        "GET /duty-stations": "somewhere(view_organization)", "GET /duty-stations/:stationID": "duty_station(view_organization)",
+        "GET /units/:unitID/duty-stations/new": "unit(manage_organization)", "POST /units/:unitID/duty-stations": "unit(manage_organization)",
+        "GET /duty-stations/:stationID/edit": "duty_station(manage_organization)",
+        "POST /duty-stations/:stationID/edit": "duty_station(manage_organization)",
+        "POST /duty-stations/:stationID/retire": "duty_station(manage_organization)",
+        "GET /users": "somewhere(view_people)", "GET /users/new": "somewhere(manage_accounts)", "POST /users": "somewhere(manage_accounts)",
+        "GET /users/:userID": "user(view_people)", "GET /users/:userID/edit": "user(manage_accounts)",
+        "POST /users/:userID/edit": "user(manage_accounts)", "POST /users/:userID/grants": "user(view_people)",
+        "POST /grants/:grantID/revoke": "grant", "GET /audit": "somewhere(view_audit)",
+        "GET /api/v1/openapi.json": "anyone", "GET /api/v1/me": "signed_in", "GET /api/v1/tokens": "signed_in",
+        "POST /api/v1/tokens": "signed_in", "DELETE /api/v1/tokens/:tokenID": "signed_in",
+        "GET /api/v1/units": "somewhere(view_organization)", "GET /api/v1/units/:unitID": "unit(view_organization)",
+        "PATCH /api/v1/units/:unitID": "unit(manage_organization)", "POST /api/v1/units/:unitID/children": "unit(manage_organization)",
+        "POST /api/v1/units/:unitID/move": "unit(manage_organization)", "POST /api/v1/units/:unitID/retire": "unit(manage_organization)",
+        "POST /api/v1/units/:unitID/duty-stations": "unit(manage_organization)",
+        "GET /api/v1/duty-stations": "somewhere(view_organization)", "GET /api/v1/duty-stations/:stationID": "duty_station(view_organization)",
+        "PATCH /api/v1/duty-stations/:stationID": "duty_station(manage_organization)",
+        "POST /api/v1/duty-stations/:stationID/retire": "duty_station(manage_organization)",
+        "GET /api/v1/users": "somewhere(view_people)", "POST /api/v1/users": "somewhere(manage_accounts)",
+        "GET /api/v1/users/:userID": "user(view_people)", "PATCH /api/v1/users/:userID": "user(manage_accounts)",
+        "GET /api/v1/users/:userID/grants": "user(view_people)", "POST /api/v1/users/:userID/grants": "user(view_people)",
+        "DELETE /api/v1/grants/:grantID": "grant", "GET /api/v1/audit": "somewhere(view_audit)",
+    ]
+
+    @Test func everyRouteHasExactlyThePolicyWrittenHere() async throws {
+        try await withTestApp(demo: false) { app in
+            var actual: [String: String] = [:]
+            for route in app.routes.all {
+                let path = "/" + route.path.map { c -> String in
+                    if case .parameter(let name) = c { return ":" + name }
+                    return c.description
+                }.joined(separator: "/")
+                actual["\(route.method.rawValue) \(path)"] = (route.userInfo[Requirement.userInfoKey] as? Requirement)?.description ?? "none"
+            }
+            #expect(actual == Self.policy)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Fluent
+import Foundation
+import NIOCore
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+@testable import ResilienceApp
+@testable import ResilienceCore
+
+/// Runs a test on a fresh database: in-memory SQLite, or with `RESILIENCE_TEST_POSTGRES_URL` set,
+/// a schema of its own on that PostgreSQL server, so tests still run in parallel.
+func withTestApp(demo: Bool = true, _ body: (Application) async throws -> Void) async throws {
+    let app = try await Application.make(.testing)
+    var schema: String?
+    var database = AppConfig.Database.sqliteMemory
+    if let url = ProcessInfo.processInfo.environment["RESILIENCE_TEST_POSTGRES_URL"], !url.isEmpty {
+        schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        database = .postgres(url: url, searchPath: schema)
+    }
+    var throttle = SignInThrottle()
+    throttle.delayStep = 0.01
+    do {
+        try await configure(app, AppConfig(database: database, bcryptCost: 4, throttle: throttle))
+        if let schema, let sql = app.db as? any SQLDatabase { try await sql.raw("CREATE SCHEMA \(ident: schema)").run() }
+        try await app.autoMigrate()
+        if demo { try await DemoData.load(on: app.db, hasher: app.password.sync) }
+        try await body(app)
+    } catch {
+        await cleanUp(app, schema)
+        throw error
+    }
+    await cleanUp(app, schema)
+}
+
+private func cleanUp(_ app: Application, _ schema: String?) async {
+    if let schema, let sql = app.db as? any SQLDatabase { try? await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
+    try? await app.asyncShutdown()
+}
+
+/// A browser in a test: keeps cookies, sends forms with the anti-forgery token.
+final class Browser: @unchecked Sendable {
+    let app: Application
+    var cookies: [String: String] = [:]
+    var language = "en"
+
+    init(_ app: Application) { self.app = app }
+
+    var csrf: String { cookies[CSRFMiddleware.cookieName] ?? "" }
+
+    @discardableResult
+    func get(_ path: String) async throws -> TestingHTTPResponse {
+        try await send(.GET, path, body: nil)
+    }
+
+    @discardableResult
+    func post(_ path: String, _ form: [String: String] = [:], csrf: Bool = true) async throws -> TestingHTTPResponse {
+        if self.csrf.isEmpty { try await get(AppPath.signIn.path) }
+        var fields = form
+        if csrf { fields[CSRFMiddleware.fieldName] = self.csrf }
+        let body = fields.map { "\($0.key.urlEncoded)=\($0.value.urlEncoded)" }.joined(separator: "&")
+        return try await send(.POST, path, body: body, contentType: "application/x-www-form-urlencoded")
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, body: String?, contentType: String? = nil) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        headers.add(name: .acceptLanguage, value: language)
+        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        if let contentType { headers.add(name: .contentType, value: contentType) }
+        let response = try await app.testing().sendRequest(method, path, headers: headers,
+                                                           body: body.map { ByteBuffer(string: $0) })
+        for value in response.headers[.setCookie] {
+            let pair = value.split(separator: ";").first.map(String.init) ?? ""
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2 { cookies[parts[0]] = parts[1] }
+        }
+        return response
+    }
+
+    /// Signs in; true when the server accepted.
+    @discardableResult
+    func signIn(_ username: String, _ password: String = DemoData.password) async throws -> Bool {
+        let response = try await post(AppPath.signIn.path, ["username": username, "password": password, "next": "/"])
+        return response.status == .seeOther
+    }
+}
+
+extension String {
+    var urlEncoded: String { addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? self }
+}
+
+func unit(_ code: String, _ app: Application) async throws -> ResilienceApp.Unit {
+    try #require(try await ResilienceApp.Unit.query(on: app.db).filter(\.$code == code).first())
+}
+
+func user(_ username: String, _ app: Application) async throws -> User {
+    try #require(try await User.query(on: app.db).filter(\.$username == username).first())
+}
