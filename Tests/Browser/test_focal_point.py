@@ -8,8 +8,8 @@ import pathlib
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ.get("BASE_URL", "http://127.0.0.1:8089")
@@ -42,11 +42,28 @@ def en():
     driver.quit()
 
 
+def click(driver, by, selector):
+    """Clicks something that loads a new page, and waits until it has."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(by, selector).click()
+
+    def replaced(_):
+        # Chromium reports a detached node either as stale or as an inspector error.
+        try:
+            old.tag_name
+            return False
+        except WebDriverException:
+            return True
+
+    WebDriverWait(driver, 15).until(replaced)
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def sign_in(driver, username, password="resilience-demo"):
     driver.get(BASE + "/sign-in")
     driver.find_element(By.ID, "f-username").send_keys(username)
     driver.find_element(By.ID, "f-password").send_keys(password)
-    driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
+    click(driver, By.CSS_SELECTOR, "form.stack button[type=submit]")
 
 
 def shot(driver, name):
@@ -72,12 +89,12 @@ def test_focal_point_signs_in_in_chinese_switches_to_english_and_is_refused_admi
     nav = driver.find_element(By.CSS_SELECTOR, "header nav").text
     assert "人员" not in nav and "审计记录" not in nav
 
-    driver.find_element(By.CSS_SELECTOR, "button.lang[value=en]").click()
+    click(driver, By.CSS_SELECTOR, "button.lang[value=en]")
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     assert "Welcome" in driver.page_source
     shot(driver, "home-focal-en")
 
-    driver.find_element(By.LINK_TEXT, "Bangladesh").click()
+    click(driver, By.LINK_TEXT, "Bangladesh")
     assert driver.find_element(By.TAG_NAME, "h1").text == "Bangladesh"
     assert "Sub-Office Cox's Bazar" in driver.page_source
     assert "Rename" not in driver.page_source  # a focal point does not manage the tree
@@ -99,14 +116,13 @@ def test_administrator_creates_a_unit_sees_the_errors_then_the_unit_and_its_audi
     sign_in(driver, "admin")
     driver.get(BASE + "/units")
     driver.find_element(By.ID, "f-q").send_keys("KEN")
-    driver.find_element(By.CSS_SELECTOR, "form.search button").click()
-    driver.find_element(By.LINK_TEXT, "Kenya").click()
-    driver.find_element(By.LINK_TEXT, "Add a unit below").click()
+    click(driver, By.CSS_SELECTOR, "form.search button")
+    click(driver, By.LINK_TEXT, "Kenya")
+    click(driver, By.LINK_TEXT, "Add a unit below")
     # An empty name and a bad code come back with messages and the typed code kept.
     driver.find_element(By.ID, "f-name").send_keys("   ")
     driver.find_element(By.ID, "f-code").send_keys("bad code!")
-    driver.find_element(By.CSS_SELECTOR, "form.stack button.primary").click()
-    WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".field .error")))
+    click(driver, By.CSS_SELECTOR, "form.stack button.primary")
     errors = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".field .error")]
     assert "This field is required." in errors
     assert "Contains characters that are not allowed." in errors
@@ -118,15 +134,15 @@ def test_administrator_creates_a_unit_sees_the_errors_then_the_unit_and_its_audi
     code = driver.find_element(By.ID, "f-code")
     code.clear()
     code.send_keys("KEN-KLB")
-    driver.find_element(By.CSS_SELECTOR, "form.stack button.primary").click()
+    click(driver, By.CSS_SELECTOR, "form.stack button.primary")
     assert driver.find_element(By.TAG_NAME, "h1").text == "Field Office Kalobeyei"
     shot(driver, "unit-created-en")
 
-    driver.find_element(By.LINK_TEXT, "Audit trail of this unit").click()
+    click(driver, By.LINK_TEXT, "Audit trail of this unit")
     assert "Field Office Kalobeyei" in driver.page_source and "admin" in driver.page_source
     shot(driver, "audit-en")
     # And the same in Chinese.
-    driver.find_element(By.CSS_SELECTOR, "button.lang[value=zh-Hans]").click()
+    click(driver, By.CSS_SELECTOR, "button.lang[value=zh-Hans]")
     assert "审计记录" in driver.find_element(By.TAG_NAME, "h1").text
     shot(driver, "audit-zh")
     driver.get(BASE + "/users")

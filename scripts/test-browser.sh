@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Starts the server on a fresh demo database, drives it with headless Chromium (screenshots in
+# artifacts/screenshots/) and holds the API to its OpenAPI document with schemathesis.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port=${BROWSER_TEST_PORT:-8089}
+work=$(mktemp -d)
+export DATABASE_URL="sqlite://$work/browser.sqlite"
+bin=$(swift build --show-bin-path)/resilience
+"$bin" serve --demo --hostname 127.0.0.1 --port "$port" > "$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
+curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$work/server.log"; exit 1; }
+
+BASE_URL="http://127.0.0.1:$port" python3 -m pytest -q -p no:cacheprovider Tests/Browser
+
+token=$("$bin" token create admin --name contract-check | tail -1)
+# Real identifiers for the path parameters, so that the fuzzer reaches past 404.
+api() { curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/$1"; }
+first() { python3 -c "import json,sys; d=json.load(sys.stdin); d=d.get('items', d) if isinstance(d, dict) else d; print(d[0]['id'])"; }
+unit=$(api "units?q=KEN-DAD" | first)
+station=$(api "duty-stations?q=Dadaab" | first)
+user=$(api "users?q=staff.coxsbazar" | first)
+grant=$(api "users/$user/grants" | first)
+tok=$(curl -sf -H "Authorization: Bearer $token" -H "Content-Type: application/json" -d '{"name":"to revoke"}' \
+  "http://127.0.0.1:$port/api/v1/tokens" | python3 -c "import json,sys; print(json.load(sys.stdin)['id'])")
+cat > "$work/schemathesis.toml" <<TOML
+[parameters]
+unitID = "$unit"
+stationID = "$station"
+userID = "$user"
+grantID = "$grant"
+tokenID = "$tok"
+TOML
+schemathesis --config-file "$work/schemathesis.toml" run "http://127.0.0.1:$port/api/v1/openapi.json" --url "http://127.0.0.1:$port/api/v1" \
+  -H "Authorization: Bearer $token" --checks not_a_server_error --max-examples 15 --no-color \
+  --phases examples,coverage,fuzzing --seed 1 > "$work/contract.log" 2>&1 || { tail -60 "$work/contract.log"; exit 1; }
+tail -40 "$work/contract.log"
+if grep -qiE "internal server error|status.*500" "$work/server.log"; then grep -iE "500|error" "$work/server.log" | head; exit 1; fi
+echo "contract: no server errors"
