@@ -180,6 +180,39 @@ import VaporTesting
         }
     }
 
+    @Test func aUnitWithUnitsBelowIsNotRetiredButALeafIsAfterConfirmation() async throws {
+        try await withTestApp { app in
+            let browser = Browser(app)
+            #expect(try await browser.signIn("admin"))
+            let kenya = try await unit("KEN", app), dadaab = try await unit("KEN-DAD", app)
+            let confirm = try await browser.get(AppPath.unitRetire(dadaab.id!).path)
+            #expect(confirm.status == .ok)
+            #expect(confirm.body.string.contains("Retire Sub-Office Dadaab?"))
+            let refused = try await browser.post(AppPath.unitRetire(kenya.id!).path)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Retire the 2 active units below it first."))
+            #expect(try await unit("KEN", app).retiredAt == nil)
+            #expect(try await browser.post(AppPath.unitRetire(dadaab.id!).path).status == .seeOther)
+            #expect(try await unit("KEN-DAD", app).retiredAt != nil)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == .retire).filter(\.$entityID == dadaab.id).count() == 1)
+            // Retired, not deleted: its page still opens and says so.
+            #expect(try await browser.get(AppPath.unit(dadaab.id!).path).body.string.contains("Retired"))
+        }
+    }
+
+    @Test func theFirstAdministratorComesFromTheEnvironmentOnceAndNoDemoAccountExists() async throws {
+        try await withTestApp(demo: false) { app in
+            let env = ["RESILIENCE_ADMIN_USERNAME": "first.admin", "RESILIENCE_ADMIN_PASSWORD": "a long first password"]
+            try await FirstAdministrator.ensure(on: app.db, hasher: app.password.sync, console: app.console, environment: env)
+            try await FirstAdministrator.ensure(on: app.db, hasher: app.password.sync, console: app.console, environment: env)
+            #expect(try await User.query(on: app.db).count() == 1)
+            #expect(try await User.query(on: app.db).filter(\.$username == "admin").count() == 0)
+            let browser = Browser(app)
+            #expect(try await browser.signIn("first.admin", "a long first password"))
+            #expect(try await browser.get(AppPath.users.path).status == .ok)
+        }
+    }
+
     @Test func theHealthCheckAnswersWhenTheDatabaseDoes() async throws {
         try await withTestApp(demo: false) { app in
             let response = try await app.testing().sendRequest(.GET, "/healthz")

@@ -11,6 +11,7 @@ struct DutyStationsController {
         routes.on(.POST, .unitDutyStations(AppPath.any), .unit(.manageOrganization), use: create)
         routes.on(.GET, .dutyStationEdit(AppPath.any), .dutyStation(.manageOrganization), use: edit)
         routes.on(.POST, .dutyStationEdit(AppPath.any), .dutyStation(.manageOrganization), use: update)
+        routes.on(.GET, .dutyStationRetire(AppPath.any), .dutyStation(.manageOrganization), use: confirmRetire)
         routes.on(.POST, .dutyStationRetire(AppPath.any), .dutyStation(.manageOrganization), use: retire)
     }
 
@@ -81,6 +82,14 @@ struct DutyStationsController {
                             title: req.localizer("duty_station.edit_title", station.name),
                             FormState(values: form, error: error, req.localizer), status: .unprocessableEntity)
         }
+    }
+
+    @Sendable func confirmRetire(_ req: Request) async throws -> Response {
+        let station = try await req.dutyStationParameter()
+        let t = req.localizer
+        let page = ConfirmPage(message: t("duty_station.retire_confirm", station.name), action: AppPath.dutyStationRetire(station.id!).path,
+                               submit: t("duty_station.retire"), cancel: AppPath.dutyStation(station.id!).path, csrf: req.csrfToken)
+        return Layout.response(for: req, title: t("duty_station.retire_title", station.name), content: page.body(t))
     }
 
     @Sendable func retire(_ req: Request) async throws -> Response {

@@ -13,6 +13,7 @@ struct UnitsController {
         routes.on(.POST, .unitChildren(AppPath.any), .unit(.manageOrganization), use: createChild)
         routes.on(.GET, .unitMove(AppPath.any), .unit(.manageOrganization), use: moveForm)
         routes.on(.POST, .unitMove(AppPath.any), .unit(.manageOrganization), use: move)
+        routes.on(.GET, .unitRetire(AppPath.any), .unit(.manageOrganization), use: confirmRetire)
         routes.on(.POST, .unitRetire(AppPath.any), .unit(.manageOrganization), use: retire)
     }
 
@@ -133,6 +134,14 @@ struct UnitsController {
                                 error: error, csrf: req.csrfToken)
         return Layout.response(for: req, title: req.localizer("unit.move_title", unit.name), status: status,
                                content: page.body(req.localizer))
+    }
+
+    @Sendable func confirmRetire(_ req: Request) async throws -> Response {
+        let unit = try await req.unitParameter()
+        let t = req.localizer
+        let page = ConfirmPage(message: t("unit.retire_confirm", unit.name), action: AppPath.unitRetire(unit.id!).path,
+                               submit: t("unit.retire"), cancel: AppPath.unit(unit.id!).path, csrf: req.csrfToken)
+        return Layout.response(for: req, title: t("unit.retire_title", unit.name), content: page.body(t))
     }
 
     @Sendable func retire(_ req: Request) async throws -> Response {

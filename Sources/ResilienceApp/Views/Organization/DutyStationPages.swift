@@ -42,8 +42,7 @@ struct DutyStationPage {
                 .dt(.text(t("field.status"))), .dd(.text(station.retired ? t("status.retired") : t("status.active")))),
             .if(mayManage && !station.retired, .ul(.class("actions-bar"),
                 .li(link(.dutyStationEdit(station.id), t("duty_station.edit"))),
-                .li(postForm(AppPath.dutyStationRetire(station.id).path, csrf: csrf, inline: true,
-                             .button(.type(.submit), .class("danger"), .text(t("duty_station.retire"))))))))
+                .li(link(.dutyStationRetire(station.id), t("duty_station.retire"))))))
     }
 }
 

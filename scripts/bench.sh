@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Generates an organization at UN scale (150 country operations, 1,000 offices, 2,000 duty
+# stations, 120,000 accounts), starts the release build on it, signs in and measures the main
+# pages and API lists with wrk: requests per second and p50/p99 latency per page.
+# Usage: scripts/bench.sh [sqlite|postgres|both] (default both). Traffic stays on 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+which=${1:-both}
+duration=${BENCH_SECONDS:-10}
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+swift build -c release -q
+bin=$(swift build -c release --show-bin-path)/resilience
+port=8095
+work=$(mktemp -d)
+
+measure() { # name path [header]
+  local out
+  out=$(wrk -t2 -c16 -d"${duration}s" --latency -H "Cookie: $cookie" -H "Authorization: Bearer $token" "http://127.0.0.1:$port$2")
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx/ {print $5}' <<<"$out")
+  printf '%-34s %10s req/s   p50 %8s   p99 %8s   %s\n' "$1" "$rps" "$p50" "$p99" "${errors:+non-2xx: $errors}"
+}
+
+run() { # label DATABASE_URL
+  export DATABASE_URL=$2
+  echo "== $1: generating"
+  "$bin" generate | tail -1
+  "$bin" serve --hostname 127.0.0.1 --port $port > "$work/server-$1.log" 2>&1 &
+  local server=$!
+  trap "kill $server 2>/dev/null || true" EXIT
+  for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
+  local jar="$work/jar-$1"
+  curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/sign-in" -o "$work/signin.html"
+  local csrf
+  csrf=$(grep -o 'name="_csrf" value="[^"]*"' "$work/signin.html" | head -1 | sed 's/.*value="//; s/"//')
+  curl -s -c "$jar" -b "$jar" -o /dev/null -d "_csrf=$csrf&username=bench.admin&password=resilience-bench&next=/" "http://127.0.0.1:$port/sign-in"
+  cookie=$(awk '!/^#/ && NF>=7 {printf "%s=%s; ", $6, $7}' "$jar")
+  token=$("$bin" token create bench.admin --name bench | tail -1)
+  local api="http://127.0.0.1:$port/api/v1"
+  local region country office user
+  region=$(curl -s -H "Authorization: Bearer $token" "$api/units?q=R3" | python3 -c "import json,sys; print(json.load(sys.stdin)['items'][0]['id'])")
+  country=$(curl -s -H "Authorization: Bearer $token" "$api/units?q=C42" | python3 -c "import json,sys; print(json.load(sys.stdin)['items'][0]['id'])")
+  user=$(curl -s -H "Authorization: Bearer $token" "$api/users?q=user004242" | python3 -c "import json,sys; print(json.load(sys.stdin)['items'][0]['id'])")
+  echo "== $1: ${duration}s per page, 2 threads, 16 connections, signed in as an administrator at HQ"
+  measure "home /" "/"
+  measure "organization /units" "/units"
+  measure "region page" "/units/$region"
+  measure "country page" "/units/$country"
+  measure "unit search ?q=Office 7" "/units?q=Office%207"
+  measure "duty stations, page 10" "/duty-stations?page=10"
+  measure "people, page 100" "/users?page=100"
+  measure "people of a country" "/users?unit=$country"
+  measure "person page" "/users/$user"
+  measure "audit trail" "/audit"
+  measure "API units" "/api/v1/units?page=5"
+  measure "API users, page 500" "/api/v1/users?page=500"
+  measure "API duty stations" "/api/v1/duty-stations?page=3"
+  measure "API audit" "/api/v1/audit"
+  local size
+  size=$(curl -s -b "$jar" "http://127.0.0.1:$port/users?page=100" | wc -c)
+  echo "page size of /users: $size bytes"
+  kill $server; wait $server 2>/dev/null || true
+  trap - EXIT
+}
+
+if [ "$which" = sqlite ] || [ "$which" = both ]; then
+  run sqlite "sqlite://$work/bench.sqlite"
+fi
+if [ "$which" = postgres ] || [ "$which" = both ]; then
+  scripts/postgres.sh >/dev/null
+  su postgres -c "dropdb --if-exists resilience_bench && createdb -O resilience resilience_bench"
+  run postgres "postgres://resilience:resilience@127.0.0.1:5432/resilience_bench?sslmode=disable"
+fi
