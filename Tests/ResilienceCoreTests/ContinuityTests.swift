@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+@testable import ResilienceCore
+
+private let scale = ImpactScale.standard
+private let now = Date(timeIntervalSince1970: 1_790_000_000)
+private let nextReview = now.addingTimeInterval(365 * 24 * 3600)
+
+/// A rating row that turns intolerable (4) at the given ladder index and stays there.
+private func row(intolerableFrom index: Int?) -> [Int?] {
+    scale.ladderHours.indices.map { i in index.map { i >= $0 ? 4 : 2 } ?? 2 }
+}
+
+private func process(_ name: String, intolerableFrom index: Int? = nil, rto: Double? = nil, pc: ProgrammeCriticality? = nil) -> CriticalProcess {
+    var p = CriticalProcess(name: name)
+    p.impact = Dictionary(uniqueKeysWithValues: scale.categories.map { ($0, row(intolerableFrom: nil)) })
+    if let index { p.impact["staff_safety"] = row(intolerableFrom: index) }
+    p.rtoHours = rto
+    p.programmeCriticality = pc
+    return p
+}
+
+@Suite struct ImpactAnalysisTests {
+    @Test func theMTPDIsTheFirstPointWhereAnyCategoryBecomesIntolerable() {
+        var p = process("Registration", intolerableFrom: 3)
+        p.impact["people_served"] = row(intolerableFrom: 4)
+        let analysis = ImpactAnalysis.analyse(p, scale: scale)
+        #expect(analysis.mtpdHours == 24)
+        #expect(analysis.drivingCategory == "staff_safety")
+        #expect(analysis.tier == .sameDay)
+    }
+
+    @Test func withNoRatingsThereIsNoMTPDAndNothingIsRated() {
+        let analysis = ImpactAnalysis.analyse(CriticalProcess(name: "Empty"), scale: scale)
+        #expect(analysis.mtpdHours == nil && analysis.tier == nil && !analysis.rtoExceedsMTPD)
+        #expect(analysis.ratedCells == 0 && analysis.totalCells == 45)
+    }
+
+    @Test func whenEverythingIsTolerableThereIsNoMTPDAndAnyRTOPasses() {
+        let analysis = ImpactAnalysis.analyse(process("Archive", rto: 2000), scale: scale)
+        #expect(analysis.mtpdHours == nil && !analysis.rtoExceedsMTPD)
+        #expect(analysis.tier == .longer)
+        #expect(analysis.ratedCells == 45)
+    }
+
+    @Test func anRTOLongerThanTheMTPDIsFlaggedAndEqualIsNot() {
+        #expect(ImpactAnalysis.analyse(process("A", intolerableFrom: 2, rto: 9), scale: scale).rtoExceedsMTPD)
+        #expect(!ImpactAnalysis.analyse(process("B", intolerableFrom: 2, rto: 8), scale: scale).rtoExceedsMTPD)
+    }
+
+    @Test func onATieTheFirstCategoryOfTheScaleDrives() {
+        var p = process("Tie", intolerableFrom: 1)
+        p.impact["people_served"] = row(intolerableFrom: 1)
+        #expect(ImpactAnalysis.analyse(p, scale: scale).drivingCategory == "people_served")
+    }
+
+    /// Liaison's RTO (72 h) ties with the MTPD of Protection, Aid and Payroll (72 h): PC1 goes
+    /// first, then names decide.
+    @Test func recoveryOrderIsByDeadlineThenCriticalityThenNameWithUnratedLast() {
+        let processes = [
+            process("Unrated"), process("Payroll", intolerableFrom: 4), process("Security", intolerableFrom: 1),
+            process("Protection", intolerableFrom: 4, pc: .pc1), process("Liaison", rto: 72), process("Aid", intolerableFrom: 4),
+        ]
+        #expect(ImpactAnalysis.recoveryOrder(processes, scale: scale).map(\.name)
+                == ["Security", "Protection", "Aid", "Liaison", "Payroll", "Unrated"])
+    }
+
+    @Test func tiersFollowTheHours() {
+        #expect([1, 4, 8, 24, 72, 168, 336].map(RecoveryTier.init(hours:))
+                == [.immediate, .immediate, .sameDay, .sameDay, .withinWeek, .withinWeek, .longer])
+    }
+
+    @Test func aScaleWithALadderOutOfOrderOrAnImpossibleToleranceIsRefused() {
+        #expect(throws: DomainError.self) { try ImpactScale(ladderHours: [4, 1], categories: ["a"], tolerance: 3) }
+        #expect(throws: DomainError.self) { try ImpactScale(ladderHours: [1], categories: ["a", "a"], tolerance: 3) }
+        #expect(throws: DomainError.self) { try ImpactScale(ladderHours: [1], categories: ["a"], tolerance: 5) }
+    }
+}
+
+/// A plan with nothing wrong: every check passes.
+private func soundPlan() -> PlanContent {
+    var plan = PlanContent()
+    plan.team = TeamFunction.required.map { TeamMember(name: "M \($0.rawValue)", function: $0) }
+    plan.team[0].isLead = true
+    var site = AlternateSite(name: "UN House")
+    site.assetsToMove = ["Satellite phone"]
+    plan.sites = [site]
+    var p = process("Registration", intolerableFrom: 3, rto: 8)
+    p.alternatives = ["Mobile registration teams"]
+    p.staff = [StaffAssignment(person: "a", name: "Amina", role: "Registration officer", briefed: true)]
+    p.classification = .onSiteOffice
+    p.siteIDs = [site.id]
+    p.criteria = [.protectionAndWellBeing]
+    plan.processes = [p]
+    plan.exercises = [Exercise(date: now.addingTimeInterval(-30 * 24 * 3600), kind: .tabletop)]
+    return plan
+}
+
+@Suite struct PlanCheckTests {
+    private func codes(_ plan: PlanContent) -> [PlanCheck.Code] {
+        PlanChecks.run(plan, scale: scale, now: now, nextReview: nextReview).map(\.code)
+    }
+
+    @Test func aSoundPlanHasNoFindingAndCanBeSubmitted() {
+        let checks = PlanChecks.run(soundPlan(), scale: scale, now: now, nextReview: nextReview)
+        #expect(checks.isEmpty)
+        #expect(PlanChecks.canSubmit(checks))
+    }
+
+    @Test func anEmptyPlanMissesEveryRequiredTeamFunctionAndAnExercise() {
+        let checks = PlanChecks.run(PlanContent(), scale: scale, now: now, nextReview: nextReview)
+        #expect(checks.filter { $0.code == .teamFunctionMissing }.count == 7)
+        #expect(checks.last?.code == .noRecentExercise)
+        #expect(!PlanChecks.canSubmit(checks))
+    }
+
+    @Test func eachBlockingErrorHasItsCode() {
+        var plan = soundPlan()
+        plan.team.removeAll { $0.function == .supply }
+        #expect(codes(plan) == [.teamFunctionMissing])
+        plan = soundPlan(); plan.processes[0].alternatives = ["  "]
+        #expect(codes(plan) == [.processWithoutAlternative])
+        plan = soundPlan(); plan.processes[0].staff = []
+        #expect(codes(plan) == [.processWithoutStaff])
+        plan = soundPlan(); plan.processes[0].rtoHours = 72
+        #expect(codes(plan) == [.rtoExceedsMTPD])
+        #expect(PlanChecks.run(plan, scale: scale, now: now, nextReview: nextReview)[0].args == ["Registration", "72", "24"])
+        plan = soundPlan(); plan.processes[0].siteIDs = []
+        #expect(codes(plan) == [.onSiteProcessWithoutSite])
+        plan.processes[0].classification = .remoteInCountry
+        #expect(codes(plan).isEmpty)
+    }
+
+    @Test func warningsDoNotBlockSubmission() {
+        var plan = soundPlan()
+        let amina = plan.processes[0].staff[0]
+        for name in ["Payroll", "Liaison"] {
+            var p = plan.processes[0]; p.id = UUID(); p.name = name; p.staff = [amina]
+            plan.processes.append(p)
+        }
+        plan.processes[0].dependencies = [Dependency(kind: .itSystem, name: "proGres", recoveryHours: 48)]
+        plan.agreements = [Agreement(partner: "Hotel Lido", kind: .officeSpace, validUntil: now.addingTimeInterval(-3600)),
+                           Agreement(partner: "WFP", kind: .transport, validUntil: nextReview.addingTimeInterval(3600))]
+        plan.exercises = [Exercise(date: now.addingTimeInterval(-400 * 24 * 3600), kind: .full)]
+        let checks = PlanChecks.run(plan, scale: scale, now: now, nextReview: nextReview)
+        #expect(Set(checks.map(\.code)) == [.singlePointOfFailure, .dependencySlowerThanRTO, .agreementExpiring, .noRecentExercise])
+        #expect(checks.first { $0.code == .agreementExpiring }?.args.last == "expired")
+        #expect(checks.first { $0.code == .singlePointOfFailure }?.args.prefix(2) == ["Amina", "3"])
+        #expect(PlanChecks.canSubmit(checks))
+    }
+
+    @Test func completenessRisesAsSectionsAreFilledIn() {
+        let empty = PlanContent()
+        let emptyScore = PlanCompleteness.of(empty, scale: scale, checks: PlanChecks.run(empty, scale: scale, now: now, nextReview: nextReview))
+        #expect(emptyScore.overall == 0)
+        let plan = soundPlan()
+        let score = PlanCompleteness.of(plan, scale: scale, checks: PlanChecks.run(plan, scale: scale, now: now, nextReview: nextReview))
+        #expect(score.sections[.team] == 1 && score.sections[.impact] == 1 && score.sections[.alternatives] == 1)
+        #expect(score.sections[.nationalStaff] == 0)
+        #expect(score.overall > 0.5 && score.overall < 1)
+    }
+
+    @Test func aPlanSurvivesAJSONRoundTripUnchanged() throws {
+        let plan = soundPlan()
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        #expect(try decoder.decode(PlanContent.self, from: encoder.encode(plan)) == plan)
+    }
+}
