@@ -54,14 +54,12 @@ struct DutyStationsController {
     @Sendable func create(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let form = try req.content.decode([String: String].self)
-        do {
+        return try await req.saveForm(values: form, {
             let station = try await DutyStationService.create(at: unit, Self.input(form), by: req.auditContext, on: req.db)
             return req.redirect(to: AppPath.dutyStation(station.id!).path)
-        } catch let error as ValidationErrors {
-            return formPage(req, action: AppPath.unitDutyStations(unit.id!).path,
-                            title: req.localizer("duty_station.new_title", unit.name),
-                            FormState(values: form, error: error, req.localizer), status: .unprocessableEntity)
-        }
+        }, reshow: {
+            formPage(req, action: AppPath.unitDutyStations(unit.id!).path, title: req.localizer("duty_station.new_title", unit.name), $0)
+        })
     }
 
     @Sendable func edit(_ req: Request) async throws -> Response {
@@ -74,22 +72,20 @@ struct DutyStationsController {
     @Sendable func update(_ req: Request) async throws -> Response {
         let station = try await req.dutyStationParameter()
         let form = try req.content.decode([String: String].self)
-        do {
+        return try await req.saveForm(values: form, {
             try await DutyStationService.update(station, Self.input(form), by: req.auditContext, on: req.db)
             return req.redirect(to: AppPath.dutyStation(station.id!).path)
-        } catch let error as ValidationErrors {
-            return formPage(req, action: AppPath.dutyStationEdit(station.id!).path,
-                            title: req.localizer("duty_station.edit_title", station.name),
-                            FormState(values: form, error: error, req.localizer), status: .unprocessableEntity)
-        }
+        }, reshow: {
+            formPage(req, action: AppPath.dutyStationEdit(station.id!).path, title: req.localizer("duty_station.edit_title", station.name), $0)
+        })
     }
 
     @Sendable func confirmRetire(_ req: Request) async throws -> Response {
         let station = try await req.dutyStationParameter()
         let t = req.localizer
-        let page = ConfirmPage(message: t("duty_station.retire_confirm", station.name), action: AppPath.dutyStationRetire(station.id!).path,
-                               submit: t("duty_station.retire"), cancel: AppPath.dutyStation(station.id!).path, csrf: req.csrfToken)
-        return Layout.response(for: req, title: t("duty_station.retire_title", station.name), content: page.body(t))
+        return ConfirmPage.response(req, title: t("duty_station.retire_title", station.name),
+                                    message: t("duty_station.retire_confirm", station.name), action: .dutyStationRetire(station.id!),
+                                    submit: t("duty_station.retire"), cancel: .dutyStation(station.id!))
     }
 
     @Sendable func retire(_ req: Request) async throws -> Response {
@@ -103,9 +99,8 @@ struct DutyStationsController {
                          latitude: form["latitude"], longitude: form["longitude"])
     }
 
-    private func formPage(_ req: Request, action: String, title: String, _ form: FormState,
-                          status: HTTPResponseStatus = .ok) -> Response {
+    private func formPage(_ req: Request, action: String, title: String, _ form: FormState) -> Response {
         let page = DutyStationFormPage(action: action, form: form, csrf: req.csrfToken, submit: req.localizer("common.save"))
-        return Layout.response(for: req, title: title, status: status, content: page.body(req.localizer))
+        return Layout.response(for: req, title: title, content: page.body(req.localizer))
     }
 }

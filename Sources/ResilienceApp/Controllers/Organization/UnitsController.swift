@@ -59,19 +59,16 @@ struct UnitsController {
     @Sendable func update(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let input = try req.content.decode(UnitInput.self)
-        do {
+        return try await req.saveForm(values: ["name": input.name ?? "", "code": input.code ?? ""], {
             try await UnitService.update(unit, input, by: req.auditContext, on: req.db)
-        } catch let error as ValidationErrors {
-            return editPage(req, unit, FormState(values: ["name": input.name ?? "", "code": input.code ?? ""], error: error, req.localizer),
-                            status: .unprocessableEntity)
-        }
-        return req.redirect(to: AppPath.unit(unit.id!).path)
+            return req.redirect(to: AppPath.unit(unit.id!).path)
+        }, reshow: { editPage(req, unit, $0) })
     }
 
-    private func editPage(_ req: Request, _ unit: Unit, _ form: FormState, status: HTTPResponseStatus = .ok) -> Response {
+    private func editPage(_ req: Request, _ unit: Unit, _ form: FormState) -> Response {
         let page = UnitFormPage(action: AppPath.unitEdit(unit.id!).path, kinds: [], form: form, csrf: req.csrfToken,
                                 submit: req.localizer("common.save"))
-        return Layout.response(for: req, title: req.localizer("unit.edit_title", unit.name), status: status,
+        return Layout.response(for: req, title: req.localizer("unit.edit_title", unit.name),
                                content: page.body(req.localizer))
     }
 
@@ -83,19 +80,16 @@ struct UnitsController {
     @Sendable func createChild(_ req: Request) async throws -> Response {
         let parent = try await req.unitParameter()
         let input = try req.content.decode(UnitInput.self)
-        do {
+        return try await req.saveForm(values: ["name": input.name ?? "", "code": input.code ?? "", "kind": input.kind ?? ""], {
             let unit = try await UnitService.create(under: parent, input, by: req.auditContext, on: req.db)
             return req.redirect(to: AppPath.unit(unit.id!).path)
-        } catch let error as ValidationErrors {
-            let values = ["name": input.name ?? "", "code": input.code ?? "", "kind": input.kind ?? ""]
-            return childPage(req, parent, FormState(values: values, error: error, req.localizer), status: .unprocessableEntity)
-        }
+        }, reshow: { childPage(req, parent, $0) })
     }
 
-    private func childPage(_ req: Request, _ parent: Unit, _ form: FormState, status: HTTPResponseStatus = .ok) -> Response {
+    private func childPage(_ req: Request, _ parent: Unit, _ form: FormState) -> Response {
         let page = UnitFormPage(action: AppPath.unitChildren(parent.id!).path, kinds: parent.kind.allowedChildren, form: form,
                                 csrf: req.csrfToken, submit: req.localizer("unit.create"))
-        return Layout.response(for: req, title: req.localizer("unit.new_child_title", parent.name), status: status,
+        return Layout.response(for: req, title: req.localizer("unit.new_child_title", parent.name),
                                content: page.body(req.localizer))
     }
 
@@ -139,9 +133,8 @@ struct UnitsController {
     @Sendable func confirmRetire(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let t = req.localizer
-        let page = ConfirmPage(message: t("unit.retire_confirm", unit.name), action: AppPath.unitRetire(unit.id!).path,
-                               submit: t("unit.retire"), cancel: AppPath.unit(unit.id!).path, csrf: req.csrfToken)
-        return Layout.response(for: req, title: t("unit.retire_title", unit.name), content: page.body(t))
+        return ConfirmPage.response(req, title: t("unit.retire_title", unit.name), message: t("unit.retire_confirm", unit.name),
+                                    action: .unitRetire(unit.id!), submit: t("unit.retire"), cancel: .unit(unit.id!))
     }
 
     @Sendable func retire(_ req: Request) async throws -> Response {

@@ -28,18 +28,15 @@ struct AccountController {
     @Sendable func saveProfile(_ req: Request) async throws -> Response {
         let user = try await me(req)
         let input = try req.content.decode(AccountInput.self)
-        do {
+        let values = ["displayName": input.displayName ?? "", "email": input.email ?? "", "language": input.language ?? ""]
+        return try await req.saveForm(values: values, {
             try await AccountService.updateProfile(user, input, by: req.auditContext, on: req.db)
-        } catch let error as ValidationErrors {
-            let values = ["displayName": input.displayName ?? "", "email": input.email ?? "", "language": input.language ?? ""]
-            return profilePage(req, user, FormState(values: values, error: error, req.localizer), status: .unprocessableEntity)
-        }
-        return req.redirect(to: AppPath.account.with([("saved", "1")]))
+            return req.redirect(to: AppPath.account.with([("saved", "1")]))
+        }, reshow: { profilePage(req, user, $0) })
     }
 
-    private func profilePage(_ req: Request, _ user: User, _ form: FormState, saved: Bool = false,
-                             status: HTTPResponseStatus = .ok) -> Response {
-        Layout.response(for: req, title: req.localizer("account.title"), status: status,
+    private func profilePage(_ req: Request, _ user: User, _ form: FormState, saved: Bool = false) -> Response {
+        Layout.response(for: req, title: req.localizer("account.title"),
                         content: ProfilePage(form: form, username: user.username, csrf: req.csrfToken, saved: saved).body(req.localizer))
     }
 
@@ -50,18 +47,16 @@ struct AccountController {
     @Sendable func changePassword(_ req: Request) async throws -> Response {
         let user = try await me(req)
         let form = try req.content.decode([String: String].self)
-        do {
+        return try await req.saveForm(values: [:], {
             try await AccountService.changePassword(user, current: form["current"] ?? "", new: form["password"] ?? "",
                                                     confirmation: form["confirmation"] ?? "", by: req.auditContext,
                                                     on: req.db, hasher: req.password.sync)
-        } catch let error as ValidationErrors {
-            return passwordPage(req, FormState(values: [:], error: error, req.localizer), status: .unprocessableEntity)
-        }
-        return req.redirect(to: AppPath.accountPassword.with([("saved", "1")]))
+            return req.redirect(to: AppPath.accountPassword.with([("saved", "1")]))
+        }, reshow: { passwordPage(req, $0) })
     }
 
-    private func passwordPage(_ req: Request, _ form: FormState, saved: Bool = false, status: HTTPResponseStatus = .ok) -> Response {
-        Layout.response(for: req, title: req.localizer("account.change_password"), status: status,
+    private func passwordPage(_ req: Request, _ form: FormState, saved: Bool = false) -> Response {
+        Layout.response(for: req, title: req.localizer("account.change_password"),
                         content: PasswordPage(form: form, csrf: req.csrfToken, saved: saved).body(req.localizer))
     }
 
@@ -72,13 +67,10 @@ struct AccountController {
     @Sendable func createToken(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
         let form = try req.content.decode([String: String].self)
-        do {
+        return try await req.saveForm(values: form, {
             let (_, token) = try await TokenService.create(for: actor.id, name: form["name"], by: req.auditContext, on: req.db)
             return try await tokensPage(req, FormState(), newToken: token, status: .created)
-        } catch let error as DomainError {
-            return try await tokensPage(req, FormState(values: form, error: error, req.localizer), newToken: nil,
-                                        status: .unprocessableEntity)
-        }
+        }, reshow: { try await tokensPage(req, $0, newToken: nil) })
     }
 
     @Sendable func revokeToken(_ req: Request) async throws -> Response {

@@ -60,22 +60,19 @@ struct UsersController {
         let form = try req.content.decode([String: String].self)
         var input = try await Self.input(form, on: req.db)
         input.confirmation = input.password
-        do {
+        return try await req.saveForm(values: form, {
             let user = try await AccountService.create(input, by: req.auditContext, on: req.db, hasher: req.password.sync) {
                 actor.may(.manageAccounts, on: $0.unitPath)
             }
             return req.redirect(to: AppPath.user(user.id!).path)
-        } catch let error as ValidationErrors {
-            return formPage(req, creating: true, action: AppPath.users.path,
-                            FormState(values: form, error: error, req.localizer), status: .unprocessableEntity)
-        }
+        }, reshow: { formPage(req, creating: true, action: AppPath.users.path, $0) })
     }
 
     @Sendable func show(_ req: Request) async throws -> Response {
         try await userPage(req, FormState())
     }
 
-    private func userPage(_ req: Request, _ form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func userPage(_ req: Request, _ form: FormState) async throws -> Response {
         let actor = try req.requireActor()
         let user = try await req.userParameter()
         let home = try await req.loadUnit(user.$homeUnit.id)
@@ -95,7 +92,7 @@ struct UsersController {
             grantableRoles: Role.allCases.filter { actor.maySomewhere(.grant($0)) },
             mayEdit: actor.may(.manageAccounts, on: home.unitPath), mayAudit: actor.may(.viewAudit, on: home.unitPath),
             form: form, csrf: req.csrfToken)
-        return Layout.response(for: req, title: user.displayName, status: status, content: page.body(req.localizer))
+        return Layout.response(for: req, title: user.displayName, content: page.body(req.localizer))
     }
 
     @Sendable func edit(_ req: Request) async throws -> Response {
@@ -111,32 +108,27 @@ struct UsersController {
         let user = try await req.userParameter()
         var form = try req.content.decode([String: String].self)
         form["isActive"] = form["isActive"] ?? "false"
-        do {
-            try await AccountService.update(user, try await Self.input(form, on: req.db), by: req.auditContext, on: req.db) {
-                actor.may(.manageAccounts, on: $0.unitPath)
-            }
+        let input = try await Self.input(form, on: req.db)
+        return try await req.saveForm(values: form, {
+            try await AccountService.update(user, input, by: req.auditContext, on: req.db) { actor.may(.manageAccounts, on: $0.unitPath) }
             return req.redirect(to: AppPath.user(user.id!).path)
-        } catch let error as ValidationErrors {
-            return formPage(req, creating: false, action: AppPath.userEdit(user.id!).path,
-                            FormState(values: form, error: error, req.localizer), status: .unprocessableEntity)
-        }
+        }, reshow: { formPage(req, creating: false, action: AppPath.userEdit(user.id!).path, $0) })
     }
 
     @Sendable func grant(_ req: Request) async throws -> Response {
         let user = try await req.userParameter()
         let form = try req.content.decode([String: String].self)
         let unit = try await UnitQueries.resolve(form["unit"], on: req.db)
-        do {
+        return try await req.saveForm(values: form, {
             if unit == nil, !(form["unit"] ?? "").isEmpty { throw ValidationErrors([DomainError(.notFound, field: "unit")]) }
             _ = try await GrantService.grant(GrantInput(role: form["role"], unitID: unit?.id?.uuidString), to: user,
                                              by: try req.requireActor(), on: req.db)
-        } catch let error as ValidationErrors {
-            let fixed = ValidationErrors(error.errors.map { var e = $0; if e.field == "unitID" { e.field = "unit" }; return e })
-            return try await userPage(req, FormState(values: form, error: fixed, req.localizer), status: .unprocessableEntity)
-        } catch let error as DomainError {
-            return try await userPage(req, FormState(values: form, error: error, req.localizer), status: .unprocessableEntity)
-        }
-        return req.redirect(to: AppPath.user(user.id!).path)
+            return req.redirect(to: AppPath.user(user.id!).path)
+        }, reshow: { form in
+            var form = form
+            form.errors["unit"] = form.errors["unit"] ?? form.errors["unitID"]
+            return try await userPage(req, form)
+        })
     }
 
     @Sendable func revoke(_ req: Request) async throws -> Response {
@@ -155,12 +147,11 @@ struct UsersController {
                             language: form["language"], isActive: form["isActive"])
     }
 
-    private func formPage(_ req: Request, creating: Bool, action: String, _ form: FormState,
-                          status: HTTPResponseStatus = .ok) -> Response {
+    private func formPage(_ req: Request, creating: Bool, action: String, _ form: FormState) -> Response {
         var form = form
         form.errors["homeUnit"] = form.errors["homeUnitID"] ?? form.errors["homeUnit"]
         let page = UserFormPage(action: action, creating: creating, form: form, csrf: req.csrfToken)
-        return Layout.response(for: req, title: req.localizer(creating ? "user.new" : "user.edit"), status: status,
+        return Layout.response(for: req, title: req.localizer(creating ? "user.new" : "user.edit"),
                                content: page.body(req.localizer))
     }
 }
