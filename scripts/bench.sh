@@ -13,7 +13,10 @@ bin=$(swift build -c release --show-bin-path)/resilience
 port=8095
 work=$(mktemp -d)
 
-measure() { # name path [header]
+measure() { # name path
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" -H "Authorization: Bearer $token" "http://127.0.0.1:$port$2")
+  [ "$status" = 200 ] || { echo "$1: $2 answers $status, not 200: the benchmark would measure the wrong thing" >&2; exit 1; }
   local out
   out=$(wrk -t2 -c16 -d"${duration}s" --latency -H "Cookie: $cookie" -H "Authorization: Bearer $token" "http://127.0.0.1:$port$2")
   local rps p50 p99 errors
@@ -37,7 +40,8 @@ run() { # label DATABASE_URL
   local csrf
   csrf=$(grep -o 'name="_csrf" value="[^"]*"' "$work/signin.html" | head -1 | sed 's/.*value="//; s/"//')
   curl -s -c "$jar" -b "$jar" -o /dev/null -d "_csrf=$csrf&username=bench.admin&password=resilience-bench&next=/" "http://127.0.0.1:$port/sign-in"
-  cookie=$(awk '!/^#/ && NF>=7 {printf "%s=%s; ", $6, $7}' "$jar")
+  # curl writes HttpOnly cookies as '#HttpOnly_host': keep those, skip real comments.
+  cookie=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF>=7 {printf "%s=%s; ", $6, $7}')
   token=$("$bin" token create bench.admin --name bench | tail -1)
   local api="http://127.0.0.1:$port/api/v1"
   local region country office user

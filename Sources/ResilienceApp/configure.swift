@@ -17,12 +17,6 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.middleware.use(AppErrorMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))
-    app.sessions.use(.fluent)
-    app.sessions.configuration = .init(cookieName: "resilience_session") { id in
-        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(60 * 60 * 12),
-                          maxAge: nil, isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
-    }
-    app.middleware.use(app.sessions.middleware)
     app.middleware.use(ActorMiddleware())
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(CSRFMiddleware(secure: config.secureCookies))

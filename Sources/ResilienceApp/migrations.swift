@@ -19,8 +19,8 @@ enum Migrations {
             CreateAuditEntry(),
             // Failed sign-ins per user name, for slowing and locking.
             CreateSignInAttempt(),
-            // Sessions in the database, so several server processes can share them.
-            SessionRecord.migration,
+            // Browser sessions in the database, so several server processes can share them.
+            CreateUserSession(),
         ]
     }
 }

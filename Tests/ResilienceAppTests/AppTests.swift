@@ -77,6 +77,23 @@ import VaporTesting
         }
     }
 
+    @Test func changingThePasswordEndsTheOtherSessionsButNotThisOne() async throws {
+        try await withTestApp { app in
+            let laptop = Browser(app), phone = Browser(app)
+            #expect(try await laptop.signIn("focal.bangladesh"))
+            #expect(try await phone.signIn("focal.bangladesh"))
+            let changed = try await laptop.post(AppPath.accountPassword.path,
+                                                ["current": DemoData.password, "password": "a brand new passphrase", "confirmation": "a brand new passphrase"])
+            #expect(changed.status == .seeOther)
+            #expect(try await laptop.get("/").status == .ok)
+            #expect(try await phone.get("/").status == .seeOther)
+            try await laptop.post(AppPath.signOut.path)
+            #expect(try await laptop.get("/").status == .seeOther)
+            #expect(try await UserSession.query(on: app.db).count() == 0)
+            #expect(try await Browser(app).signIn("focal.bangladesh", "a brand new passphrase"))
+        }
+    }
+
     @Test func aFormWithoutTheAntiForgeryTokenIsRefusedAndChangesNothing() async throws {
         try await withTestApp { app in
             let browser = Browser(app)
@@ -210,6 +227,26 @@ import VaporTesting
             let browser = Browser(app)
             #expect(try await browser.signIn("first.admin", "a long first password"))
             #expect(try await browser.get(AppPath.users.path).status == .ok)
+        }
+    }
+
+    @Test func aProgramChangesItsPersonsLanguageThroughTheAPIAndTheChangeIsAudited() async throws {
+        try await withTestApp { app in
+            let focal = try await user("focal.bangladesh", app)
+            let token = try await TokenService.create(for: focal.requireID(), name: "t", by: .system, on: app.db).1
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = BearerAuthorization(token: token)
+            headers.contentType = .json
+            let ok = try await app.testing().sendRequest(.PATCH, AppPath.apiMe.path, headers: headers, body: ByteBuffer(string: #"{"language":"zh-Hans"}"#))
+            #expect(ok.status == .ok)
+            #expect(try await user("focal.bangladesh", app).language == "zh-Hans")
+            #expect(try await user("focal.bangladesh", app).displayName == focal.displayName)
+            headers.replaceOrAdd(name: .acceptLanguage, value: "zh-CN")
+            let bad = try await app.testing().sendRequest(.PATCH, AppPath.apiMe.path, headers: headers, body: ByteBuffer(string: #"{"language":"xx"}"#))
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("请从列出的语言中选择"))
+            let entry = try #require(try await AuditEntry.query(on: app.db).filter(\.$subjectUserID == focal.id).filter(\.$action == .update).first())
+            #expect(Audit.decode(entry.after) == ["language": "zh-Hans"])
         }
     }
 

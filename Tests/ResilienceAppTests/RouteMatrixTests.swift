@@ -125,7 +125,7 @@ import VaporTesting
         "GET /users/:userID": "user(view_people)", "GET /users/:userID/edit": "user(manage_accounts)",
         "POST /users/:userID/edit": "user(manage_accounts)", "POST /users/:userID/grants": "user(view_people)",
         "POST /grants/:grantID/revoke": "grant", "GET /audit": "somewhere(view_audit)",
-        "GET /api/v1/openapi.json": "anyone", "GET /api/v1/me": "signed_in", "GET /api/v1/tokens": "signed_in",
+        "GET /api/v1/openapi.json": "anyone", "GET /api/v1/me": "signed_in", "PATCH /api/v1/me": "signed_in", "GET /api/v1/tokens": "signed_in",
         "POST /api/v1/tokens": "signed_in", "DELETE /api/v1/tokens/:tokenID": "signed_in",
         "GET /api/v1/units": "somewhere(view_organization)", "GET /api/v1/units/:unitID": "unit(view_organization)",
         "PATCH /api/v1/units/:unitID": "unit(manage_organization)", "POST /api/v1/units/:unitID/children": "unit(manage_organization)",

@@ -75,6 +75,7 @@ struct DutyStationBody: Content {
     }
 }
 
+struct ProfileBody: Content { var displayName: String?; var email: String?; var language: String? }
 struct MoveBody: Content { var parentID: UUID }
 struct TokenBody: Content { var name: String? }
 

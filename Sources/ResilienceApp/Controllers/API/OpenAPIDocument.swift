@@ -19,6 +19,7 @@ enum OpenAPIDocument {
         let any = AppPath.any
         return [
             .init(method: "get", path: .apiMe, summary: "The account of the token and its grants", response: ref("Me")),
+            .init(method: "patch", path: .apiMe, summary: "Change your own name, e-mail or language", body: "ProfileBody", response: ref("Me")),
             .init(method: "get", path: .apiTokens, summary: "Your API tokens", response: array("Token")),
             .init(method: "post", path: .apiTokens, summary: "Create an API token (shown once)", body: "TokenBody", response: ref("Token"), status: "201"),
             .init(method: "delete", path: .apiToken(any), summary: "Revoke one of your tokens", response: nil, status: "204"),
@@ -48,6 +49,9 @@ enum OpenAPIDocument {
     static var described: Set<String> {
         Set(operations.map { "\($0.method.uppercased()) \($0.path.template)" } + ["GET \(AppPath.apiOpenAPI.template)"])
     }
+
+    /// The document, built once: it depends only on the code and the catalogue's languages.
+    static let cached: Data = json()
 
     static func json() -> Data {
         var paths: [String: JSON] = [:]
@@ -144,6 +148,8 @@ enum OpenAPIDocument {
                         "before": ["type": "object", "additionalProperties": string], "after": ["type": "object", "additionalProperties": string]]],
                     "Token": ["type": "object", "required": ["id", "name"], "properties": [
                         "id": uuid, "name": string, "createdAt": date, "lastUsedAt": date, "revokedAt": date, "token": string]],
+                    "ProfileBody": ["type": "object", "properties": [
+                        "displayName": ["type": "string", "maxLength": 200], "email": string, "language": ["type": "string", "enum": [""] + Catalogue.shared.languages.map(\.code)]]],
                     "TokenBody": ["type": "object", "required": ["name"], "properties": ["name": ["type": "string", "minLength": 1, "maxLength": 100]]],
                     "Me": ["type": "object", "required": ["user", "grants"], "properties": [
                         "user": ref("User"), "grants": ["type": "array", "items": ["type": "object", "properties": ["role": string, "unitID": uuid]]]]],

@@ -6,6 +6,7 @@ import Vapor
 struct PeopleAPIController {
     func register(_ api: any RoutesBuilder) {
         api.on(.GET, .apiMe, .signedIn, use: me)
+        api.on(.PATCH, .apiMe, .signedIn, use: updateMe)
         api.on(.GET, .apiTokens, .signedIn, use: tokens)
         api.on(.POST, .apiTokens, .signedIn, use: createToken)
         api.on(.DELETE, .apiToken(AppPath.any), .signedIn, use: revokeToken)
@@ -23,6 +24,16 @@ struct PeopleAPIController {
         let actor = try req.requireActor()
         guard let user = try await User.find(actor.id, on: req.db) else { throw Abort(.unauthorized) }
         return MeDTO(user: UserDTO(user), grants: actor.grants.map { .init(role: $0.role.rawValue, unitID: $0.unitID) })
+    }
+
+    /// The person's own name, e-mail and language; fields left out keep their value.
+    @Sendable func updateMe(_ req: Request) async throws -> MeDTO {
+        guard let user = try await User.find(try req.requireActor().id, on: req.db) else { throw Abort(.unauthorized) }
+        let body = try req.decodeJSON(ProfileBody.self)
+        let input = AccountInput(displayName: body.displayName ?? user.displayName, email: body.email ?? user.email,
+                                 language: body.language ?? user.language)
+        try await AccountService.updateProfile(user, input, by: req.auditContext, on: req.db)
+        return try await me(req)
     }
 
     @Sendable func tokens(_ req: Request) async throws -> [TokenDTO] {

@@ -51,6 +51,7 @@ struct AccountController {
             try await AccountService.changePassword(user, current: form["current"] ?? "", new: form["password"] ?? "",
                                                     confirmation: form["confirmation"] ?? "", by: req.auditContext,
                                                     on: req.db, hasher: req.password.sync)
+            try await SessionAuth.endOthers(of: user.requireID(), keeping: req)
             return req.redirect(to: AppPath.accountPassword.with([("saved", "1")]))
         }, reshow: { passwordPage(req, $0) })
     }

@@ -16,7 +16,7 @@ struct AuditController {
         if let raw = req.query[String.self, at: "unit"] {
             guard let id = UUID(uuidString: raw), let unit = try await Unit.find(id, on: req.db) else { throw Abort(.notFound) }
             guard actor.may(.viewAudit, on: unit.unitPath) else { throw Abort(.forbidden) }
-            query.join(Unit.self, on: \AuditEntry.$unitID == \Unit.$id).filter(Unit.self, \.$path, .custom("LIKE"), unit.path + "%")
+            query.filter(\.$unitID ~~ (try await UnitQueries.subtreeIDs(of: unit, on: req.db)))
             return (query, unit.name, [("unit", raw)])
         }
         if let raw = req.query[String.self, at: "user"] {
@@ -26,8 +26,9 @@ struct AuditController {
             query.group(.or) { $0.filter(\.$actorID == id).filter(\.$subjectUserID == id) }
             return (query, user.username, [("user", raw)])
         }
-        let roots = try await UnitQueries.scopeRoots(actor, .viewAudit, on: req.db)
-        query.join(Unit.self, on: \AuditEntry.$unitID == \Unit.$id).joinedUnit(within: roots)
+        if case .units(let ids) = try await UnitQueries.scope(actor, .viewAudit, on: req.db) {
+            query.filter(\.$unitID ~~ ids)
+        }
         return (query, nil, [])
     }
 

@@ -18,12 +18,14 @@ struct UsersController {
     /// The accounts a person may see, optionally under one unit and matching a text.
     static func scopedQuery(_ req: Request) async throws -> (QueryBuilder<User>, String, Unit?) {
         let actor = try req.requireActor()
-        let roots = try await UnitQueries.scopeRoots(actor, .viewPeople, on: req.db)
-        let query = User.query(on: req.db).join(Unit.self, on: \User.$homeUnit.$id == \Unit.$id).joinedUnit(within: roots)
+        let query = User.query(on: req.db).with(\.$homeUnit)
+        if case .units(let ids) = try await UnitQueries.scope(actor, .viewPeople, on: req.db) {
+            query.filter(\.$homeUnit.$id ~~ ids)
+        }
         var unitFilter: Unit?
         if let raw = req.query[String.self, at: "unit"], let id = UUID(uuidString: raw), let unit = try await Unit.find(id, on: req.db) {
             unitFilter = unit
-            query.filter(Unit.self, \.$path, .custom("LIKE"), unit.path + "%")
+            query.filter(\.$homeUnit.$id ~~ (try await UnitQueries.subtreeIDs(of: unit, on: req.db)))
         }
         let q = String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
         if !q.isEmpty {
@@ -33,7 +35,7 @@ struct UsersController {
     }
 
     static func row(_ user: User) throws -> UsersPage.Row {
-        let unit = try user.joined(Unit.self)
+        let unit = user.homeUnit
         return .init(id: user.id!, username: user.username, displayName: user.displayName, unitID: unit.id!,
                      unitName: unit.name, active: user.isActive)
     }

@@ -24,10 +24,10 @@ struct SessionController {
             state.summary = req.localizer("sign_in.failed")
             return page(req, state, next: next, status: .unauthorized)
         }
-        // A fresh session id at sign-in, so that a session planted before cannot be taken over.
-        req.session.id = nil
-        req.session.data[ActorMiddleware.sessionKey] = try user.requireID().uuidString
-        return req.redirect(to: next)
+        // Always a new session at sign-in, so that a cookie planted before cannot be taken over.
+        let response = req.redirect(to: next)
+        try await SessionAuth.start(for: user.requireID(), on: req, response: response)
+        return response
     }
 
     @Sendable func signOut(_ req: Request) async throws -> Response {
@@ -35,8 +35,9 @@ struct SessionController {
             try await Audit.record(on: req.db, by: req.auditContext, .signOut, entity: User.auditEntity, id: actor.id,
                                    unitID: actor.homeUnitID, subjectUserID: actor.id, summary: actor.username)
         }
-        req.session.destroy()
-        return req.redirect(to: AppPath.signIn.path)
+        let response = req.redirect(to: AppPath.signIn.path)
+        try await SessionAuth.end(req, response: response)
+        return response
     }
 
     /// Saves the choice on the account when signed in, and in a cookie in any case.

@@ -31,6 +31,22 @@ enum UnitQueries {
         return query
     }
 
+    /// What a list may show for an action: everything (a grant at the root of the tree), or the
+    /// units inside the subtrees where it is allowed. Filtering rows by a list of unit ids uses the
+    /// rows' own unit index, which a join on the tree's paths cannot.
+    enum Scope {
+        case everything
+        case units([UUID])
+    }
+
+    static func scope(_ actor: Actor, _ action: Action, on db: any Database) async throws -> Scope {
+        let roots = try await scopeRoots(actor, action, on: db)
+        if roots.contains(where: { $0.$parent.id == nil }) { return .everything }
+        if roots.isEmpty { return .units([]) }
+        let ids = try await Unit.query(on: db).within(roots).field(\.$id).all().compactMap(\.id)
+        return .units(ids)
+    }
+
     /// The units at which the action is allowed, as the roots of the subtrees a list may show.
     static func scopeRoots(_ actor: Actor, _ action: Action, on db: any Database) async throws -> [Unit] {
         let ids = Access.scope(actor.grants, action)
@@ -50,18 +66,12 @@ extension QueryBuilder where Model == Unit {
     }
 }
 
-extension QueryBuilder {
-    /// Only rows whose joined unit lies inside one of these subtrees.
-    @discardableResult
-    func joinedUnit(within roots: [Unit]) -> Self {
-        if roots.isEmpty { return filter(Unit.self, \.$id == UUID()) }
-        return group(.or) { group in
-            for root in roots { group.filter(Unit.self, \.$path, .custom("LIKE"), root.path + "%") }
-        }
-    }
-}
-
 extension UnitQueries {
+    /// The unit and every unit below it.
+    static func subtreeIDs(of unit: Unit, on db: any Database) async throws -> [UUID] {
+        try await Unit.query(on: db).filter(\.$path, .custom("LIKE"), unit.path + "%").field(\.$id).all().compactMap(\.id)
+    }
+
     /// A unit named by its code or its id, as typed in a form.
     static func resolve(_ reference: String?, on db: any Database) async throws -> Unit? {
         let ref = (reference ?? "").trimmingCharacters(in: .whitespaces)

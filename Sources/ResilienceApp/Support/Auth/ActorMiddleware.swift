@@ -4,16 +4,13 @@ import Vapor
 
 /// Finds who is asking: a bearer token for the API, the session cookie for pages.
 struct ActorMiddleware: AsyncMiddleware {
-    static let sessionKey = "user_id"
-
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.isAPI {
             if let bearer = request.headers.bearerAuthorization {
                 request.actor = try await TokenAuth.actor(for: bearer.token, on: request.db)
             }
-        } else if let raw = request.session.data[Self.sessionKey], let id = UUID(uuidString: raw) {
+        } else if let id = try await SessionAuth.userID(for: request) {
             request.actor = try await Actor.load(userID: id, on: request.db)
-            if request.actor == nil { request.session.destroy() }
         }
         return try await next.respond(to: request)
     }

@@ -1,0 +1,20 @@
+import Fluent
+
+struct CreateUserSession: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("user_sessions")
+            .id()
+            .field("token_hash", .string, .required)
+            .field("user_id", .uuid, .required, .references("users", "id"))
+            .field("expires_at", .datetime, .required)
+            .field("last_seen_at", .datetime, .required)
+            .field("created_at", .datetime)
+            .unique(on: "token_hash")
+            .create()
+        try await database.index("user_sessions_user", on: "user_sessions", ["user_id"])
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("user_sessions").delete()
+    }
+}

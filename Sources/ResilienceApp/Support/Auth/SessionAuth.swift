@@ -1,0 +1,58 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Browser sessions kept in the database, so several server processes can share them. A request
+/// reads its session; only signing in, signing out and (every few minutes) sliding the expiry
+/// write, so reads never queue behind writes.
+enum SessionAuth {
+    static let cookieName = "resilience_session"
+    /// A session ends this long after it was last used.
+    static let idleLifetime: TimeInterval = 12 * 3600
+    /// How stale `last_seen_at` may get before a request refreshes it.
+    static let touchInterval: TimeInterval = 5 * 60
+
+    /// Starts a session for the user and puts its cookie on the response.
+    static func start(for userID: UUID, on request: Request, response: Response) async throws {
+        let (token, hash) = TokenAuth.generate()
+        let session = UserSession()
+        session.tokenHash = hash
+        session.$user.id = userID
+        session.lastSeenAt = Date()
+        session.expiresAt = Date().addingTimeInterval(idleLifetime)
+        try await session.create(on: request.db)
+        response.cookies[cookieName] = cookie(token, request)
+    }
+
+    /// The signed-in user of a request, if its cookie names a live session.
+    static func userID(for request: Request) async throws -> UUID? {
+        guard let token = request.cookies[cookieName]?.string, !token.isEmpty else { return nil }
+        guard let session = try await UserSession.query(on: request.db).filter(\.$tokenHash == TokenAuth.hash(token)).first(),
+              session.expiresAt > Date() else { return nil }
+        if Date().timeIntervalSince(session.lastSeenAt) > touchInterval {
+            session.lastSeenAt = Date()
+            session.expiresAt = Date().addingTimeInterval(idleLifetime)
+            try await session.save(on: request.db)
+        }
+        return session.$user.id
+    }
+
+    /// Ends the request's session and clears its cookie.
+    static func end(_ request: Request, response: Response) async throws {
+        if let token = request.cookies[cookieName]?.string {
+            try await UserSession.query(on: request.db).filter(\.$tokenHash == TokenAuth.hash(token)).delete()
+        }
+        response.cookies[cookieName] = .expired
+    }
+
+    /// Ends every other session of the user (after a password change, a stolen cookie stops working).
+    static func endOthers(of userID: UUID, keeping request: Request) async throws {
+        let current = request.cookies[cookieName].map { TokenAuth.hash($0.string) } ?? ""
+        try await UserSession.query(on: request.db).filter(\.$user.$id == userID).filter(\.$tokenHash != current).delete()
+    }
+
+    private static func cookie(_ token: String, _ request: Request) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: token, expires: Date().addingTimeInterval(idleLifetime), maxAge: nil, path: "/",
+                          isSecure: request.application.appConfig.secureCookies, isHTTPOnly: true, sameSite: .lax)
+    }
+}
