@@ -98,6 +98,8 @@ P = {
  "grant_exists": ("This person already holds this role on this unit.", "此人已在该单位拥有此角色。"),
  "cannot_revoke_own_administrator": ("You cannot revoke your own administrator role; ask another administrator.", "不能撤销您自己的管理员角色，请联系其他管理员。"),
  "invalid_choice": ("Choose one of the listed options.", "请从列出的选项中选择。"),
+ "rating_out_of_range": ("Rate from 1 (negligible) to 5 (severe).", "请按 1（可忽略）到 5（严重）评分。"),
+ "date_order": ("This date must not be before the one it follows.", "此日期不能早于其前一个日期。"),
 }
 for code, (en, zh) in P.items(): k("problem."+code, en, zh)
 d = os.path.join(os.path.dirname(__file__), "..", "Sources", "ResilienceApp", "Resources", "Localization")

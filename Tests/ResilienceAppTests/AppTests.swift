@@ -94,6 +94,22 @@ import VaporTesting
         }
     }
 
+    @Test func anExpiredSessionOrADeactivatedAccountNoLongerSignsIn() async throws {
+        try await withTestApp { app in
+            let browser = Browser(app), other = Browser(app)
+            #expect(try await browser.signIn("contributor.bangladesh"))
+            #expect(try await other.signIn("staff.coxsbazar"))
+            try await UserSession.query(on: app.db).filter(\.$user.$id == user("contributor.bangladesh", app).requireID())
+                .set(\.$expiresAt, to: Date().addingTimeInterval(-1)).update()
+            #expect(try await browser.get("/").status == .seeOther)
+            let staff = try await user("staff.coxsbazar", app)
+            staff.isActive = false
+            try await staff.save(on: app.db)
+            #expect(try await other.get("/").status == .seeOther)
+            #expect(try await other.signIn("staff.coxsbazar") == false)
+        }
+    }
+
     @Test func aFormWithoutTheAntiForgeryTokenIsRefusedAndChangesNothing() async throws {
         try await withTestApp { app in
             let browser = Browser(app)

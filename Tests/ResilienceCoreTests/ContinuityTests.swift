@@ -169,3 +169,32 @@ private func soundPlan() -> PlanContent {
         #expect(try decoder.decode(PlanContent.self, from: encoder.encode(plan)) == plan)
     }
 }
+
+@Suite struct PlanValidationTests {
+    @Test func aSoundPlanIsValid() throws {
+        try soundPlan().validate(scale: scale)
+    }
+
+    @Test func everyRefusalNamesTheItemByItsPath() {
+        var plan = soundPlan()
+        plan.processes[0].impact["staff_safety"]![2] = 7
+        plan.processes[0].impact["weather"] = [1]
+        plan.processes[0].siteIDs.append(UUID())
+        plan.team[1].name = "  "
+        plan.agreements = [Agreement(partner: "WFP", kind: .transport, validFrom: now, validUntil: now.addingTimeInterval(-1))]
+        plan.processes[0].rtoHours = -4
+        do {
+            try plan.validate(scale: scale)
+            Issue.record("an invalid plan was accepted")
+        } catch {
+            #expect(Set(error.errors.map { "\($0.field ?? "")=\($0.problem.rawValue)" }) == [
+                "processes[0].impact.staff_safety[2]=rating_out_of_range",
+                "processes[0].impact.weather=invalid_choice",
+                "processes[0].siteIDs[1]=not_found",
+                "team[1].name=required",
+                "agreements[0].validUntil=date_order",
+                "processes[0].rtoHours=not_a_number",
+            ])
+        }
+    }
+}

@@ -29,5 +29,10 @@ final class AuditEntry: Model, @unchecked Sendable {
     /// The person the record is about, for browsing per person.
     @OptionalField(key: "subject_user_id") var subjectUserID: UUID?
 
+    /// Listed by hand: Fluent otherwise finds them by reflection on every row it decodes, which
+    /// was most of the CPU of a list page (see `ModelPropertiesTests`, which holds this list to
+    /// what reflection finds).
+    var properties: [any AnyProperty] { [$id, $at, $action, $entityType, $entityID, $summary, $before, $after, $actorName, $actorID, $unitID, $subjectUserID] }
+
     init() {}
 }

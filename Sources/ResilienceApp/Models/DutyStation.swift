@@ -24,5 +24,10 @@ final class DutyStation: Model, @unchecked Sendable {
     /// The unit that works at and answers for this place.
     @Parent(key: "unit_id") var unit: Unit
 
+    /// Listed by hand: Fluent otherwise finds them by reflection on every row it decodes, which
+    /// was most of the CPU of a list page (see `ModelPropertiesTests`, which holds this list to
+    /// what reflection finds).
+    var properties: [any AnyProperty] { [$id, $createdAt, $updatedAt, $name, $country, $area, $latitude, $longitude, $retiredAt, $unit] }
+
     init() {}
 }

@@ -23,6 +23,11 @@ final class Unit: Model, @unchecked Sendable {
     // Relationships
     @OptionalParent(key: "parent_id") var parent: Unit?
 
+    /// Listed by hand: Fluent otherwise finds them by reflection on every row it decodes, which
+    /// was most of the CPU of a list page (see `ModelPropertiesTests`, which holds this list to
+    /// what reflection finds).
+    var properties: [any AnyProperty] { [$id, $createdAt, $updatedAt, $name, $code, $kind, $path, $depth, $retiredAt, $parent] }
+
     init() {}
 
     init(id: UUID = UUID(), name: String, code: String?, kind: UnitKind, parentPath: UnitPath?, parentID: UUID?) {

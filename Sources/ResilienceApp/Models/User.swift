@@ -24,6 +24,11 @@ final class User: Model, @unchecked Sendable {
     /// The unit where the person is posted.
     @Parent(key: "home_unit_id") var homeUnit: Unit
 
+    /// Listed by hand: Fluent otherwise finds them by reflection on every row it decodes, which
+    /// was most of the CPU of a list page (see `ModelPropertiesTests`, which holds this list to
+    /// what reflection finds).
+    var properties: [any AnyProperty] { [$id, $createdAt, $updatedAt, $username, $displayName, $email, $passwordHash, $language, $isActive, $lastSignInAt, $homeUnit] }
+
     init() {}
 
     init(id: UUID = UUID(), username: String, displayName: String, email: String?,

@@ -18,5 +18,10 @@ final class UserSession: Model, @unchecked Sendable {
     // Relationships
     @Parent(key: "user_id") var user: User
 
+    /// Listed by hand: Fluent otherwise finds them by reflection on every row it decodes, which
+    /// was most of the CPU of a list page (see `ModelPropertiesTests`, which holds this list to
+    /// what reflection finds).
+    var properties: [any AnyProperty] { [$id, $createdAt, $tokenHash, $expiresAt, $lastSeenAt, $user] }
+
     init() {}
 }

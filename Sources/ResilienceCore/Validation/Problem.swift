@@ -30,6 +30,8 @@ public enum Problem: String, CaseIterable, Sendable, Codable {
     case grantExists = "grant_exists"
     case cannotRevokeOwnAdministrator = "cannot_revoke_own_administrator"
     case invalidChoice = "invalid_choice"
+    case ratingOutOfRange = "rating_out_of_range"
+    case dateOrder = "date_order"
 }
 
 /// A refusal from the domain: what is wrong, with which field, and the values the message needs.

@@ -33,19 +33,3 @@ extension Request {
     /// True for the JSON API, whose errors are JSON and whose auth is a bearer token.
     var isAPI: Bool { url.path.hasPrefix("/api/") }
 }
-
-extension Actor {
-    /// Loads an active account and its current grants.
-    static func load(userID: UUID, on db: any Database) async throws -> Actor? {
-        guard let user = try await User.find(userID, on: db), user.isActive else { return nil }
-        let grants = try await RoleGrant.query(on: db)
-            .filter(\.$user.$id == userID)
-            .filter(\.$revokedAt == nil)
-            .all()
-            .map { Grant(role: $0.role, unitID: $0.$unit.id) }
-        return Actor(id: try user.requireID(), username: user.username, displayName: user.displayName,
-                     language: user.language, homeUnitID: user.$homeUnit.id, grants: grants)
-    }
-}
-
-import Fluent

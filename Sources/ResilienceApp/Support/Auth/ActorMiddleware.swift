@@ -9,8 +9,8 @@ struct ActorMiddleware: AsyncMiddleware {
             if let bearer = request.headers.bearerAuthorization {
                 request.actor = try await TokenAuth.actor(for: bearer.token, on: request.db)
             }
-        } else if let id = try await SessionAuth.userID(for: request) {
-            request.actor = try await Actor.load(userID: id, on: request.db)
+        } else {
+            request.actor = try await SessionAuth.actor(for: request)
         }
         return try await next.respond(to: request)
     }
@@ -30,15 +30,12 @@ enum TokenAuth {
     }
 
     static func actor(for token: String, on db: any Database) async throws -> Actor? {
-        guard let record = try await APIToken.query(on: db)
-            .filter(\.$tokenHash == hash(token)).filter(\.$revokedAt == nil).first()
-        else { return nil }
+        guard let found = try await ActorQuery.find(.token, hash: hash(token), on: db) else { return nil }
         // Touch at most once a minute: a busy script must not turn every read into a write.
-        if record.lastUsedAt.map({ Date().timeIntervalSince($0) > 60 }) ?? true {
-            record.lastUsedAt = Date()
-            try await record.save(on: db)
+        if found.lastUsed.map({ Date().timeIntervalSince($0) > 60 }) ?? true {
+            try await APIToken.query(on: db).filter(\.$id == found.credentialID).set(\.$lastUsedAt, to: Date()).update()
         }
-        return try await Actor.load(userID: record.$user.id, on: db)
+        return found.actor
     }
 }
 

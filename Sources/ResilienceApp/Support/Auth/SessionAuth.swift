@@ -24,17 +24,15 @@ enum SessionAuth {
         response.cookies[cookieName] = cookie(token, request)
     }
 
-    /// The signed-in user of a request, if its cookie names a live session.
-    static func userID(for request: Request) async throws -> UUID? {
-        guard let token = request.cookies[cookieName]?.string, !token.isEmpty else { return nil }
-        guard let session = try await UserSession.query(on: request.db).filter(\.$tokenHash == TokenAuth.hash(token)).first(),
-              session.expiresAt > Date() else { return nil }
-        if Date().timeIntervalSince(session.lastSeenAt) > touchInterval {
-            session.lastSeenAt = Date()
-            session.expiresAt = Date().addingTimeInterval(idleLifetime)
-            try await session.save(on: request.db)
+    /// The signed-in person of a request, if its cookie names a live session of an active account.
+    static func actor(for request: Request) async throws -> Actor? {
+        guard let token = request.cookies[cookieName]?.string, !token.isEmpty,
+              let found = try await ActorQuery.find(.session, hash: TokenAuth.hash(token), on: request.db) else { return nil }
+        if found.lastUsed.map({ Date().timeIntervalSince($0) > touchInterval }) ?? true {
+            try await UserSession.query(on: request.db).filter(\.$id == found.credentialID)
+                .set(\.$lastSeenAt, to: Date()).set(\.$expiresAt, to: Date().addingTimeInterval(idleLifetime)).update()
         }
-        return session.$user.id
+        return found.actor
     }
 
     /// Ends the request's session and clears its cookie.
