@@ -266,6 +266,32 @@ import VaporTesting
         }
     }
 
+    @Test func longListsPageForwardWithoutLosingOrRepeatingARow() async throws {
+        try await withTestApp { app in
+            let token = try await TokenService.create(for: try await user("admin", app).requireID(), name: "t", by: .system, on: app.db).1
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = BearerAuthorization(token: token)
+            var seen: [String] = []
+            var page = 1
+            while true {
+                let response = try await app.testing().sendRequest(.GET, "/api/v1/users?per=3&page=\(page)", headers: headers)
+                let body = try JSONDecoder().decode(Paged<UserDTO>.self, from: Data(buffer: response.body))
+                #expect(body.metadata.total == nil)
+                seen += body.items.map(\.username)
+                if !body.metadata.hasMore { break }
+                page += 1
+            }
+            #expect(seen == DemoData.accounts.map(\.username).sorted())
+            let stations = try await app.testing().sendRequest(.GET, "/api/v1/duty-stations?per=10&page=3", headers: headers)
+            let body = try JSONDecoder().decode(Paged<DutyStationDTO>.self, from: Data(buffer: stations.body))
+            #expect(body.metadata.total == 24 && body.items.count == 4 && !body.metadata.hasMore)
+            let browser = Browser(app)
+            #expect(try await browser.signIn("admin"))
+            let html = try await browser.get("/users?per=4&page=2").body.string
+            #expect(html.contains("rel=\"next\"") && html.contains("rel=\"prev\"") && html.contains("Page 2"))
+        }
+    }
+
     @Test func theHealthCheckAnswersWhenTheDatabaseDoes() async throws {
         try await withTestApp(demo: false) { app in
             let response = try await app.testing().sendRequest(.GET, "/healthz")

@@ -19,6 +19,10 @@ struct DutyStationDTO: Content {
         id = s.id!; name = s.name; country = s.country; area = s.area; latitude = s.latitude; longitude = s.longitude
         unitID = s.$unit.id; retiredAt = s.retiredAt
     }
+    init(_ r: DutyStationRow) {
+        id = r.id; name = r.name; country = r.country; area = r.area; latitude = r.latitude; longitude = r.longitude
+        unitID = r.unitID; retiredAt = r.retiredAt
+    }
 }
 
 struct UserDTO: Content {
@@ -27,6 +31,10 @@ struct UserDTO: Content {
     init(_ u: User) {
         id = u.id!; username = u.username; displayName = u.displayName; email = u.email; language = u.language
         homeUnitID = u.$homeUnit.id; isActive = u.isActive; lastSignInAt = u.lastSignInAt
+    }
+    init(_ r: UserRow) {
+        id = r.id; username = r.username; displayName = r.displayName; email = r.email; language = r.language
+        homeUnitID = r.homeUnitID; isActive = r.isActive; lastSignInAt = r.lastSignInAt
     }
 }
 

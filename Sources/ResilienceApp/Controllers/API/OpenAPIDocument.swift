@@ -153,8 +153,9 @@ enum OpenAPIDocument {
                     "TokenBody": ["type": "object", "required": ["name"], "properties": ["name": ["type": "string", "minLength": 1, "maxLength": 100]]],
                     "Me": ["type": "object", "required": ["user", "grants"], "properties": [
                         "user": ref("User"), "grants": ["type": "array", "items": ["type": "object", "properties": ["role": string, "unitID": uuid]]]]],
-                    "PageInfo": ["type": "object", "required": ["page", "per", "total"], "properties": [
-                        "page": ["type": "integer"], "per": ["type": "integer"], "total": ["type": "integer"]]],
+                    "PageInfo": ["type": "object", "required": ["page", "per", "hasMore"], "properties": [
+                        "page": ["type": "integer"], "per": ["type": "integer"], "hasMore": ["type": "boolean"],
+                        "total": ["type": "integer", "description": "Left out for lists that can grow without bound (users, audit)"]]],
                     "Error": ["type": "object", "required": ["error"], "properties": ["error": ["type": "object", "required": ["status", "code", "message"], "properties": [
                         "status": ["type": "integer"], "code": string, "message": string,
                         "fields": ["type": "array", "items": ["type": "object", "properties": ["field": string, "code": string, "message": string]]]]]]],

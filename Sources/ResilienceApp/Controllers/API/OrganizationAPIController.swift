@@ -20,7 +20,7 @@ struct OrganizationAPIController {
 
     /// Units, filtered by `parent` (children of one unit), `root=true` or a text `q`.
     @Sendable func units(_ req: Request) async throws -> Paged<UnitDTO> {
-        let q = String((req.query[String.self, at: "q"] ?? "").prefix(100))
+        let q = req.searchText
         let query = UnitQueries.search(q, within: nil, on: req.db)
         if let raw = req.query[String.self, at: "parent"] {
             guard let id = UUID(uuidString: raw) else { throw AppError.badRequest("parent: not a UUID") }
@@ -65,9 +65,8 @@ struct OrganizationAPIController {
     }
 
     @Sendable func stations(_ req: Request) async throws -> Paged<DutyStationDTO> {
-        let (query, _) = DutyStationsController.search(req)
-        let (items, info) = try await query.paged(req)
-        return Paged(items: items.map(DutyStationDTO.init), metadata: info)
+        let (rows, info) = try await ListReads.dutyStations(matching: req.searchText, page: req.pageRequest, on: req.db)
+        return Paged(items: rows.map(DutyStationDTO.init), metadata: info)
     }
 
     @Sendable func createStation(_ req: Request) async throws -> Response {

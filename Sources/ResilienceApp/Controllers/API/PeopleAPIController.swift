@@ -53,9 +53,8 @@ struct PeopleAPIController {
     }
 
     @Sendable func users(_ req: Request) async throws -> Paged<UserDTO> {
-        let (query, _, _) = try await UsersController.scopedQuery(req)
-        let (items, info) = try await query.paged(req)
-        return Paged(items: items.map(UserDTO.init), metadata: info)
+        let (rows, info, _, _) = try await UsersController.scopedPage(req)
+        return Paged(items: rows.map(UserDTO.init), metadata: info)
     }
 
     @Sendable func createUser(_ req: Request) async throws -> Response {
@@ -99,7 +98,7 @@ struct PeopleAPIController {
 
     @Sendable func audit(_ req: Request) async throws -> Paged<AuditEntryDTO> {
         let (query, _, _) = try await AuditController.scopedQuery(req)
-        let (items, info) = try await query.paged(req)
+        let (items, info) = try await query.pagedWithoutTotal(req)
         return Paged(items: items.map(AuditEntryDTO.init), metadata: info)
     }
 }

@@ -15,20 +15,13 @@ struct DutyStationsController {
         routes.on(.POST, .dutyStationRetire(AppPath.any), .dutyStation(.manageOrganization), use: retire)
     }
 
-    static func search(_ req: Request) -> (QueryBuilder<DutyStation>, String) {
-        let q = String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
-        let query = DutyStation.query(on: req.db).with(\.$unit).sort(\.$country).sort(\.$name)
-        if !q.isEmpty {
-            query.group(.or) { $0.filter(\.$name, .custom("LIKE"), "%\(q)%").filter(\.$country == q.uppercased())
-                .filter(\.$area, .custom("LIKE"), "%\(q)%") }
-        }
-        return (query, q)
-    }
 
     @Sendable func index(_ req: Request) async throws -> Response {
-        let (query, q) = Self.search(req)
-        let (stations, info) = try await query.paged(req)
-        let page = DutyStationsPage(rows: stations.map { (Self.row($0), $0.$unit.id, $0.unit.name) }, info: info, query: q)
+        let q = req.searchText
+        let (rows, info) = try await ListReads.dutyStations(matching: q, page: req.pageRequest, on: req.db)
+        let page = DutyStationsPage(rows: rows.map {
+            (UnitPage.Station(id: $0.id, name: $0.name, country: $0.country, area: $0.area, retired: $0.retiredAt != nil), $0.unitID, $0.unitName)
+        }, info: info, query: q)
         return Layout.response(for: req, title: req.localizer("nav.duty_stations"), content: page.body(req.localizer))
     }
 

@@ -21,7 +21,7 @@ struct UnitsController {
         let actor = try req.requireActor()
         let roots = try await Unit.query(on: req.db).filter(\.$parent.$id == nil).sort(\.$name).all()
         let mine = try await Unit.query(on: req.db).filter(\.$id ~~ actor.grants.map(\.unitID)).sort(\.$depth).sort(\.$name).all()
-        let q = req.query[String.self, at: "q"] ?? ""
+        let q = req.searchText
         var results: [Unit]?
         var info: PageInfo?
         if !q.isEmpty {
@@ -117,7 +117,7 @@ struct UnitsController {
     /// Candidates are the units the person manages that accept this kind, outside its own subtree.
     private func movePage(_ req: Request, _ unit: Unit, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let actor = try req.requireActor()
-        let q = String((req.query[String.self, at: "q"] ?? "").prefix(100))
+        let q = req.searchText
         let scope = try await UnitQueries.scopeRoots(actor, .manageOrganization, on: req.db)
         let candidates = try await UnitQueries.search(q, within: scope, on: req.db)
             .filter(\.$kind ~~ Array(unit.kind.allowedParents)).filter(\.$retiredAt == nil)

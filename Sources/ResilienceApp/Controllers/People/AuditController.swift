@@ -34,7 +34,7 @@ struct AuditController {
 
     @Sendable func index(_ req: Request) async throws -> Response {
         let (query, filter, params) = try await Self.scopedQuery(req)
-        let (entries, info) = try await query.paged(req)
+        let (entries, info) = try await query.pagedWithoutTotal(req)
         let rows = entries.map {
             AuditPage.Row(at: $0.at, actor: $0.actorName ?? "—", action: $0.action, entity: $0.entityType,
                           summary: $0.summary, before: Audit.decode($0.before), after: Audit.decode($0.after))

@@ -15,35 +15,29 @@ struct UsersController {
         routes.on(.POST, .grantRevoke(AppPath.any), .grant, use: revoke)
     }
 
-    /// The accounts a person may see, optionally under one unit and matching a text.
-    static func scopedQuery(_ req: Request) async throws -> (QueryBuilder<User>, String, Unit?) {
+    /// One page of the accounts a person may see, optionally under one unit and matching a text.
+    static func scopedPage(_ req: Request) async throws -> (rows: [UserRow], info: PageInfo, text: String, unit: Unit?) {
         let actor = try req.requireActor()
-        let query = User.query(on: req.db).with(\.$homeUnit)
-        if case .units(let ids) = try await UnitQueries.scope(actor, .viewPeople, on: req.db) {
-            query.filter(\.$homeUnit.$id ~~ ids)
-        }
+        var units: [UUID]?
+        if case .units(let ids) = try await UnitQueries.scope(actor, .viewPeople, on: req.db) { units = ids }
         var unitFilter: Unit?
         if let raw = req.query[String.self, at: "unit"], let id = UUID(uuidString: raw), let unit = try await Unit.find(id, on: req.db) {
             unitFilter = unit
-            query.filter(\.$homeUnit.$id ~~ (try await UnitQueries.subtreeIDs(of: unit, on: req.db)))
+            let subtree = try await UnitQueries.subtreeIDs(of: unit, on: req.db)
+            units = units.map { scope in Array(Set(scope).intersection(subtree)) } ?? subtree
         }
-        let q = String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
-        if !q.isEmpty {
-            query.group(.or) { $0.filter(\.$username, .custom("LIKE"), "%\(q.lowercased())%").filter(\.$displayName, .custom("LIKE"), "%\(q)%") }
-        }
-        return (query.sort(\.$username), q, unitFilter)
-    }
-
-    static func row(_ user: User) throws -> UsersPage.Row {
-        let unit = user.homeUnit
-        return .init(id: user.id!, username: user.username, displayName: user.displayName, unitID: unit.id!,
-                     unitName: unit.name, active: user.isActive)
+        let q = req.searchText
+        let (rows, info) = try await ListReads.users(in: units, matching: q, page: req.pageRequest, on: req.db)
+        return (rows, info, q, unitFilter)
     }
 
     @Sendable func index(_ req: Request) async throws -> Response {
-        let (query, q, unit) = try await Self.scopedQuery(req)
-        let (users, info) = try await query.paged(req)
-        let page = UsersPage(rows: try users.map(Self.row), info: info, query: q,
+        let (users, info, q, unit) = try await Self.scopedPage(req)
+        let rows = users.map {
+            UsersPage.Row(id: $0.id, username: $0.username, displayName: $0.displayName, unitID: $0.homeUnitID,
+                          unitName: $0.unitName, active: $0.isActive)
+        }
+        let page = UsersPage(rows: rows, info: info, query: q,
                              unitFilter: unit.map { ($0.id!, $0.name) },
                              mayCreate: try req.requireActor().maySomewhere(.manageAccounts))
         return Layout.response(for: req, title: req.localizer("nav.users"), content: page.body(req.localizer))

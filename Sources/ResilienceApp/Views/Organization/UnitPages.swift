@@ -35,7 +35,7 @@ struct UnitPage {
                                           .text(t("unit.audit"))))))),
             .section(.h2(.text(t("unit.children"))),
                      unitTable(children, caption: t("unit.children"), empty: t("unit.no_children"), t),
-                     .if(childrenPage.pageCount > 1, pager(childrenPage, path: .unit(unit.id), query: [], t))),
+                     .if(childrenPage.page > 1 || childrenPage.hasMore, pager(childrenPage, path: .unit(unit.id), query: [], t))),
             .section(.h2(.text(t("nav.duty_stations"))),
                      dataTable(caption: t("nav.duty_stations"),
                                headers: [t("field.name"), t("field.country"), t("field.area"), t("field.status")],

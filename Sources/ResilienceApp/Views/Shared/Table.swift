@@ -14,8 +14,9 @@ func pager(_ page: PageInfo, path: AppPath, query: [(String, String?)], _ t: Loc
     .nav(.class("pager"), .attribute(named: "aria-label", value: t("pager.label")),
          .if(page.page > 1, .a(.attribute(named: "rel", value: "prev"),
                                .href(path.with(query + [("page", String(page.page - 1))])), .text(t("pager.previous")))),
-         .span(.text(t("pager.position", t.number(page.page), t.number(page.pageCount), t.number(page.total)))),
-         .if(page.page < page.pageCount, .a(.attribute(named: "rel", value: "next"),
+         .span(.text(page.total.map { t("pager.position", t.number(page.page), t.number(page.pageCount ?? 1), t.number($0)) }
+                     ?? t("pager.page", t.number(page.page)))),
+         .if(page.hasMore, .a(.attribute(named: "rel", value: "next"),
                                             .href(path.with(query + [("page", String(page.page + 1))])), .text(t("pager.next")))))
 }
 
