@@ -60,7 +60,8 @@ run() { # label DATABASE_URL
   measure "person page" "/users/$user"
   measure "audit trail" "/audit"
   measure "API units" "/api/v1/units?page=5"
-  measure "API users, page 500" "/api/v1/users?page=500"
+  measure "API users, page 500 by offset" "/api/v1/users?page=500"
+  measure "API users, same rows by key" "/api/v1/users?after=user024949"
   measure "API duty stations" "/api/v1/duty-stations?page=3"
   measure "API audit" "/api/v1/audit"
   local size

@@ -8,7 +8,7 @@ import Vapor
 public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.appConfig = config
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
-    try configureDatabase(app, config.database)
+    try configureDatabase(app, config)
     app.migrations.add(Migrations.all)
 
     // Middleware runs in this order: errors are rendered last so that they see everything.
@@ -29,8 +29,8 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     try routes(app)
 }
 
-private func configureDatabase(_ app: Application, _ database: AppConfig.Database) throws {
-    switch database {
+private func configureDatabase(_ app: Application, _ config: AppConfig) throws {
+    switch config.database {
     case .sqliteFile(let path):
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
     case .sqliteMemory:
@@ -38,7 +38,8 @@ private func configureDatabase(_ app: Application, _ database: AppConfig.Databas
     case .postgres(let url, let searchPath):
         var configuration = try SQLPostgresConfiguration(url: url)
         if let searchPath { configuration.searchPath = [searchPath] }
-        app.databases.use(.postgres(configuration: configuration, sqlLogLevel: .debug), as: .psql)
+        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: config.postgresPoolPerEventLoop,
+                                    sqlLogLevel: .debug), as: .psql)
     }
 }
 

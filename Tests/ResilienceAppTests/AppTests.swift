@@ -282,6 +282,17 @@ import VaporTesting
                 page += 1
             }
             #expect(seen == DemoData.accounts.map(\.username).sorted())
+            // The same walk by key gives the same rows.
+            var byKey: [String] = []
+            var after: String? = nil
+            repeat {
+                let query = after.map { "&after=\($0)" } ?? ""
+                let response = try await app.testing().sendRequest(.GET, "/api/v1/users?per=4" + query, headers: headers)
+                let body = try JSONDecoder().decode(Paged<UserDTO>.self, from: Data(buffer: response.body))
+                byKey += body.items.map(\.username)
+                after = body.metadata.nextAfter
+            } while after != nil
+            #expect(byKey == seen)
             let stations = try await app.testing().sendRequest(.GET, "/api/v1/duty-stations?per=10&page=3", headers: headers)
             let body = try JSONDecoder().decode(Paged<DutyStationDTO>.self, from: Data(buffer: stations.body))
             #expect(body.metadata.total == 24 && body.items.count == 4 && !body.metadata.hasMore)

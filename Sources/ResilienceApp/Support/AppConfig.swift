@@ -24,6 +24,9 @@ public struct AppConfig: Sendable {
     public var throttle: SignInThrottle
     /// Load the demo organization and accounts into an empty database when serving.
     public var demo: Bool
+    /// PostgreSQL connections per event loop (`RESILIENCE_DB_POOL`, default 4): with one, every
+    /// concurrent request queues behind the others' queries.
+    public var postgresPoolPerEventLoop: Int = 4
 
     public init(database: Database, bcryptCost: Int = 12, secureCookies: Bool = false,
                 throttle: SignInThrottle = SignInThrottle(), demo: Bool = false) {
@@ -40,12 +43,14 @@ public struct AppConfig: Sendable {
     /// - `RESILIENCE_BCRYPT_COST`, `RESILIENCE_SECURE_COOKIES` as above.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment,
                                        demo: Bool = false) throws -> AppConfig {
-        AppConfig(
+        var config = AppConfig(
             database: try parseDatabaseURL(env["DATABASE_URL"]),
             bcryptCost: Int(env["RESILIENCE_BCRYPT_COST"] ?? "") ?? 12,
             secureCookies: env["RESILIENCE_SECURE_COOKIES"] == "true",
             demo: demo
         )
+        if let pool = Int(env["RESILIENCE_DB_POOL"] ?? ""), (1...64).contains(pool) { config.postgresPoolPerEventLoop = pool }
+        return config
     }
 
     /// Turns `DATABASE_URL` into a database choice; nil or empty gives the SQLite default.

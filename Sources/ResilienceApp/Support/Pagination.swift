@@ -7,6 +7,8 @@ struct PageInfo: Content {
     var per: Int
     var total: Int?
     var hasMore: Bool
+    /// For lists read by key (`after=`): the value to ask for the next page with.
+    var nextAfter: String?
     var pageCount: Int? { total.map { max(1, ($0 + per - 1) / per) } }
 }
 

@@ -37,7 +37,7 @@ struct UnitsController {
         let unit = try await req.unitParameter()
         let unitID = try unit.requireID()
         let ancestors = try await UnitQueries.ancestors(of: unit, on: req.db)
-        let (children, info) = try await UnitQueries.children(of: unitID, on: req.db).paged(req)
+        let (children, info) = try await UnitQueries.children(of: unitID, on: req.db).pagedWithoutTotal(req)
         let stations = try await DutyStation.query(on: req.db).filter(\.$unit.$id == unitID).sort(\.$name).limit(200).all()
         let mayPeople = actor.may(.viewPeople, on: unit.unitPath)
         let people = mayPeople ? try await User.query(on: req.db).filter(\.$homeUnit.$id == unitID).count() : 0

@@ -27,7 +27,8 @@ struct UsersController {
             units = units.map { scope in Array(Set(scope).intersection(subtree)) } ?? subtree
         }
         let q = req.searchText
-        let (rows, info) = try await ListReads.users(in: units, matching: q, page: req.pageRequest, on: req.db)
+        let after = req.query[String.self, at: "after"].map { String($0.prefix(64)) }
+        let (rows, info) = try await ListReads.users(in: units, matching: q, page: req.pageRequest, after: after, on: req.db)
         return (rows, info, q, unitFilter)
     }
 

@@ -45,9 +45,13 @@ enum ListReads {
     /// Accounts posted in any of `units` (nil: anywhere), matching a text. Without a total: an
     /// exact count of 120,000 rows costs more than the page itself, so the pager only knows
     /// whether there is a next page.
-    static func users(in units: [UUID]?, matching text: String, page: (page: Int, per: Int), on db: any Database) async throws -> ([UserRow], PageInfo) {
+    /// With `after` (a user name), the page starts just after it and no row is skipped by
+    /// offset: deep pages cost what the first one does.
+    static func users(in units: [UUID]?, matching text: String, page: (page: Int, per: Int), after: String? = nil,
+                      on db: any Database) async throws -> ([UserRow], PageInfo) {
         let sql = try sqlDatabase(db)
         var conditions: [SQLQueryString] = []
+        if let after { conditions.append("u.username > \(bind: after)") }
         if let units { conditions.append(units.isEmpty ? "1 = 0" : "u.home_unit_id IN (\(binds: units))") }
         if !text.isEmpty {
             conditions.append("(u.username LIKE \(bind: "%\(text.lowercased())%") OR u.display_name LIKE \(bind: "%\(text)%"))")
@@ -56,9 +60,12 @@ enum ListReads {
             SELECT u.id, u.username, u.display_name, u.email, u.language, u.is_active, u.last_sign_in_at, u.home_unit_id,
                    n.name AS unit_name
             FROM users u JOIN units n ON n.id = u.home_unit_id
-            """ + whereClause(conditions) + " ORDER BY u.username LIMIT \(bind: page.per + 1) OFFSET \(bind: (page.page - 1) * page.per)")
+            """ + whereClause(conditions) + " ORDER BY u.username LIMIT \(bind: page.per + 1) OFFSET \(bind: after == nil ? (page.page - 1) * page.per : 0)")
             .all(decoding: UserRow.self)
-        return (Array(rows.prefix(page.per)), PageInfo(page: page.page, per: page.per, total: nil, hasMore: rows.count > page.per))
+        let items = Array(rows.prefix(page.per))
+        let more = rows.count > page.per
+        return (items, PageInfo(page: after == nil ? page.page : 1, per: page.per, total: nil, hasMore: more,
+                                nextAfter: more ? items.last?.username : nil))
     }
 
     private static func whereClause(_ conditions: [SQLQueryString]) -> SQLQueryString {
