@@ -2,11 +2,13 @@
 # Generates an organization at UN scale (150 country operations, 1,000 offices, 2,000 duty
 # stations, 120,000 accounts), starts the release build on it, signs in and measures the main
 # pages and API lists with wrk: requests per second and p50/p99 latency per page.
-# Usage: scripts/bench.sh [sqlite|postgres|both] (default both). Traffic stays on 127.0.0.1.
+# Usage: scripts/bench.sh [sqlite|postgres|both] (default both); BENCH_SECONDS (10) per page and
+# BENCH_CONNECTIONS (16) concurrent connections. Traffic stays on 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-both}
 duration=${BENCH_SECONDS:-10}
+connections=${BENCH_CONNECTIONS:-16}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 swift build -c release -q
 bin=$(swift build -c release --show-bin-path)/resilience
@@ -18,7 +20,7 @@ measure() { # name path
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" -H "Authorization: Bearer $token" "http://127.0.0.1:$port$2")
   [ "$status" = 200 ] || { echo "$1: $2 answers $status, not 200: the benchmark would measure the wrong thing" >&2; exit 1; }
   local out
-  out=$(wrk -t2 -c16 -d"${duration}s" --latency -H "Cookie: $cookie" -H "Authorization: Bearer $token" "http://127.0.0.1:$port$2")
+  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -H "Cookie: $cookie" -H "Authorization: Bearer $token" "http://127.0.0.1:$port$2")
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
@@ -48,14 +50,14 @@ run() { # label DATABASE_URL
   region=$(curl -s -H "Authorization: Bearer $token" "$api/units?q=R3" | python3 -c "import json,sys; print(json.load(sys.stdin)['items'][0]['id'])")
   country=$(curl -s -H "Authorization: Bearer $token" "$api/units?q=C42" | python3 -c "import json,sys; print(json.load(sys.stdin)['items'][0]['id'])")
   user=$(curl -s -H "Authorization: Bearer $token" "$api/users?q=user004242" | python3 -c "import json,sys; print(json.load(sys.stdin)['items'][0]['id'])")
-  echo "== $1: ${duration}s per page, 2 threads, 16 connections, signed in as an administrator at HQ"
+  echo "== $1: ${duration}s per page, 2 threads, $connections connections, signed in as an administrator at HQ"
   measure "home /" "/"
   measure "organization /units" "/units"
   measure "region page" "/units/$region"
   measure "country page" "/units/$country"
   measure "unit search ?q=Office 7" "/units?q=Office%207"
   measure "duty stations, page 10" "/duty-stations?page=10"
-  measure "people, page 100" "/users?page=100"
+  measure "people, page 100 (by key)" "/users?after=user004949"
   measure "people of a country" "/users?unit=$country"
   measure "person page" "/users/$user"
   measure "audit trail" "/audit"

@@ -39,7 +39,7 @@ k("hint.unit_ref", "The unit's code (e.g. BGD) or its identifier.", "单位代�
 k("hint.username", "3–64 lower-case letters, digits, dots, dashes.", "3–64 个小写字母、数字、点或连字符。")
 k("status.active", "Active", "有效"); k("status.inactive", "Inactive", "已停用"); k("status.retired", "Retired", "已撤销")
 k("pager.label", "Pages", "分页"); k("pager.previous", "Previous", "上一页"); k("pager.next", "Next", "下一页")
-k("pager.page", "Page {0}", "第 {0} 页"); k("pager.position", "Page {0} of {1} · {2} in all", "第 {0} 页，共 {1} 页 · 共 {2} 条")
+k("pager.page", "Page {0}", "第 {0} 页"); k("pager.first", "First page", "第一页"); k("pager.position", "Page {0} of {1} · {2} in all", "第 {0} 页，共 {1} 页 · 共 {2} 条")
 k("unit.edit", "Rename", "重命名"); k("unit.edit_title", "Rename {0}", "重命名 {0}"); k("unit.new_child", "Add a unit below", "添加下级单位")
 k("unit.new_child_title", "New unit under {0}", "在 {0} 下新建单位"); k("unit.create", "Create unit", "创建单位"); k("unit.move", "Move", "移动")
 k("unit.move_title", "Move {0}", "移动 {0}"); k("unit.move_intro", "Choose the new place of {0} in the tree. Everything below it moves with it.", "为 {0} 选择新的上级单位，其下级单位将一并移动。")

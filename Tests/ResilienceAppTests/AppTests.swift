@@ -298,8 +298,13 @@ import VaporTesting
             #expect(body.metadata.total == 24 && body.items.count == 4 && !body.metadata.hasMore)
             let browser = Browser(app)
             #expect(try await browser.signIn("admin"))
-            let html = try await browser.get("/users?per=4&page=2").body.string
-            #expect(html.contains("rel=\"next\"") && html.contains("rel=\"prev\"") && html.contains("Page 2"))
+            // The page walks by key: forwards with "next", back with "previous", to the same rows.
+            let first = try await browser.get("/users?per=4").body.string
+            #expect(first.contains("after=hq.oversight") && !first.contains("rel=\"prev\""))
+            let second = try await browser.get("/users?per=4&after=contributor.bangladesh").body.string
+            #expect(second.contains(">hq.oversight<") && second.contains("before=focal.bangladesh") && second.contains("after=reviewer.asia"))
+            let back = try await browser.get("/users?per=4&before=focal.bangladesh").body.string
+            #expect(back.contains(">admin<") && back.contains(">contributor.bangladesh<") && !back.contains("rel=\"prev\""))
         }
     }
 

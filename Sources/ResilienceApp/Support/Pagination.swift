@@ -9,6 +9,8 @@ struct PageInfo: Content {
     var hasMore: Bool
     /// For lists read by key (`after=`): the value to ask for the next page with.
     var nextAfter: String?
+    /// For lists read by key: the value to ask for the previous page with (`before=`), when there is one.
+    var previousBefore: String?
     var pageCount: Int? { total.map { max(1, ($0 + per - 1) / per) } }
 }
 

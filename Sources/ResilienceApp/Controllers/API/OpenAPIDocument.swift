@@ -34,7 +34,7 @@ enum OpenAPIDocument {
             .init(method: "get", path: .apiDutyStation(any), summary: "One duty station", response: ref("DutyStation")),
             .init(method: "patch", path: .apiDutyStation(any), summary: "Change a duty station", body: "DutyStationBody", response: ref("DutyStation")),
             .init(method: "post", path: .apiDutyStationRetire(any), summary: "Retire a duty station", response: ref("DutyStation")),
-            .init(method: "get", path: .apiUsers, summary: "Accounts in your scope", response: ref("User"), paged: true, query: ["q", "unit", "after"]),
+            .init(method: "get", path: .apiUsers, summary: "Accounts in your scope", response: ref("User"), paged: true, query: ["q", "unit", "after", "before"]),
             .init(method: "post", path: .apiUsers, summary: "Create an account", body: "UserBody", response: ref("User"), status: "201"),
             .init(method: "get", path: .apiUser(any), summary: "One account", response: ref("User")),
             .init(method: "patch", path: .apiUser(any), summary: "Change an account", body: "UserBody", response: ref("User")),
@@ -67,7 +67,7 @@ enum OpenAPIDocument {
                                ["name": "per", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 100]]]
             }
             parameters += op.query.map { name -> JSON in
-                ["name": name, "in": "query", "schema": ["q", "after"].contains(name) ? ["type": "string"] : ["type": "string", "format": "uuid"]]
+                ["name": name, "in": "query", "schema": ["q", "after", "before"].contains(name) ? ["type": "string"] : ["type": "string", "format": "uuid"]]
             }
             var responses: JSON = [
                 "401": ["description": "No or invalid bearer token", "content": ["application/json": ["schema": ref("Error")]]],
@@ -156,7 +156,8 @@ enum OpenAPIDocument {
                     "PageInfo": ["type": "object", "required": ["page", "per", "hasMore"], "properties": [
                         "page": ["type": "integer"], "per": ["type": "integer"], "hasMore": ["type": "boolean"],
                         "total": ["type": "integer", "description": "Left out for lists that can grow without bound (users, audit)"],
-                        "nextAfter": ["type": "string", "description": "Users: pass as `after` for the next page; deep pages stay fast"]]],
+                        "nextAfter": ["type": "string", "description": "Users: pass as `after` for the next page; deep pages stay fast"],
+                        "previousBefore": ["type": "string", "description": "Users: pass as `before` for the previous page"]]],
                     "Error": ["type": "object", "required": ["error"], "properties": ["error": ["type": "object", "required": ["status", "code", "message"], "properties": [
                         "status": ["type": "integer"], "code": string, "message": string,
                         "fields": ["type": "array", "items": ["type": "object", "properties": ["field": string, "code": string, "message": string]]]]]]],

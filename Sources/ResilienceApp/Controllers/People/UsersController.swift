@@ -28,7 +28,8 @@ struct UsersController {
         }
         let q = req.searchText
         let after = req.query[String.self, at: "after"].map { String($0.prefix(64)) }
-        let (rows, info) = try await ListReads.users(in: units, matching: q, page: req.pageRequest, after: after, on: req.db)
+        let before = req.query[String.self, at: "before"].map { String($0.prefix(64)) }
+        let (rows, info) = try await ListReads.users(in: units, matching: q, page: req.pageRequest, after: after, before: before, on: req.db)
         return (rows, info, q, unitFilter)
     }
 

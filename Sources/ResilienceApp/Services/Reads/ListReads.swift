@@ -45,13 +45,16 @@ enum ListReads {
     /// Accounts posted in any of `units` (nil: anywhere), matching a text. Without a total: an
     /// exact count of 120,000 rows costs more than the page itself, so the pager only knows
     /// whether there is a next page.
-    /// With `after` (a user name), the page starts just after it and no row is skipped by
-    /// offset: deep pages cost what the first one does.
+    /// With `after` (a user name) the page starts just after it, with `before` it ends just
+    /// before it; no row is skipped by offset, so deep pages cost what the first one does.
     static func users(in units: [UUID]?, matching text: String, page: (page: Int, per: Int), after: String? = nil,
-                      on db: any Database) async throws -> ([UserRow], PageInfo) {
+                      before: String? = nil, on db: any Database) async throws -> ([UserRow], PageInfo) {
         let sql = try sqlDatabase(db)
         var conditions: [SQLQueryString] = []
         if let after { conditions.append("u.username > \(bind: after)") }
+        let backwards = after == nil && before != nil
+        if backwards, let before { conditions.append("u.username < \(bind: before)") }
+        let keyed = after != nil || backwards
         if let units { conditions.append(units.isEmpty ? "1 = 0" : "u.home_unit_id IN (\(binds: units))") }
         if !text.isEmpty {
             conditions.append("(u.username LIKE \(bind: "%\(text.lowercased())%") OR u.display_name LIKE \(bind: "%\(text)%"))")
@@ -60,12 +63,19 @@ enum ListReads {
             SELECT u.id, u.username, u.display_name, u.email, u.language, u.is_active, u.last_sign_in_at, u.home_unit_id,
                    n.name AS unit_name
             FROM users u JOIN units n ON n.id = u.home_unit_id
-            """ + whereClause(conditions) + " ORDER BY u.username LIMIT \(bind: page.per + 1) OFFSET \(bind: after == nil ? (page.page - 1) * page.per : 0)")
+            """ + whereClause(conditions) + (backwards ? " ORDER BY u.username DESC" : " ORDER BY u.username")
+            + " LIMIT \(bind: page.per + 1) OFFSET \(bind: keyed ? 0 : (page.page - 1) * page.per)")
             .all(decoding: UserRow.self)
-        let items = Array(rows.prefix(page.per))
-        let more = rows.count > page.per
-        return (items, PageInfo(page: after == nil ? page.page : 1, per: page.per, total: nil, hasMore: more,
-                                nextAfter: more ? items.last?.username : nil))
+        let extra = rows.count > page.per
+        var items = Array(rows.prefix(page.per))
+        if backwards { items.reverse() }
+        // Reading forwards, rows exist before the page when it started after a key (or past page 1);
+        // reading backwards, when one row more than the page came back.
+        let earlier = backwards ? extra : (after != nil || page.page > 1)
+        let later = backwards ? true : extra
+        return (items, PageInfo(page: keyed ? 1 : page.page, per: page.per, total: nil, hasMore: later,
+                                nextAfter: later ? items.last?.username : nil,
+                                previousBefore: earlier ? items.first?.username : nil))
     }
 
     private static func whereClause(_ conditions: [SQLQueryString]) -> SQLQueryString {

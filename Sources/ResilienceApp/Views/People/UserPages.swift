@@ -26,7 +26,7 @@ struct UsersPage {
                           [link(.user(r.id), r.username), .text(r.displayName), link(.unit(r.unitID), r.unitName),
                            .text(r.active ? t("status.active") : t("status.inactive"))]
                       }, empty: t("common.no_results")),
-            pager(info, path: .users, query: [("q", query.isEmpty ? nil : query), ("unit", unitValue)], t))
+            keyPager(info, path: .users, query: [("q", query.isEmpty ? nil : query), ("unit", unitValue), ("per", String(info.per))], t))
     }
 }
 

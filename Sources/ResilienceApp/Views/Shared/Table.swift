@@ -20,5 +20,18 @@ func pager(_ page: PageInfo, path: AppPath, query: [(String, String?)], _ t: Loc
                                             .href(path.with(query + [("page", String(page.page + 1))])), .text(t("pager.next")))))
 }
 
+/// Previous / next links for a list read by key: the first page, and pages just before or after
+/// a row, keeping the list's other query values.
+func keyPager(_ page: PageInfo, path: AppPath, query: [(String, String?)], _ t: Localizer) -> BodyNode {
+    .nav(.class("pager"), .attribute(named: "aria-label", value: t("pager.label")),
+         .unwrap(page.previousBefore) { before in
+             .group(.a(.href(path.with(query)), .text(t("pager.first"))),
+                    .a(.attribute(named: "rel", value: "prev"), .href(path.with(query + [("before", before)])), .text(t("pager.previous"))))
+         },
+         .unwrap(page.nextAfter) { after in
+             .a(.attribute(named: "rel", value: "next"), .href(path.with(query + [("after", after)])), .text(t("pager.next")))
+         })
+}
+
 /// A link to a path.
 func link(_ path: AppPath, _ text: String) -> BodyNode { .a(.href(path.path), .text(text)) }
