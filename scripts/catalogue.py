@@ -72,7 +72,10 @@ for a, en, zh in [("headquarters","Headquarters","总部"),("region","Region","�
 k("error.title", "Error {0}", "错误 {0}"); k("error.validation", "Some fields need attention; see the messages beside them.", "部分字段需要修改，请查看旁边的提示。")
 k("error.csrf", "This form has expired. Go back, reload the page and send it again.", "此表单已过期。请返回、刷新页面后重新提交。")
 k("error.locked", "Too many failed sign-ins for this name. Try again after {0}.", "此用户名登录失败次数过多，请在 {0} 之后重试。")
-k("error.bad_request", "The request could not be read: {0}.", "无法读取请求：{0}。"); k("error.back_home", "Back to the home page", "返回首页")
+k("error.bad_request", "The request could not be read: {0}.", "无法读取请求：{0}。")
+k("error.decoding.missing", "{0} is missing", "缺少 {0}"); k("error.decoding.wrong_type", "{0} has the wrong type", "{0} 的类型不正确")
+k("error.decoding.invalid", "{0} has an invalid value", "{0} 的值无效"); k("error.decoding.malformed", "the body is not well-formed JSON", "请求正文不是格式正确的 JSON")
+k("error.back_home", "Back to the home page", "返回首页")
 k("error.status.400", "The request could not be read.", "无法读取请求。"); k("error.status.401", "Please sign in.", "请先登录。")
 k("error.status.403", "You do not have access to this page or action. Ask your administrator if you need it.", "您无权访问此页面或执行此操作。如有需要，请联系管理员。")
 k("error.status.404", "There is nothing at this address. It may have been moved or mistyped.", "此地址不存在，可能已被移动或输入有误。")
@@ -99,6 +102,7 @@ P = {
  "cannot_revoke_own_administrator": ("You cannot revoke your own administrator role; ask another administrator.", "不能撤销您自己的管理员角色，请联系其他管理员。"),
  "invalid_choice": ("Choose one of the listed options.", "请从列出的选项中选择。"),
  "rating_out_of_range": ("Rate from 1 (negligible) to 5 (severe).", "请按 1（可忽略）到 5（严重）评分。"),
+ "cannot_deactivate_self": ("You cannot deactivate your own account; ask another administrator.", "不能停用您自己的账户，请联系其他管理员。"),
  "date_order": ("This date must not be before the one it follows.", "此日期不能早于其前一个日期。"),
 }
 for code, (en, zh) in P.items(): k("problem."+code, en, zh)

@@ -308,6 +308,33 @@ import VaporTesting
         }
     }
 
+    @Test func anAdministratorCannotDeactivateTheirOwnAccountAndTheMessageIsInTheirLanguage() async throws {
+        try await withTestApp { app in
+            let browser = Browser(app)
+            browser.language = "zh-CN"
+            #expect(try await browser.signIn("admin"))
+            let admin = try await user("admin", app)
+            let response = try await browser.post(AppPath.userEdit(admin.id!).path,
+                                                  ["displayName": "Amina Haddad", "homeUnit": "HQ", "language": ""])
+            #expect(response.status == .unprocessableEntity)
+            let html = response.body.string
+            #expect(html.contains("不能停用您自己的账户"))
+            // "As my browser" is a real choice with an empty value, and the page has one doctype.
+            #expect(html.contains("<option value selected=\"selected\">跟随浏览器</option>"))
+            #expect(html.components(separatedBy: "<!DOCTYPE html>").count == 2)
+            #expect(try await user("admin", app).isActive)
+            let token = try await TokenService.create(for: admin.requireID(), name: "t", by: .system, on: app.db).1
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = BearerAuthorization(token: token)
+            headers.contentType = .json
+            headers.add(name: .acceptLanguage, value: "zh-CN")
+            let bad = try await app.testing().sendRequest(.PATCH, AppPath.apiUnit(admin.$homeUnit.id).path, headers: headers,
+                                                          body: ByteBuffer(string: #"{"name": 5}"#))
+            #expect(bad.status == .badRequest)
+            #expect(bad.body.string.contains("name 的类型不正确"))
+        }
+    }
+
     @Test func theHealthCheckAnswersWhenTheDatabaseDoes() async throws {
         try await withTestApp(demo: false) { app in
             let response = try await app.testing().sendRequest(.GET, "/healthz")

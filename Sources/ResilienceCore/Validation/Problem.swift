@@ -32,6 +32,7 @@ public enum Problem: String, CaseIterable, Sendable, Codable {
     case invalidChoice = "invalid_choice"
     case ratingOutOfRange = "rating_out_of_range"
     case dateOrder = "date_order"
+    case cannotDeactivateSelf = "cannot_deactivate_self"
 }
 
 /// A refusal from the domain: what is wrong, with which field, and the values the message needs.

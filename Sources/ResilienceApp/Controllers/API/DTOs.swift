@@ -103,7 +103,7 @@ extension Request {
     func decodeJSON<T: Decodable>(_ type: T.Type) throws -> T {
         guard headers.contentType == .json else { throw Abort(.unsupportedMediaType) }
         do { return try content.decode(T.self) } catch let error as DecodingError {
-            throw AppError.badRequest(AppErrorMiddleware.describe(decoding: error))
+            throw AppError.badRequest(AppErrorMiddleware.describe(decoding: error, localizer))
         }
     }
 }

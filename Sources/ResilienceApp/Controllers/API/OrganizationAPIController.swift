@@ -23,7 +23,7 @@ struct OrganizationAPIController {
         let q = req.searchText
         let query = UnitQueries.search(q, within: nil, on: req.db)
         if let raw = req.query[String.self, at: "parent"] {
-            guard let id = UUID(uuidString: raw) else { throw AppError.badRequest("parent: not a UUID") }
+            guard let id = UUID(uuidString: raw) else { throw AppError.badRequest(req.localizer("error.decoding.invalid", "parent")) }
             query.filter(\.$parent.$id == id)
         }
         let (items, info) = try await query.paged(req)

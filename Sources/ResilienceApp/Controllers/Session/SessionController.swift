@@ -44,7 +44,7 @@ struct SessionController {
     @Sendable func language(_ req: Request) async throws -> Response {
         let form = try req.content.decode([String: String].self)
         guard let language = Catalogue.shared.language(form["language"]) else {
-            throw AppError.badRequest("language")
+            throw AppError.badRequest(req.localizer("error.decoding.invalid", "language"))
         }
         if let actor = req.actor, let user = try await User.find(actor.id, on: req.db) {
             try await AccountService.setLanguage(user, language.code, by: req.auditContext, on: req.db)

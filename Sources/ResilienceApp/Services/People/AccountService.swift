@@ -53,13 +53,16 @@ enum AccountService {
         let language = try validator.check { try languageChoice(input.language) } ?? nil
         let unit = try await homeUnit(input.homeUnitID ?? user.$homeUnit.id.uuidString, on: db, validator: &validator)
         if let unit, unit.id != user.$homeUnit.id, !allowedUnit(unit) { throw Abort(.forbidden) }
+        let active = input.isActive.map { ["true", "on", "1"].contains($0) } ?? user.isActive
+        // Nobody locks themselves out: another administrator deactivates an administrator.
+        if !active, user.id == context.actorID { validator.add(DomainError(.cannotDeactivateSelf, field: "isActive")) }
         try validator.finish()
         let before = user.auditFields
         user.displayName = displayName!
         user.email = email
         user.language = language
         user.$homeUnit.id = try unit!.requireID()
-        if let active = input.isActive { user.isActive = ["true", "on", "1"].contains(active) }
+        user.isActive = active
         try await save(user, before: before, by: context, on: db)
     }
 

@@ -44,7 +44,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
         case AppError.badRequest(let detail):
             return Failure(status: .badRequest, code: "bad_request", message: t("error.bad_request", detail))
         case is DecodingError:
-            return Failure(status: .badRequest, code: "bad_request", message: t("error.bad_request", Self.describe(decoding: error)))
+            return Failure(status: .badRequest, code: "bad_request", message: t("error.bad_request", Self.describe(decoding: error, t)))
         case let abort as any AbortError:
             let status = abort.status
             let key = "error.status.\(status.code)"
@@ -75,21 +75,22 @@ struct AppErrorMiddleware: AsyncMiddleware {
         }
     }
 
-    /// A decoding error told in terms of the JSON or form field, never of Swift types.
-    static func describe(decoding error: any Error) -> String {
-        guard let error = error as? DecodingError else { return "" }
+    /// A decoding error told in terms of the JSON or form field, never of Swift types, in the
+    /// request's language.
+    static func describe(decoding error: any Error, _ t: Localizer) -> String {
+        guard let error = error as? DecodingError else { return t("error.decoding.malformed") }
         func path(_ context: DecodingError.Context) -> String {
             context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
         }
         switch error {
         case .keyNotFound(let key, let context):
-            return (path(context).isEmpty ? "" : path(context) + ".") + key.stringValue + ": missing"
+            return t("error.decoding.missing", (path(context).isEmpty ? "" : path(context) + ".") + key.stringValue)
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return path(context) + ": wrong type"
+            return t("error.decoding.wrong_type", path(context))
         case .dataCorrupted(let context):
-            return path(context).isEmpty ? "malformed body" : path(context) + ": invalid value"
+            return path(context).isEmpty ? t("error.decoding.malformed") : t("error.decoding.invalid", path(context))
         @unknown default:
-            return "malformed body"
+            return t("error.decoding.malformed")
         }
     }
 

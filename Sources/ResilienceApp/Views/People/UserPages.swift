@@ -96,7 +96,7 @@ struct UserFormPage {
                       FormField.select("language", t("field.language"), form, options: languageOptions(t)),
                       .if(creating, FormField.text("password", t("field.password"), form, type: .password, required: true,
                                                autocomplete: "new-password", hint: t("hint.password"), keepValue: false)),
-                      .if(!creating, FormField.checkbox("isActive", t("field.active"), checked: form["isActive"] == "true")),
+                      .if(!creating, FormField.checkbox("isActive", t("field.active"), form)),
                       FormField.submit(creating ? t("user.create") : t("common.save"))))
     }
 }

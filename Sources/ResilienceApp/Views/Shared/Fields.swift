@@ -25,17 +25,21 @@ enum FormField {
                     .if(error != nil, .attribute(named: "aria-invalid", value: "true")),
                     .forEach(options) { option in
                         .element(named: "option", nodes: [
-                            .attribute(named: "value", value: option.value),
+                            // An empty value is a choice too ("as my browser"): without the attribute the
+                            // browser would send the label instead.
+                            .attribute(named: "value", value: option.value, ignoreIfValueIsEmpty: false),
                             .if(option.value == form[name], .attribute(named: "selected", value: "selected")),
                             .text(option.label),
                         ])
                     }))
     }
 
-    static func checkbox(_ name: String, _ label: String, checked: Bool) -> BodyNode {
-        .div(.class("field check"),
-             .input(.type(.checkbox), .id("f-\(name)"), .name(name), .value("true"), .checked(checked)),
-             .label(.for("f-\(name)"), .text(label)))
+    static func checkbox(_ name: String, _ label: String, _ form: FormState) -> BodyNode {
+        let error = form.errors[name]
+        return .div(.class(error == nil ? "field check" : "field check invalid"),
+             .input(.type(.checkbox), .id("f-\(name)"), .name(name), .value("true"), .checked(form[name] == "true")),
+             .label(.for("f-\(name)"), .text(label)),
+             .unwrap(error) { .p(.class("error"), .id("f-\(name)-error"), .text($0)) })
     }
 
     static func submit(_ label: String) -> BodyNode {

@@ -28,7 +28,7 @@ enum Layout {
         let response = Response(status: status)
         response.headers.contentType = .html
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        response.body = .init(string: "<!DOCTYPE html>" + html.render())
+        response.body = .init(string: html.render())
         return response
     }
 
