@@ -198,3 +198,40 @@ private func soundPlan() -> PlanContent {
         }
     }
 }
+
+@Suite struct PlanDiffTests {
+    @Test func identicalVersionsHaveNoChangeAndPlansWithOtherItemsDo() {
+        let plan = soundPlan()
+        #expect(PlanDiff.compare(plan, plan).isEmpty)
+        // Items are matched by identifier: another plan's team is removed and added, not "changed".
+        let kinds = Set(PlanDiff.compare(plan, soundPlan()).map(\.kind))
+        #expect(kinds == [.added, .removed])
+    }
+
+    @Test func addedRemovedChangedAndMovedItemsAreFoundBySection() {
+        let old = soundPlan()
+        var new = old
+        new.processes[0].rtoHours = 4
+        new.processes[0].impact["trust"] = row(intolerableFrom: 0)
+        let payroll = CriticalProcess(name: "Payroll")
+        new.processes.append(payroll)
+        let removed = new.team.removeFirst()
+        new.team.swapAt(0, 1)
+        new.nationalStaff.seniorStaffMember = "Rahima Akter"
+        let changes = PlanDiff.compare(old, new)
+        #expect(changes.contains(PlanChange(section: .processes, itemID: old.processes[0].id, itemName: "Registration",
+                                            kind: .changed, fields: ["impact", "rtoHours"])))
+        #expect(changes.contains(PlanChange(section: .processes, itemID: payroll.id, itemName: "Payroll", kind: .added, fields: [])))
+        #expect(changes.contains(PlanChange(section: .team, itemID: removed.id, itemName: removed.name, kind: .removed, fields: [])))
+        #expect(changes.filter { $0.kind == .moved }.count == 2)
+        #expect(changes.contains(PlanChange(section: .nationalStaff, itemID: nil, itemName: "", kind: .changed, fields: ["seniorStaffMember"])))
+        #expect(changes.count == 6)
+    }
+
+    @Test func aRemovalDoesNotMakeTheItemsAfterItLookMoved() {
+        let old = soundPlan()
+        var new = old
+        new.team.remove(at: 2)
+        #expect(PlanDiff.compare(old, new).map(\.kind) == [.removed])
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// One difference between two versions of a plan.
+public struct PlanChange: Equatable, Sendable {
+    public enum Kind: String, Codable, Sendable { case added, removed, changed, moved }
+    public var section: PlanSection
+    /// The list item concerned; nil for the single-record sections (national staff, other).
+    public var itemID: UUID?
+    /// The item's name as the newer version has it (the older one for a removal).
+    public var itemName: String
+    public var kind: Kind
+    /// For `changed`: the fields that differ, e.g. `["impact", "rtoHours"]`.
+    public var fields: [String]
+}
+
+/// What changed between two versions of a plan: items added, removed, moved or changed, by
+/// section, and which fields of a changed item differ. Items are matched by their identifier, so
+/// renaming is a change, not a removal and an addition.
+public enum PlanDiff {
+    public static func compare(_ old: PlanContent, _ new: PlanContent) -> [PlanChange] {
+        var changes: [PlanChange] = []
+        changes += list(.team, old.team, new.team) { $0.name }
+        changes += list(.scenarios, old.scenarios, new.scenarios) { $0.title }
+        changes += list(.processes, old.processes, new.processes) { $0.name }
+        changes += list(.sites, old.sites, new.sites) { $0.name }
+        changes += list(.agreements, old.agreements, new.agreements) { $0.partner }
+        changes += single(.nationalStaff, old.nationalStaff, new.nationalStaff)
+        changes += list(.exercises, old.exercises, new.exercises) { PlanChecks.isoDay($0.date) }
+        changes += single(.other, old.other, new.other)
+        return changes
+    }
+
+    private static func list<Item: Identifiable & Encodable>(
+        _ section: PlanSection, _ old: [Item], _ new: [Item], name: (Item) -> String
+    ) -> [PlanChange] where Item.ID == UUID {
+        let oldIndex = Dictionary(uniqueKeysWithValues: old.enumerated().map { ($1.id, $0) })
+        let newIDs = Set(new.map(\.id))
+        var changes: [PlanChange] = []
+        // Items both versions keep, in the new order: moved when their order among the kept
+        // items differs, so an insertion or removal elsewhere does not make everything "moved".
+        let keptOld = old.filter { newIDs.contains($0.id) }.map(\.id)
+        let keptNew = new.filter { oldIndex[$0.id] != nil }.map(\.id)
+        for item in new {
+            guard let before = oldIndex[item.id] else {
+                changes.append(PlanChange(section: section, itemID: item.id, itemName: name(item), kind: .added, fields: []))
+                continue
+            }
+            let fields = differingFields(old[before], item)
+            if !fields.isEmpty {
+                changes.append(PlanChange(section: section, itemID: item.id, itemName: name(item), kind: .changed, fields: fields))
+            }
+            if keptOld.firstIndex(of: item.id) != keptNew.firstIndex(of: item.id) {
+                changes.append(PlanChange(section: section, itemID: item.id, itemName: name(item), kind: .moved, fields: []))
+            }
+        }
+        for item in old where !newIDs.contains(item.id) {
+            changes.append(PlanChange(section: section, itemID: item.id, itemName: name(item), kind: .removed, fields: []))
+        }
+        return changes
+    }
+
+    private static func single<Record: Encodable>(_ section: PlanSection, _ old: Record, _ new: Record) -> [PlanChange] {
+        let fields = differingFields(old, new)
+        return fields.isEmpty ? [] : [PlanChange(section: section, itemID: nil, itemName: "", kind: .changed, fields: fields)]
+    }
+
+    /// The top-level fields whose encoded values differ (absent and null count as the same).
+    static func differingFields<T: Encodable>(_ a: T, _ b: T) -> [String] {
+        let left = fields(of: a), right = fields(of: b)
+        return Set(left.keys).union(right.keys).filter { left[$0] != right[$0] }.sorted()
+    }
+
+    private static func fields<T: Encodable>(of value: T) -> [String: String] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        guard let data = try? encoder.encode(value),
+              let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return [:] }
+        var result: [String: String] = [:]
+        for (key, field) in object where !(field is NSNull) {
+            let encoded = (try? JSONSerialization.data(withJSONObject: field, options: [.sortedKeys, .fragmentsAllowed])) ?? Data()
+            result[key] = String(decoding: encoded, as: UTF8.self)
+        }
+        return result
+    }
+}
