@@ -19,7 +19,6 @@ fi
 python3 -c "import selenium, pytest, schemathesis" 2>/dev/null || { say "Installing Python test tools"; python3 -m pip install -q selenium pytest schemathesis; }
 
 say "Build"
-swift build --build-tests 2>&1 | grep -vE "^(\[|warning: 'swift-distributed-tracing'|    /work)" || true
 swift build --build-tests -q
 
 say "Core and app tests on SQLite (in memory, one database per test)"

@@ -152,6 +152,13 @@ import VaporTesting
             #expect(html.contains("Use the two-letter ISO country code"))
             #expect(html.contains("Enter a number"))
             #expect(try await DutyStation.query(on: app.db).filter(\.$name == "Lodwar").count() == 0)
+            let account = try await browser.post(AppPath.users.path, ["username": "new.person", "displayName": "New Person",
+                                                                      "homeUnit": "NOPE", "password": "a long enough password"])
+            #expect(account.status == .unprocessableEntity)
+            #expect(account.body.string.contains("f-homeUnit-error") && account.body.string.contains("value=\"NOPE\""))
+            #expect(try await User.query(on: app.db).filter(\.$username == "new.person").count() == 0)
+            #expect(try await browser.post(AppPath.users.path, ["username": "new.person", "displayName": "New Person",
+                                                                "homeUnit": "ken", "password": "a long enough password"]).status == .seeOther)
         }
     }
 
@@ -207,6 +214,9 @@ import VaporTesting
             #expect(elsewhere.status == .forbidden)
             let admin = try await browser.post(AppPath.userGrants(staff.id!).path, ["role": "administrator", "unit": "BGD"])
             #expect(admin.status == .forbidden)
+            let unknown = try await browser.post(AppPath.userGrants(staff.id!).path, ["role": "focal_point", "unit": "NOPE"])
+            #expect(unknown.status == .unprocessableEntity)
+            #expect(unknown.body.string.contains("f-unit-error") && unknown.body.string.contains("No such record"))
             let grants = try await RoleGrant.query(on: app.db).filter(\.$user.$id == staff.id!).all().map(\.role)
             #expect(grants.sorted() == [.focalPoint, .staffMember])
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == .grant).filter(\.$actorName == "reviewer.asia").count() == 1)

@@ -28,6 +28,8 @@ private let otherPath = UnitPath([hq, otherRegion])
         let reviewer = [Grant(role: .regionalReviewer, unitID: region)]
         #expect(Access.grantableRoles(reviewer, on: officePath) == [.focalPoint, .contributor])
         #expect(Access.grantableRoles(reviewer, on: otherPath).isEmpty)
+        #expect(Access.grantableRoles(reviewer) == [.focalPoint, .contributor])
+        #expect(Access.grantableRoles([Grant(role: .focalPoint, unitID: region)]).isEmpty)
     }
 
     @Test func anAdministratorAtHeadquartersMayGrantEveryRoleEverywhere() {

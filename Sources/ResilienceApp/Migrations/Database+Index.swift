@@ -10,10 +10,4 @@ extension Database {
         for column in columns { builder = builder.column(column) }
         try await builder.run()
     }
-
-    /// Drops an index created by `index(_:on:_:)`.
-    func dropIndex(_ name: String) async throws {
-        guard let sql = self as? any SQLDatabase else { return }
-        try await sql.drop(index: name).run()
-    }
 }

@@ -40,8 +40,13 @@ public enum Access {
         return grants.filter { allowed.contains($0.role) }.map(\.unitID)
     }
 
-    /// The roles that someone holding `grants` may grant on the unit at `target`: what the grant
-    /// form offers.
+    /// The roles that someone holding `grants` may grant somewhere: what the grant form offers
+    /// before a unit is chosen (the unit is then checked with `allows`).
+    public static func grantableRoles(_ grants: [Grant]) -> [Role] {
+        Role.allCases.filter { allowsSomewhere(grants, .grant($0)) }
+    }
+
+    /// The roles that someone holding `grants` may grant on the unit at `target`.
     public static func grantableRoles(_ grants: [Grant], on target: UnitPath) -> [Role] {
         Role.allCases.filter { allows(grants, .grant($0), on: target) }
     }

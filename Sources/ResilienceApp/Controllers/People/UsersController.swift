@@ -56,7 +56,7 @@ struct UsersController {
     @Sendable func create(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
         let form = try req.content.decode([String: String].self)
-        var input = try await Self.input(form, on: req.db)
+        var input = Self.input(form)
         input.confirmation = input.password
         return try await req.saveForm(values: form, {
             let user = try await AccountService.create(input, by: req.auditContext, on: req.db, hasher: req.password.sync) {
@@ -87,7 +87,7 @@ struct UsersController {
             user: .init(id: user.id!, username: user.username, displayName: user.displayName, unitID: home.id!,
                         unitName: home.name, active: user.isActive),
             email: user.email, lastSignIn: user.lastSignInAt, grants: rows,
-            grantableRoles: Role.allCases.filter { actor.maySomewhere(.grant($0)) },
+            grantableRoles: Access.grantableRoles(actor.grants),
             mayEdit: actor.may(.manageAccounts, on: home.unitPath), mayAudit: actor.may(.viewAudit, on: home.unitPath),
             form: form, csrf: req.csrfToken)
         return Layout.response(for: req, title: user.displayName, content: page.body(req.localizer))
@@ -106,7 +106,7 @@ struct UsersController {
         let user = try await req.userParameter()
         var form = try req.content.decode([String: String].self)
         form["isActive"] = form["isActive"] ?? "false"
-        let input = try await Self.input(form, on: req.db)
+        let input = Self.input(form)
         return try await req.saveForm(values: form, {
             try await AccountService.update(user, input, by: req.auditContext, on: req.db) { actor.may(.manageAccounts, on: $0.unitPath) }
             return req.redirect(to: AppPath.user(user.id!).path)
@@ -116,10 +116,8 @@ struct UsersController {
     @Sendable func grant(_ req: Request) async throws -> Response {
         let user = try await req.userParameter()
         let form = try req.content.decode([String: String].self)
-        let unit = try await UnitQueries.resolve(form["unit"], on: req.db)
         return try await req.saveForm(values: form, {
-            if unit == nil, !(form["unit"] ?? "").isEmpty { throw ValidationErrors([DomainError(.notFound, field: "unit")]) }
-            _ = try await GrantService.grant(GrantInput(role: form["role"], unitID: unit?.id?.uuidString), to: user,
+            _ = try await GrantService.grant(GrantInput(role: form["role"], unitID: form["unit"]), to: user,
                                              by: try req.requireActor(), on: req.db)
             return req.redirect(to: AppPath.user(user.id!).path)
         }, reshow: { form in
@@ -135,14 +133,10 @@ struct UsersController {
         return req.redirect(to: AppPath.user(grant.$user.id).path)
     }
 
-    /// The form's unit reference (a code or an id) becomes the unit's id.
-    static func input(_ form: [String: String], on db: any Database) async throws -> AccountInput {
-        let unit = try await UnitQueries.resolve(form["homeUnit"], on: db)
-        let typed = form["homeUnit"] ?? ""
-        return AccountInput(username: form["username"], displayName: form["displayName"], email: form["email"],
-                            password: form["password"], confirmation: nil,
-                            homeUnitID: unit?.id?.uuidString ?? (typed.isEmpty ? nil : "not-found"),
-                            language: form["language"], isActive: form["isActive"])
+    static func input(_ form: [String: String]) -> AccountInput {
+        AccountInput(username: form["username"], displayName: form["displayName"], email: form["email"],
+                     password: form["password"], confirmation: nil, homeUnitID: form["homeUnit"],
+                     language: form["language"], isActive: form["isActive"])
     }
 
     private func formPage(_ req: Request, creating: Bool, action: String, _ form: FormState) -> Response {

@@ -72,6 +72,18 @@ extension UnitQueries {
         try await Unit.query(on: db).filter(\.$path, .custom("LIKE"), unit.path + "%").field(\.$id).all().compactMap(\.id)
     }
 
+    /// The active unit a form or a program names (by code or id), or a refusal on `field`:
+    /// required, not found, or retired.
+    static func active(_ reference: String?, field: String, on db: any Database,
+                       validator: inout ValidationCollector) async throws -> Unit? {
+        guard !(reference ?? "").trimmingCharacters(in: .whitespaces).isEmpty else {
+            validator.add(DomainError(.required, field: field)); return nil
+        }
+        guard let unit = try await resolve(reference, on: db) else { validator.add(DomainError(.notFound, field: field)); return nil }
+        if unit.isRetired { validator.add(DomainError(.retired, field: field)); return nil }
+        return unit
+    }
+
     /// A unit named by its code or its id, as typed in a form.
     static func resolve(_ reference: String?, on db: any Database) async throws -> Unit? {
         let ref = (reference ?? "").trimmingCharacters(in: .whitespaces)

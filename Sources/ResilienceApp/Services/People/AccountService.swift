@@ -10,6 +10,7 @@ struct AccountInput: Codable, Sendable {
     var email: String?
     var password: String?
     var confirmation: String?
+    /// The unit's id or code.
     var homeUnitID: String?
     var language: String?
     var isActive: String?
@@ -29,7 +30,7 @@ enum AccountService {
                                             username: username ?? "")
         }
         let language = try validator.check { try languageChoice(input.language) } ?? nil
-        let unit = try await homeUnit(input.homeUnitID, on: db, validator: &validator)
+        let unit = try await UnitQueries.active(input.homeUnitID, field: "homeUnitID", on: db, validator: &validator)
         if let unit, !allowedUnit(unit) { throw Abort(.forbidden) }
         if let username, try await User.query(on: db).filter(\.$username == username).first() != nil {
             validator.add(DomainError(.taken, field: "username"))
@@ -51,7 +52,8 @@ enum AccountService {
         let displayName = try validator.check { try TextRules.name(input.displayName, field: "displayName") }
         let email = try validator.check { try CredentialRules.email(input.email) } ?? nil
         let language = try validator.check { try languageChoice(input.language) } ?? nil
-        let unit = try await homeUnit(input.homeUnitID ?? user.$homeUnit.id.uuidString, on: db, validator: &validator)
+        let unit = try await UnitQueries.active(input.homeUnitID ?? user.$homeUnit.id.uuidString, field: "homeUnitID",
+                                                on: db, validator: &validator)
         if let unit, unit.id != user.$homeUnit.id, !allowedUnit(unit) { throw Abort(.forbidden) }
         let active = input.isActive.map { ["true", "on", "1"].contains($0) } ?? user.isActive
         // Nobody locks themselves out: another administrator deactivates an administrator.
@@ -117,14 +119,5 @@ enum AccountService {
         guard let raw, !raw.isEmpty else { return nil }
         guard let language = Catalogue.shared.language(raw) else { throw DomainError(.unknownLanguage, field: "language") }
         return language.code
-    }
-
-    private static func homeUnit(_ raw: String?, on db: any Database, validator: inout ValidationCollector) async throws -> Unit? {
-        guard let raw, !raw.isEmpty else { validator.add(DomainError(.required, field: "homeUnitID")); return nil }
-        guard let id = UUID(uuidString: raw), let unit = try await Unit.find(id, on: db) else {
-            validator.add(DomainError(.notFound, field: "homeUnitID")); return nil
-        }
-        if unit.isRetired { validator.add(DomainError(.retired, field: "homeUnitID")); return nil }
-        return unit
     }
 }

@@ -6,6 +6,7 @@ import Vapor
 /// What is filled in to grant a role.
 struct GrantInput: Codable, Sendable {
     var role: String?
+    /// The unit's id or code.
     var unitID: String?
 }
 
@@ -16,14 +17,7 @@ enum GrantService {
         var validator = ValidationCollector()
         let role = Role(rawValue: input.role ?? "")
         if role == nil { validator.add(DomainError(.unknownRole, field: "role")) }
-        var unit: Unit?
-        if let raw = input.unitID, let id = UUID(uuidString: raw) {
-            unit = try await Unit.find(id, on: db)
-            if unit == nil { validator.add(DomainError(.notFound, field: "unitID")) }
-            if unit?.isRetired == true { validator.add(DomainError(.retired, field: "unitID")) }
-        } else {
-            validator.add(DomainError(.required, field: "unitID"))
-        }
+        let unit = try await UnitQueries.active(input.unitID, field: "unitID", on: db, validator: &validator)
         try validator.finish()
         guard let role, let unit else { throw Abort(.badRequest) }
         guard actor.may(.grant(role), on: unit.unitPath) else { throw Abort(.forbidden) }
