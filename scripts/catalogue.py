@@ -61,9 +61,9 @@ k("user.roles", "Roles", "角色"); k("user.grant", "Grant a role", "授予角�
 k("user.revoke", "Revoke", "撤销"); k("user.revoked_at", "Revoked {0}", "已于 {0} 撤销"); k("user.last_sign_in", "Last sign-in", "最近登录"); k("user.audit", "Audit trail of this person", "此人的审计记录")
 k("audit.when", "When", "时间"); k("audit.who", "Who", "操作人"); k("audit.action", "What", "操作"); k("audit.record", "Record", "记录")
 k("audit.changes", "Changes", "变更"); k("audit.none", "No entries.", "没有记录。"); k("audit.filtered", "Entries for {0}", "{0} 的记录")
-for a, en, zh in [("create","Created","创建"),("update","Changed","修改"),("delete","Deleted","删除"),("sign_in","Signed in","登录"),("sign_in_failed","Failed sign-in","登录失败"),("sign_out","Signed out","退出"),("grant","Granted","授予"),("revoke","Revoked","撤销"),("move","Moved","移动"),("retire","Retired","撤销")]:
+for a, en, zh in [("create","Created","创建"),("update","Changed","修改"),("delete","Deleted","删除"),("sign_in","Signed in","登录"),("sign_in_failed","Failed sign-in","登录失败"),("sign_out","Signed out","退出"),("grant","Granted","授予"),("revoke","Revoked","撤销"),("move","Moved","移动"),("retire","Retired","撤销"),("finalize","Marked final","定稿"),("import","Imported","导入")]:
     k("audit.action."+a, en, zh)
-for a, en, zh in [("unit","Unit","单位"),("duty_station","Duty station","工作地点"),("user","Account","账户"),("grant","Role","角色"),("api_token","API token","API 令牌")]:
+for a, en, zh in [("unit","Unit","单位"),("duty_station","Duty station","工作地点"),("user","Account","账户"),("grant","Role","角色"),("api_token","API token","API 令牌"),("plan","Plan","计划"),("setting","Setting","设置")]:
     k("audit.entity."+a, en, zh)
 for a, en, zh in [("administrator","Administrator","系统管理员"),("hq_oversight","HQ oversight","总部监督"),("regional_reviewer","Regional reviewer","区域多职能团队审核人"),("focal_point","BCP focal point","BCP 协调人"),("contributor","Contributor","协作人"),("senior_manager","Senior manager","代表/主任"),("security_officer","Security officer","安保干事"),("staff_member","Staff member","工作人员")]:
     k("role."+a, en, zh)
@@ -83,6 +83,154 @@ k("error.status.405", "This address does not accept that kind of request.", "此
 k("error.status.413", "What was sent is too large.", "发送的内容过大。"); k("error.status.415", "Send the body as JSON (Content-Type: application/json).", "请以 JSON 格式发送（Content-Type: application/json）。")
 k("error.status.500", "Something went wrong on our side. Nothing you entered was lost; try again in a moment.", "服务器出现问题。您输入的内容没有丢失，请稍后重试。")
 k("error.status.other", "The request failed (status {0}).", "请求失败（状态 {0}）。")
+# Business continuity plans (issue 3)
+k("nav.plans", "Plans", "连续性计划"); k("nav.impact_scale", "Impact scale", "影响等级")
+k("common.yes", "Yes", "是"); k("common.no", "No", "否"); k("common.none", "None", "无"); k("common.choose", "Choose…", "请选择…")
+k("common.percent", "{0}%", "{0}%")
+k("unit.plans", "Business continuity plans", "业务连续性计划")
+k("home.my_plans", "Your unit's plans", "本单位的连续性计划")
+k("plan.plans", "Plans", "连续性计划"); k("plan.unit_title", "Business continuity plans of {0}", "{0} 的业务连续性计划")
+k("plan.none", "No plan yet. Start one below.", "尚无计划，请在下方创建。")
+k("plan.cycle", "Cycle (year)", "周期（年度）"); k("plan.cycle_title", "Plan {0}", "{0} 年度计划")
+k("plan.cycle_hint", "One plan per year; every operation updates its plan at least once a year.", "每年一份计划；每个行动至少每年更新一次计划。")
+k("plan.start", "Start a plan", "创建计划"); k("plan.start_from", "Start from", "起始内容")
+k("plan.start_last_final", "A copy of the last final plan", "复制最近一份定稿计划"); k("plan.start_empty", "An empty plan", "空白计划")
+k("plan.import", "Import a plan file", "导入计划文件")
+k("plan.import_hint", "A JSON file exported from Resilience (\"Export JSON\" on a plan) becomes a new draft, unchanged.", "从本系统导出的 JSON 文件（计划页面上的“导出 JSON”）将原样成为新的草稿。")
+k("plan.import_file", "Plan file (.json)", "计划文件（.json）"); k("plan.import_cycle_hint", "Leave empty to keep the cycle written in the file.", "留空则使用文件中的周期。")
+k("plan.versions", "Versions", "版本"); k("plan.version", "Version", "版本"); k("plan.version_n", "Version {0}", "第 {0} 版")
+k("plan.latest_version", "· last final: version {0}", "· 最近定稿：第 {0} 版"); k("plan.working_copy", "Working copy", "当前工作稿")
+k("plan.updated", "Last change", "最近修改"); k("plan.overview", "Overview", "概览"); k("plan.sections", "Sections", "章节")
+k("plan.section", "Section", "章节"); k("plan.completeness", "Completeness", "完成度"); k("plan.section_complete", "{0} complete", "已完成 {0}")
+k("plan.findings", "Checks", "检查结果"); k("plan.findings_count", "{0} errors, {1} warnings", "{0} 个错误，{1} 个警告")
+k("plan.no_findings", "No errors or warnings.", "没有错误或警告。")
+k("plan.pocket", "Pocket plan", "袖珍计划"); k("plan.pocket_download", "Download pocket plan (HTML, works offline)", "下载袖珍计划（HTML，可离线使用）")
+k("plan.export_json", "Export JSON", "导出 JSON"); k("plan.export_csv", "Critical processes (CSV)", "关键流程（CSV）")
+k("plan.compare_with_latest", "What changed since the last final version", "自最近定稿以来的变更")
+k("plan.finalize", "Mark final", "定稿"); k("plan.finalize_intro", "Marking the plan final freezes this content as an immutable version.", "定稿后，当前内容将保存为不可更改的版本。")
+k("plan.finalize_blocked", "{0} errors block marking the plan final; fix them first (see Checks).", "有 {0} 个错误阻止定稿，请先修正（见检查结果）。")
+k("plan.version_note", "Note for this version", "版本说明"); k("plan.finalized_at", "Marked final", "定稿时间"); k("plan.by", "By", "操作人")
+k("plan.no_versions", "No final version yet.", "尚无定稿版本。"); k("plan.compare_with_draft", "Compare with working copy", "与当前工作稿比较")
+k("plan.compare", "Compare", "比较"); k("plan.compare_from", "From", "从"); k("plan.compare_to", "to", "到")
+k("plan.compare_title", "{0} → {1}", "{0} → {1}"); k("plan.changes_count", "{0} changes.", "共 {0} 处变更。"); k("plan.no_changes", "No differences.", "没有差异。")
+k("plan.item", "Item", "条目"); k("plan.change", "Change", "变更"); k("plan.field", "Field", "字段")
+k("plan.no_items", "Nothing here yet.", "尚无内容。"); k("plan.add_item", "Add", "添加"); k("plan.add", "Add", "添加"); k("plan.edit", "Edit", "编辑")
+k("plan.move_up", "Move up", "上移"); k("plan.move_down", "Move down", "下移"); k("plan.remove", "Remove", "删除")
+k("plan.remove_title", "Remove {0}?", "删除 {0}？"); k("plan.remove_confirm", "Remove \"{0}\" from {1}? Earlier final versions keep it.", "从“{1}”中删除“{0}”？已定稿的版本仍会保留。")
+k("plan.function", "Function", "职能"); k("plan.lead", "leads the team", "团队负责人"); k("plan.lead_hint", "Leads the team (the representative or head of office)", "团队负责人（代表或办事处主任）")
+k("plan.contact", "Contact", "联系方式"); k("plan.contact_hint", "Phone, radio call sign or e-mail that works when the office is closed.", "办公室关闭时仍可使用的电话、无线电呼号或电子邮件。")
+k("plan.title_field", "Title", "标题"); k("plan.scenario_kind", "Kind", "类型"); k("plan.description", "Description", "描述")
+k("plan.scenario_hint", "What happens and what it disrupts; name the risk register entry it comes from.", "说明发生的情况及其造成的中断；注明其所依据的风险登记册条目。")
+k("plan.classification", "Where it is done", "执行方式"); k("plan.pc", "Programme criticality", "方案关键程度")
+k("plan.pc_hint", "From the UN programme criticality assessment, if one was made (PC1 highest).", "来自联合国方案关键程度评估（如有；PC1 为最高）。")
+k("plan.criteria", "Why it is critical", "关键性依据"); k("plan.minimum_staff", "Minimum staff", "最低人员配置")
+k("plan.minimum_staff_count", "Minimum number of qualified staff", "所需合格人员最少人数")
+k("plan.staff_hint", "Pick people of the unit from the list, or type the name of someone without an account (national staff). Empty rows are ignored; clear a name to remove it.", "从列表中选择本单位人员，或输入没有账户的人员姓名（本国工作人员）。空行将被忽略；清空姓名即可删除。")
+k("plan.staff_role", "Role in the process", "在流程中的角色"); k("plan.briefed", "Briefed / trained", "已介绍/培训")
+k("plan.resources", "Minimum resources", "最低资源"); k("plan.dependencies", "Dependencies", "依赖关系")
+k("plan.dependencies_hint", "What the process needs from others, with how long each takes to come back (hours).", "流程对外部的依赖，以及各项恢复所需时间（小时）。")
+k("plan.dependency_kind", "Kind", "类型"); k("plan.recovery_hours", "Recovery (hours)", "恢复时间（小时）")
+k("plan.alternatives", "Alternatives", "替代方案"); k("plan.alternatives_hint", "At least one viable alternative; one per line.", "至少一个可行的替代方案；每行一个。")
+k("plan.process_sites", "Alternate sites for this process", "此流程的后备地点"); k("plan.no_alternative", "No alternative yet", "尚无替代方案")
+k("plan.address", "Address", "地址"); k("plan.workstations", "Workstations", "工位数"); k("plan.equipment", "IT and communications equipment", "IT 和通信设备")
+k("plan.equipment_hint", "What is already there: computers, radios, satellite phones, generator …", "现有设备：电脑、无线电、卫星电话、发电机等。")
+k("plan.assets", "Assets to move there", "需转移的资产"); k("plan.one_per_line", "One per line.", "每行一项。")
+k("plan.partner", "Partner", "合作方"); k("plan.partner_hint", "UN agency, partner, hotel or company.", "联合国机构、合作伙伴、酒店或公司。")
+k("plan.agreement_kind", "For", "用途"); k("plan.valid_from", "Valid from", "生效日期"); k("plan.valid_until", "Valid until", "有效期至")
+k("plan.exercise_date", "Date", "日期"); k("plan.exercise_kind", "Kind", "类型"); k("plan.scope", "Scope", "范围")
+k("plan.findings_field", "Findings", "发现"); k("plan.follow_up", "Follow-up actions", "后续行动"); k("plan.next_date", "Next exercise", "下次演练")
+k("plan.process_details", "Process details", "流程详情"); k("plan.rate_impact", "Rate the impact of its disruption", "评估其中断的影响")
+k("plan.impact_grid", "Impact of disruption over time", "中断影响随时间变化"); k("plan.category", "Impact on", "影响对象")
+k("plan.minimum_capacity", "Minimum capacity (%)", "最低能力（%）")
+k("plan.rating_hint", "Rate 1 (negligible) to 5 (severe) how much harm a disruption of this length does. Above {0} is intolerable: the first such point is the MTPD.", "按 1（可忽略）到 5（严重）评估该时长的中断造成的损害。高于 {0} 即不可容忍：第一个不可容忍的时间点即为最长可容忍中断时间（MTPD）。")
+k("plan.rto_hours", "Recovery time objective (hours)", "恢复时间目标（小时）")
+k("plan.rto_hint", "How soon the process must be back; no longer than the MTPD.", "流程必须在多长时间内恢复；不得长于 MTPD。")
+k("plan.scale_summary", "Time ladder: {0}. Ratings above {1} are intolerable.", "时间刻度：{0}。高于 {1} 的评分为不可容忍。")
+k("plan.recovery_order", "Order of recovery", "恢复顺序"); k("plan.tier", "Recovery tier", "恢复层级"); k("plan.driving_category", "Intolerable first for", "最先不可容忍的方面")
+k("plan.rated", "Rated", "已评分"); k("plan.no_mtpd", "Tolerable throughout", "始终可容忍"); k("plan.rto_too_long", "RTO longer than MTPD", "RTO 长于 MTPD")
+k("plan.no_processes", "No critical processes yet.", "尚无关键流程。")
+for f, en, zh in [("seniorStaffMember","Senior national staff member in charge","负责的资深本国工作人员"),("safetyMeasures","Measures for their safety","安全保障措施"),
+                  ("salaryAndCosts","Salary and cost payment","薪金和费用支付"),("logisticsSupport","Logistics support","后勤支持"),
+                  ("communicationProtocol","Communication protocol and equipment","通信规程和设备"),("emergencyManagement","Emergency management","应急管理"),
+                  ("securityManagement","Security management","安全管理"),("recordsManagement","Records management","记录管理")]:
+    k("plan.field."+f, en, zh)
+for a, en, zh in [("draft","Draft","草稿"),("final","Final","已定稿")]: k("plan_status."+a, en, zh)
+for a, en, zh in [("team","BCP team","BCP 团队"),("scenarios","Threats and scenarios","威胁与情景"),("processes","Critical processes","关键流程"),
+                  ("impact","Impact analysis","影响分析"),("alternatives","Alternatives","替代方案"),("sites","Alternate sites","后备地点"),
+                  ("agreements","Pre-arrangements","谅解备忘录"),("national_staff","National staff plan","本国工作人员计划"),
+                  ("exercises","Exercises and tests","测试/演练"),("other","Other information","其他信息")]:
+    k("section."+a, en, zh)
+for a, en, zh in [("team","Who leads and who covers each function. Required: security, programme, protection, finance/administration/HR, supply, IT, communications.","团队负责人及各职能的负责人。必需职能：安保、方案、保护、财务/行政/人力资源、供应、IT、通信。"),
+                  ("scenarios","The threats the plan answers, from the joint risk register and the security risk assessment.","计划所应对的威胁，来自联合风险登记册和安全风险评估。"),
+                  ("processes","The processes that must continue: why, who, with what, depending on what, and where.","必须持续的流程：原因、人员、资源、依赖以及执行地点。"),
+                  ("impact","How harm grows over time when each process stops; from it the MTPD, the RTO and the order of recovery.","每个流程中断后损害如何随时间增加；据此得出 MTPD、RTO 和恢复顺序。"),
+                  ("alternatives","At least one viable way to keep each critical process going.","每个关键流程至少有一个可行的替代方案。"),
+                  ("sites","Where to work when the office is lost, and what to take there.","办公室无法使用时的工作地点及需转移的物品。"),
+                  ("agreements","Arrangements made in advance with partners, UN agencies, hotels and companies.","预先与合作伙伴、联合国机构、酒店和企业作出的安排。"),
+                  ("national_staff","How national staff are led, kept safe, paid, supported and reached.","本国工作人员的负责人、安全保障、薪金、后勤支持和联络方式。"),
+                  ("exercises","Test the plan or parts of it; maintain, exercise and review it regularly.","测试计划或其部分内容；定期维护、演练和审查。"),
+                  ("other","Emergency, security and records management.","应急、安全和记录管理。")]:
+    k("section_hint."+a, en, zh)
+for a, en, zh in [("security","Security","安保"),("programme","Programme","方案"),("protection","Protection / services to persons of concern","保护/为关注对象提供服务"),
+                  ("finance_administration_hr","Finance, administration, HR","财务、行政、人力资源"),("supply","Supply","供应"),
+                  ("information_technology","IT","信息技术"),("communications","Communications","通信"),("other","Other","其他")]:
+    k("team_function."+a, en, zh)
+for a, en, zh in [("fire","Fire","火灾"),("flood","Flood","洪水"),("earthquake","Earthquake","地震"),("conflict","Armed conflict","武装冲突"),
+                  ("civil_unrest","Civil unrest","内乱"),("mass_protest","Mass protest","大规模抗议"),("pandemic","Pandemic","大流行病"),
+                  ("cyber","Cyber attack","网络攻击"),("office_closure","Office closure","办公室关闭"),("staff_relocation","Staff relocation","工作人员转移"),
+                  ("mass_sickness","Many staff sick at once","大量工作人员同时患病"),("other","Other","其他")]:
+    k("scenario_kind."+a, en, zh)
+for a, en, zh in [("protection_and_well_being","Basic protection and well-being of refugees","难民的基本保护和福祉"),
+                  ("vital_liaison","Vital liaison with authorities, government and partners","与当局、政府和合作伙伴的重要联络"),
+                  ("enabling_functions","Enabling function: supply, logistics, communications, security","支持职能：供应、物流、通信、安保")]:
+    k("criterion."+a, en, zh)
+for a, en, zh in [("on_site_office","Critical, must stay on site: office","关键，必须在现场：办公室"),("on_site_alternate","Critical, must stay on site: alternate site","关键，必须在现场：后备地点"),
+                  ("on_site_residence","Critical, must stay on site: residence","关键，必须在现场：住所"),("remote_in_country","Critical, can be done remotely in the country","关键，可在国内远程执行"),
+                  ("remote_abroad","Critical, can be relocated abroad","关键，可转移至国外")]:
+    k("classification."+a, en, zh)
+for a, en, zh in [("funds","Funds","资金"),("office","Office","办公室"),("alternate_meeting_space","Alternate meeting space","备用会议场所"),
+                  ("work_from_home","Work-from-home capacity","居家办公能力"),("it_equipment","IT equipment","IT 设备"),("communications","Communications","通信"),("vehicles","Vehicles","车辆")]:
+    k("resource."+a, en, zh)
+for a, en, zh in [("facility","Facility","设施"),("logistics_supplier","Logistics and suppliers","物流和供应商"),("partner","Partner","合作伙伴"),
+                  ("communications","Communications","通信"),("it_system","IT system and data","IT 系统和数据")]:
+    k("dependency."+a, en, zh)
+for a, en, zh in [("office_space","Office space","办公场所"),("transport","Transport","交通"),("accommodation","Accommodation","住宿"),("connectivity","Connectivity","网络连接"),("other","Other","其他")]:
+    k("agreement_kind."+a, en, zh)
+for a, en, zh in [("walk_through","Walk-through","走查"),("tabletop","Tabletop","桌面演练"),("simulation","Simulation","模拟演练"),("full","Full exercise","全面演练")]:
+    k("exercise_kind."+a, en, zh)
+for a, en, zh in [("immediate","Immediate (≤ 4 h)","立即（≤ 4 小时）"),("same_day","8–24 h","8–24 小时"),("within_week","72 h – 1 week","72 小时–1 周"),("longer","Longer","更长")]:
+    k("tier."+a, en, zh)
+for a, en, zh in [("people_served","People served and their protection","服务对象及其保护"),("staff_safety","Staff safety","工作人员安全"),
+                  ("trust","Partners' and stakeholders' trust","合作伙伴和利益相关方的信任"),("legal_compliance","Legal and compliance","法律与合规"),("financial","Financial","财务")]:
+    k("impact_category."+a, en, zh)
+for a, en, zh in [("error","Error:","错误："),("warning","Warning:","警告：")]: k("severity."+a, en, zh)
+for a, en, zh in [("added","Added","新增"),("removed","Removed","删除"),("changed","Changed","修改"),("moved","Moved","移动")]: k("change."+a, en, zh)
+for a, en, zh in [
+  ("team_function_missing","No team member covers {0}.","没有团队成员负责{0}。"),
+  ("process_without_alternative","\"{0}\" has no alternative.","“{0}”没有替代方案。"),
+  ("process_without_staff","\"{0}\" has no minimum staff named.","“{0}”未指定最低人员配置。"),
+  ("rto_exceeds_mtpd","\"{0}\": the RTO ({1}) is longer than the MTPD ({2}).","“{0}”：恢复时间目标（{1}）长于最长可容忍中断时间（{2}）。"),
+  ("on_site_process_without_site","\"{0}\" must stay on site but has no alternate site.","“{0}”必须在现场执行，但没有后备地点。"),
+  ("single_point_of_failure","{0} is minimum staff for {1} processes: a single point of failure.","{0} 是 {1} 个流程的最低人员配置：存在单点故障。"),
+  ("agreement_expiring","The agreement with {0} ends on {1} ({2}), before the next review.","与 {0} 的协议于 {1} 到期（{2}），早于下次审查。"),
+  ("dependency_slower_than_rto","\"{0}\" depends on {1}, which takes {2} to recover: longer than its RTO ({3}).","“{0}”依赖于 {1}，其恢复需要 {2}，长于该流程的恢复时间目标（{3}）。"),
+  ("no_recent_exercise","No exercise or test in the last twelve months.","过去十二个月内没有演练或测试。"),
+  ("expired","already expired","已过期"),("expiring","expiring","即将到期")]:
+    k("check."+a, en, zh)
+k("duration.hours", "{0} h", "{0} 小时"); k("duration.days", "{0} d", "{0} 天"); k("duration.weeks", "{0} wk", "{0} 周"); k("duration.months", "{0} mo", "{0} 个月")
+k("chart.timeline", "Recovery timeline (bar: RTO, marker: MTPD)", "恢复时间线（条：RTO，标记：MTPD）")
+k("chart.impact_over_time", "Impact over time", "影响随时间变化"); k("chart.group_by", "Group by:", "分组方式：")
+k("chart.by_process", "process", "按流程"); k("chart.by_category", "category", "按影响类别")
+k("chart.tolerance", "Shaded: above {0}, intolerable", "阴影：高于 {0}，不可容忍")
+k("pocket.title", "{0} — business continuity plan {1}", "{0} — {1} 年度业务连续性计划")
+k("pocket.generated", "{0}, printed {1}", "{0}，打印于 {1}")
+k("pocket.who_to_call", "Who to call", "联系人"); k("pocket.minimum_staff", "Minimum staff and their roles", "最低人员配置及其角色")
+k("pocket.covers", "Covers", "负责流程")
+k("scale.title", "Impact scale", "影响等级"); k("scale.intro", "The time ladder, the impact categories and the tolerance that new plans use. Plans already started keep the scale they started with.", "新计划使用的时间刻度、影响类别和容忍阈值。已创建的计划保留其创建时的等级。")
+k("scale.ladder", "Time ladder (hours)", "时间刻度（小时）"); k("scale.ladder_hint", "Increasing, separated by commas, e.g. 1, 4, 8, 24, 72, 168, 336, 720, 2160.", "递增，用逗号分隔，例如 1, 4, 8, 24, 72, 168, 336, 720, 2160。")
+k("scale.categories", "Impact categories", "影响类别"); k("scale.categories_hint", "One per line: code | English name | 中文名称. Codes: lower-case letters, digits, _. The five standard codes are named already.", "每行一个：代码 | 英文名称 | 中文名称。代码：小写字母、数字、下划线。五个标准类别已有名称。")
+k("scale.tolerance", "Tolerance", "容忍阈值"); k("scale.tolerance_option", "Ratings above {0} are intolerable", "高于 {0} 的评分为不可容忍")
+
 P = {
  "required": ("This field is required.", "此项为必填。"), "too_long": ("Too long: at most {0} characters.", "太长：最多 {0} 个字符。"),
  "too_short": ("Too short: at least {0} characters.", "太短：至少 {0} 个字符。"), "invalid_characters": ("Contains characters that are not allowed.", "包含不允许的字符。"),
@@ -103,6 +251,14 @@ P = {
  "invalid_choice": ("Choose one of the listed options.", "请从列出的选项中选择。"),
  "rating_out_of_range": ("Rate from 1 (negligible) to 5 (severe).", "请按 1（可忽略）到 5（严重）评分。"),
  "cannot_deactivate_self": ("You cannot deactivate your own account; ask another administrator.", "不能停用您自己的账户，请联系其他管理员。"),
+ "plan_exists": ("This unit already has a plan for {0}; open it instead.", "该单位已有 {0} 年度计划，请直接打开。"),
+ "plan_not_draft": ("Nothing changed since the last final version.", "自最近定稿以来没有任何变更。"),
+ "plan_has_errors": ("{0} errors block this; fix them first (see the checks on the plan).", "有 {0} 个错误阻止此操作，请先修正（见计划的检查结果）。"),
+ "plan_changed": ("Someone saved this plan meanwhile (now revision {0}); reload it and apply your change again.", "其他人已同时保存了此计划（当前修订 {0}）；请重新加载后再次修改。"),
+ "import_format": ("This is not a plan file exported from Resilience (JSON).", "这不是从本系统导出的计划文件（JSON）。"),
+ "cycle_out_of_range": ("Enter a year from {0} to {1}.", "请输入 {0} 至 {1} 之间的年份。"),
+ "no_approved_plan": ("This unit has no final plan to copy yet; start from an empty plan.", "该单位尚无可复制的定稿计划，请从空白计划开始。"),
+ "date_format": ("Enter a date as YYYY-MM-DD, e.g. 2026-11-23.", "请按 YYYY-MM-DD 格式输入日期，例如 2026-11-23。"),
  "date_order": ("This date must not be before the one it follows.", "此日期不能早于其前一个日期。"),
 }
 for code, (en, zh) in P.items(): k("problem."+code, en, zh)

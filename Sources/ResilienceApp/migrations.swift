@@ -21,6 +21,11 @@ enum Migrations {
             CreateSignInAttempt(),
             // Browser sessions in the database, so several server processes can share them.
             CreateUserSession(),
+            // Business continuity plans: the working copy per unit and cycle, its final versions,
+            // and HQ's settings (the impact scale).
+            CreatePlan(),
+            CreatePlanVersion(),
+            CreateSetting(),
         ]
     }
 }

@@ -9,6 +9,8 @@ func routes(_ app: Application) throws {
     // Organization
     UnitsController().register(app)
     DutyStationsController().register(app)
+    // Business continuity plans
+    PlansController().register(app)
     // People and access
     UsersController().register(app)
     AuditController().register(app)
@@ -18,4 +20,5 @@ func routes(_ app: Application) throws {
     }
     OrganizationAPIController().register(app)
     PeopleAPIController().register(app)
+    PlansAPIController().register(app)
 }

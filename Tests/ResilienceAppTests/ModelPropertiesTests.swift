@@ -24,5 +24,8 @@ import Testing
         check(AuditEntry.self)
         check(SignInAttempt.self)
         check(UserSession.self)
+        check(Plan.self)
+        check(PlanVersion.self)
+        check(Setting.self)
     }
 }

@@ -16,9 +16,13 @@ import VaporTesting
             let staff = try await user("staff.coxsbazar", app)
             let staffHome = try await unit("BGD-CXB", app)
             let grant = try #require(try await RoleGrant.query(on: app.db).filter(\.$role == .contributor).first())
+            let plan = try #require(try await Plan.query(on: app.db).filter(\.$unit.$id == bangladesh.requireID()).sort(\.$cycle, .descending).first())
+            let root = try #require(try await UnitQueries.root(on: app.db))
+            let firstScenario = try #require(try PlanCodec.decode(PlanContent.self, plan.content).scenarios.first)
             let ids: [String: String] = [
                 "unitID": bangladesh.id!.uuidString, "stationID": station.id!.uuidString, "userID": staff.id!.uuidString,
-                "grantID": grant.id!.uuidString, "tokenID": UUID().uuidString,
+                "grantID": grant.id!.uuidString, "tokenID": UUID().uuidString, "planID": plan.id!.uuidString,
+                "section": "scenarios", "itemID": firstScenario.id.uuidString, "number": "1",
             ]
             func target(_ requirement: Requirement) -> (Action, UnitPath)? {
                 switch requirement {
@@ -26,6 +30,8 @@ import VaporTesting
                 case .dutyStation(let a): (a, bangladesh.unitPath)
                 case .user(let a): (a, staffHome.unitPath)
                 case .grant: (.grant(.contributor), bangladesh.unitPath)
+                case .plan(let a): (a, bangladesh.unitPath)
+                case .headquarters(let a): (a, root.unitPath)
                 default: nil
                 }
             }
@@ -138,6 +144,24 @@ import VaporTesting
         "GET /api/v1/users/:userID": "user(view_people)", "PATCH /api/v1/users/:userID": "user(manage_accounts)",
         "GET /api/v1/users/:userID/grants": "user(view_people)", "POST /api/v1/users/:userID/grants": "user(view_people)",
         "DELETE /api/v1/grants/:grantID": "grant", "GET /api/v1/audit": "somewhere(view_audit)",
+        "GET /units/:unitID/plans": "unit(view_plans)", "POST /units/:unitID/plans": "unit(edit_plans)",
+        "POST /units/:unitID/plans/import": "unit(edit_plans)", "GET /plans/:planID": "plan(view_plans)",
+        "GET /plans/:planID/sections/:section": "plan(view_plans)", "POST /plans/:planID/sections/:section": "plan(edit_plans)",
+        "GET /plans/:planID/sections/:section/:itemID": "plan(view_plans)", "POST /plans/:planID/sections/:section/:itemID": "plan(edit_plans)",
+        "POST /plans/:planID/sections/:section/:itemID/move": "plan(edit_plans)",
+        "GET /plans/:planID/sections/:section/:itemID/remove": "plan(edit_plans)", "POST /plans/:planID/sections/:section/:itemID/remove": "plan(edit_plans)",
+        "GET /plans/:planID/impact/:itemID": "plan(view_plans)", "POST /plans/:planID/impact/:itemID": "plan(edit_plans)",
+        "GET /plans/:planID/versions": "plan(view_plans)", "POST /plans/:planID/versions": "plan(finalize_plans)",
+        "GET /plans/:planID/versions/:number": "plan(view_plans)", "GET /plans/:planID/compare": "plan(view_plans)",
+        "GET /plans/:planID/pocket": "plan(view_plans)", "GET /plans/:planID/pocket.html": "plan(view_plans)",
+        "GET /plans/:planID/export.json": "plan(view_plans)", "GET /plans/:planID/processes.csv": "plan(view_plans)",
+        "GET /settings/impact-scale": "headquarters(configure_continuity)", "POST /settings/impact-scale": "headquarters(configure_continuity)",
+        "GET /api/v1/units/:unitID/plans": "unit(view_plans)", "POST /api/v1/units/:unitID/plans": "unit(edit_plans)",
+        "POST /api/v1/units/:unitID/plans/import": "unit(edit_plans)", "GET /api/v1/plans/:planID": "plan(view_plans)",
+        "PUT /api/v1/plans/:planID/content": "plan(edit_plans)", "GET /api/v1/plans/:planID/versions": "plan(view_plans)",
+        "POST /api/v1/plans/:planID/versions": "plan(finalize_plans)", "GET /api/v1/plans/:planID/versions/:number": "plan(view_plans)",
+        "GET /api/v1/plans/:planID/compare": "plan(view_plans)", "GET /api/v1/plans/:planID/export": "plan(view_plans)",
+        "GET /api/v1/impact-scale": "signed_in", "PUT /api/v1/impact-scale": "headquarters(configure_continuity)",
     ]
 
     @Test func everyRouteHasExactlyThePolicyWrittenHere() async throws {

@@ -235,3 +235,35 @@ private func soundPlan() -> PlanContent {
         #expect(PlanDiff.compare(old, new).map(\.kind) == [.removed])
     }
 }
+
+@Suite struct PlanStorageRulesTests {
+    @Test func equalProcessesEncodeToTheSameJSONWhateverTheOrderOfTheirSets() throws {
+        var a = CriticalProcess(name: "P")
+        a.criteria = [.vitalLiaison, .enablingFunctions, .protectionAndWellBeing]
+        a.resources = Set(ResourceKind.allCases.reversed())
+        var b = a
+        b.criteria = []; for c in ProcessCriterion.allCases { b.criteria.insert(c) }
+        b.resources = []; for r in ResourceKind.allCases { b.resources.insert(r) }
+        let encoder = JSONEncoder(); encoder.outputFormatting = .sortedKeys
+        #expect(try encoder.encode(a) == (try encoder.encode(b)))
+        #expect(try JSONDecoder().decode(CriticalProcess.self, from: try encoder.encode(a)) == a)
+    }
+
+    @Test func aStoredScaleIsCheckedWhenReadAndKeepsItsNames() throws {
+        let good = #"{"ladderHours":[1,24],"categories":["people_served","reputation"],"tolerance":2,"labels":{"reputation":{"en":"Reputation"},"gone":{"en":"x"}}}"#
+        let scale = try JSONDecoder().decode(ImpactScale.self, from: Data(good.utf8))
+        #expect(scale.labels == ["reputation": ["en": "Reputation"]])
+        for bad in [#"{"ladderHours":[24,1],"categories":["a"],"tolerance":2}"#, #"{"ladderHours":[1],"categories":["Bad Code"],"tolerance":2}"#,
+                    #"{"ladderHours":[1],"categories":["a","a"],"tolerance":2}"#, #"{"ladderHours":[1],"categories":["a"],"tolerance":5}"#] {
+            #expect(throws: DomainError.self) { try JSONDecoder().decode(ImpactScale.self, from: Data(bad.utf8)) }
+        }
+    }
+
+    @Test func daysAreReadAsBrowsersSendThemAndImpossibleDatesAreRefused() throws {
+        #expect(try TextRules.day("2026-11-23", field: "d").map(PlanChecks.isoDay) == "2026-11-23")
+        #expect(try TextRules.day("", field: "d") == nil)
+        for bad in ["2026-02-30", "23/11/2026", "2026-13-01", "x"] {
+            #expect(throws: DomainError(.dateFormat, field: "d")) { try TextRules.day(bad, field: "d") }
+        }
+    }
+}

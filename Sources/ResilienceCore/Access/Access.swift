@@ -12,6 +12,15 @@ public enum Access {
             [.administrator]
         case .viewPeople, .viewAudit:
             [.administrator, .hqOversight, .regionalReviewer]
+        case .viewPlans:
+            // Everyone in the unit and everyone above it (DOMAIN.md: readable above).
+            Set(Role.allCases)
+        case .editPlans:
+            [.focalPoint, .contributor]
+        case .finalizePlans:
+            [.focalPoint]
+        case .configureContinuity:
+            [.administrator, .hqOversight]
         case .grant(let role):
             // The seed: regional teams give country focal points their access.
             switch role {

@@ -12,10 +12,19 @@ public enum Action: Hashable, Sendable {
     case grant(Role)
     /// Read the audit trail of a unit and its people.
     case viewAudit
+    /// Read a unit's business continuity plans, their versions and pocket plans.
+    case viewPlans
+    /// Edit the draft plan of a unit: every section, the impact analysis, import.
+    case editPlans
+    /// Mark a plan final, freezing an immutable version.
+    case finalizePlans
+    /// Configure the impact scale (time ladder, categories, tolerance) that new plans use.
+    case configureContinuity
 
     /// Every action, for exhaustive tests and for the route × role matrix.
     public static var allCases: [Action] {
-        [.viewOrganization, .manageOrganization, .viewPeople, .manageAccounts, .viewAudit]
+        [.viewOrganization, .manageOrganization, .viewPeople, .manageAccounts, .viewAudit,
+         .viewPlans, .editPlans, .finalizePlans, .configureContinuity]
             + Role.allCases.map { .grant($0) }
     }
 }

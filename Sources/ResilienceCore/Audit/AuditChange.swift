@@ -33,4 +33,8 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case revoke
     case move
     case retire
+    /// A plan marked final: an immutable version.
+    case finalize
+    /// A plan created from an exported file.
+    case importFile = "import"
 }

@@ -66,11 +66,11 @@ public enum PlanChecks {
 
     private static func order(_ section: PlanSection) -> Int { PlanSection.allCases.firstIndex(of: section)! }
 
-    static func hours(_ value: Double) -> String {
+    public static func hours(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 
-    static func isoDay(_ date: Date) -> String {
+    public static func isoDay(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day], from: date)

@@ -138,6 +138,49 @@ public struct CriticalProcess: Codable, Equatable, Sendable, Identifiable {
     /// Optional minimum capacity (percent) per point of the ladder.
     public var minimumCapacity: [Int?] = []
     public init(name: String) { self.name = name }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, name, criteria, programmeCriticality, minimumStaffCount, staff, resources, dependencies
+        case classification, rtoHours, alternatives, siteIDs, impact, minimumCapacity
+    }
+
+    /// Sets are written sorted, so that equal processes always encode to the same JSON (versions
+    /// compare their encodings).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(criteria.map(\.rawValue).sorted(), forKey: .criteria)
+        try c.encodeIfPresent(programmeCriticality, forKey: .programmeCriticality)
+        try c.encode(minimumStaffCount, forKey: .minimumStaffCount)
+        try c.encode(staff, forKey: .staff)
+        try c.encode(resources.map(\.rawValue).sorted(), forKey: .resources)
+        try c.encode(dependencies, forKey: .dependencies)
+        try c.encodeIfPresent(classification, forKey: .classification)
+        try c.encodeIfPresent(rtoHours, forKey: .rtoHours)
+        try c.encode(alternatives, forKey: .alternatives)
+        try c.encode(siteIDs, forKey: .siteIDs)
+        try c.encode(impact, forKey: .impact)
+        try c.encode(minimumCapacity, forKey: .minimumCapacity)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(UUID.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        criteria = try c.decodeIfPresent(Set<ProcessCriterion>.self, forKey: .criteria) ?? []
+        programmeCriticality = try c.decodeIfPresent(ProgrammeCriticality.self, forKey: .programmeCriticality)
+        minimumStaffCount = try c.decodeIfPresent(Int.self, forKey: .minimumStaffCount) ?? 0
+        staff = try c.decodeIfPresent([StaffAssignment].self, forKey: .staff) ?? []
+        resources = try c.decodeIfPresent(Set<ResourceKind>.self, forKey: .resources) ?? []
+        dependencies = try c.decodeIfPresent([Dependency].self, forKey: .dependencies) ?? []
+        classification = try c.decodeIfPresent(ProcessClassification.self, forKey: .classification)
+        rtoHours = try c.decodeIfPresent(Double.self, forKey: .rtoHours)
+        alternatives = try c.decodeIfPresent([String].self, forKey: .alternatives) ?? []
+        siteIDs = try c.decodeIfPresent([UUID].self, forKey: .siteIDs) ?? []
+        impact = try c.decodeIfPresent([String: [Int?]].self, forKey: .impact) ?? [:]
+        minimumCapacity = try c.decodeIfPresent([Int?].self, forKey: .minimumCapacity) ?? []
+    }
 }
 
 public struct AlternateSite: Codable, Equatable, Sendable, Identifiable {

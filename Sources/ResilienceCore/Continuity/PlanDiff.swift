@@ -70,6 +70,9 @@ public enum PlanDiff {
         return Set(left.keys).union(right.keys).filter { left[$0] != right[$0] }.sorted()
     }
 
+    /// Each top-level field of an item as compact JSON, for showing two versions side by side.
+    public static func fieldValues<T: Encodable>(_ value: T) -> [String: String] { fields(of: value) }
+
     private static func fields<T: Encodable>(of value: T) -> [String: String] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

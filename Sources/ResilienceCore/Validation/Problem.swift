@@ -33,6 +33,14 @@ public enum Problem: String, CaseIterable, Sendable, Codable {
     case ratingOutOfRange = "rating_out_of_range"
     case dateOrder = "date_order"
     case cannotDeactivateSelf = "cannot_deactivate_self"
+    case planExists = "plan_exists"
+    case planNotDraft = "plan_not_draft"
+    case planHasErrors = "plan_has_errors"
+    case planChanged = "plan_changed"
+    case importFormat = "import_format"
+    case cycleOutOfRange = "cycle_out_of_range"
+    case noApprovedPlan = "no_approved_plan"
+    case dateFormat = "date_format"
 }
 
 /// A refusal from the domain: what is wrong, with which field, and the values the message needs.

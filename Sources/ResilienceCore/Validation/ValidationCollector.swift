@@ -67,4 +67,37 @@ public enum TextRules {
         guard let number = Double(value), number.isFinite else { throw DomainError(.notANumber, field: field) }
         return number
     }
+
+    /// An optional decimal: empty becomes nil.
+    public static func optionalDecimal(_ raw: String?, field: String) throws(DomainError) -> Double? {
+        guard !(raw ?? "").trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return try decimal(raw, field: field)
+    }
+
+    /// A whole number within bounds; empty is `empty`.
+    public static func integer(_ raw: String?, field: String, in range: ClosedRange<Int>, empty: Int? = nil) throws(DomainError) -> Int {
+        let value = (raw ?? "").trimmingCharacters(in: .whitespaces)
+        if value.isEmpty, let empty { return empty }
+        guard !value.isEmpty else { throw DomainError(.required, field: field) }
+        guard let number = Int(value) else { throw DomainError(.notANumber, field: field) }
+        guard range.contains(number) else { throw DomainError(.invalidChoice, field: field) }
+        return number
+    }
+
+    /// A calendar day as browsers send it (`2026-11-23`), as midnight UTC; empty is nil.
+    public static func day(_ raw: String?, field: String) throws(DomainError) -> Date? {
+        let value = (raw ?? "").trimmingCharacters(in: .whitespaces)
+        if value.isEmpty { return nil }
+        let parts = value.split(separator: "-").map { Int($0) }
+        guard parts.count == 3, let y = parts[0], let m = parts[1], let d = parts[2], (1900...2200).contains(y) else {
+            throw DomainError(.dateFormat, field: field)
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let components = DateComponents(year: y, month: m, day: d)
+        guard components.isValidDate(in: calendar), let date = calendar.date(from: components) else {
+            throw DomainError(.dateFormat, field: field)
+        }
+        return date
+    }
 }

@@ -42,6 +42,18 @@ enum OpenAPIDocument {
             .init(method: "post", path: .apiUserGrants(any), summary: "Grant a role on a unit", body: "GrantBody", response: ref("Grant"), status: "201"),
             .init(method: "delete", path: .apiGrant(any), summary: "Revoke a grant", response: ref("Grant")),
             .init(method: "get", path: .apiAudit, summary: "The audit trail in your scope", response: ref("AuditEntry"), paged: true, query: ["unit", "user"]),
+            .init(method: "get", path: .apiUnitPlans(any), summary: "A unit's plans, newest cycle first", response: array("PlanSummary")),
+            .init(method: "post", path: .apiUnitPlans(any), summary: "Start a plan for a cycle, empty or from the unit's last final version", body: "PlanCreateBody", response: ref("PlanDetail"), status: "201"),
+            .init(method: "post", path: .apiUnitPlansImport(any), summary: "Import an exported plan file as a new draft (`?cycle=` to file it under another cycle)", body: "PlanDocument", response: ref("PlanDetail"), status: "201", query: ["cycle"]),
+            .init(method: "get", path: .apiPlan(any), summary: "A plan: content, checks, completeness and impact analysis", response: ref("PlanDetail")),
+            .init(method: "put", path: .apiPlanContent(any), summary: "Replace a plan's content (with `revision`, refused if someone saved since)", body: "PlanContentBody", response: ref("PlanDetail")),
+            .init(method: "get", path: .apiPlanVersions(any), summary: "The final versions of a plan", response: array("PlanVersion")),
+            .init(method: "post", path: .apiPlanVersions(any), summary: "Mark the plan final: an immutable version (refused while a check blocks it)", body: "FinalizeBody", response: ref("PlanVersion"), status: "201"),
+            .init(method: "get", path: .apiPlanVersion(any, 1), summary: "One version with its content", response: ref("PlanVersion")),
+            .init(method: "get", path: .apiPlanCompare(any), summary: "What changed between two versions (`from`, `to`: a number or `draft`)", response: ref("PlanComparison"), query: ["from", "to"]),
+            .init(method: "get", path: .apiPlanExport(any), summary: "The plan as an export file (`?version=` for a version)", response: ref("PlanDocument"), query: ["version"]),
+            .init(method: "get", path: .apiImpactScale, summary: "The impact scale new plans use", response: ref("ImpactScale")),
+            .init(method: "put", path: .apiImpactScale, summary: "Configure the impact scale (HQ)", body: "ImpactScale", response: ref("ImpactScale")),
         ]
     }
 
@@ -59,15 +71,17 @@ enum OpenAPIDocument {
             let template = op.path.template.replacingOccurrences(of: "/api/v1", with: "")
             let openAPIPath = template.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
                 .joined(separator: "/")
-            var parameters: [JSON] = template.split(separator: "/").filter { $0.hasPrefix(":") }.map {
-                ["name": String($0.dropFirst()), "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
+            var parameters: [JSON] = template.split(separator: "/").filter { $0.hasPrefix(":") }.map { component -> JSON in
+                let name = String(component.dropFirst())
+                let schema: JSON = name == "number" ? ["type": "integer", "minimum": 1] : ["type": "string", "format": "uuid"]
+                return ["name": name, "in": "path", "required": true, "schema": schema]
             }
             if op.paged {
                 parameters += [["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1]],
                                ["name": "per", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 100]]]
             }
             parameters += op.query.map { name -> JSON in
-                ["name": name, "in": "query", "schema": ["q", "after", "before"].contains(name) ? ["type": "string"] : ["type": "string", "format": "uuid"]]
+                ["name": name, "in": "query", "schema": ["cycle", "version"].contains(name) ? ["type": "integer"] : ["q", "after", "before", "from", "to"].contains(name) ? ["type": "string"] : ["type": "string", "format": "uuid"]]
             }
             var responses: JSON = [
                 "401": ["description": "No or invalid bearer token", "content": ["application/json": ["schema": ref("Error")]]],
@@ -153,6 +167,45 @@ enum OpenAPIDocument {
                     "TokenBody": ["type": "object", "required": ["name"], "properties": ["name": ["type": "string", "minLength": 1, "maxLength": 100]]],
                     "Me": ["type": "object", "required": ["user", "grants"], "properties": [
                         "user": ref("User"), "grants": ["type": "array", "items": ["type": "object", "properties": ["role": string, "unitID": uuid]]]]],
+                    "PlanSummary": ["type": "object", "required": ["id", "unitID", "cycle", "status", "revision", "latestVersion"], "properties": [
+                        "id": uuid, "unitID": uuid, "cycle": ["type": "integer"], "status": ["type": "string", "enum": ["draft", "final"]],
+                        "revision": ["type": "integer"], "latestVersion": ["type": "integer"], "updatedAt": date, "updatedBy": optionalString]],
+                    "PlanDetail": ["type": "object", "required": ["plan", "content", "scale", "checks", "completeness", "analysis", "canFinalize"], "properties": [
+                        "plan": ref("PlanSummary"), "content": ref("PlanContent"), "scale": ref("ImpactScale"), "canFinalize": ["type": "boolean"],
+                        "checks": ["type": "array", "items": ["type": "object", "properties": [
+                            "code": string, "severity": ["type": "string", "enum": ["error", "warning"]], "section": string,
+                            "itemID": uuid, "args": ["type": "array", "items": string], "message": string]]],
+                        "completeness": ["type": "object", "additionalProperties": ["type": "number"]],
+                        "analysis": ["type": "array", "items": ["type": "object", "properties": [
+                            "processID": uuid, "name": string, "recoveryOrder": ["type": "integer"], "mtpdHours": ["type": "number"],
+                            "rtoHours": ["type": "number"], "rtoExceedsMTPD": ["type": "boolean"], "tier": string, "drivingCategory": string,
+                            "ratedCells": ["type": "integer"], "totalCells": ["type": "integer"]]]]]],
+                    "PlanContent": ["type": "object", "description": "The ten sections; see an export for the full shape",
+                                    "required": ["team", "scenarios", "processes", "sites", "agreements", "nationalStaff", "exercises", "other"], "properties": [
+                        "team": ["type": "array", "items": ["type": "object"]], "scenarios": ["type": "array", "items": ["type": "object"]],
+                        "processes": ["type": "array", "items": ["type": "object"]], "sites": ["type": "array", "items": ["type": "object"]],
+                        "agreements": ["type": "array", "items": ["type": "object"]], "exercises": ["type": "array", "items": ["type": "object"]],
+                        "nationalStaff": ["type": "object"], "other": ["type": "object"]]],
+                    "ImpactScale": ["type": "object", "required": ["ladderHours", "categories", "tolerance"], "properties": [
+                        "ladderHours": ["type": "array", "minItems": 1, "maxItems": 20, "items": ["type": "number", "exclusiveMinimum": true, "minimum": 0]],
+                        "categories": ["type": "array", "minItems": 1, "maxItems": 12, "items": ["type": "string", "pattern": "^[a-z][a-z0-9_]{0,39}$"]],
+                        "tolerance": ["type": "integer", "minimum": 1, "maximum": 4],
+                        "labels": ["type": "object", "additionalProperties": ["type": "object", "additionalProperties": string]]]],
+                    "PlanCreateBody": ["type": "object", "required": ["cycle"], "properties": [
+                        "cycle": ["type": "integer", "minimum": 2000, "maximum": 2100], "start": ["type": "string", "enum": ["empty", "last_final"]]]],
+                    "PlanContentBody": ["type": "object", "required": ["content"], "properties": ["revision": ["type": "integer"], "content": ref("PlanContent")]],
+                    "FinalizeBody": ["type": "object", "properties": ["note": ["type": "string", "maxLength": 4000]]],
+                    "PlanVersion": ["type": "object", "required": ["number", "createdBy"], "properties": [
+                        "number": ["type": "integer"], "createdAt": date, "createdBy": string, "note": optionalString,
+                        "content": ref("PlanContent"), "scale": ref("ImpactScale")]],
+                    "PlanComparison": ["type": "object", "required": ["from", "to", "changes"], "properties": [
+                        "from": string, "to": string, "changes": ["type": "array", "items": ["type": "object", "properties": [
+                            "section": string, "itemID": uuid, "itemName": string, "kind": ["type": "string", "enum": ["added", "removed", "changed", "moved"]],
+                            "fields": ["type": "array", "items": string]]]]]],
+                    "PlanDocument": ["type": "object", "required": ["format", "unit", "cycle", "exportedAt", "scale", "content"], "properties": [
+                        "format": ["type": "string", "enum": [PlanDocument.format]], "unit": ["type": "object", "properties": ["id": uuid, "name": string, "code": optionalString]],
+                        "cycle": ["type": "integer"], "version": ["type": "integer", "nullable": true], "exportedAt": ["type": "string", "format": "date-time"],
+                        "scale": ref("ImpactScale"), "content": ref("PlanContent")]],
                     "PageInfo": ["type": "object", "required": ["page", "per", "hasMore"], "properties": [
                         "page": ["type": "integer"], "per": ["type": "integer"], "hasMore": ["type": "boolean"],
                         "total": ["type": "integer", "description": "Left out for lists that can grow without bound (users, audit)"],

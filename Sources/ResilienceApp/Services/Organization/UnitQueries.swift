@@ -67,6 +67,11 @@ extension QueryBuilder where Model == Unit {
 }
 
 extension UnitQueries {
+    /// Headquarters: the top of the tree, where organization-wide settings are decided.
+    static func root(on db: any Database) async throws -> Unit? {
+        try await Unit.query(on: db).filter(\.$depth == 0).filter(\.$kind == .headquarters).sort(\.$createdAt).first()
+    }
+
     /// The unit and every unit below it.
     static func subtreeIDs(of unit: Unit, on db: any Database) async throws -> [UUID] {
         try await Unit.query(on: db).filter(\.$path, .custom("LIKE"), unit.path + "%").field(\.$id).all().compactMap(\.id)

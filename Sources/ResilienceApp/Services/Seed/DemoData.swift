@@ -98,6 +98,7 @@ enum DemoData {
                                        summary: "\(user.username): \(account.role.rawValue) @ \(unit.name)")
             }
         }
+        try await DemoPlan.load(on: db)
     }
 
     private static func input(_ p: Place) -> DutyStationInput {

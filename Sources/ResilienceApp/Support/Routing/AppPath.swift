@@ -1,4 +1,5 @@
 import Foundation
+import ResilienceCore
 import Vapor
 
 /// Every path of the app, for routes and views alike: no path string is written twice.
@@ -14,12 +15,19 @@ enum AppPath: Sendable {
     // People and access
     case users, userNew, user(UUID), userEdit(UUID), userGrants(UUID), grantRevoke(UUID)
     case audit
+    // Business continuity plans
+    case unitPlans(UUID), unitPlansImport(UUID), plan(UUID), planSection(UUID, PlanSection)
+    case planItem(UUID, PlanSection, UUID), planItemMove(UUID, PlanSection, UUID), planItemRemove(UUID, PlanSection, UUID)
+    case planImpact(UUID, UUID), planVersions(UUID), planVersion(UUID, Int), planCompare(UUID)
+    case planPocket(UUID), planPocketDownload(UUID), planExport(UUID), planCSV(UUID), impactScale
     // JSON API
     case apiOpenAPI, apiMe, apiTokens, apiToken(UUID)
     case apiUnits, apiUnit(UUID), apiUnitChildren(UUID), apiUnitMove(UUID), apiUnitRetire(UUID)
     case apiUnitDutyStations(UUID)
     case apiDutyStations, apiDutyStation(UUID), apiDutyStationRetire(UUID)
     case apiUsers, apiUser(UUID), apiUserGrants(UUID), apiGrant(UUID), apiAudit
+    case apiUnitPlans(UUID), apiUnitPlansImport(UUID), apiPlan(UUID), apiPlanContent(UUID), apiPlanVersions(UUID)
+    case apiPlanVersion(UUID, Int), apiPlanCompare(UUID), apiPlanExport(UUID), apiImpactScale
 
     /// The route pattern, with `:name` for each parameter.
     var template: String {
@@ -53,6 +61,31 @@ enum AppPath: Sendable {
         case .userGrants: "/users/:userID/grants"
         case .grantRevoke: "/grants/:grantID/revoke"
         case .audit: "/audit"
+        case .unitPlans: "/units/:unitID/plans"
+        case .unitPlansImport: "/units/:unitID/plans/import"
+        case .plan: "/plans/:planID"
+        case .planSection: "/plans/:planID/sections/:section"
+        case .planItem: "/plans/:planID/sections/:section/:itemID"
+        case .planItemMove: "/plans/:planID/sections/:section/:itemID/move"
+        case .planItemRemove: "/plans/:planID/sections/:section/:itemID/remove"
+        case .planImpact: "/plans/:planID/impact/:itemID"
+        case .planVersions: "/plans/:planID/versions"
+        case .planVersion: "/plans/:planID/versions/:number"
+        case .planCompare: "/plans/:planID/compare"
+        case .planPocket: "/plans/:planID/pocket"
+        case .planPocketDownload: "/plans/:planID/pocket.html"
+        case .planExport: "/plans/:planID/export.json"
+        case .planCSV: "/plans/:planID/processes.csv"
+        case .impactScale: "/settings/impact-scale"
+        case .apiUnitPlans: "/api/v1/units/:unitID/plans"
+        case .apiUnitPlansImport: "/api/v1/units/:unitID/plans/import"
+        case .apiPlan: "/api/v1/plans/:planID"
+        case .apiPlanContent: "/api/v1/plans/:planID/content"
+        case .apiPlanVersions: "/api/v1/plans/:planID/versions"
+        case .apiPlanVersion: "/api/v1/plans/:planID/versions/:number"
+        case .apiPlanCompare: "/api/v1/plans/:planID/compare"
+        case .apiPlanExport: "/api/v1/plans/:planID/export"
+        case .apiImpactScale: "/api/v1/impact-scale"
         case .apiOpenAPI: "/api/v1/openapi.json"
         case .apiMe: "/api/v1/me"
         case .apiTokens: "/api/v1/tokens"
@@ -74,28 +107,43 @@ enum AppPath: Sendable {
         }
     }
 
-    /// The identifier the path carries, if any.
-    private var id: UUID? {
+    /// The values of the path's parameters, in order.
+    private var values: [String] {
+        func id(_ u: UUID) -> String { u.uuidString.lowercased() }
         switch self {
-        case .accountTokenRevoke(let id), .unit(let id), .unitEdit(let id), .unitChildren(let id),
-             .unitNewChild(let id), .unitMove(let id), .unitRetire(let id), .unitDutyStations(let id),
-             .unitNewDutyStation(let id), .dutyStation(let id), .dutyStationEdit(let id),
-             .dutyStationRetire(let id), .user(let id), .userEdit(let id), .userGrants(let id),
-             .grantRevoke(let id), .apiToken(let id), .apiUnit(let id), .apiUnitChildren(let id),
-             .apiUnitMove(let id), .apiUnitRetire(let id), .apiUnitDutyStations(let id),
-             .apiDutyStation(let id), .apiDutyStationRetire(let id), .apiUser(let id),
-             .apiUserGrants(let id), .apiGrant(let id):
-            id
+        case .accountTokenRevoke(let u), .unit(let u), .unitEdit(let u), .unitChildren(let u),
+             .unitNewChild(let u), .unitMove(let u), .unitRetire(let u), .unitDutyStations(let u),
+             .unitNewDutyStation(let u), .dutyStation(let u), .dutyStationEdit(let u),
+             .dutyStationRetire(let u), .user(let u), .userEdit(let u), .userGrants(let u),
+             .grantRevoke(let u), .apiToken(let u), .apiUnit(let u), .apiUnitChildren(let u),
+             .apiUnitMove(let u), .apiUnitRetire(let u), .apiUnitDutyStations(let u),
+             .apiDutyStation(let u), .apiDutyStationRetire(let u), .apiUser(let u),
+             .apiUserGrants(let u), .apiGrant(let u),
+             .unitPlans(let u), .unitPlansImport(let u), .plan(let u), .planVersions(let u), .planCompare(let u),
+             .planPocket(let u), .planPocketDownload(let u), .planExport(let u), .planCSV(let u),
+             .apiUnitPlans(let u), .apiUnitPlansImport(let u), .apiPlan(let u), .apiPlanContent(let u),
+             .apiPlanVersions(let u), .apiPlanCompare(let u), .apiPlanExport(let u):
+            return [id(u)]
+        case .planSection(let u, let section):
+            return [id(u), section.rawValue]
+        case .planItem(let u, let section, let item), .planItemMove(let u, let section, let item),
+             .planItemRemove(let u, let section, let item):
+            return [id(u), section.rawValue, id(item)]
+        case .planImpact(let u, let item):
+            return [id(u), id(item)]
+        case .planVersion(let u, let n), .apiPlanVersion(let u, let n):
+            return [id(u), String(n)]
         default:
-            nil
+            return []
         }
     }
 
     /// The path to link to.
     var path: String {
-        guard let id else { return template }
+        var values = self.values[...]
+        guard !values.isEmpty else { return template }
         return template.split(separator: "/", omittingEmptySubsequences: false)
-            .map { $0.hasPrefix(":") ? id.uuidString.lowercased() : String($0) }
+            .map { $0.hasPrefix(":") ? (values.popFirst() ?? String($0)) : String($0) }
             .joined(separator: "/")
     }
 

@@ -30,6 +30,7 @@ extension Request {
     func unitParameter() async throws -> Unit { try await parameterModel(Unit.self, "unitID") }
     func dutyStationParameter() async throws -> DutyStation { try await parameterModel(DutyStation.self, "stationID") }
     func userParameter() async throws -> User { try await parameterModel(User.self, "userID") }
+    func planParameter() async throws -> Plan { try await parameterModel(Plan.self, "planID") }
     func grantParameter() async throws -> RoleGrant { try await parameterModel(RoleGrant.self, "grantID") }
 
     /// A unit by id, cached for the request.

@@ -17,6 +17,10 @@ enum Requirement: Sendable {
     case dutyStation(Action)
     /// The action allowed on the home unit of the account named by `:userID`.
     case user(Action)
+    /// The action allowed on the unit of the plan named by `:planID`.
+    case plan(Action)
+    /// The action allowed at headquarters (the root of the tree): settings of the whole organization.
+    case headquarters(Action)
     /// Granting the role of the grant named by `:grantID`, on its unit (revoking needs the same).
     case grant
 
@@ -43,6 +47,13 @@ enum Requirement: Sendable {
             let user = try await request.userParameter()
             let unit = try await request.loadUnit(user.$homeUnit.id)
             guard actor.may(action, on: unit.unitPath) else { throw Abort(.forbidden) }
+        case .plan(let action):
+            let plan = try await request.planParameter()
+            let unit = try await request.loadUnit(plan.$unit.id)
+            guard actor.may(action, on: unit.unitPath) else { throw Abort(.forbidden) }
+        case .headquarters(let action):
+            let root = try await UnitQueries.root(on: request.db)
+            guard let root, actor.may(action, on: root.unitPath) else { throw Abort(.forbidden) }
         case .grant:
             let grant = try await request.grantParameter()
             let unit = try await request.loadUnit(grant.$unit.id)
@@ -78,6 +89,10 @@ extension Requirement: CustomStringConvertible {
             case .manageAccounts: "manage_accounts"
             case .viewAudit: "view_audit"
             case .grant(let role): "grant_\(role.rawValue)"
+            case .viewPlans: "view_plans"
+            case .editPlans: "edit_plans"
+            case .finalizePlans: "finalize_plans"
+            case .configureContinuity: "configure_continuity"
             }
         }
         return switch self {
@@ -87,6 +102,8 @@ extension Requirement: CustomStringConvertible {
         case .unit(let a): "unit(\(name(a)))"
         case .dutyStation(let a): "duty_station(\(name(a)))"
         case .user(let a): "user(\(name(a)))"
+        case .plan(let a): "plan(\(name(a)))"
+        case .headquarters(let a): "headquarters(\(name(a)))"
         case .grant: "grant"
         }
     }

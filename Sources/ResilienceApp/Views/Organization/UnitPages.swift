@@ -28,6 +28,7 @@ struct UnitPage {
                 .if(!unit.kind.allowedParents.isEmpty, .li(link(.unitMove(unit.id), t("unit.move")))),
                 .li(link(.unitNewDutyStation(unit.id), t("duty_station.new"))),
                 .li(link(.unitRetire(unit.id), t("unit.retire"))))),
+            .ul(.class("links"), .li(.a(.class("button"), .href(AppPath.unitPlans(unit.id).path), .text(t("unit.plans"))))),
             .if(may.viewPeople || may.viewAudit, .ul(.class("links"),
                 .if(may.viewPeople, .li(.a(.href(AppPath.users.with([("unit", unit.id.uuidString.lowercased())])),
                                            .text(t("unit.people", t.number(peopleCount)))))),

@@ -13,7 +13,8 @@ struct HomePage {
             .p(.class("lead"), .text(t("home.welcome", displayName))),
             .section(.h2(.text(t("home.my_unit"))),
                      .p(.a(.href(AppPath.unit(homeUnit.id).path), .text(homeUnit.name)),
-                        .text(" · " + t.kind(homeUnit.kind)))),
+                        .text(" · " + t.kind(homeUnit.kind))),
+                     .p(.a(.class("button"), .href(AppPath.unitPlans(homeUnit.id).path), .text(t("home.my_plans"))))),
             .section(.h2(.text(t("home.my_roles"))),
                      dataTable(caption: t("home.my_roles"), headers: [t("field.role"), t("field.unit")],
                                rows: grants.map { g in

@@ -51,7 +51,7 @@ enum FormField {
         .unwrap(form.summary) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) }
     }
 
-    private static func wrap(_ name: String, _ label: String, error: String?, hint: String?, _ control: BodyNode) -> BodyNode {
+    static func wrap(_ name: String, _ label: String, error: String?, hint: String?, _ control: BodyNode) -> BodyNode {
         .div(.class(error == nil ? "field" : "field invalid"),
              .label(.for("f-\(name)"), .text(label)),
              control,
@@ -62,4 +62,33 @@ enum FormField {
     private static func describedBy(_ name: String, error: String?, hint: String?) -> String {
         [hint.map { _ in "f-\(name)-hint" }, error.map { _ in "f-\(name)-error" }].compactMap { $0 }.joined(separator: " ")
     }
+}
+
+extension FormField {
+    static func textarea(_ name: String, _ label: String, _ form: FormState, rows: Int = 3, hint: String? = nil) -> BodyNode {
+        let error = form.errors[name]
+        return wrap(name, label, error: error, hint: hint,
+            .textarea(.attribute(named: "id", value: "f-\(name)"), .attribute(named: "name", value: name),
+                      .attribute(named: "rows", value: String(rows)),
+                      .if(error != nil, .attribute(named: "aria-invalid", value: "true")),
+                      .if(hint != nil, .attribute(named: "aria-describedby", value: "f-\(name)-hint")),
+                      .text(form[name])))
+    }
+
+    /// Several checkboxes under one legend, each named `name.value`.
+    static func checkboxes(_ name: String, _ legend: String, _ form: FormState, options: [(value: String, label: String)]) -> BodyNode {
+        fieldset(form.errors[name] == nil ? "field checks" : "field checks invalid", legend,
+                  .forEach(options) { option in
+                      .div(.class("check"),
+                           .input(.type(.checkbox), .id("f-\(name)-\(option.value)"), .name("\(name)-\(option.value)"), .value("true"),
+                                  .checked(form["\(name)-\(option.value)"] == "true")),
+                           .label(.for("f-\(name)-\(option.value)"), .text(option.label)))
+                  },
+                  .unwrap(form.errors[name]) { .p(.class("error"), .id("f-\(name)-error"), .text($0)) })
+    }
+}
+
+/// A fieldset with its legend.
+func fieldset(_ className: String, _ legend: String, _ nodes: BodyNode...) -> BodyNode {
+    .element(named: "fieldset", nodes: [.class(className), .element(named: "legend", text: legend)] + nodes)
 }

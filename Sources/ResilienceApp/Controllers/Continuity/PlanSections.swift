@@ -1,0 +1,448 @@
+@preconcurrency import Plot
+import Foundation
+import ResilienceCore
+
+/// What an item form needs besides the item: the plan's sites and the unit's people.
+struct PlanFormContext {
+    var sites: [AlternateSite]
+    /// Names offered for minimum staff: the unit's accounts and people already named in the plan.
+    var people: [String]
+}
+
+/// How a list section of a plan is shown, filled in and changed: one description per section,
+/// and the pages and routes are the same for all of them.
+struct ListSpec {
+    let section: PlanSection
+    /// The list's name in the core's validation paths, e.g. `processes`.
+    let key: String
+    let headers: (Localizer) -> [String]
+    /// Each item: id, name, the other cells.
+    let rows: (PlanContent, Localizer) -> [(id: UUID, name: String, cells: [BodyNode])]
+    let values: (PlanContent, UUID) -> [String: String]?
+    let fields: (FormState, Localizer, PlanFormContext) -> BodyNode
+    /// Adds (id nil) or replaces an item from a form; returns what the audit line shows.
+    let save: (inout PlanContent, UUID?, [String: String], [String: UUID]) throws -> (label: String, before: String, after: String)
+    let move: (inout PlanContent, UUID, Int) -> (label: String, before: String, after: String)?
+    let remove: (inout PlanContent, UUID) -> (label: String, before: String, after: String)?
+
+    /// Form field names: `staff[0].name` in the core is `staff-0-name` in a form, which the
+    /// form decoder leaves alone.
+    static func formField(_ core: String) -> String {
+        core.replacingOccurrences(of: "]", with: "").replacingOccurrences(of: "[", with: "-").replacingOccurrences(of: ".", with: "-")
+    }
+
+    static func make<Item: Identifiable & Codable>(
+        _ section: PlanSection, _ key: String, _ list: WritableKeyPath<PlanContent, [Item]>,
+        name: @escaping (Item) -> String, headers: @escaping (Localizer) -> [String],
+        cells: @escaping (Item, PlanContent, Localizer) -> [BodyNode],
+        values: @escaping (Item) -> [String: String],
+        fields: @escaping (FormState, Localizer, PlanFormContext) -> BodyNode,
+        parse: @escaping ([String: String], Item?, [String: UUID]) throws -> Item
+    ) -> ListSpec where Item.ID == UUID {
+        ListSpec(
+            section: section, key: key, headers: headers,
+            rows: { content, t in content[keyPath: list].map { ($0.id, name($0), cells($0, content, t)) } },
+            values: { content, id in content[keyPath: list].first { $0.id == id }.map(values) },
+            fields: fields,
+            save: { content, id, form, people in
+                let index = id.flatMap { id in content[keyPath: list].firstIndex { $0.id == id } }
+                if id != nil && index == nil { throw DomainError(.notFound) }
+                let old = index.map { content[keyPath: list][$0] }
+                let item = try parse(form, old, people)
+                if let index { content[keyPath: list][index] = item } else { content[keyPath: list].append(item) }
+                return ("\(key): \(name(item))", old.map { PlanCodec.encode($0) } ?? "", PlanCodec.encode(item))
+            },
+            move: { content, id, step in
+                guard let from = content[keyPath: list].firstIndex(where: { $0.id == id }) else { return nil }
+                let to = from + step
+                guard content[keyPath: list].indices.contains(to) else { return nil }
+                content[keyPath: list].swapAt(from, to)
+                return ("\(key): \(name(content[keyPath: list][to]))", String(from + 1), String(to + 1))
+            },
+            remove: { content, id in
+                guard let index = content[keyPath: list].firstIndex(where: { $0.id == id }) else { return nil }
+                let item = content[keyPath: list].remove(at: index)
+                return ("\(key): \(name(item))", PlanCodec.encode(item), "")
+            })
+    }
+
+    static func spec(_ section: PlanSection) -> ListSpec? {
+        switch section {
+        case .team: team
+        case .scenarios: scenarios
+        case .processes: processes
+        case .sites: sites
+        case .agreements: agreements
+        case .exercises: exercises
+        case .impact, .alternatives, .nationalStaff, .other: nil
+        }
+    }
+
+    // MARK: Helpers for the descriptions below
+
+    static func options<E: RawRepresentable & CaseIterable>(_ type: E.Type, _ prefix: String, _ t: Localizer, empty: String? = nil)
+        -> [(value: String, label: String)] where E.RawValue == String {
+        (empty.map { [("", $0)] } ?? []) + E.allCases.map { ($0.rawValue, t("\(prefix).\($0.rawValue)")) }
+    }
+
+    static func choice<E: RawRepresentable>(_ raw: String?, _ field: String, optional: Bool = false) throws(DomainError) -> E? where E.RawValue == String {
+        let value = (raw ?? "").trimmingCharacters(in: .whitespaces)
+        if value.isEmpty {
+            if optional { return nil }
+            throw DomainError(.required, field: field)
+        }
+        guard let e = E(rawValue: value) else { throw DomainError(.invalidChoice, field: field) }
+        return e
+    }
+
+    static func day(_ date: Date?) -> String { date.map(PlanChecks.isoDay) ?? "" }
+
+    static func lines(_ text: String?) -> [String] {
+        (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    static func rowCount(_ form: FormState, _ prefix: String, blank: Int) -> Int {
+        let used = form.values.keys.compactMap { key -> Int? in
+            guard key.hasPrefix(prefix + "-") else { return nil }
+            return Int(key.dropFirst(prefix.count + 1).prefix { $0.isNumber })
+        }.max().map { $0 + 1 } ?? 0
+        let filled = (0..<used).filter { !form["\(prefix)-\($0)-name"].trimmingCharacters(in: .whitespaces).isEmpty }.count
+        return max(used, filled + blank)
+    }
+
+    // MARK: 1. Team
+
+    static var team: ListSpec {
+        make(.team, "team", \.team, name: \.name,
+             headers: { t in [t("field.name"), t("plan.function"), t("plan.lead"), t("plan.contact")] },
+             cells: { m, _, t in [.text(t("team_function.\(m.function.rawValue)")), .text(m.isLead ? t("common.yes") : ""), .text(m.contact ?? "")] },
+             values: { m in ["name": m.name, "function": m.function.rawValue, "isLead": m.isLead ? "true" : "", "contact": m.contact ?? ""] },
+             fields: { form, t, _ in
+                 .group(FormField.text("name", t("field.name"), form, required: true),
+                        FormField.select("function", t("plan.function"), form, options: options(TeamFunction.self, "team_function", t)),
+                        FormField.checkbox("isLead", t("plan.lead_hint"), form),
+                        FormField.text("contact", t("plan.contact"), form, hint: t("plan.contact_hint")))
+             },
+             parse: { form, old, _ in
+                 var v = ValidationCollector()
+                 let name = try v.check { try TextRules.name(form["name"], field: "name") }
+                 let function: TeamFunction?? = try v.check { try choice(form["function"], "function") }
+                 let contact = try v.check { try TextRules.optional(form["contact"], field: "contact", max: 200) }
+                 try v.finish()
+                 var member = old ?? TeamMember(name: name!, function: function!!)
+                 member.name = name!; member.function = function!!; member.isLead = form["isLead"] == "true"; member.contact = contact ?? nil
+                 return member
+             })
+    }
+
+    // MARK: 2. Scenarios
+
+    static var scenarios: ListSpec {
+        make(.scenarios, "scenarios", \.scenarios, name: \.title,
+             headers: { t in [t("plan.title_field"), t("plan.scenario_kind"), t("plan.description")] },
+             cells: { s, _, t in [.text(t("scenario_kind.\(s.kind.rawValue)")), .text(s.description ?? "")] },
+             values: { s in ["title": s.title, "kind": s.kind.rawValue, "description": s.description ?? ""] },
+             fields: { form, t, _ in
+                 .group(FormField.select("kind", t("plan.scenario_kind"), form, options: options(ScenarioKind.self, "scenario_kind", t)),
+                        FormField.text("title", t("plan.title_field"), form, required: true),
+                        FormField.textarea("description", t("plan.description"), form, rows: 4, hint: t("plan.scenario_hint")))
+             },
+             parse: { form, old, _ in
+                 var v = ValidationCollector()
+                 let title = try v.check { try TextRules.name(form["title"], field: "title") }
+                 let kind: ScenarioKind?? = try v.check { try choice(form["kind"], "kind") }
+                 let description = try v.check { try TextRules.optional(form["description"], field: "description", max: PlanContent.maximumText) }
+                 try v.finish()
+                 var s = old ?? Scenario(kind: kind!!, title: title!)
+                 s.title = title!; s.kind = kind!!; s.description = description ?? nil
+                 return s
+             })
+    }
+
+    // MARK: 3. Critical processes
+
+    static var processes: ListSpec {
+        make(.processes, "processes", \.processes, name: \.name,
+             headers: { t in [t("plan.classification"), t("plan.pc"), t("plan.minimum_staff"), t("plan.alternatives")] },
+             cells: { p, _, t in
+                 [.text(p.classification.map { t("classification.\($0.rawValue)") } ?? "—"),
+                  .text(p.programmeCriticality.map { $0.rawValue.uppercased() } ?? "—"),
+                  .text("\(p.staff.count) / \(p.minimumStaffCount)"), .text(String(p.alternatives.count))]
+             },
+             values: processValues, fields: processFields, parse: parseProcess)
+    }
+
+    static func processValues(_ p: CriticalProcess) -> [String: String] {
+        var values = ["name": p.name, "programmeCriticality": p.programmeCriticality?.rawValue ?? "",
+                      "classification": p.classification?.rawValue ?? "", "minimumStaffCount": String(p.minimumStaffCount),
+                      "alternatives": p.alternatives.joined(separator: "\n")]
+        for c in p.criteria { values["criteria-\(c.rawValue)"] = "true" }
+        for r in p.resources { values["resources-\(r.rawValue)"] = "true" }
+        for s in p.siteIDs { values["siteIDs-\(s.uuidString.lowercased())"] = "true" }
+        for (i, s) in p.staff.enumerated() {
+            values["staff-\(i)-name"] = s.name; values["staff-\(i)-role"] = s.role; values["staff-\(i)-briefed"] = s.briefed ? "true" : ""
+        }
+        for (i, d) in p.dependencies.enumerated() {
+            values["dependencies-\(i)-kind"] = d.kind.rawValue; values["dependencies-\(i)-name"] = d.name
+            values["dependencies-\(i)-recoveryHours"] = d.recoveryHours.map { PlanChecks.hours($0) } ?? ""
+        }
+        return values
+    }
+
+    static func processFields(_ form: FormState, _ t: Localizer, _ context: PlanFormContext) -> BodyNode {
+        let staffRows = rowCount(form, "staff", blank: 3), dependencyRows = rowCount(form, "dependencies", blank: 2)
+        return .group(
+            FormField.text("name", t("field.name"), form, required: true),
+            FormField.checkboxes("criteria", t("plan.criteria"), form, options: options(ProcessCriterion.self, "criterion", t)),
+            FormField.select("programmeCriticality", t("plan.pc"), form,
+                             options: [("", t("common.none"))] + ProgrammeCriticality.allCases.map { ($0.rawValue, $0.rawValue.uppercased()) },
+                             hint: t("plan.pc_hint")),
+            FormField.select("classification", t("plan.classification"), form,
+                             options: options(ProcessClassification.self, "classification", t, empty: t("common.choose"))),
+            FormField.text("minimumStaffCount", t("plan.minimum_staff_count"), form, type: .number),
+            fieldset("rows", t("plan.minimum_staff"),
+                      .p(.class("hint"), .text(t("plan.staff_hint"))),
+                      .element(named: "datalist", nodes: [.id("people"), .forEach(context.people) { .element(named: "option", nodes: [.attribute(named: "value", value: $0)]) }]),
+                      .table(.class("rows"),
+                             .thead(.tr(.th(.text(t("field.name"))), .th(.text(t("plan.staff_role"))), .th(.text(t("plan.briefed"))))),
+                             .tbody(.forEach(0..<staffRows) { i in
+                                 .tr(.td(rowInput("staff-\(i)-name", form, t("field.name"), list: "people")),
+                                     .td(rowInput("staff-\(i)-role", form, t("plan.staff_role"))),
+                                     .td(.input(.type(.checkbox), .name("staff-\(i)-briefed"), .value("true"), .checked(form["staff-\(i)-briefed"] == "true"),
+                                                .attribute(named: "aria-label", value: t("plan.briefed")))))
+                             }))),
+            FormField.checkboxes("resources", t("plan.resources"), form, options: options(ResourceKind.self, "resource", t)),
+            fieldset("rows", t("plan.dependencies"),
+                      .p(.class("hint"), .text(t("plan.dependencies_hint"))),
+                      .table(.class("rows"),
+                             .thead(.tr(.th(.text(t("plan.dependency_kind"))), .th(.text(t("field.name"))), .th(.text(t("plan.recovery_hours"))))),
+                             .tbody(.forEach(0..<dependencyRows) { i in
+                                 .tr(.td(rowSelect("dependencies-\(i)-kind", form, t("plan.dependency_kind"), options(DependencyKind.self, "dependency", t))),
+                                     .td(rowInput("dependencies-\(i)-name", form, t("field.name"))),
+                                     .td(rowInput("dependencies-\(i)-recoveryHours", form, t("plan.recovery_hours"), type: "number")))
+                             }))),
+            FormField.textarea("alternatives", t("plan.alternatives"), form, rows: 3, hint: t("plan.alternatives_hint")),
+            .if(!context.sites.isEmpty, FormField.checkboxes("siteIDs", t("plan.process_sites"), form,
+                                                             options: context.sites.map { ($0.id.uuidString.lowercased(), $0.name) })))
+    }
+
+    static func rowInput(_ name: String, _ form: FormState, _ label: String, list: String? = nil, type: String = "text") -> BodyNode {
+        var attributes: [Attribute<HTML.InputContext>] = [
+            .attribute(named: "type", value: type), .name(name), .id("f-\(name)"), .value(form[name]),
+            .attribute(named: "aria-label", value: label),
+        ]
+        if type == "number" { attributes.append(.attribute(named: "step", value: "any")) }
+        if let list { attributes.append(.attribute(named: "list", value: list)) }
+        if form.errors[name] != nil { attributes.append(.attribute(named: "aria-invalid", value: "true")) }
+        return .group(
+            .selfClosedElement(named: "input", attributes: attributes),
+            .unwrap(form.errors[name]) { .p(.class("error"), .id("f-\(name)-error"), .text($0)) })
+    }
+
+    static func rowSelect(_ name: String, _ form: FormState, _ label: String, _ options: [(value: String, label: String)]) -> BodyNode {
+        .group(
+            .select(.attribute(named: "name", value: name), .attribute(named: "id", value: "f-\(name)"),
+                    .attribute(named: "aria-label", value: label),
+                    .forEach(options) { o in
+                        .element(named: "option", nodes: [.attribute(named: "value", value: o.value, ignoreIfValueIsEmpty: false),
+                                                          .if(o.value == form[name], .attribute(named: "selected", value: "selected")), .text(o.label)])
+                    }),
+            .unwrap(form.errors[name]) { .p(.class("error"), .id("f-\(name)-error"), .text($0)) })
+    }
+
+    static func parseProcess(_ form: [String: String], _ old: CriticalProcess?, _ people: [String: UUID]) throws -> CriticalProcess {
+        var v = ValidationCollector()
+        let name = try v.check { try TextRules.name(form["name"], field: "name") }
+        let pc: ProgrammeCriticality?? = try v.check { try choice(form["programmeCriticality"], "programmeCriticality", optional: true) }
+        let classification: ProcessClassification?? = try v.check { try choice(form["classification"], "classification", optional: true) }
+        let minimum = try v.check { try TextRules.integer(form["minimumStaffCount"], field: "minimumStaffCount", in: 0...10_000, empty: 0) }
+        var staff: [StaffAssignment] = []
+        let staffIndexes = Set(form.keys.compactMap { key -> Int? in
+            guard key.hasPrefix("staff-") else { return nil }
+            return Int(key.dropFirst(6).prefix { $0.isNumber })
+        }).sorted()
+        for i in staffIndexes {
+            let typed = (form["staff-\(i)-name"] ?? "").trimmingCharacters(in: .whitespaces)
+            if typed.isEmpty { continue }
+            guard let personName = try v.check({ try TextRules.name(typed, field: "staff-\(i)-name") }) else { continue }
+            let role = try v.check { try TextRules.optional(form["staff-\(i)-role"], field: "staff-\(i)-role", max: 200) } ?? nil
+            let person = people[personName].map { "user:\($0.uuidString.lowercased())" } ?? "name:\(personName)"
+            staff.append(StaffAssignment(person: person, name: personName, role: role ?? "", briefed: form["staff-\(i)-briefed"] == "true"))
+        }
+        var dependencies: [Dependency] = []
+        let dependencyIndexes = Set(form.keys.compactMap { key -> Int? in
+            guard key.hasPrefix("dependencies-") else { return nil }
+            return Int(key.dropFirst(13).prefix { $0.isNumber })
+        }).sorted()
+        for i in dependencyIndexes {
+            let typed = (form["dependencies-\(i)-name"] ?? "").trimmingCharacters(in: .whitespaces)
+            if typed.isEmpty { continue }
+            let kind: DependencyKind?? = try v.check { try choice(form["dependencies-\(i)-kind"], "dependencies-\(i)-kind") }
+            let hours = try v.check { try TextRules.optionalDecimal(form["dependencies-\(i)-recoveryHours"], field: "dependencies-\(i)-recoveryHours") }
+            if let h = hours ?? nil, h < 0 { v.add(DomainError(.notANumber, field: "dependencies-\(i)-recoveryHours")) }
+            if let name = try v.check({ try TextRules.name(typed, field: "dependencies-\(i)-name") }), let kind = kind ?? nil {
+                dependencies.append(Dependency(kind: kind, name: name, recoveryHours: hours ?? nil))
+            }
+        }
+        let alternatives = lines(form["alternatives"])
+        try v.finish()
+        var p = old ?? CriticalProcess(name: name!)
+        p.name = name!
+        p.criteria = Set(ProcessCriterion.allCases.filter { form["criteria-\($0.rawValue)"] == "true" })
+        p.programmeCriticality = pc ?? nil
+        p.classification = classification ?? nil
+        p.minimumStaffCount = minimum!
+        p.staff = staff
+        p.resources = Set(ResourceKind.allCases.filter { form["resources-\($0.rawValue)"] == "true" })
+        p.dependencies = dependencies
+        p.alternatives = alternatives
+        p.siteIDs = form.keys.filter { $0.hasPrefix("siteIDs-") && form[$0] == "true" }.compactMap { UUID(uuidString: String($0.dropFirst(8))) }
+            .sorted { $0.uuidString < $1.uuidString }
+        return p
+    }
+
+    // MARK: 6. Alternate sites
+
+    static var sites: ListSpec {
+        make(.sites, "sites", \.sites, name: \.name,
+             headers: { t in [t("plan.address"), t("plan.workstations"), t("plan.contact"), t("plan.assets")] },
+             cells: { s, _, t in [.text(s.address ?? ""), .text(t.number(s.workstations)), .text(s.contact ?? ""), .text(s.assetsToMove.joined(separator: ", "))] },
+             values: { s in ["name": s.name, "address": s.address ?? "", "workstations": String(s.workstations), "equipment": s.equipment ?? "",
+                             "contact": s.contact ?? "", "assetsToMove": s.assetsToMove.joined(separator: "\n")] },
+             fields: { form, t, _ in
+                 .group(FormField.text("name", t("field.name"), form, required: true),
+                        FormField.textarea("address", t("plan.address"), form, rows: 2),
+                        FormField.text("workstations", t("plan.workstations"), form, type: .number),
+                        FormField.textarea("equipment", t("plan.equipment"), form, rows: 2, hint: t("plan.equipment_hint")),
+                        FormField.text("contact", t("plan.contact"), form),
+                        FormField.textarea("assetsToMove", t("plan.assets"), form, rows: 4, hint: t("plan.one_per_line")))
+             },
+             parse: { form, old, _ in
+                 var v = ValidationCollector()
+                 let name = try v.check { try TextRules.name(form["name"], field: "name") }
+                 let address = try v.check { try TextRules.optional(form["address"], field: "address", max: PlanContent.maximumText) }
+                 let workstations = try v.check { try TextRules.integer(form["workstations"], field: "workstations", in: 0...100_000, empty: 0) }
+                 let equipment = try v.check { try TextRules.optional(form["equipment"], field: "equipment", max: PlanContent.maximumText) }
+                 let contact = try v.check { try TextRules.optional(form["contact"], field: "contact", max: 200) }
+                 try v.finish()
+                 var s = old ?? AlternateSite(name: name!)
+                 s.name = name!; s.address = address ?? nil; s.workstations = workstations!; s.equipment = equipment ?? nil
+                 s.contact = contact ?? nil; s.assetsToMove = lines(form["assetsToMove"])
+                 return s
+             })
+    }
+
+    // MARK: 7. Pre-arrangements
+
+    static var agreements: ListSpec {
+        make(.agreements, "agreements", \.agreements, name: \.partner,
+             headers: { t in [t("plan.agreement_kind"), t("plan.valid_from"), t("plan.valid_until")] },
+             cells: { a, _, t in [.text(t("agreement_kind.\(a.kind.rawValue)")), .text(t.date(a.validFrom)), .text(t.date(a.validUntil))] },
+             values: { a in ["partner": a.partner, "kind": a.kind.rawValue, "validFrom": day(a.validFrom), "validUntil": day(a.validUntil)] },
+             fields: { form, t, _ in
+                 .group(FormField.text("partner", t("plan.partner"), form, required: true, hint: t("plan.partner_hint")),
+                        FormField.select("kind", t("plan.agreement_kind"), form, options: options(AgreementKind.self, "agreement_kind", t)),
+                        FormField.text("validFrom", t("plan.valid_from"), form, type: .date),
+                        FormField.text("validUntil", t("plan.valid_until"), form, type: .date))
+             },
+             parse: { form, old, _ in
+                 var v = ValidationCollector()
+                 let partner = try v.check { try TextRules.name(form["partner"], field: "partner") }
+                 let kind: AgreementKind?? = try v.check { try choice(form["kind"], "kind") }
+                 let from = try v.check { try TextRules.day(form["validFrom"], field: "validFrom") } ?? nil
+                 let until = try v.check { try TextRules.day(form["validUntil"], field: "validUntil") } ?? nil
+                 if let from, let until, until < from { v.add(DomainError(.dateOrder, field: "validUntil")) }
+                 try v.finish()
+                 var a = old ?? Agreement(partner: partner!, kind: kind!!)
+                 a.partner = partner!; a.kind = kind!!; a.validFrom = from; a.validUntil = until
+                 return a
+             })
+    }
+
+    // MARK: 9. Exercises
+
+    static var exercises: ListSpec {
+        make(.exercises, "exercises", \.exercises, name: { PlanChecks.isoDay($0.date) },
+             headers: { t in [t("plan.exercise_kind"), t("plan.scope"), t("plan.next_date")] },
+             cells: { e, _, t in [.text(t("exercise_kind.\(e.kind.rawValue)")), .text(e.scope ?? ""), .text(t.date(e.nextDate))] },
+             values: { e in ["date": day(e.date), "kind": e.kind.rawValue, "scope": e.scope ?? "", "findings": e.findings ?? "",
+                             "followUp": e.followUp ?? "", "nextDate": day(e.nextDate)] },
+             fields: { form, t, _ in
+                 .group(FormField.text("date", t("plan.exercise_date"), form, type: .date, required: true),
+                        FormField.select("kind", t("plan.exercise_kind"), form, options: options(ExerciseKind.self, "exercise_kind", t)),
+                        FormField.textarea("scope", t("plan.scope"), form, rows: 2),
+                        FormField.textarea("findings", t("plan.findings_field"), form, rows: 3),
+                        FormField.textarea("followUp", t("plan.follow_up"), form, rows: 3),
+                        FormField.text("nextDate", t("plan.next_date"), form, type: .date))
+             },
+             parse: { form, old, _ in
+                 var v = ValidationCollector()
+                 let date = try v.check { try TextRules.day(form["date"], field: "date") } ?? nil
+                 if date == nil && v.errors.isEmpty { v.add(DomainError(.required, field: "date")) }
+                 let kind: ExerciseKind?? = try v.check { try choice(form["kind"], "kind") }
+                 let scope = try v.check { try TextRules.optional(form["scope"], field: "scope", max: PlanContent.maximumText) }
+                 let findings = try v.check { try TextRules.optional(form["findings"], field: "findings", max: PlanContent.maximumText) }
+                 let followUp = try v.check { try TextRules.optional(form["followUp"], field: "followUp", max: PlanContent.maximumText) }
+                 let next = try v.check { try TextRules.day(form["nextDate"], field: "nextDate") } ?? nil
+                 if let date, let next, next < date { v.add(DomainError(.dateOrder, field: "nextDate")) }
+                 try v.finish()
+                 var e = old ?? Exercise(date: date!, kind: kind!!)
+                 e.date = date!; e.kind = kind!!; e.scope = scope ?? nil; e.findings = findings ?? nil
+                 e.followUp = followUp ?? nil; e.nextDate = next
+                 return e
+             })
+    }
+}
+
+/// The two sections that are one record each: the national staff plan and other information.
+enum SingleSection {
+    static func fields(_ section: PlanSection) -> [String] {
+        switch section {
+        case .nationalStaff: ["seniorStaffMember", "safetyMeasures", "salaryAndCosts", "logisticsSupport", "communicationProtocol"]
+        case .other: ["emergencyManagement", "securityManagement", "recordsManagement"]
+        default: []
+        }
+    }
+
+    static func values(_ section: PlanSection, _ content: PlanContent) -> [String: String] {
+        switch section {
+        case .nationalStaff:
+            let n = content.nationalStaff
+            return ["seniorStaffMember": n.seniorStaffMember ?? "", "safetyMeasures": n.safetyMeasures ?? "", "salaryAndCosts": n.salaryAndCosts ?? "",
+                    "logisticsSupport": n.logisticsSupport ?? "", "communicationProtocol": n.communicationProtocol ?? ""]
+        case .other:
+            let o = content.other
+            return ["emergencyManagement": o.emergencyManagement ?? "", "securityManagement": o.securityManagement ?? "",
+                    "recordsManagement": o.recordsManagement ?? ""]
+        default: return [:]
+        }
+    }
+
+    static func save(_ section: PlanSection, _ content: inout PlanContent, _ form: [String: String]) throws -> (label: String, before: String, after: String) {
+        var v = ValidationCollector()
+        var parsed: [String: String?] = [:]
+        for field in fields(section) {
+            let max = field == "seniorStaffMember" ? 200 : PlanContent.maximumText
+            parsed[field] = try v.check { try TextRules.optional(form[field], field: field, max: max) } ?? nil
+        }
+        try v.finish()
+        switch section {
+        case .nationalStaff:
+            let before = PlanCodec.encode(content.nationalStaff)
+            content.nationalStaff.seniorStaffMember = parsed["seniorStaffMember"] ?? nil
+            content.nationalStaff.safetyMeasures = parsed["safetyMeasures"] ?? nil
+            content.nationalStaff.salaryAndCosts = parsed["salaryAndCosts"] ?? nil
+            content.nationalStaff.logisticsSupport = parsed["logisticsSupport"] ?? nil
+            content.nationalStaff.communicationProtocol = parsed["communicationProtocol"] ?? nil
+            return ("national_staff", before, PlanCodec.encode(content.nationalStaff))
+        case .other:
+            let before = PlanCodec.encode(content.other)
+            content.other.emergencyManagement = parsed["emergencyManagement"] ?? nil
+            content.other.securityManagement = parsed["securityManagement"] ?? nil
+            content.other.recordsManagement = parsed["recordsManagement"] ?? nil
+            return ("other", before, PlanCodec.encode(content.other))
+        default:
+            throw DomainError(.notFound)
+        }
+    }
+}

@@ -1,0 +1,510 @@
+import Fluent
+@preconcurrency import Plot
+import ResilienceCore
+import SQLKit
+import Vapor
+
+/// The pages of business continuity plans: a unit's plans, each section, the impact analysis,
+/// versions and their comparison, the pocket plan and the exports.
+struct PlansController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(.GET, .unitPlans(AppPath.any), .unit(.viewPlans), use: unitPlans)
+        routes.on(.POST, .unitPlans(AppPath.any), .unit(.editPlans), use: create)
+        routes.on(.POST, .unitPlansImport(AppPath.any), .unit(.editPlans), use: importPlan)
+        routes.on(.GET, .plan(AppPath.any), .plan(.viewPlans), use: overview)
+        routes.on(.GET, .planSection(AppPath.any, .team), .plan(.viewPlans), use: section)
+        routes.on(.POST, .planSection(AppPath.any, .team), .plan(.editPlans), use: saveSection)
+        routes.on(.GET, .planItem(AppPath.any, .team, AppPath.any), .plan(.viewPlans), use: item)
+        routes.on(.POST, .planItem(AppPath.any, .team, AppPath.any), .plan(.editPlans), use: saveItem)
+        routes.on(.POST, .planItemMove(AppPath.any, .team, AppPath.any), .plan(.editPlans), use: moveItem)
+        routes.on(.GET, .planItemRemove(AppPath.any, .team, AppPath.any), .plan(.editPlans), use: confirmRemove)
+        routes.on(.POST, .planItemRemove(AppPath.any, .team, AppPath.any), .plan(.editPlans), use: removeItem)
+        routes.on(.GET, .planImpact(AppPath.any, AppPath.any), .plan(.viewPlans), use: impact)
+        routes.on(.POST, .planImpact(AppPath.any, AppPath.any), .plan(.editPlans), use: saveImpact)
+        routes.on(.GET, .planVersions(AppPath.any), .plan(.viewPlans), use: versions)
+        routes.on(.POST, .planVersions(AppPath.any), .plan(.finalizePlans), use: finalize)
+        routes.on(.GET, .planVersion(AppPath.any, 0), .plan(.viewPlans), use: version)
+        routes.on(.GET, .planCompare(AppPath.any), .plan(.viewPlans), use: compare)
+        routes.on(.GET, .planPocket(AppPath.any), .plan(.viewPlans), use: pocket)
+        routes.on(.GET, .planPocketDownload(AppPath.any), .plan(.viewPlans), use: pocketDownload)
+        routes.on(.GET, .planExport(AppPath.any), .plan(.viewPlans), use: export)
+        routes.on(.GET, .planCSV(AppPath.any), .plan(.viewPlans), use: csv)
+        routes.on(.GET, .impactScale, .headquarters(.configureContinuity), use: scale)
+        routes.on(.POST, .impactScale, .headquarters(.configureContinuity), use: saveScale)
+    }
+
+    // MARK: A unit's plans
+
+    @Sendable func unitPlans(_ req: Request) async throws -> Response {
+        try await unitPlansPage(req, form: FormState(values: ["cycle": String(Calendar(identifier: .gregorian).component(.year, from: Date()))]),
+                                importForm: FormState())
+    }
+
+    private func unitPlansPage(_ req: Request, form: FormState, importForm: FormState) async throws -> Response {
+        let unit = try await req.unitParameter()
+        let plans = try await PlanService.plans(of: unit.requireID(), on: req.db)
+        let hasFinal = try await PlanService.lastFinal(of: unit.requireID(), on: req.db) != nil
+        var form = form
+        if form["start"].isEmpty { form.values["start"] = hasFinal ? PlanService.Start.lastFinal.rawValue : PlanService.Start.empty.rawValue }
+        let page = UnitPlansPage(unitID: unit.id!, unitName: unit.name,
+                                 rows: plans.map { .init(id: $0.id!, cycle: $0.cycle, status: $0.status, versions: $0.latestVersion, updated: $0.updatedAt, by: $0.updatedByName) },
+                                 mayEdit: try req.requireActor().may(.editPlans, on: unit.unitPath), hasFinal: hasFinal,
+                                 form: form, importForm: importForm, csrf: req.csrfToken)
+        return Layout.response(for: req, title: req.localizer("plan.unit_title", unit.name), content: page.body(req.localizer))
+    }
+
+    @Sendable func create(_ req: Request) async throws -> Response {
+        let unit = try await req.unitParameter()
+        let form = try req.content.decode([String: String].self)
+        return try await req.saveForm(values: form, {
+            let plan = try await PlanService.create(at: unit, cycle: form["cycle"], start: form["start"], by: req.auditContext, on: req.db)
+            return req.redirect(to: AppPath.plan(plan.id!).path)
+        }, reshow: { try await unitPlansPage(req, form: $0, importForm: FormState()) })
+    }
+
+    struct ImportForm: Content { var file: File?; var cycle: String? }
+
+    @Sendable func importPlan(_ req: Request) async throws -> Response {
+        let unit = try await req.unitParameter()
+        let form = (try? req.content.decode(ImportForm.self)) ?? ImportForm()
+        return try await req.saveForm(values: ["cycle": form.cycle ?? ""], {
+            guard let file = form.file, file.data.readableBytes > 0 else { throw ValidationErrors([DomainError(.required, field: "file")]) }
+            let plan = try await PlanService.importDocument(Data(buffer: file.data), into: unit, cycle: form.cycle, by: req.auditContext, on: req.db)
+            return req.redirect(to: AppPath.plan(plan.id!).path)
+        }, reshow: { try await unitPlansPage(req, form: FormState(), importForm: $0) })
+    }
+
+    // MARK: One plan
+
+    private func frame(_ req: Request, _ plan: Plan, _ current: String) async throws -> PlanFrame {
+        let unit = try await req.loadUnit(plan.$unit.id)
+        return PlanFrame(planID: plan.id!, unitID: unit.id!, unitName: unit.name, cycle: plan.cycle, status: plan.status,
+                         latestVersion: plan.latestVersion, current: current)
+    }
+
+    private func may(_ req: Request, _ action: Action, _ plan: Plan) async throws -> Bool {
+        try req.requireActor().may(action, on: try await req.loadUnit(plan.$unit.id).unitPath)
+    }
+
+    private func title(_ req: Request, _ frame: PlanFrame, _ what: String) -> String {
+        "\(frame.unitName) · \(req.localizer("plan.cycle_title", frame.cycle)) · \(what)"
+    }
+
+    @Sendable func overview(_ req: Request) async throws -> Response {
+        let plan = try await req.planParameter()
+        let frame = try await frame(req, plan, "overview")
+        let page = PlanOverviewPage(frame: frame, snapshot: try PlanService.snapshot(plan), updated: plan.updatedAt, updatedBy: plan.updatedByName,
+                                    mayFinalize: try await may(req, .finalizePlans, plan), csrf: req.csrfToken)
+        return Layout.response(for: req, title: title(req, frame, req.localizer("plan.overview")), content: page.body(req.localizer))
+    }
+
+    private func sectionParameter(_ req: Request) throws -> PlanSection {
+        guard let raw = req.parameters.get("section"), let section = PlanSection(rawValue: raw) else { throw Abort(.notFound) }
+        return section
+    }
+
+    private func itemParameter(_ req: Request) throws -> UUID {
+        guard let raw = req.parameters.get("itemID"), let id = UUID(uuidString: raw) else { throw Abort(.notFound) }
+        return id
+    }
+
+    /// Names to offer for minimum staff: accounts posted in the unit's subtree, and people the
+    /// plan already names without an account.
+    private func context(_ req: Request, _ plan: Plan, _ content: PlanContent) async throws -> PlanFormContext {
+        let unit = try await req.loadUnit(plan.$unit.id)
+        let accounts = try await User.query(on: req.db).join(Unit.self, on: \User.$homeUnit.$id == \Unit.$id)
+            .filter(Unit.self, \.$path, .custom("LIKE"), unit.path + "%").filter(\.$isActive == true)
+            .sort(\.$displayName).field(\.$displayName).limit(300).all().map(\.displayName)
+        let named = content.processes.flatMap(\.staff).filter { $0.person.hasPrefix("name:") }.map(\.name)
+        return PlanFormContext(sites: content.sites, people: Array(Set(accounts + named)).sorted())
+    }
+
+    /// Typed names that are accounts of the unit's subtree, so that minimum staff link to them.
+    private func accounts(named form: [String: String], _ req: Request, _ plan: Plan) async throws -> [String: UUID] {
+        let names = form.filter { $0.key.hasPrefix("staff-") && $0.key.hasSuffix("-name") }.map { $0.value.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !names.isEmpty else { return [:] }
+        let unit = try await req.loadUnit(plan.$unit.id)
+        let users = try await User.query(on: req.db).join(Unit.self, on: \User.$homeUnit.$id == \Unit.$id)
+            .filter(Unit.self, \.$path, .custom("LIKE"), unit.path + "%").filter(\.$displayName ~~ Array(Set(names))).all()
+        return Dictionary(users.map { ($0.displayName, $0.id!) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    @Sendable func section(_ req: Request) async throws -> Response {
+        let section = try sectionParameter(req)
+        let plan = try await req.planParameter()
+        let snapshot = try PlanService.snapshot(plan)
+        var form = FormState(values: SingleSection.values(section, snapshot.content))
+        if section == .impact, let by = req.query[String.self, at: "by"] { form.values["by"] = by }
+        return try await sectionPage(req, plan, section, form: form)
+    }
+
+    private func sectionPage(_ req: Request, _ plan: Plan, _ section: PlanSection, form: FormState) async throws -> Response {
+        let snapshot = try PlanService.snapshot(plan)
+        let frame = try await frame(req, plan, section.rawValue)
+        let mayEdit = try await may(req, .editPlans, plan)
+        var form = form
+        if ListSpec.spec(section) != nil && form.values.isEmpty { form.values = Self.defaults(section) }
+        let page = SectionPage(frame: frame, section: section, snapshot: snapshot, mayEdit: mayEdit, form: form,
+                               context: mayEdit ? try await context(req, plan, snapshot.content) : PlanFormContext(sites: [], people: []),
+                               csrf: req.csrfToken)
+        return Layout.response(for: req, title: title(req, frame, req.localizer("section.\(section.rawValue)")), content: page.body(req.localizer))
+    }
+
+    static func defaults(_ section: PlanSection) -> [String: String] {
+        switch section {
+        case .team: ["function": TeamFunction.security.rawValue]
+        case .scenarios: ["kind": ScenarioKind.fire.rawValue]
+        case .agreements: ["kind": AgreementKind.officeSpace.rawValue]
+        case .exercises: ["kind": ExerciseKind.tabletop.rawValue]
+        default: [:]
+        }
+    }
+
+    @Sendable func saveSection(_ req: Request) async throws -> Response {
+        let section = try sectionParameter(req)
+        let plan = try await req.planParameter()
+        let form = try req.content.decode([String: String].self)
+        let spec = ListSpec.spec(section)
+        if spec == nil && SingleSection.fields(section).isEmpty { throw Abort(.notFound) }
+        let people = try await accounts(named: form, req, plan)
+        return try await req.saveForm(values: form, {
+            try await mapErrors(spec?.key, index: spec.map { _ in (try? PlanService.snapshot(plan))?.content.count(section) ?? 0 }) {
+                try await PlanService.change(plan, by: req.auditContext, on: req.db) { content in
+                    if let spec { return try spec.save(&content, nil, form, people) }
+                    return try SingleSection.save(section, &content, form)
+                }
+            }
+            return req.redirect(to: AppPath.planSection(plan.id!, section).path)
+        }, reshow: { try await sectionPage(req, plan, section, form: $0) })
+    }
+
+    /// Refusals from the core name the item by its path in the plan (`processes[3].name`); a
+    /// form shows them beside its own fields (`name`).
+    private func mapErrors(_ key: String?, index: Int?, _ body: () async throws -> Void) async throws {
+        do { try await body() } catch let errors as ValidationErrors {
+            guard let key, let index else { throw errors }
+            let prefix = "\(key)[\(index)]."
+            throw ValidationErrors(errors.errors.map { e in
+                var e = e
+                if let field = e.field { e.field = ListSpec.formField(field.hasPrefix(prefix) ? String(field.dropFirst(prefix.count)) : field) }
+                return e
+            })
+        }
+    }
+
+    @Sendable func item(_ req: Request) async throws -> Response {
+        let section = try sectionParameter(req)
+        guard let spec = ListSpec.spec(section) else { throw Abort(.notFound) }
+        let plan = try await req.planParameter()
+        let id = try itemParameter(req)
+        guard let values = spec.values(try PlanService.snapshot(plan).content, id) else { throw Abort(.notFound) }
+        return try await itemPage(req, plan, section, id, form: FormState(values: values))
+    }
+
+    private func itemPage(_ req: Request, _ plan: Plan, _ section: PlanSection, _ id: UUID, form: FormState) async throws -> Response {
+        let spec = ListSpec.spec(section)!
+        let snapshot = try PlanService.snapshot(plan)
+        let frame = try await frame(req, plan, section.rawValue)
+        let mayEdit = try await may(req, .editPlans, plan)
+        let name = spec.rows(snapshot.content, req.localizer).first { $0.id == id }?.name ?? ""
+        let details = spec.values(snapshot.content, id).map { values in
+            values.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        } ?? []
+        let page = ItemPage(frame: frame, section: section, itemID: id, mayEdit: mayEdit, form: form,
+                            context: try await context(req, plan, snapshot.content), details: details, csrf: req.csrfToken)
+        return Layout.response(for: req, title: title(req, frame, name), content: page.body(req.localizer))
+    }
+
+    @Sendable func saveItem(_ req: Request) async throws -> Response {
+        let section = try sectionParameter(req)
+        guard let spec = ListSpec.spec(section) else { throw Abort(.notFound) }
+        let plan = try await req.planParameter()
+        let id = try itemParameter(req)
+        guard let index = try PlanService.snapshot(plan).content.index(section, id) else { throw Abort(.notFound) }
+        let form = try req.content.decode([String: String].self)
+        let people = try await accounts(named: form, req, plan)
+        return try await req.saveForm(values: form, {
+            try await mapErrors(spec.key, index: index) {
+                try await PlanService.change(plan, by: req.auditContext, on: req.db) { try spec.save(&$0, id, form, people) }
+            }
+            return req.redirect(to: AppPath.planSection(plan.id!, section).path)
+        }, reshow: { try await itemPage(req, plan, section, id, form: $0) })
+    }
+
+    @Sendable func moveItem(_ req: Request) async throws -> Response {
+        let section = try sectionParameter(req)
+        guard let spec = ListSpec.spec(section) else { throw Abort(.notFound) }
+        let plan = try await req.planParameter()
+        let id = try itemParameter(req)
+        let direction = try? req.content.get(String.self, at: "direction")
+        guard let step = direction == "up" ? -1 : direction == "down" ? 1 : nil else { throw AppError.badRequest(req.localizer("error.decoding.invalid", "direction")) }
+        try await PlanService.change(plan, by: req.auditContext, on: req.db) { content in
+            guard let change = spec.move(&content, id, step) else { throw Abort(.notFound) }
+            return change
+        }
+        return req.redirect(to: AppPath.planSection(plan.id!, section).path)
+    }
+
+    @Sendable func confirmRemove(_ req: Request) async throws -> Response {
+        let section = try sectionParameter(req)
+        guard let spec = ListSpec.spec(section) else { throw Abort(.notFound) }
+        let plan = try await req.planParameter()
+        let id = try itemParameter(req)
+        let t = req.localizer
+        guard let name = spec.rows(try PlanService.snapshot(plan).content, t).first(where: { $0.id == id })?.name else { throw Abort(.notFound) }
+        return ConfirmPage.response(req, title: t("plan.remove_title", name), message: t("plan.remove_confirm", name, t("section.\(section.rawValue)")),
+                                    action: .planItemRemove(plan.id!, section, id), submit: t("plan.remove"), cancel: .planSection(plan.id!, section))
+    }
+
+    @Sendable func removeItem(_ req: Request) async throws -> Response {
+        let section = try sectionParameter(req)
+        guard let spec = ListSpec.spec(section) else { throw Abort(.notFound) }
+        let plan = try await req.planParameter()
+        let id = try itemParameter(req)
+        try await PlanService.change(plan, by: req.auditContext, on: req.db) { content in
+            guard let change = spec.remove(&content, id) else { throw Abort(.notFound) }
+            if section == .sites { for i in content.processes.indices { content.processes[i].siteIDs.removeAll { $0 == id } } }
+            return change
+        }
+        return req.redirect(to: AppPath.planSection(plan.id!, section).path)
+    }
+
+    // MARK: Impact analysis
+
+    @Sendable func impact(_ req: Request) async throws -> Response {
+        let plan = try await req.planParameter()
+        let id = try itemParameter(req)
+        let snapshot = try PlanService.snapshot(plan)
+        guard let process = snapshot.content.processes.first(where: { $0.id == id }) else { throw Abort(.notFound) }
+        return try await impactPage(req, plan, process, form: FormState(values: ImpactPage.values(process, snapshot.scale)))
+    }
+
+    private func impactPage(_ req: Request, _ plan: Plan, _ process: CriticalProcess, form: FormState) async throws -> Response {
+        let scale = try PlanService.snapshot(plan).scale
+        let frame = try await frame(req, plan, PlanSection.impact.rawValue)
+        let page = ImpactPage(frame: frame, process: process, scale: scale, analysis: ImpactAnalysis.analyse(process, scale: scale),
+                              mayEdit: try await may(req, .editPlans, plan), form: form, csrf: req.csrfToken)
+        return Layout.response(for: req, title: title(req, frame, "\(req.localizer("section.impact")): \(process.name)"), content: page.body(req.localizer))
+    }
+
+    @Sendable func saveImpact(_ req: Request) async throws -> Response {
+        let plan = try await req.planParameter()
+        let id = try itemParameter(req)
+        let snapshot = try PlanService.snapshot(plan)
+        guard let process = snapshot.content.processes.first(where: { $0.id == id }) else { throw Abort(.notFound) }
+        let form = try req.content.decode([String: String].self)
+        return try await req.saveForm(values: form, {
+            let (impact, capacity, rto) = try Self.parseImpact(form, snapshot.scale)
+            try await PlanService.change(plan, by: req.auditContext, on: req.db) { content in
+                guard let index = content.processes.firstIndex(where: { $0.id == id }) else { throw Abort(.notFound) }
+                let before = content.processes[index]
+                content.processes[index].impact = impact
+                content.processes[index].minimumCapacity = capacity
+                content.processes[index].rtoHours = rto
+                return ("impact: \(before.name)", PlanCodec.encode(["impact": PlanCodec.encode(before.impact), "rto": before.rtoHours.map { String($0) } ?? ""]),
+                        PlanCodec.encode(["impact": PlanCodec.encode(impact), "rto": rto.map { String($0) } ?? ""]))
+            }
+            return req.redirect(to: AppPath.planImpact(plan.id!, id).path)
+        }, reshow: { try await impactPage(req, plan, process, form: $0) })
+    }
+
+    static func parseImpact(_ form: [String: String], _ scale: ImpactScale) throws -> ([String: [Int?]], [Int?], Double?) {
+        var v = ValidationCollector()
+        var impact: [String: [Int?]] = [:]
+        for category in scale.categories {
+            var row: [Int?] = []
+            for k in scale.ladderHours.indices {
+                let field = "impact-\(category)-\(k)"
+                let raw = (form[field] ?? "").trimmingCharacters(in: .whitespaces)
+                if raw.isEmpty { row.append(nil); continue }
+                if let r = Int(raw), (ImpactScale.minimumRating...ImpactScale.maximumRating).contains(r) { row.append(r) } else {
+                    v.add(DomainError(.ratingOutOfRange, field: field)); row.append(nil)
+                }
+            }
+            while row.last == .some(nil) { row.removeLast() }
+            if !row.isEmpty { impact[category] = row }
+        }
+        var capacity: [Int?] = []
+        for k in scale.ladderHours.indices {
+            let field = "minimumCapacity-\(k)"
+            let raw = (form[field] ?? "").trimmingCharacters(in: .whitespaces)
+            if raw.isEmpty { capacity.append(nil); continue }
+            capacity.append(try v.check { try TextRules.integer(raw, field: field, in: 0...100) })
+        }
+        while capacity.last == .some(nil) { capacity.removeLast() }
+        let rto = try v.check { try TextRules.optionalDecimal(form["rtoHours"], field: "rtoHours") } ?? nil
+        if let rto, rto <= 0 { v.add(DomainError(.notANumber, field: "rtoHours")) }
+        try v.finish()
+        return (impact, capacity, rto)
+    }
+
+    // MARK: Versions
+
+    @Sendable func versions(_ req: Request) async throws -> Response {
+        try await versionsPage(req, try await req.planParameter(), form: FormState())
+    }
+
+    private func versionsPage(_ req: Request, _ plan: Plan, form: FormState) async throws -> Response {
+        let frame = try await frame(req, plan, "versions")
+        let rows = try await PlanService.versions(of: plan, on: req.db)
+        let snapshot = try PlanService.snapshot(plan)
+        let page = VersionsPage(frame: frame, rows: rows.map { .init(number: $0.number, at: $0.createdAt, by: $0.createdByName, note: $0.note) },
+                                canFinalize: try await may(req, .finalizePlans, plan) && plan.status == .draft,
+                                blocking: snapshot.errorCount, form: form, csrf: req.csrfToken)
+        return Layout.response(for: req, title: title(req, frame, req.localizer("plan.versions")), content: page.body(req.localizer))
+    }
+
+    @Sendable func finalize(_ req: Request) async throws -> Response {
+        let plan = try await req.planParameter()
+        let form = try req.content.decode([String: String].self)
+        return try await req.saveForm(values: form, {
+            let version = try await PlanService.finalize(plan, note: form["note"], by: req.auditContext, on: req.db)
+            return req.redirect(to: AppPath.planVersion(plan.id!, version.number).path)
+        }, reshow: { try await versionsPage(req, plan, form: $0) })
+    }
+
+    private func versionParameter(_ req: Request, _ plan: Plan) async throws -> PlanVersion {
+        guard let raw = req.parameters.get("number"), let number = Int(raw),
+              let version = try await PlanService.version(number, of: plan, on: req.db) else { throw Abort(.notFound) }
+        return version
+    }
+
+    /// A version reads as its pocket plan.
+    @Sendable func version(_ req: Request) async throws -> Response {
+        let plan = try await req.planParameter()
+        let version = try await versionParameter(req, plan)
+        return try await pocketResponse(req, plan, version: version, download: false)
+    }
+
+    /// `from` and `to` are version numbers or `draft` (the working copy).
+    @Sendable func compare(_ req: Request) async throws -> Response {
+        let plan = try await req.planParameter()
+        let (from, to, old, new) = try await comparison(req, plan)
+        let frame = try await frame(req, plan, "versions")
+        let t = req.localizer
+        let page = ComparePage(frame: frame, fromLabel: from, toLabel: to, old: old, new: new, changes: PlanDiff.compare(old, new))
+        return Layout.response(for: req, title: title(req, frame, t("plan.compare")), content: page.body(t))
+    }
+
+    func comparison(_ req: Request, _ plan: Plan) async throws -> (String, String, PlanContent, PlanContent) {
+        let t = req.localizer
+        func side(_ raw: String?, _ fallback: String) async throws -> (String, PlanContent) {
+            let value = raw ?? fallback
+            if value == "draft" { return (t("plan.working_copy"), try PlanService.snapshot(plan).content) }
+            guard let number = Int(value) else { throw AppError.badRequest(t("error.decoding.invalid", "from/to")) }
+            guard let version = try await PlanService.version(number, of: plan, on: req.db) else { throw Abort(.notFound) }
+            return (t("plan.version_n", number), try PlanService.snapshot(version).content)
+        }
+        let (fromLabel, old) = try await side(req.query[String.self, at: "from"], plan.latestVersion > 0 ? String(plan.latestVersion) : "draft")
+        let (toLabel, new) = try await side(req.query[String.self, at: "to"], "draft")
+        return (fromLabel, toLabel, old, new)
+    }
+
+    // MARK: Pocket plan and exports
+
+    @Sendable func pocket(_ req: Request) async throws -> Response {
+        let plan = try await req.planParameter()
+        return try await pocketResponse(req, plan, version: try await requestedVersion(req, plan), download: false)
+    }
+
+    @Sendable func pocketDownload(_ req: Request) async throws -> Response {
+        let plan = try await req.planParameter()
+        return try await pocketResponse(req, plan, version: try await requestedVersion(req, plan), download: true)
+    }
+
+    private func requestedVersion(_ req: Request, _ plan: Plan) async throws -> PlanVersion? {
+        guard let raw = req.query[String.self, at: "version"] else { return nil }
+        guard let number = Int(raw), let version = try await PlanService.version(number, of: plan, on: req.db) else { throw Abort(.notFound) }
+        return version
+    }
+
+    private func fileName(_ unit: Unit, _ plan: Plan, _ version: PlanVersion?, _ ext: String) -> String {
+        let code = (unit.code ?? "plan").filter { $0.isLetter || $0.isNumber || $0 == "-" }
+        return "bcp-\(code)-\(plan.cycle)\(version.map { "-v\($0.number)" } ?? "").\(ext)"
+    }
+
+    private func pocketResponse(_ req: Request, _ plan: Plan, version: PlanVersion?, download: Bool) async throws -> Response {
+        let unit = try await req.loadUnit(plan.$unit.id)
+        let t = req.localizer
+        let snapshot = try version.map(PlanService.snapshot) ?? PlanService.snapshot(plan)
+        let pocket = PocketPlan(unitName: unit.name, cycle: plan.cycle,
+                                versionLabel: version.map { t("plan.version_n", $0.number) } ?? t("plan.working_copy"),
+                                generatedAt: version?.createdAt ?? Date(), snapshot: snapshot)
+        let response = Response(status: .ok)
+        response.headers.contentType = .html
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        if download {
+            response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileName(unit, plan, version, "html"))\"")
+        }
+        response.body = .init(string: pocket.document(t).render())
+        return response
+    }
+
+    @Sendable func export(_ req: Request) async throws -> Response {
+        let plan = try await req.planParameter()
+        let unit = try await req.loadUnit(plan.$unit.id)
+        let version = try await requestedVersion(req, plan)
+        let document = try PlanService.document(plan, unit: unit, version: version)
+        let response = Response(status: .ok, body: .init(string: PlanCodec.encode(document, pretty: true)))
+        response.headers.contentType = .json
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileName(unit, plan, version, "json"))\"")
+        return response
+    }
+
+    @Sendable func csv(_ req: Request) async throws -> Response {
+        let plan = try await req.planParameter()
+        let unit = try await req.loadUnit(plan.$unit.id)
+        let version = try await requestedVersion(req, plan)
+        let snapshot = try version.map(PlanService.snapshot) ?? PlanService.snapshot(plan)
+        let response = Response(status: .ok, body: .init(string: PlanCSV.processes(snapshot, req.localizer)))
+        response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileName(unit, plan, version, "csv"))\"")
+        return response
+    }
+
+    // MARK: The impact scale
+
+    @Sendable func scale(_ req: Request) async throws -> Response {
+        let scale = try await PlanService.currentScale(on: req.db)
+        return scalePage(req, ImpactScaleForm.values(scale), saved: req.query[String.self, at: "saved"] != nil)
+    }
+
+    private func scalePage(_ req: Request, _ form: FormState, saved: Bool = false) -> Response {
+        let page = ImpactScalePage(form: form, saved: saved, csrf: req.csrfToken)
+        return Layout.response(for: req, title: req.localizer("scale.title"), content: page.body(req.localizer))
+    }
+
+    @Sendable func saveScale(_ req: Request) async throws -> Response {
+        let form = try req.content.decode([String: String].self)
+        return try await req.saveForm(values: form, {
+            try await PlanService.setScale(try ImpactScaleForm.parse(form), by: req.auditContext, on: req.db)
+            return req.redirect(to: AppPath.impactScale.with([("saved", "1")]))
+        }, reshow: { scalePage(req, $0) })
+    }
+}
+
+extension PlanContent {
+    func count(_ section: PlanSection) -> Int {
+        switch section {
+        case .team: team.count
+        case .scenarios: scenarios.count
+        case .processes: processes.count
+        case .sites: sites.count
+        case .agreements: agreements.count
+        case .exercises: exercises.count
+        default: 0
+        }
+    }
+
+    func index(_ section: PlanSection, _ id: UUID) -> Int? {
+        switch section {
+        case .team: team.firstIndex { $0.id == id }
+        case .scenarios: scenarios.firstIndex { $0.id == id }
+        case .processes: processes.firstIndex { $0.id == id }
+        case .sites: sites.firstIndex { $0.id == id }
+        case .agreements: agreements.firstIndex { $0.id == id }
+        case .exercises: exercises.firstIndex { $0.id == id }
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,299 @@
+import Fluent
+import Foundation
+import ResilienceCore
+import SQLKit
+
+/// JSON as plans are stored, exported and compared: ISO 8601 dates, keys sorted.
+enum PlanCodec {
+    static func encode<T: Encodable>(_ value: T, pretty: Bool = false) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(type, from: Data(text.utf8))
+    }
+}
+
+/// A plan as read for a page: its content decoded once, with what the core derives from it.
+struct PlanSnapshot: Sendable {
+    var content: PlanContent
+    var scale: ImpactScale
+    var checks: [PlanCheck]
+    var completeness: PlanCompleteness
+
+    init(content: PlanContent, scale: ImpactScale, now: Date = Date()) {
+        self.content = content
+        self.scale = scale
+        let nextReview = Calendar(identifier: .gregorian).date(byAdding: .month, value: 12, to: now) ?? now
+        checks = PlanChecks.run(content, scale: scale, now: now, nextReview: nextReview)
+        completeness = PlanCompleteness.of(content, scale: scale, checks: checks)
+    }
+
+    var errorCount: Int { checks.filter { $0.severity == .error }.count }
+    var warningCount: Int { checks.count - errorCount }
+}
+
+/// The file a plan is exported to and imported from.
+struct PlanDocument: Codable, Sendable {
+    static let format = "resilience.plan/1"
+    var format: String
+    var unit: UnitRef
+    var cycle: Int
+    var version: Int?
+    var exportedAt: Date
+    var scale: ImpactScale
+    var content: PlanContent
+
+    struct UnitRef: Codable, Sendable { var id: UUID; var name: String; var code: String? }
+}
+
+/// Creating, changing, finalizing and importing plans. Every write is audited in its transaction.
+enum PlanService {
+    enum Start: String, CaseIterable, Sendable {
+        /// A copy of the unit's last final version.
+        case lastFinal = "last_final"
+        case empty
+    }
+
+    static let cycles = 2000...2100
+
+    /// The content of a plan, decoded; a small cache keyed by plan and revision keeps big plans
+    /// from being decoded on every page.
+    static func snapshot(_ plan: Plan) throws -> PlanSnapshot {
+        let key = "\(plan.id!.uuidString):\(plan.revision):\(Int(Date().timeIntervalSince1970 / 86_400))"
+        if let cached = SnapshotCache.shared.get(key) { return cached }
+        let snapshot = PlanSnapshot(content: try PlanCodec.decode(PlanContent.self, plan.content),
+                                    scale: try PlanCodec.decode(ImpactScale.self, plan.scale))
+        SnapshotCache.shared.put(key, snapshot)
+        return snapshot
+    }
+
+    static func snapshot(_ version: PlanVersion) throws -> PlanSnapshot {
+        let key = "v:\(version.id!.uuidString)"
+        if let cached = SnapshotCache.shared.get(key) { return cached }
+        let snapshot = PlanSnapshot(content: try PlanCodec.decode(PlanContent.self, version.content),
+                                    scale: try PlanCodec.decode(ImpactScale.self, version.scale), now: version.createdAt ?? Date())
+        SnapshotCache.shared.put(key, snapshot)
+        return snapshot
+    }
+
+    // MARK: The impact scale HQ configures
+
+    static let scaleKey = "impact_scale"
+
+    static func currentScale(on db: any Database) async throws -> ImpactScale {
+        guard let setting = try await Setting.query(on: db).filter(\.$key == scaleKey).first() else { return .standard }
+        return (try? PlanCodec.decode(ImpactScale.self, setting.value)) ?? .standard
+    }
+
+    static func setScale(_ scale: ImpactScale, by context: AuditContext, on db: any Database) async throws {
+        try await db.transaction { db in
+            let setting = try await Setting.query(on: db).filter(\.$key == scaleKey).first() ?? Setting()
+            let before = setting.id == nil ? [:] : ["value": setting.value]
+            setting.key = scaleKey
+            setting.value = PlanCodec.encode(scale)
+            try await setting.save(on: db)
+            try await Audit.record(on: db, by: context, .update, entity: "setting", id: setting.id, unitID: nil,
+                                   summary: scaleKey, change: AuditChange(before: before, after: ["value": setting.value]))
+        }
+    }
+
+    // MARK: Plans
+
+    static func plans(of unitID: UUID, on db: any Database) async throws -> [Plan] {
+        try await Plan.query(on: db).filter(\.$unit.$id == unitID).sort(\.$cycle, .descending).all()
+    }
+
+    /// The unit's last final version, from whichever cycle.
+    static func lastFinal(of unitID: UUID, on db: any Database) async throws -> PlanVersion? {
+        try await PlanVersion.query(on: db).filter(\.$unitID == unitID).sort(\.$createdAt, .descending).sort(\.$number, .descending).first()
+    }
+
+    static func create(at unit: Unit, cycle rawCycle: String?, start rawStart: String?, by context: AuditContext,
+                       on db: any Database) async throws -> Plan {
+        if unit.isRetired { throw DomainError(.retired) }
+        let cycle = try parseCycle(rawCycle)
+        guard let start = Start(rawValue: rawStart ?? Start.empty.rawValue) else { throw ValidationErrors([DomainError(.invalidChoice, field: "start")]) }
+        var content = PlanContent()
+        var scale = try await currentScale(on: db)
+        if start == .lastFinal {
+            guard let version = try await lastFinal(of: unit.requireID(), on: db) else {
+                throw ValidationErrors([DomainError(.noApprovedPlan, field: "start")])
+            }
+            content = try PlanCodec.decode(PlanContent.self, version.content)
+            scale = try PlanCodec.decode(ImpactScale.self, version.scale)
+        }
+        return try await insert(unit: unit, cycle: cycle, content: content, scale: scale, action: .create,
+                                summary: "\(unit.name) \(cycle) (\(start.rawValue))", by: context, on: db)
+    }
+
+    /// A new draft from an exported file, unchanged.
+    static func importDocument(_ data: Data, into unit: Unit, cycle rawCycle: String?, by context: AuditContext,
+                               on db: any Database) async throws -> Plan {
+        if unit.isRetired { throw DomainError(.retired) }
+        let document: PlanDocument
+        do {
+            document = try PlanCodec.decode(PlanDocument.self, String(decoding: data, as: UTF8.self))
+        } catch {
+            throw ValidationErrors([DomainError(.importFormat, field: "file")])
+        }
+        guard document.format == PlanDocument.format else { throw ValidationErrors([DomainError(.importFormat, field: "file")]) }
+        let cycle = try parseCycle(rawCycle?.isEmpty == false ? rawCycle : String(document.cycle))
+        try document.content.validate(scale: document.scale)
+        return try await insert(unit: unit, cycle: cycle, content: document.content, scale: document.scale, action: .importFile,
+                                summary: "\(unit.name) \(cycle) ← \(document.unit.name) \(document.cycle)", by: context, on: db)
+    }
+
+    private static func insert(unit: Unit, cycle: Int, content: PlanContent, scale: ImpactScale, action: AuditAction,
+                               summary: String, by context: AuditContext, on db: any Database) async throws -> Plan {
+        let unitID = try unit.requireID()
+        if try await Plan.query(on: db).filter(\.$unit.$id == unitID).filter(\.$cycle == cycle).count() > 0 {
+            throw ValidationErrors([DomainError(.planExists, field: "cycle", args: [String(cycle)])])
+        }
+        let plan = Plan()
+        plan.$unit.id = unitID
+        plan.cycle = cycle
+        plan.status = .draft
+        plan.content = PlanCodec.encode(content)
+        plan.scale = PlanCodec.encode(scale)
+        plan.revision = 1
+        plan.latestVersion = 0
+        plan.updatedByName = context.actorName
+        try await db.transaction { db in
+            try await plan.create(on: db)
+            try await Audit.record(on: db, by: context, action, entity: "plan", id: plan.id, unitID: unitID, summary: summary,
+                                   change: AuditChange(before: [:], after: ["cycle": String(cycle), "status": plan.status.rawValue]))
+        }
+        return plan
+    }
+
+    static func parseCycle(_ raw: String?) throws -> Int {
+        guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { throw ValidationErrors([DomainError(.required, field: "cycle")]) }
+        guard let cycle = Int(raw) else { throw ValidationErrors([DomainError(.notANumber, field: "cycle")]) }
+        guard cycles.contains(cycle) else {
+            throw ValidationErrors([DomainError(.cycleOutOfRange, field: "cycle", args: [String(cycles.lowerBound), String(cycles.upperBound)])])
+        }
+        return cycle
+    }
+
+    /// Applies a change to the plan's content: validated, saved only if nobody saved in between
+    /// (else re-read and applied again, up to three times), audited with the parts before and after.
+    /// - Parameter mutate: changes the content and returns the part it changed as (label, before, after).
+    @discardableResult
+    static func change(_ plan: Plan, expectedRevision: Int? = nil, by context: AuditContext, on db: any Database,
+                       _ mutate: (inout PlanContent) throws -> (label: String, before: String, after: String)) async throws -> Plan {
+        for _ in 0..<3 {
+            if let expectedRevision, expectedRevision != plan.revision {
+                throw ValidationErrors([DomainError(.planChanged, field: "revision", args: [String(plan.revision)])])
+            }
+            let scale = try PlanCodec.decode(ImpactScale.self, plan.scale)
+            var content = try PlanCodec.decode(PlanContent.self, plan.content)
+            let (label, before, after) = try mutate(&content)
+            try content.validate(scale: scale)
+            let encoded = PlanCodec.encode(content)
+            if encoded == plan.content { return plan }
+            let revision = plan.revision
+            let now = Date()
+            let saved = try await db.transaction { db -> Bool in
+                guard let sql = db as? any SQLDatabase else { return false }
+                let rows = try await sql.update(Plan.schema)
+                    .set("content", to: encoded).set("revision", to: revision + 1).set("status", to: Plan.Status.draft.rawValue)
+                    .set("updated_at", to: now).set("updated_by_name", to: context.actorName)
+                    .where("id", .equal, plan.id!).where("revision", .equal, revision)
+                    .returning("id").all()
+                guard !rows.isEmpty else { return false }
+                try await Audit.record(on: db, by: context, .update, entity: "plan", id: plan.id, unitID: plan.$unit.id,
+                                       summary: "\(plan.cycle): \(label)",
+                                       change: AuditChange(before: [label: String(before.prefix(2000))], after: [label: String(after.prefix(2000))]))
+                return true
+            }
+            if saved {
+                plan.content = encoded; plan.revision = revision + 1; plan.status = .draft
+                plan.updatedAt = now; plan.updatedByName = context.actorName
+                return plan
+            }
+            guard let fresh = try await Plan.find(plan.id, on: db) else { throw DomainError(.notFound) }
+            if expectedRevision != nil { throw ValidationErrors([DomainError(.planChanged, field: "revision", args: [String(fresh.revision)])]) }
+            plan.content = fresh.content; plan.revision = fresh.revision; plan.status = fresh.status
+        }
+        throw ValidationErrors([DomainError(.planChanged, field: "revision", args: [String(plan.revision)])])
+    }
+
+    /// Marks the plan final: refused while a check blocks it; otherwise an immutable version.
+    static func finalize(_ plan: Plan, note: String?, by context: AuditContext, on db: any Database) async throws -> PlanVersion {
+        let snapshot = try snapshot(plan)
+        guard PlanChecks.canSubmit(snapshot.checks) else {
+            throw ValidationErrors([DomainError(.planHasErrors, field: "note", args: [String(snapshot.errorCount)])])
+        }
+        let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let note, note.count > PlanContent.maximumText {
+            throw ValidationErrors([DomainError(.tooLong, field: "note", args: [String(PlanContent.maximumText)])])
+        }
+        if plan.status == .final { throw ValidationErrors([DomainError(.planNotDraft, field: "note")]) }
+        let version = PlanVersion()
+        version.$plan.id = try plan.requireID()
+        version.unitID = plan.$unit.id
+        version.number = plan.latestVersion + 1
+        version.content = plan.content
+        version.scale = plan.scale
+        version.note = note?.isEmpty == false ? note : nil
+        version.createdByID = context.actorID
+        version.createdByName = context.actorName
+        try await db.transaction { db in
+            guard let sql = db as? any SQLDatabase else { return }
+            let rows = try await sql.update(Plan.schema)
+                .set("status", to: Plan.Status.final.rawValue).set("latest_version", to: version.number)
+                .where("id", .equal, plan.id!).where("revision", .equal, plan.revision)
+                .returning("id").all()
+            guard !rows.isEmpty else { throw ValidationErrors([DomainError(.planChanged, field: "note", args: [String(plan.revision)])]) }
+            try await version.create(on: db)
+            try await Audit.record(on: db, by: context, .finalize, entity: "plan", id: plan.id, unitID: plan.$unit.id,
+                                   summary: "\(plan.cycle): v\(version.number)",
+                                   change: AuditChange(before: ["status": plan.status.rawValue], after: ["status": "final", "version": String(version.number)]))
+        }
+        plan.status = .final
+        plan.latestVersion = version.number
+        return version
+    }
+
+    static func versions(of plan: Plan, on db: any Database) async throws -> [PlanVersion] {
+        try await PlanVersion.query(on: db).filter(\.$plan.$id == plan.requireID()).sort(\.$number, .descending)
+            .field(\.$id).field(\.$number).field(\.$createdAt).field(\.$createdByName).field(\.$note).field(\.$unitID).field(\.$plan.$id)
+            .all()
+    }
+
+    static func version(_ number: Int, of plan: Plan, on db: any Database) async throws -> PlanVersion? {
+        try await PlanVersion.query(on: db).filter(\.$plan.$id == plan.requireID()).filter(\.$number == number).first()
+    }
+
+    static func document(_ plan: Plan, unit: Unit, version: PlanVersion?) throws -> PlanDocument {
+        let snapshot = try version.map(snapshot) ?? snapshot(plan)
+        return PlanDocument(format: PlanDocument.format, unit: .init(id: unit.id!, name: unit.name, code: unit.code),
+                            cycle: plan.cycle, version: version?.number, exportedAt: Date(), scale: snapshot.scale, content: snapshot.content)
+    }
+}
+
+/// Decoded plans by plan and revision (and versions by id): both are immutable under their key.
+final class SnapshotCache: @unchecked Sendable {
+    static let shared = SnapshotCache(capacity: 64)
+    private let lock = NSLock()
+    private var entries: [String: PlanSnapshot] = [:]
+    private var order: [String] = []
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func get(_ key: String) -> PlanSnapshot? { lock.withLock { entries[key] } }
+
+    func put(_ key: String, _ value: PlanSnapshot) {
+        lock.withLock {
+            if entries.updateValue(value, forKey: key) == nil { order.append(key) }
+            while order.count > capacity { entries.removeValue(forKey: order.removeFirst()) }
+        }
+    }
+}

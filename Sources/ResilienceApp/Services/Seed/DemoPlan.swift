@@ -1,0 +1,139 @@
+import Fluent
+import Foundation
+import ResilienceCore
+
+/// Plans for the demo and for benchmarks: a realistic plan for Bangladesh, and a large plan of
+/// any size with full impact grids.
+enum DemoPlan {
+    static func day(_ offset: Int, from now: Date = Date()) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.startOfDay(for: calendar.date(byAdding: .day, value: offset, to: now)!)
+    }
+
+    /// A complete plan of a country operation: no blocking errors, a warning or two.
+    static func bangladesh(now: Date = Date()) -> PlanContent {
+        var plan = PlanContent()
+        plan.team = [
+            TeamMember(name: "Hiroshi Tanaka", function: .other, isLead: true, contact: "+880 1711 000 001"),
+            TeamMember(name: "Rahim Uddin", function: .security, contact: "+880 1711 000 002 · radio CXB-01"),
+            TeamMember(name: "陈明 Chen Ming", function: .programme, contact: "+880 1711 000 003"),
+            TeamMember(name: "Nusrat Jahan", function: .protection, contact: "+880 1711 000 004"),
+            TeamMember(name: "Rahima Akter", function: .financeAdministrationHR, contact: "+880 1711 000 005"),
+            TeamMember(name: "Kamal Hossain", function: .supply, contact: "+880 1711 000 006"),
+            TeamMember(name: "Farhana Islam", function: .informationTechnology, contact: "+880 1711 000 007"),
+            TeamMember(name: "Tanvir Ahmed", function: .communications, contact: "+880 1711 000 008"),
+        ]
+        plan.scenarios = [
+            Scenario(kind: .flood, title: "Monsoon flooding and landslides in the camps", description: "Access roads to Cox's Bazar camps cut for up to two weeks."),
+            Scenario(kind: .civilUnrest, title: "Unrest around the camps", description: "Movement restricted; office in Cox's Bazar closed for days."),
+            Scenario(kind: .pandemic, title: "Outbreak with many staff sick at once", description: "Half of the staff unavailable for three weeks."),
+            Scenario(kind: .cyber, title: "Loss of the registration system", description: "No access to the biometric registration database."),
+        ]
+        var sites = [AlternateSite(name: "Sub-Office Cox's Bazar (Kolatoli)"), AlternateSite(name: "Partner compound, Ukhia")]
+        sites[0].address = "Kolatoli Road, Cox's Bazar"; sites[0].workstations = 25; sites[0].equipment = "VSAT, 2 satellite phones, HF radio, generator"
+        sites[0].contact = "+880 1711 000 020"; sites[0].assetsToMove = ["Registration kits (4)", "Laptops from Dhaka office (10)", "Cash box and ledgers"]
+        sites[1].address = "Camp 4 road, Ukhia"; sites[1].workstations = 8; sites[1].equipment = "Radio room, 4G router"
+        sites[1].contact = "Site manager, +880 1711 000 021"; sites[1].assetsToMove = ["Biometric scanners (6)", "Radios (10)"]
+        plan.sites = sites
+        func process(_ name: String, _ criteria: Set<ProcessCriterion>, _ pc: ProgrammeCriticality?, _ classification: ProcessClassification,
+                     staff: [(String, String, Bool)], ratings: [String: [Int?]], rto: Double, alternatives: [String], sites: [Int],
+                     dependencies: [Dependency] = [], resources: Set<ResourceKind>) -> CriticalProcess {
+            var p = CriticalProcess(name: name)
+            p.criteria = criteria; p.programmeCriticality = pc; p.classification = classification
+            p.minimumStaffCount = staff.count
+            p.staff = staff.map { StaffAssignment(person: "name:\($0.0)", name: $0.0, role: $0.1, briefed: $0.2) }
+            p.impact = ratings; p.rtoHours = rto; p.alternatives = alternatives
+            p.siteIDs = sites.map { plan.sites[$0].id }; p.dependencies = dependencies; p.resources = resources
+            return p
+        }
+        plan.processes = [
+            process("Registration and protection of new arrivals", [.protectionAndWellBeing], .pc1, .onSiteAlternate,
+                    staff: [("Nusrat Jahan", "Protection officer", true), ("Abdul Karim", "Registration assistant", true), ("Shirin Akter", "Interpreter", false)],
+                    ratings: ["people_served": [2, 3, 4, 5, 5, 5, 5, 5, 5], "staff_safety": [1, 1, 2, 2, 3, 3, 3, 3, 3], "trust": [1, 2, 3, 4, 4, 5, 5, 5, 5],
+                              "legal_compliance": [1, 1, 2, 3, 3, 4, 4, 4, 4], "financial": [1, 1, 1, 1, 2, 2, 3, 3, 3]],
+                    rto: 8, alternatives: ["Paper registration forms, entered later", "Mobile registration team from Ukhia"], sites: [0, 1],
+                    dependencies: [Dependency(kind: .itSystem, name: "Biometric registration system", recoveryHours: 24)],
+                    resources: [.itEquipment, .vehicles, .communications]),
+            process("Liaison with the Refugee Relief and Repatriation Commissioner", [.vitalLiaison], .pc2, .remoteInCountry,
+                    staff: [("Hiroshi Tanaka", "Representative", true), ("陈明 Chen Ming", "Deputy", true)],
+                    ratings: ["people_served": [1, 1, 2, 2, 3, 4, 4, 5, 5], "trust": [1, 2, 3, 4, 4, 4, 5, 5, 5], "legal_compliance": [1, 1, 2, 2, 3, 3, 4, 4, 4]],
+                    rto: 24, alternatives: ["Telephone and e-mail from Dhaka or home"], sites: [],
+                    resources: [.communications, .workFromHome]),
+            process("Cash assistance payments", [.protectionAndWellBeing], .pc1, .remoteInCountry,
+                    staff: [("Rahima Akter", "Finance associate", true), ("陈明 Chen Ming", "Approver", true)],
+                    ratings: ["people_served": [1, 1, 1, 2, 3, 4, 5, 5, 5], "financial": [1, 1, 2, 2, 3, 3, 4, 4, 5], "trust": [1, 1, 1, 2, 3, 3, 4, 4, 4]],
+                    rto: 72, alternatives: ["Payments through the partner bank's agents", "Postpone by one cycle with notice to refugees"], sites: [],
+                    dependencies: [Dependency(kind: .partner, name: "Partner bank", recoveryHours: 48)], resources: [.funds, .itEquipment]),
+            process("Security communications and staff tracking", [.enablingFunctions], nil, .onSiteOffice,
+                    staff: [("Rahim Uddin", "Field security associate", true), ("Tanvir Ahmed", "Radio operator", true), ("陈明 Chen Ming", "Warden", true)],
+                    ratings: ["staff_safety": [3, 4, 5, 5, 5, 5, 5, 5, 5], "people_served": [1, 2, 2, 3, 3, 3, 3, 3, 3]],
+                    rto: 1, alternatives: ["HF radio and satellite phones from the alternate site"], sites: [0],
+                    dependencies: [Dependency(kind: .communications, name: "VHF repeater network", recoveryHours: 1)], resources: [.communications, .vehicles]),
+        ]
+        plan.agreements = [
+            Agreement(partner: "WFP Cox's Bazar (shared office space)", kind: .officeSpace, validFrom: day(-300, from: now), validUntil: day(430, from: now)),
+            Agreement(partner: "Sayeman Hotel (rooms for relocated staff)", kind: .accommodation, validFrom: day(-200, from: now), validUntil: day(160, from: now)),
+        ]
+        plan.nationalStaff.seniorStaffMember = "Rahima Akter"
+        plan.nationalStaff.safetyMeasures = "Warden system per neighbourhood; transport home before curfew; safe rooms in both offices."
+        plan.nationalStaff.salaryAndCosts = "Salaries advanced one month by bank transfer; cash fallback through the partner bank."
+        plan.nationalStaff.logisticsSupport = "Two vehicles on standby with drivers; fuel for 14 days."
+        plan.nationalStaff.communicationProtocol = "SMS tree from the senior national staff member; daily radio check at 09:00."
+        var exercise = Exercise(date: day(-90, from: now), kind: .tabletop)
+        exercise.scope = "Office closure in Cox's Bazar during monsoon floods"; exercise.findings = "Registration kits stored at the office only."
+        exercise.followUp = "Move two kits to the Ukhia compound."; exercise.nextDate = day(270, from: now)
+        plan.exercises = [exercise]
+        plan.other.emergencyManagement = "Emergency contacts posted in both offices; grab bags for key staff."
+        plan.other.securityManagement = "Aligned with the security plan and the security risk assessment of Cox's Bazar."
+        plan.other.recordsManagement = "Registration data replicated nightly to the regional data centre; paper records in fire-proof cabinets."
+        return plan
+    }
+
+    /// A plan of `processes` critical processes with `staffPerProcess` people each and every
+    /// impact cell rated: the size the benchmark asks for.
+    static func large(processes count: Int, staffPerProcess: Int, scale: ImpactScale = .standard, seed: Int = 1, now: Date = Date()) -> PlanContent {
+        var plan = bangladesh(now: now)
+        plan.processes = (0..<count).map { i in
+            var p = CriticalProcess(name: "Critical process \(i + 1) — \(["registration", "cash assistance", "health referral", "supply pipeline", "liaison", "security"][i % 6])")
+            p.criteria = [ProcessCriterion.allCases[i % 3]]
+            p.programmeCriticality = ProgrammeCriticality.allCases[i % 4]
+            p.classification = ProcessClassification.allCases[i % 5]
+            p.minimumStaffCount = staffPerProcess
+            p.staff = (0..<staffPerProcess).map { k in
+                let n = (i * staffPerProcess + k + seed) % (count * staffPerProcess)
+                return StaffAssignment(person: "name:Staff member \(n)", name: "Staff member \(n)", role: ["Officer", "Associate", "Assistant", "Driver", "Interpreter"][k % 5], briefed: k % 3 != 0)
+            }
+            for (c, category) in scale.categories.enumerated() {
+                p.impact[category] = scale.ladderHours.indices.map { k in min(5, 1 + (k + c + i) / 3) }
+            }
+            p.rtoHours = [1, 4, 8, 24, 72, 168][i % 6]
+            p.minimumCapacity = scale.ladderHours.indices.map { min(100, 20 + 10 * $0) }
+            p.alternatives = ["Alternative A for process \(i + 1)", "Work from the alternate site"]
+            p.siteIDs = [plan.sites[i % plan.sites.count].id]
+            p.dependencies = [Dependency(kind: .itSystem, name: "System \(i % 7)", recoveryHours: Double(4 * (i % 5)))]
+            p.resources = [.itEquipment, .communications]
+            return p
+        }
+        return plan
+    }
+
+    /// Loads Bangladesh's plans: last cycle's, marked final, and this cycle's draft started from it
+    /// with a change or two, so that versions and their comparison have something to show.
+    static func load(on db: any Database) async throws {
+        guard let unit = try await Unit.query(on: db).filter(\.$code == "BGD").first() else { return }
+        let focal = try await User.query(on: db).filter(\.$username == "focal.bangladesh").first()
+        let context = focal.map { AuditContext(actorID: $0.id, actorName: $0.username) } ?? .system
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let last = try await PlanService.create(at: unit, cycle: String(year - 1), start: PlanService.Start.empty.rawValue, by: context, on: db)
+        let content = bangladesh()
+        try await PlanService.change(last, by: context, on: db) { $0 = content; return ("content", "", "demo") }
+        _ = try await PlanService.finalize(last, note: "Reviewed with the regional team", by: context, on: db)
+        let current = try await PlanService.create(at: unit, cycle: String(year), start: PlanService.Start.lastFinal.rawValue, by: context, on: db)
+        try await PlanService.change(current, by: context, on: db) { content in
+            content.scenarios.append(Scenario(kind: .earthquake, title: "Earthquake in Chittagong division"))
+            content.processes[2].rtoHours = 48
+            return ("demo", "", "")
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import ResilienceCore
+
+/// Charts of the impact analysis, drawn on the server as SVG: no script, no request, and they
+/// print. Each returns markup to embed with `.raw`.
+enum Charts {
+    static let palette = ["#0b5cad", "#b3261e", "#1e6b3a", "#8a5300", "#6a1b9a", "#00796b", "#c2185b", "#455a64",
+                          "#7cb342", "#f57c00", "#3949ab", "#5d4037"]
+
+    static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    static func f(_ v: Double) -> String { String(format: "%.1f", v) }
+
+    /// A point of the time ladder as people say it: 4 h, 3 d, 2 wk, 1 mo.
+    static func duration(_ hours: Double, _ t: Localizer) -> String {
+        let h = hours
+        if h >= 720, h.truncatingRemainder(dividingBy: 720) == 0 { return t("duration.months", Int(h / 720)) }
+        if h >= 168, h.truncatingRemainder(dividingBy: 168) == 0 { return t("duration.weeks", Int(h / 168)) }
+        if h >= 24, h.truncatingRemainder(dividingBy: 24) == 0 { return t("duration.days", Int(h / 24)) }
+        return t("duration.hours", PlanChecks.hours(h))
+    }
+
+    static func categoryName(_ code: String, _ scale: ImpactScale, _ t: Localizer) -> String {
+        if ImpactScale.standardCategories.contains(code) { return t("impact_category.\(code)") }
+        return scale.labels[code]?[t.code] ?? scale.labels[code]?["en"] ?? scale.labels[code]?.values.first ?? code
+    }
+
+    /// Lines over the time ladder, rating 1–5, with the intolerable band shaded and the MTPD marked.
+    static func lines(title: String, series: [(name: String, ratings: [Int?])], scale: ImpactScale, mtpdIndex: Int?,
+                      _ t: Localizer, width: Double = 440, height: Double = 190) -> String {
+        let left = 28.0, right = 20.0, top = 10.0, bottom = 34.0
+        let plotW = width - left - right, plotH = height - top - bottom
+        let n = scale.ladderHours.count
+        func x(_ i: Int) -> Double { left + (n == 1 ? plotW / 2 : plotW * Double(i) / Double(n - 1)) }
+        func y(_ r: Double) -> Double { top + plotH * (1 - (r - 1) / 4) }
+        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
+        // The intolerable band.
+        let band = y(Double(scale.tolerance) + 0.5)
+        s += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(band - top))\" fill=\"#fdecea\"/>"
+        for r in 1...5 {
+            s += "<line x1=\"\(f(left))\" x2=\"\(f(left + plotW))\" y1=\"\(f(y(Double(r))))\" y2=\"\(f(y(Double(r))))\" stroke=\"#d5dbe2\" stroke-width=\"1\"/>"
+            s += "<text x=\"\(f(left - 6))\" y=\"\(f(y(Double(r)) + 4))\" font-size=\"10\" text-anchor=\"end\" fill=\"#5b6775\">\(r)</text>"
+        }
+        s += "<line x1=\"\(f(left))\" x2=\"\(f(left + plotW))\" y1=\"\(f(band))\" y2=\"\(f(band))\" stroke=\"#b3261e\" stroke-dasharray=\"4 3\"/>"
+        for (i, hours) in scale.ladderHours.enumerated() {
+            s += "<text x=\"\(f(x(i)))\" y=\"\(f(height - bottom + 14))\" font-size=\"9.5\" text-anchor=\"middle\" fill=\"#5b6775\">\(escape(duration(hours, t)))</text>"
+        }
+        if let mtpdIndex {
+            s += "<line x1=\"\(f(x(mtpdIndex)))\" x2=\"\(f(x(mtpdIndex)))\" y1=\"\(f(top))\" y2=\"\(f(top + plotH))\" stroke=\"#b3261e\" stroke-width=\"1.5\"/>"
+            s += "<text x=\"\(f(x(mtpdIndex) + 3))\" y=\"\(f(top + 10))\" font-size=\"10\" fill=\"#b3261e\">MTPD</text>"
+        }
+        for (k, serie) in series.enumerated() {
+            let color = palette[k % palette.count]
+            var path = ""
+            var pen = false
+            for (i, rating) in serie.ratings.prefix(n).enumerated() {
+                guard let rating else { pen = false; continue }
+                path += "\(pen ? "L" : "M")\(f(x(i))) \(f(y(Double(rating))))"
+                pen = true
+                s += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(Double(rating))))\" r=\"2.5\" fill=\"\(color)\"/>"
+            }
+            if !path.isEmpty { s += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"/>" }
+        }
+        s += "<text x=\"\(f(left))\" y=\"\(f(height - 4))\" font-size=\"10\" fill=\"#5b6775\">\(escape(t("chart.tolerance", scale.tolerance)))</text>"
+        return s + "</svg>"
+    }
+
+    /// The legend of a lines chart, as HTML.
+    static func legend(_ names: [String]) -> String {
+        "<ul class=\"legend\">" + names.enumerated().map { k, name in
+            "<li><svg width=\"12\" height=\"12\" aria-hidden=\"true\"><rect width=\"12\" height=\"12\" fill=\"\(palette[k % palette.count])\"/></svg> \(escape(name))</li>"
+        }.joined() + "</ul>"
+    }
+
+    /// The recovery timeline: one bar per process in recovery order up to its RTO (or MTPD), on a
+    /// logarithmic time axis with the recovery tiers behind.
+    static func timeline(_ rows: [(name: String, analysis: ProcessAnalysis)], scale: ImpactScale, _ t: Localizer) -> String {
+        let width = 720.0, rowH = 18.0, labelW = 210.0, top = 26.0, right = 16.0
+        let height = top + rowH * Double(max(rows.count, 1)) + 24
+        let maxHours = max(scale.ladderHours.last ?? 2160, rows.compactMap { $0.analysis.rtoHours ?? $0.analysis.mtpdHours }.max() ?? 1)
+        let plotW = width - labelW - right
+        func x(_ hours: Double) -> Double { labelW + plotW * log10(max(hours, 1)) / log10(max(maxHours, 10)) }
+        let title = t("chart.timeline")
+        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart timeline\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
+        let tiers: [(RecoveryTier, Double, Double, String)] = [(.immediate, 1, 4, "#fdecea"), (.sameDay, 4, 24, "#fff4e0"),
+                                                               (.withinWeek, 24, 168, "#eef6ee"), (.longer, 168, maxHours, "#eef2f8")]
+        for (tier, from, to, fill) in tiers where to > from {
+            s += "<rect x=\"\(f(x(from)))\" y=\"\(f(top - 4))\" width=\"\(f(max(x(to) - x(from), 0)))\" height=\"\(f(height - top - 20))\" fill=\"\(fill)\"/>"
+            s += "<text x=\"\(f(x(from) + 3))\" y=\"\(f(top - 8))\" font-size=\"10\" fill=\"#5b6775\">\(escape(t("tier.\(tier.rawValue)")))</text>"
+        }
+        for hours in scale.ladderHours {
+            s += "<text x=\"\(f(x(hours)))\" y=\"\(f(height - 6))\" font-size=\"9\" text-anchor=\"middle\" fill=\"#5b6775\">\(escape(duration(hours, t)))</text>"
+        }
+        for (i, row) in rows.enumerated() {
+            let y = top + rowH * Double(i)
+            let name = row.name.count > 30 ? String(row.name.prefix(29)) + "…" : row.name
+            s += "<text x=\"\(f(labelW - 6))\" y=\"\(f(y + 12))\" font-size=\"11\" text-anchor=\"end\">\(i + 1). \(escape(name))</text>"
+            if let rto = row.analysis.rtoHours {
+                let color = row.analysis.rtoExceedsMTPD ? "#b3261e" : "#0b5cad"
+                s += "<rect x=\"\(f(labelW))\" y=\"\(f(y + 3))\" width=\"\(f(max(x(rto) - labelW, 2)))\" height=\"11\" fill=\"\(color)\"><title>RTO \(escape(duration(rto, t)))</title></rect>"
+            }
+            if let mtpd = row.analysis.mtpdHours {
+                s += "<path d=\"M\(f(x(mtpd))) \(f(y + 1))l4 0l-4 15l-4 -15z\" fill=\"#b3261e\"><title>MTPD \(escape(duration(mtpd, t)))</title></path>"
+            }
+        }
+        return s + "</svg>"
+    }
+
+    /// A small completeness bar.
+    static func bar(_ share: Double, label: String) -> String {
+        let w = 100.0 * min(max(share, 0), 1)
+        let color = share >= 0.999 ? "#1e6b3a" : share >= 0.5 ? "#0b5cad" : "#b3261e"
+        return "<svg class=\"bar\" width=\"100\" height=\"10\" role=\"img\" aria-label=\"\(escape(label))\"><rect width=\"100\" height=\"10\" fill=\"#e3e8ee\"/><rect width=\"\(f(w))\" height=\"10\" fill=\"\(color)\"/></svg>"
+    }
+}

@@ -1,0 +1,451 @@
+@preconcurrency import Plot
+import Foundation
+import ResilienceCore
+
+/// What every page of a plan shows at the top: the unit, the cycle, the state, and the tabs.
+struct PlanFrame {
+    var planID: UUID
+    var unitID: UUID
+    var unitName: String
+    var cycle: Int
+    var status: Plan.Status
+    var latestVersion: Int
+    var current: String
+
+    func header(_ t: Localizer) -> BodyNode {
+        .group(
+            .nav(.class("crumbs"), .attribute(named: "aria-label", value: t("unit.breadcrumbs")),
+                 .ul(.li(link(.unit(unitID), unitName)), .li(link(.unitPlans(unitID), t("plan.plans"))),
+                     .li(link(.plan(planID), t("plan.cycle_title", cycle))))),
+            .p(.class("status-line"),
+               .span(.class("badge \(status.rawValue)"), .text(t("plan_status.\(status.rawValue)"))),
+               .if(latestVersion > 0, .text(" " + t("plan.latest_version", latestVersion)))),
+            .nav(.class("tabs"), .attribute(named: "aria-label", value: t("plan.sections")),
+                 .ul(.li(tab(.plan(planID), "overview", t("plan.overview"))),
+                     .forEach(PlanSection.allCases) { section in
+                         .li(tab(.planSection(planID, section), section.rawValue, "\(PlanPages.number(section)). \(t("section.\(section.rawValue)"))"))
+                     },
+                     .li(tab(.planVersions(planID), "versions", t("plan.versions"))),
+                     .li(tab(.planPocket(planID), "pocket", t("plan.pocket")))))
+        )
+    }
+
+    private func tab(_ path: AppPath, _ key: String, _ label: String) -> BodyNode {
+        .a(.href(path.path), .text(label), .if(key == current, .attribute(named: "aria-current", value: "page")))
+    }
+}
+
+enum PlanPages {
+    static func number(_ section: PlanSection) -> Int { PlanSection.allCases.firstIndex(of: section)! + 1 }
+
+    static func percent(_ share: Double, _ t: Localizer) -> String { t("common.percent", Int((share * 100).rounded())) }
+
+    /// A check as a sentence in the reader's language.
+    static func message(_ check: PlanCheck, _ t: Localizer) -> String {
+        var args = check.args
+        switch check.code {
+        case .teamFunctionMissing: args = args.map { t("team_function.\($0)") }
+        case .agreementExpiring where args.count == 3: args[2] = t("check.\(args[2])")
+        case .rtoExceedsMTPD where args.count == 3:
+            args[1] = Charts.duration(Double(args[1]) ?? 0, t); args[2] = Charts.duration(Double(args[2]) ?? 0, t)
+        case .dependencySlowerThanRTO where args.count == 4:
+            args[2] = Charts.duration(Double(args[2]) ?? 0, t); args[3] = Charts.duration(Double(args[3]) ?? 0, t)
+        default: break
+        }
+        return t.catalogue.text("check.\(check.code.rawValue)", in: t.code, args)
+    }
+
+    static func checkList(_ checks: [PlanCheck], planID: UUID, _ t: Localizer) -> BodyNode {
+        if checks.isEmpty { return .p(.class("notice"), .text(t("plan.no_findings"))) }
+        return .ul(.class("checks"), .forEach(checks) { check in
+            let path: AppPath = check.itemID.flatMap { id in
+                switch check.section {
+                case .processes, .alternatives, .sites: AppPath.planItem(planID, .processes, id)
+                case .impact: AppPath.planImpact(planID, id)
+                case .agreements: AppPath.planItem(planID, .agreements, id)
+                default: nil
+                }
+            } ?? .planSection(planID, check.section)
+            return .li(.class(check.severity.rawValue),
+                       .strong(.text(t("severity.\(check.severity.rawValue)") + " ")),
+                       .a(.href(path.path), .text(message(check, t))),
+                       .span(.class("code"), .text(" [\(check.code.rawValue)]")))
+        })
+    }
+}
+
+/// A unit's plans, one per cycle, and the forms to start or import one.
+struct UnitPlansPage {
+    struct Row { var id: UUID; var cycle: Int; var status: Plan.Status; var versions: Int; var updated: Date?; var by: String? }
+    var unitID: UUID
+    var unitName: String
+    var rows: [Row]
+    var mayEdit: Bool
+    var hasFinal: Bool
+    var form: FormState
+    var importForm: FormState
+    var csrf: String
+
+    func body(_ t: Localizer) -> BodyNode {
+        .group(
+            .nav(.class("crumbs"), .attribute(named: "aria-label", value: t("unit.breadcrumbs")), .ul(.li(link(.unit(unitID), unitName)))),
+            dataTable(caption: t("plan.plans"), headers: [t("plan.cycle"), t("field.status"), t("plan.versions"), t("plan.updated")],
+                      rows: rows.map { r in
+                          [link(.plan(r.id), t("plan.cycle_title", r.cycle)), .text(t("plan_status.\(r.status.rawValue)")),
+                           .text(t.number(r.versions)), .text("\(t.dateTime(r.updated)) · \(r.by ?? "")")]
+                      }, empty: t("plan.none")),
+            .if(mayEdit, .group(
+                .section(.class("narrow"), .h2(.text(t("plan.start"))),
+                         FormField.summary(form),
+                         postForm(AppPath.unitPlans(unitID).path, csrf: csrf,
+                                  FormField.text("cycle", t("plan.cycle"), form, type: .number, required: true, hint: t("plan.cycle_hint")),
+                                  FormField.select("start", t("plan.start_from"), form, options:
+                                    (hasFinal ? [(PlanService.Start.lastFinal.rawValue, t("plan.start_last_final"))] : [])
+                                    + [(PlanService.Start.empty.rawValue, t("plan.start_empty"))]),
+                                  FormField.submit(t("plan.start")))),
+                .section(.class("narrow"), .h2(.text(t("plan.import"))),
+                         .p(.class("hint"), .text(t("plan.import_hint"))),
+                         FormField.summary(importForm),
+                         .element(named: "form", nodes: [
+                            .attribute(named: "action", value: AppPath.unitPlansImport(unitID).path), .attribute(named: "method", value: "post"),
+                            .attribute(named: "enctype", value: "multipart/form-data"), .class("stack"),
+                            .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrf)),
+                            FormField.text("file", t("plan.import_file"), importForm, type: .file, required: true, keepValue: false),
+                            FormField.text("cycle", t("plan.cycle"), importForm, type: .number, hint: t("plan.import_cycle_hint")),
+                            FormField.submit(t("plan.import")),
+                         ]))))
+        )
+    }
+}
+
+/// The plan at a glance: completeness by section, what blocks it, versions and exports.
+struct PlanOverviewPage {
+    var frame: PlanFrame
+    var snapshot: PlanSnapshot
+    var updated: Date?
+    var updatedBy: String?
+    var mayFinalize: Bool
+    var csrf: String
+
+    private func percent(_ s: Double, _ t: Localizer) -> String { PlanPages.percent(s, t) }
+
+    func body(_ t: Localizer) -> BodyNode {
+        let c = snapshot.completeness
+        let id = frame.planID
+        return .group(
+            frame.header(t),
+            .dl(.class("facts"),
+                .dt(.text(t("plan.completeness"))), .dd(.raw(Charts.bar(c.overall, label: percent(c.overall, t))), .text(" " + percent(c.overall, t))),
+                .dt(.text(t("plan.findings"))), .dd(.text(t("plan.findings_count", snapshot.errorCount, snapshot.warningCount))),
+                .dt(.text(t("plan.updated"))), .dd(.text("\(t.dateTime(updated)) · \(updatedBy ?? "")"))),
+            .ul(.class("links"),
+                .li(link(.planPocket(id), t("plan.pocket"))),
+                .li(link(.planPocketDownload(id), t("plan.pocket_download"))),
+                .li(link(.planExport(id), t("plan.export_json"))),
+                .li(link(.planCSV(id), t("plan.export_csv"))),
+                .if(frame.latestVersion > 0, .li(.a(.href(AppPath.planCompare(id).with([("from", String(frame.latestVersion)), ("to", "draft")])),
+                                                    .text(t("plan.compare_with_latest")))))),
+            .section(.h2(.text(t("plan.sections"))),
+                     dataTable(caption: t("plan.sections"), headers: [t("plan.section"), t("plan.completeness"), t("plan.findings")],
+                               rows: PlanSection.allCases.map { section in
+                                   let share = c.sections[section] ?? 0
+                                   let found = snapshot.checks.filter { $0.section == section }
+                                   let errors = found.filter { $0.severity == .error }.count
+                                   return [link(.planSection(id, section), "\(PlanPages.number(section)). \(t("section.\(section.rawValue)"))"),
+                                           .group(.raw(Charts.bar(share, label: percent(share, t))), .text(" " + percent(share, t))),
+                                           .text(found.isEmpty ? "" : t("plan.findings_count", errors, found.count - errors))]
+                               }, empty: "")),
+            .section(.h2(.text(t("plan.findings"))), PlanPages.checkList(snapshot.checks, planID: id, t)),
+            .if(mayFinalize && frame.status == .draft, .section(.class("narrow"), .h2(.text(t("plan.finalize"))),
+                .p(.text(PlanChecks.canSubmit(snapshot.checks) ? t("plan.finalize_intro") : t("plan.finalize_blocked", snapshot.errorCount))),
+                postForm(AppPath.planVersions(id).path, csrf: csrf,
+                         FormField.textarea("note", t("plan.version_note"), FormState(), rows: 2),
+                         FormField.submit(t("plan.finalize")))))
+        )
+    }
+}
+
+/// One section: its items (with forms to add, change, order and remove them when the plan may
+/// be edited), or its one record.
+struct SectionPage {
+    var frame: PlanFrame
+    var section: PlanSection
+    var snapshot: PlanSnapshot
+    var mayEdit: Bool
+    var form: FormState
+    var context: PlanFormContext
+    var csrf: String
+    var by: String?
+
+    func body(_ t: Localizer) -> BodyNode {
+        let id = frame.planID
+        let share = snapshot.completeness.sections[section] ?? 0
+        let checks = snapshot.checks.filter { $0.section == section }
+        return .group(
+            frame.header(t),
+            .h2(.text("\(PlanPages.number(section)). \(t("section.\(section.rawValue)"))")),
+            .p(.class("hint"), .text(t("section_hint.\(section.rawValue)"))),
+            .p(.raw(Charts.bar(share, label: percent(share, t))), .text(" " + t("plan.section_complete", percent(share, t)))),
+            .if(!checks.isEmpty, PlanPages.checkList(checks, planID: id, t)),
+            content(t)
+        )
+    }
+
+    private func percent(_ s: Double, _ t: Localizer) -> String { PlanPages.percent(s, t) }
+
+    private func content(_ t: Localizer) -> BodyNode {
+        let id = frame.planID
+        if let spec = ListSpec.spec(section) {
+            let rows = spec.rows(snapshot.content, t)
+            return .group(
+                dataTable(caption: t("section.\(section.rawValue)"), headers: ["#", t("field.name")] + spec.headers(t) + (mayEdit ? [""] : []),
+                          rows: rows.enumerated().map { i, row in
+                              [.text(String(i + 1)), link(.planItem(id, section, row.id), row.name)] + row.cells
+                              + (mayEdit ? [itemActions(row.id, first: i == 0, last: i == rows.count - 1, t)] : [])
+                          }, empty: t("plan.no_items")),
+                .if(mayEdit, .section(.class("narrow"), .h3(.text(t("plan.add_item"))),
+                    FormField.summary(form),
+                    postForm(AppPath.planSection(id, section).path, csrf: csrf, spec.fields(form, t, context), FormField.submit(t("plan.add"))))))
+        }
+        switch section {
+        case .impact: return impactSummary(t)
+        case .alternatives: return alternatives(t)
+        default:
+            let fields = SingleSection.fields(section)
+            let values = SingleSection.values(section, snapshot.content)
+            if !mayEdit {
+                return .dl(.class("facts"), .forEach(fields) { f in
+                    .group(.dt(.text(t("plan.field.\(f)"))), .dd(.text(values[f].flatMap { $0.isEmpty ? nil : $0 } ?? "—")))
+                })
+            }
+            return .div(.class("narrow"), FormField.summary(form),
+                        postForm(AppPath.planSection(id, section).path, csrf: csrf,
+                                 .forEach(fields) { f in FormField.textarea(f, t("plan.field.\(f)"), form, rows: f == "seniorStaffMember" ? 1 : 3) },
+                                 FormField.submit(t("common.save"))))
+        }
+    }
+
+    private func itemActions(_ item: UUID, first: Bool, last: Bool, _ t: Localizer) -> BodyNode {
+        let id = frame.planID
+        return .div(.class("row-actions"),
+            .if(!first, postForm(AppPath.planItemMove(id, section, item).path, csrf: csrf, inline: true,
+                                 .input(.type(.hidden), .name("direction"), .value("up")),
+                                 .button(.type(.submit), .attribute(named: "aria-label", value: t("plan.move_up")), .text("↑")))),
+            .if(!last, postForm(AppPath.planItemMove(id, section, item).path, csrf: csrf, inline: true,
+                                .input(.type(.hidden), .name("direction"), .value("down")),
+                                .button(.type(.submit), .attribute(named: "aria-label", value: t("plan.move_down")), .text("↓")))),
+            link(.planItemRemove(id, section, item), t("plan.remove")))
+    }
+
+    private func impactSummary(_ t: Localizer) -> BodyNode {
+        let id = frame.planID
+        let scale = snapshot.scale
+        let processes = snapshot.content.processes
+        let ordered = ImpactAnalysis.recoveryOrder(processes, scale: scale)
+        let analyses = Dictionary(uniqueKeysWithValues: processes.map { ($0.id, ImpactAnalysis.analyse($0, scale: scale)) })
+        let byCategory = form["by"] == "category"
+        return .group(
+            .p(.text(t("plan.scale_summary", scale.ladderHours.map { Charts.duration($0, t) }.joined(separator: ", "), scale.tolerance))),
+            dataTable(caption: t("plan.recovery_order"),
+                      headers: ["#", t("field.name"), t("plan.pc"), t("plan.classification"), "MTPD", "RTO", t("plan.tier"), t("plan.driving_category"), t("plan.rated")],
+                      rows: ordered.enumerated().map { i, p in
+                          let a = analyses[p.id]!
+                          return [.text(String(i + 1)), link(.planImpact(id, p.id), p.name),
+                                  .text(p.programmeCriticality?.rawValue.uppercased() ?? "—"),
+                                  .text(p.classification.map { t("classification.\($0.rawValue)") } ?? "—"),
+                                  .text(a.mtpdHours.map { Charts.duration($0, t) } ?? t("plan.no_mtpd")),
+                                  .group(.text(a.rtoHours.map { Charts.duration($0, t) } ?? "—"),
+                                         .if(a.rtoExceedsMTPD, .strong(.class("bad"), .text(" " + t("plan.rto_too_long"))))),
+                                  .text(a.tier.map { t("tier.\($0.rawValue)") } ?? "—"),
+                                  .text(a.drivingCategory.map { Charts.categoryName($0, scale, t) } ?? "—"),
+                                  .text("\(a.ratedCells)/\(a.totalCells)")]
+                      }, empty: t("plan.no_processes")),
+            .if(!processes.isEmpty, .group(
+                .h3(.text(t("chart.timeline"))),
+                .div(.class("chart-wrap"), .raw(Charts.timeline(ordered.map { ($0.name, analyses[$0.id]!) }, scale: scale, t))),
+                .h3(.text(t("chart.impact_over_time"))),
+                .p(.class("links"), .text(t("chart.group_by") + " "),
+                   .a(.href(AppPath.planSection(id, .impact).path), .if(!byCategory, .attribute(named: "aria-current", value: "true")), .text(t("chart.by_process"))),
+                   .text(" · "),
+                   .a(.href(AppPath.planSection(id, .impact).with([("by", "category")])), .if(byCategory, .attribute(named: "aria-current", value: "true")), .text(t("chart.by_category")))),
+                byCategory ? categoryCharts(ordered, analyses, t) : processCharts(ordered, analyses, t))))
+    }
+
+    private func processCharts(_ ordered: [CriticalProcess], _ analyses: [UUID: ProcessAnalysis], _ t: Localizer) -> BodyNode {
+        let scale = snapshot.scale
+        return .group(
+            .raw(Charts.legend(scale.categories.map { Charts.categoryName($0, scale, t) })),
+            .div(.class("charts"), .forEach(ordered) { p in
+                let a = analyses[p.id]!
+                return figure(.raw(Charts.lines(title: p.name, series: scale.categories.map { (Charts.categoryName($0, scale, t), p.impact[$0] ?? []) },
+                                                 scale: scale, mtpdIndex: a.mtpdHours.flatMap { scale.ladderHours.firstIndex(of: $0) }, t, width: 340, height: 170)), caption: p.name)
+            }))
+    }
+
+    private func categoryCharts(_ ordered: [CriticalProcess], _ analyses: [UUID: ProcessAnalysis], _ t: Localizer) -> BodyNode {
+        let scale = snapshot.scale
+        return .group(
+            .raw(Charts.legend(ordered.map(\.name))),
+            .div(.class("charts"), .forEach(scale.categories) { category in
+                let name = Charts.categoryName(category, scale, t)
+                return figure(.raw(Charts.lines(title: name, series: ordered.map { ($0.name, $0.impact[category] ?? []) },
+                                                 scale: scale, mtpdIndex: nil, t, width: 340, height: 170)), caption: name)
+            }))
+    }
+
+    private func alternatives(_ t: Localizer) -> BodyNode {
+        let id = frame.planID
+        return dataTable(caption: t("section.alternatives"), headers: [t("field.name"), t("plan.alternatives"), ""],
+                         rows: snapshot.content.processes.map { p in
+                             [.text(p.name),
+                              p.alternatives.isEmpty ? .strong(.class("bad"), .text(t("plan.no_alternative"))) : .ul(.forEach(p.alternatives) { .li(.text($0)) }),
+                              mayEdit ? link(.planItem(id, .processes, p.id), t("plan.edit")) : .text("")]
+                         }, empty: t("plan.no_processes"))
+    }
+}
+
+/// One item of a list section: its form, or its details for those who may only read.
+struct ItemPage {
+    var frame: PlanFrame
+    var section: PlanSection
+    var itemID: UUID
+    var mayEdit: Bool
+    var form: FormState
+    var context: PlanFormContext
+    var details: [(String, String)]
+    var csrf: String
+
+    func body(_ t: Localizer) -> BodyNode {
+        let spec = ListSpec.spec(section)!
+        return .group(
+            frame.header(t),
+            .p(link(.planSection(frame.planID, section), "← \(PlanPages.number(section)). \(t("section.\(section.rawValue)"))")),
+            .if(section == .processes, .p(link(.planImpact(frame.planID, itemID), t("plan.rate_impact")))),
+            mayEdit
+                ? .div(.class("narrow wide-form"), FormField.summary(form),
+                       postForm(AppPath.planItem(frame.planID, section, itemID).path, csrf: csrf, spec.fields(form, t, context), FormField.submit(t("common.save"))))
+                : .dl(.class("facts"), .forEach(details) { .group(.dt(.text($0.0)), .dd(.text($0.1))) })
+        )
+    }
+}
+
+/// The impact grid of one process: a rating per category at each point of the time ladder.
+struct ImpactPage {
+    var frame: PlanFrame
+    var process: CriticalProcess
+    var scale: ImpactScale
+    var analysis: ProcessAnalysis
+    var mayEdit: Bool
+    var form: FormState
+    var csrf: String
+
+    func body(_ t: Localizer) -> BodyNode {
+        let ladder = scale.ladderHours
+        func cell(_ name: String) -> BodyNode {
+            var attributes: [Attribute<HTML.InputContext>] = [.type(.number), .name(name), .id("f-\(name)"), .value(form[name]),
+                                                               .attribute(named: "min", value: "1"), .attribute(named: "max", value: "5"),
+                                                               .class("rating")]
+            if !mayEdit { attributes.append(.attribute(named: "disabled", value: "disabled")) }
+            if form.errors[name] != nil { attributes.append(.attribute(named: "aria-invalid", value: "true")) }
+            return .selfClosedElement(named: "input", attributes: attributes)
+        }
+        let grid: BodyNode = .div(.class("table-wrap"), .table(.class("grid"),
+            .caption(.text(t("plan.impact_grid"))),
+            .thead(.tr(.th(.text(t("plan.category"))), .forEach(ladder) { .th(.attribute(named: "scope", value: "col"), .text(Charts.duration($0, t))) })),
+            .tbody(
+                .forEach(scale.categories) { category in
+                    .tr(.th(.attribute(named: "scope", value: "row"), .text(Charts.categoryName(category, scale, t))),
+                        .forEach(ladder.indices) { k in .td(cell("impact-\(category)-\(k)")) })
+                },
+                .tr(.th(.attribute(named: "scope", value: "row"), .text(t("plan.minimum_capacity"))),
+                    .forEach(ladder.indices) { k in
+                        var attributes: [Attribute<HTML.InputContext>] = [.type(.number), .name("minimumCapacity-\(k)"), .id("f-minimumCapacity-\(k)"),
+                                                                           .value(form["minimumCapacity-\(k)"]), .attribute(named: "min", value: "0"),
+                                                                           .attribute(named: "max", value: "100"), .class("rating"),
+                                                                           .attribute(named: "aria-label", value: "\(t("plan.minimum_capacity")) \(Charts.duration(ladder[k], t))")]
+                        if !mayEdit { attributes.append(.attribute(named: "disabled", value: "disabled")) }
+                        return .td(.selfClosedElement(named: "input", attributes: attributes))
+                    }))))
+        let errors = form.errors.filter { $0.key.hasPrefix("impact-") || $0.key.hasPrefix("minimumCapacity-") }
+        return .group(
+            frame.header(t),
+            .p(link(.planSection(frame.planID, .impact), "← 4. \(t("section.impact"))"), .text(" · "),
+               link(.planItem(frame.planID, .processes, process.id), t("plan.process_details"))),
+            .dl(.class("facts"),
+                .dt(.text(t("plan.pc"))), .dd(.text(process.programmeCriticality?.rawValue.uppercased() ?? "—")),
+                .dt(.text(t("plan.classification"))), .dd(.text(process.classification.map { t("classification.\($0.rawValue)") } ?? "—")),
+                .dt(.text("MTPD")), .dd(.text(analysis.mtpdHours.map { Charts.duration($0, t) } ?? t("plan.no_mtpd"))),
+                .dt(.text(t("plan.driving_category"))), .dd(.text(analysis.drivingCategory.map { Charts.categoryName($0, scale, t) } ?? "—")),
+                .dt(.text(t("plan.tier"))), .dd(.text(analysis.tier.map { t("tier.\($0.rawValue)") } ?? "—"))),
+            .p(.class("hint"), .text(t("plan.rating_hint", scale.tolerance))),
+            .raw(Charts.lines(title: process.name, series: scale.categories.map { (Charts.categoryName($0, scale, t), process.impact[$0] ?? []) },
+                              scale: scale, mtpdIndex: analysis.mtpdHours.flatMap { scale.ladderHours.firstIndex(of: $0) }, t)),
+            .raw(Charts.legend(scale.categories.map { Charts.categoryName($0, scale, t) })),
+            FormField.summary(form),
+            .if(!errors.isEmpty, .ul(.class("error"), .forEach(errors.sorted { $0.key < $1.key }) { .li(.text($0.value)) })),
+            mayEdit
+                ? postForm(AppPath.planImpact(frame.planID, process.id).path, csrf: csrf, grid,
+                           .div(.class("narrow"), FormField.text("rtoHours", t("plan.rto_hours"), form, hint: t("plan.rto_hint"))),
+                           FormField.submit(t("common.save")))
+                : .group(grid, .p(.text("RTO: " + (process.rtoHours.map { Charts.duration($0, t) } ?? "—"))))
+        )
+    }
+
+    static func values(_ p: CriticalProcess, _ scale: ImpactScale) -> [String: String] {
+        var values: [String: String] = ["rtoHours": p.rtoHours.map { PlanChecks.hours($0) } ?? ""]
+        for category in scale.categories {
+            for (k, rating) in (p.impact[category] ?? []).enumerated() { values["impact-\(category)-\(k)"] = rating.map(String.init) ?? "" }
+        }
+        for (k, c) in p.minimumCapacity.enumerated() { values["minimumCapacity-\(k)"] = c.map(String.init) ?? "" }
+        return values
+    }
+}
+
+/// The versions of a plan and the form to mark it final.
+struct VersionsPage {
+    struct Row { var number: Int; var at: Date?; var by: String; var note: String? }
+    var frame: PlanFrame
+    var rows: [Row]
+    var canFinalize: Bool
+    var blocking: Int
+    var form: FormState
+    var csrf: String
+
+    func body(_ t: Localizer) -> BodyNode {
+        let id = frame.planID
+        return .group(
+            frame.header(t),
+            dataTable(caption: t("plan.versions"), headers: [t("plan.version"), t("plan.finalized_at"), t("plan.by"), t("plan.version_note"), ""],
+                      rows: rows.map { r in
+                          [link(.planVersion(id, r.number), t("plan.version_n", r.number)), .text(t.dateTime(r.at)), .text(r.by), .text(r.note ?? ""),
+                           .a(.href(AppPath.planCompare(id).with([("from", String(r.number)), ("to", "draft")])), .text(t("plan.compare_with_draft")))]
+                      }, empty: t("plan.no_versions")),
+            .if(rows.count >= 2, .form(.action(AppPath.planCompare(id).path), .method(.get), .class("search"),
+                .label(.for("f-from"), .text(t("plan.compare_from"))),
+                .select(.attribute(named: "id", value: "f-from"), .attribute(named: "name", value: "from"),
+                        .forEach(rows.dropFirst()) { option(String($0.number), t("plan.version_n", $0.number)) }),
+                .label(.for("f-to"), .text(t("plan.compare_to"))),
+                .select(.attribute(named: "id", value: "f-to"), .attribute(named: "name", value: "to"),
+                        .forEach(rows) { option(String($0.number), t("plan.version_n", $0.number)) },
+                        option("draft", t("plan.working_copy"), selected: true)),
+                .button(.type(.submit), .text(t("plan.compare"))))),
+            .if(canFinalize, .section(.class("narrow"), .h2(.text(t("plan.finalize"))),
+                .p(.text(blocking == 0 ? t("plan.finalize_intro") : t("plan.finalize_blocked", blocking))),
+                FormField.summary(form),
+                postForm(AppPath.planVersions(id).path, csrf: csrf,
+                         FormField.textarea("note", t("plan.version_note"), form, rows: 2),
+                         FormField.submit(t("plan.finalize")))))
+        )
+    }
+}
+
+/// A chart with its caption.
+func figure(_ chart: BodyNode, caption: String) -> BodyNode {
+    .element(named: "figure", nodes: [chart, .element(named: "figcaption", text: caption)])
+}
+
+/// An option of a select.
+func option(_ value: String, _ label: String, selected: Bool = false) -> Node<HTML.SelectContext> {
+    .element(named: "option", nodes: [.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
+                                      .if(selected, .attribute(named: "selected", value: "selected")), .text(label)])
+}
