@@ -16,7 +16,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   say "Installing ${need_apt[*]}"
   apt-get update -qq && apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
-python3 -c "import selenium, pytest, schemathesis" 2>/dev/null || { say "Installing Python test tools"; python3 -m pip install -q selenium pytest schemathesis; }
+python3 -c "import selenium, pytest, schemathesis, pypdf" 2>/dev/null || { say "Installing Python test tools"; python3 -m pip install -q selenium pytest schemathesis pypdf; }
 
 say "Build"
 swift build --build-tests -q

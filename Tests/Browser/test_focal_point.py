@@ -3,73 +3,8 @@
 The server is started by scripts/test-browser.sh on a fresh demo database; BASE_URL says where.
 Screenshots go to artifacts/screenshots/.
 """
-import os
-import pathlib
-
-import pytest
-from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
+from conftest import BASE, click, shot, sign_in
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
-
-BASE = os.environ.get("BASE_URL", "http://127.0.0.1:8089")
-SHOTS = pathlib.Path(os.environ.get("SHOTS", "artifacts/screenshots"))
-SHOTS.mkdir(parents=True, exist_ok=True)
-
-
-def browser(language):
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
-                f"--lang={language}"):
-        options.add_argument(arg)
-    options.add_experimental_option("prefs", {"intl.accept_languages": language})
-    service = webdriver.ChromeService(executable_path="/usr/bin/chromedriver")
-    return webdriver.Chrome(options=options, service=service)
-
-
-@pytest.fixture
-def zh():
-    driver = browser("zh-CN")
-    yield driver
-    driver.quit()
-
-
-@pytest.fixture
-def en():
-    driver = browser("en-US")
-    yield driver
-    driver.quit()
-
-
-def click(driver, by, selector):
-    """Clicks something that loads a new page, and waits until it has."""
-    old = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(by, selector).click()
-
-    def replaced(_):
-        # Chromium reports a detached node either as stale or as an inspector error.
-        try:
-            old.tag_name
-            return False
-        except WebDriverException:
-            return True
-
-    WebDriverWait(driver, 15).until(replaced)
-    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
-
-
-def sign_in(driver, username, password="resilience-demo"):
-    driver.get(BASE + "/sign-in")
-    driver.find_element(By.ID, "f-username").send_keys(username)
-    driver.find_element(By.ID, "f-password").send_keys(password)
-    click(driver, By.CSS_SELECTOR, "form.stack button[type=submit]")
-
-
-def shot(driver, name):
-    path = SHOTS / f"{name}.png"
-    driver.save_screenshot(str(path))
-    assert path.stat().st_size > 5000, f"screenshot {name} looks empty"
 
 
 def test_focal_point_signs_in_in_chinese_switches_to_english_and_is_refused_administration(zh):

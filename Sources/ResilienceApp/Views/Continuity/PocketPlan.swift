@@ -21,9 +21,22 @@ struct PocketPlan {
     .bad{color:#b3261e;font-weight:600}.grid td{text-align:center;width:2.4em}.r4,.r5{background:#f6c9c4}.r3{background:#fbe3c0}.r1,.r2{background:#dcefdc}
     .muted{color:#5b6775}svg{max-width:100%;height:auto}ul{margin:2px 0;padding-left:20px}
     @page{size:A4;margin:18mm 14mm 14mm}
-    @media print{body{max-width:none;padding:0;font-size:11pt}.running{position:fixed;top:-12mm;left:0;right:0;border:0}
+    @media print{body{max-width:none;padding:0;font-size:11pt}.running{display:none}
     .process{break-before:page}h2,h3{break-after:avoid}tr{break-inside:avoid}a{color:inherit;text-decoration:none}}
     """
+
+    /// The unit, cycle, version and date at the top of every printed page, and the page number
+    /// at the bottom: CSS page margin boxes.
+    static func pageHeader(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\", "\"", "<", ">", "\n", "\r": escaped += "\\" + String(scalar.value, radix: 16) + " "
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return "@page{@top-left{content:\"\(escaped)\";font-size:8.5pt;color:#5b6775}@bottom-right{content:counter(page) \" / \" counter(pages);font-size:8.5pt;color:#5b6775}}"
+    }
 
     func document(_ t: Localizer) -> HTML {
         let content = snapshot.content, scale = snapshot.scale
@@ -51,7 +64,7 @@ struct PocketPlan {
         return HTML(
             .attribute(named: "lang", value: t.code), .attribute(named: "dir", value: t.language.direction),
             .head(.meta(.charset(.utf8)), .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                  .title(title), .style(Self.css)),
+                  .title(title), .style(Self.css + Self.pageHeader(running))),
             .body(
                 .div(.class("running"), .text(running)),
                 .h1(.text(title)),
