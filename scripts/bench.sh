@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Generates an organization at UN scale (150 country operations, 1,000 offices, 2,000 duty
-# stations, 120,000 accounts), starts the release build on it, signs in and measures the main
+# stations, 120,000 accounts, a plan of 60 critical processes), starts the release build on it, signs in and measures the main
 # pages and API lists with wrk: requests per second and p50/p99 latency per page.
 # Usage: scripts/bench.sh [sqlite|postgres|both] (default both); BENCH_SECONDS (10) per page and
 # BENCH_CONNECTIONS (16) concurrent connections. Traffic stays on 127.0.0.1.
@@ -66,6 +66,18 @@ run() { # label DATABASE_URL
   measure "API users, same rows by key" "/api/v1/users?after=user024949"
   measure "API duty stations" "/api/v1/duty-stations?page=3"
   measure "API audit" "/api/v1/audit"
+  local plan
+  plan=$(curl -s -H "Authorization: Bearer $token" "$api/units/$country/plans" | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['id'])")
+  echo "-- a plan of 60 critical processes, 300 staff entries, full impact grids, two versions"
+  measure "plan overview" "/plans/$plan"
+  measure "plan: critical processes" "/plans/$plan/sections/processes"
+  measure "plan: impact analysis + charts" "/plans/$plan/sections/impact"
+  measure "pocket plan" "/plans/$plan/pocket"
+  measure "compare version 1 with 2" "/plans/$plan/compare?from=1&to=2"
+  measure "API plan" "/api/v1/plans/$plan"
+  local pocket
+  pocket=$(curl -s -b "$jar" "http://127.0.0.1:$port/plans/$plan/pocket.html" | wc -c)
+  echo "pocket plan download: $pocket bytes"
   local size
   size=$(curl -s -b "$jar" "http://127.0.0.1:$port/users?page=100" | wc -c)
   echo "page size of /users: $size bytes"

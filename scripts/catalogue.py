@@ -223,7 +223,7 @@ k("chart.impact_over_time", "Impact over time", "影响随时间变化"); k("cha
 k("chart.by_process", "process", "按流程"); k("chart.by_category", "category", "按影响类别")
 k("chart.tolerance", "Shaded: above {0}, intolerable", "阴影：高于 {0}，不可容忍")
 k("pocket.title", "{0} — business continuity plan {1}", "{0} — {1} 年度业务连续性计划")
-k("pocket.generated", "{0}, printed {1}", "{0}，打印于 {1}")
+k("pocket.generated", "{0}, as of {1}", "{0}，截至 {1}")
 k("pocket.who_to_call", "Who to call", "联系人"); k("pocket.minimum_staff", "Minimum staff and their roles", "最低人员配置及其角色")
 k("pocket.covers", "Covers", "负责流程")
 k("scale.title", "Impact scale", "影响等级"); k("scale.intro", "The time ladder, the impact categories and the tolerance that new plans use. Plans already started keep the scale they started with.", "新计划使用的时间刻度、影响类别和容忍阈值。已创建的计划保留其创建时的等级。")

@@ -23,6 +23,8 @@ unit=$(api "units?q=KEN-DAD" | first)
 station=$(api "duty-stations?q=Dadaab" | first)
 user=$(api "users?q=staff.coxsbazar" | first)
 grant=$(api "users/$user/grants" | first)
+bgd=$(api "units?q=BGD" | first)
+plan=$(api "units/$bgd/plans" | first)
 tok=$(curl -sf -H "Authorization: Bearer $token" -H "Content-Type: application/json" -d '{"name":"to revoke"}' \
   "http://127.0.0.1:$port/api/v1/tokens" | python3 -c "import json,sys; print(json.load(sys.stdin)['id'])")
 cat > "$work/schemathesis.toml" <<TOML
@@ -32,6 +34,8 @@ stationID = "$station"
 userID = "$user"
 grantID = "$grant"
 tokenID = "$tok"
+planID = "$plan"
+number = 1
 TOML
 schemathesis --config-file "$work/schemathesis.toml" run "http://127.0.0.1:$port/api/v1/openapi.json" --url "http://127.0.0.1:$port/api/v1" \
   -H "Authorization: Bearer $token" --checks not_a_server_error --max-examples 15 --no-color \

@@ -267,3 +267,10 @@ private func soundPlan() -> PlanContent {
         }
     }
 }
+
+@Suite struct PlanDiffFieldTests {
+    @Test func topLevelFieldsAreSplitRespectingStringsAndNesting() {
+        let json = #"{"a":1,"b":"x,\"}{:y","c":{"d":[1,2,{"e":null}]},"f":null,"g":[]}"#
+        #expect(PlanDiff.topLevelFields(Array(json.utf8)) == ["a": "1", "b": #""x,\"}{:y""#, "c": #"{"d":[1,2,{"e":null}]}"#, "g": "[]"])
+    }
+}

@@ -30,7 +30,7 @@ public enum PlanDiff {
         return changes
     }
 
-    private static func list<Item: Identifiable & Encodable>(
+    private static func list<Item: Identifiable & Encodable & Equatable>(
         _ section: PlanSection, _ old: [Item], _ new: [Item], name: (Item) -> String
     ) -> [PlanChange] where Item.ID == UUID {
         let oldIndex = Dictionary(uniqueKeysWithValues: old.enumerated().map { ($1.id, $0) })
@@ -45,7 +45,8 @@ public enum PlanDiff {
                 changes.append(PlanChange(section: section, itemID: item.id, itemName: name(item), kind: .added, fields: []))
                 continue
             }
-            let fields = differingFields(old[before], item)
+            // Most items are unchanged; comparing values first keeps encoding to the changed ones.
+            let fields = old[before] == item ? [] : differingFields(old[before], item)
             if !fields.isEmpty {
                 changes.append(PlanChange(section: section, itemID: item.id, itemName: name(item), kind: .changed, fields: fields))
             }
@@ -59,8 +60,8 @@ public enum PlanDiff {
         return changes
     }
 
-    private static func single<Record: Encodable>(_ section: PlanSection, _ old: Record, _ new: Record) -> [PlanChange] {
-        let fields = differingFields(old, new)
+    private static func single<Record: Encodable & Equatable>(_ section: PlanSection, _ old: Record, _ new: Record) -> [PlanChange] {
+        let fields = old == new ? [] : differingFields(old, new)
         return fields.isEmpty ? [] : [PlanChange(section: section, itemID: nil, itemName: "", kind: .changed, fields: fields)]
     }
 
@@ -75,14 +76,50 @@ public enum PlanDiff {
 
     private static func fields<T: Encodable>(of value: T) -> [String: String] {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        guard let data = try? encoder.encode(value),
-              let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return [:] }
+        guard let data = try? encoder.encode(value) else { return [:] }
+        return topLevelFields(Array(data))
+    }
+
+    /// The members of a JSON object as key → raw JSON text, found in one pass over the bytes
+    /// (JSONSerialization, which bridges every value to an object, was most of a comparison's time).
+    static func topLevelFields(_ bytes: [UInt8]) -> [String: String] {
         var result: [String: String] = [:]
-        for (key, field) in object where !(field is NSNull) {
-            let encoded = (try? JSONSerialization.data(withJSONObject: field, options: [.sortedKeys, .fragmentsAllowed])) ?? Data()
-            result[key] = String(decoding: encoded, as: UTF8.self)
+        var depth = 0, inString = false, escaped = false
+        var keyStart = -1, keyEnd = -1, valueStart = -1
+        func close(_ end: Int) {
+            guard keyStart >= 0, valueStart >= 0 else { return }
+            let key = String(decoding: bytes[keyStart..<keyEnd], as: UTF8.self)
+            // The encoder writes no whitespace between tokens.
+            let value = String(decoding: bytes[valueStart..<end], as: UTF8.self)
+            if value != "null" { result[key] = value }
+            keyStart = -1; keyEnd = -1; valueStart = -1
+        }
+        for (i, byte) in bytes.enumerated() {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                    if depth == 1 && valueStart < 0 && keyEnd < 0 { keyEnd = i }
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""):
+                inString = true
+                if depth == 1 && valueStart < 0 && keyStart < 0 { keyStart = i + 1 }
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if depth == 1 { close(i) }
+                depth -= 1
+            case UInt8(ascii: ":") where depth == 1 && valueStart < 0:
+                valueStart = i + 1
+            case UInt8(ascii: ",") where depth == 1:
+                close(i)
+            default:
+                break
+            }
         }
         return result
     }

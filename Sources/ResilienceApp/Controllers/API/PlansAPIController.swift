@@ -142,8 +142,8 @@ struct PlansAPIController {
 
     @Sendable func compare(_ req: Request) async throws -> Response {
         let plan = try await req.planParameter()
-        let (from, to, old, new) = try await PlansController().comparison(req, plan)
-        return json(CompareDTO(from: from, to: to, changes: PlanDiff.compare(old, new).map {
+        let (from, to, comparison) = try await PlansController().comparison(req, plan)
+        return json(CompareDTO(from: from, to: to, changes: comparison.changes.map {
             ChangeDTO(section: $0.section.rawValue, itemID: $0.itemID, itemName: $0.itemName, kind: $0.kind.rawValue, fields: $0.fields)
         }))
     }

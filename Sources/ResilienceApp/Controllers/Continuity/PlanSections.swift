@@ -115,7 +115,7 @@ struct ListSpec {
     static var team: ListSpec {
         make(.team, "team", \.team, name: \.name,
              headers: { t in [t("field.name"), t("plan.function"), t("plan.lead"), t("plan.contact")] },
-             cells: { m, _, t in [.text(t("team_function.\(m.function.rawValue)")), .text(m.isLead ? t("common.yes") : ""), .text(m.contact ?? "")] },
+             cells: { m, _, t in [.safe(t("team_function.\(m.function.rawValue)")), .safe(m.isLead ? t("common.yes") : ""), .safe(m.contact ?? "")] },
              values: { m in ["name": m.name, "function": m.function.rawValue, "isLead": m.isLead ? "true" : "", "contact": m.contact ?? ""] },
              fields: { form, t, _ in
                  .group(FormField.text("name", t("field.name"), form, required: true),
@@ -140,7 +140,7 @@ struct ListSpec {
     static var scenarios: ListSpec {
         make(.scenarios, "scenarios", \.scenarios, name: \.title,
              headers: { t in [t("plan.title_field"), t("plan.scenario_kind"), t("plan.description")] },
-             cells: { s, _, t in [.text(t("scenario_kind.\(s.kind.rawValue)")), .text(s.description ?? "")] },
+             cells: { s, _, t in [.safe(t("scenario_kind.\(s.kind.rawValue)")), .safe(s.description ?? "")] },
              values: { s in ["title": s.title, "kind": s.kind.rawValue, "description": s.description ?? ""] },
              fields: { form, t, _ in
                  .group(FormField.select("kind", t("plan.scenario_kind"), form, options: options(ScenarioKind.self, "scenario_kind", t)),
@@ -165,9 +165,9 @@ struct ListSpec {
         make(.processes, "processes", \.processes, name: \.name,
              headers: { t in [t("plan.classification"), t("plan.pc"), t("plan.minimum_staff"), t("plan.alternatives")] },
              cells: { p, _, t in
-                 [.text(p.classification.map { t("classification.\($0.rawValue)") } ?? "—"),
-                  .text(p.programmeCriticality.map { $0.rawValue.uppercased() } ?? "—"),
-                  .text("\(p.staff.count) / \(p.minimumStaffCount)"), .text(String(p.alternatives.count))]
+                 [.safe(p.classification.map { t("classification.\($0.rawValue)") } ?? "—"),
+                  .safe(p.programmeCriticality.map { $0.rawValue.uppercased() } ?? "—"),
+                  .safe("\(p.staff.count) / \(p.minimumStaffCount)"), .safe(String(p.alternatives.count))]
              },
              values: processValues, fields: processFields, parse: parseProcess)
     }
@@ -201,10 +201,10 @@ struct ListSpec {
                              options: options(ProcessClassification.self, "classification", t, empty: t("common.choose"))),
             FormField.text("minimumStaffCount", t("plan.minimum_staff_count"), form, type: .number),
             fieldset("rows", t("plan.minimum_staff"),
-                      .p(.class("hint"), .text(t("plan.staff_hint"))),
+                      .p(.class("hint"), .safe(t("plan.staff_hint"))),
                       .element(named: "datalist", nodes: [.id("people"), .forEach(context.people) { .element(named: "option", nodes: [.attribute(named: "value", value: $0)]) }]),
                       .table(.class("rows"),
-                             .thead(.tr(.th(.text(t("field.name"))), .th(.text(t("plan.staff_role"))), .th(.text(t("plan.briefed"))))),
+                             .thead(.tr(.th(.safe(t("field.name"))), .th(.safe(t("plan.staff_role"))), .th(.safe(t("plan.briefed"))))),
                              .tbody(.forEach(0..<staffRows) { i in
                                  .tr(.td(rowInput("staff-\(i)-name", form, t("field.name"), list: "people")),
                                      .td(rowInput("staff-\(i)-role", form, t("plan.staff_role"))),
@@ -213,9 +213,9 @@ struct ListSpec {
                              }))),
             FormField.checkboxes("resources", t("plan.resources"), form, options: options(ResourceKind.self, "resource", t)),
             fieldset("rows", t("plan.dependencies"),
-                      .p(.class("hint"), .text(t("plan.dependencies_hint"))),
+                      .p(.class("hint"), .safe(t("plan.dependencies_hint"))),
                       .table(.class("rows"),
-                             .thead(.tr(.th(.text(t("plan.dependency_kind"))), .th(.text(t("field.name"))), .th(.text(t("plan.recovery_hours"))))),
+                             .thead(.tr(.th(.safe(t("plan.dependency_kind"))), .th(.safe(t("field.name"))), .th(.safe(t("plan.recovery_hours"))))),
                              .tbody(.forEach(0..<dependencyRows) { i in
                                  .tr(.td(rowSelect("dependencies-\(i)-kind", form, t("plan.dependency_kind"), options(DependencyKind.self, "dependency", t))),
                                      .td(rowInput("dependencies-\(i)-name", form, t("field.name"))),
@@ -236,7 +236,7 @@ struct ListSpec {
         if form.errors[name] != nil { attributes.append(.attribute(named: "aria-invalid", value: "true")) }
         return .group(
             .selfClosedElement(named: "input", attributes: attributes),
-            .unwrap(form.errors[name]) { .p(.class("error"), .id("f-\(name)-error"), .text($0)) })
+            .unwrap(form.errors[name]) { .p(.class("error"), .id("f-\(name)-error"), .safe($0)) })
     }
 
     static func rowSelect(_ name: String, _ form: FormState, _ label: String, _ options: [(value: String, label: String)]) -> BodyNode {
@@ -245,9 +245,9 @@ struct ListSpec {
                     .attribute(named: "aria-label", value: label),
                     .forEach(options) { o in
                         .element(named: "option", nodes: [.attribute(named: "value", value: o.value, ignoreIfValueIsEmpty: false),
-                                                          .if(o.value == form[name], .attribute(named: "selected", value: "selected")), .text(o.label)])
+                                                          .if(o.value == form[name], .attribute(named: "selected", value: "selected")), .safe(o.label)])
                     }),
-            .unwrap(form.errors[name]) { .p(.class("error"), .id("f-\(name)-error"), .text($0)) })
+            .unwrap(form.errors[name]) { .p(.class("error"), .id("f-\(name)-error"), .safe($0)) })
     }
 
     static func parseProcess(_ form: [String: String], _ old: CriticalProcess?, _ people: [String: UUID]) throws -> CriticalProcess {
@@ -306,7 +306,7 @@ struct ListSpec {
     static var sites: ListSpec {
         make(.sites, "sites", \.sites, name: \.name,
              headers: { t in [t("plan.address"), t("plan.workstations"), t("plan.contact"), t("plan.assets")] },
-             cells: { s, _, t in [.text(s.address ?? ""), .text(t.number(s.workstations)), .text(s.contact ?? ""), .text(s.assetsToMove.joined(separator: ", "))] },
+             cells: { s, _, t in [.safe(s.address ?? ""), .safe(t.number(s.workstations)), .safe(s.contact ?? ""), .safe(s.assetsToMove.joined(separator: ", "))] },
              values: { s in ["name": s.name, "address": s.address ?? "", "workstations": String(s.workstations), "equipment": s.equipment ?? "",
                              "contact": s.contact ?? "", "assetsToMove": s.assetsToMove.joined(separator: "\n")] },
              fields: { form, t, _ in
@@ -337,7 +337,7 @@ struct ListSpec {
     static var agreements: ListSpec {
         make(.agreements, "agreements", \.agreements, name: \.partner,
              headers: { t in [t("plan.agreement_kind"), t("plan.valid_from"), t("plan.valid_until")] },
-             cells: { a, _, t in [.text(t("agreement_kind.\(a.kind.rawValue)")), .text(t.date(a.validFrom)), .text(t.date(a.validUntil))] },
+             cells: { a, _, t in [.safe(t("agreement_kind.\(a.kind.rawValue)")), .safe(t.date(a.validFrom)), .safe(t.date(a.validUntil))] },
              values: { a in ["partner": a.partner, "kind": a.kind.rawValue, "validFrom": day(a.validFrom), "validUntil": day(a.validUntil)] },
              fields: { form, t, _ in
                  .group(FormField.text("partner", t("plan.partner"), form, required: true, hint: t("plan.partner_hint")),
@@ -364,7 +364,7 @@ struct ListSpec {
     static var exercises: ListSpec {
         make(.exercises, "exercises", \.exercises, name: { PlanChecks.isoDay($0.date) },
              headers: { t in [t("plan.exercise_kind"), t("plan.scope"), t("plan.next_date")] },
-             cells: { e, _, t in [.text(t("exercise_kind.\(e.kind.rawValue)")), .text(e.scope ?? ""), .text(t.date(e.nextDate))] },
+             cells: { e, _, t in [.safe(t("exercise_kind.\(e.kind.rawValue)")), .safe(e.scope ?? ""), .safe(t.date(e.nextDate))] },
              values: { e in ["date": day(e.date), "kind": e.kind.rawValue, "scope": e.scope ?? "", "findings": e.findings ?? "",
                              "followUp": e.followUp ?? "", "nextDate": day(e.nextDate)] },
              fields: { form, t, _ in

@@ -379,25 +379,25 @@ struct PlansController {
     /// `from` and `to` are version numbers or `draft` (the working copy).
     @Sendable func compare(_ req: Request) async throws -> Response {
         let plan = try await req.planParameter()
-        let (from, to, old, new) = try await comparison(req, plan)
+        let (from, to, comparison) = try await comparison(req, plan)
         let frame = try await frame(req, plan, "versions")
         let t = req.localizer
-        let page = ComparePage(frame: frame, fromLabel: from, toLabel: to, old: old, new: new, changes: PlanDiff.compare(old, new))
+        let page = ComparePage(frame: frame, fromLabel: from, toLabel: to, comparison: comparison)
         return Layout.response(for: req, title: title(req, frame, t("plan.compare")), content: page.body(t))
     }
 
-    func comparison(_ req: Request, _ plan: Plan) async throws -> (String, String, PlanContent, PlanContent) {
+    func comparison(_ req: Request, _ plan: Plan) async throws -> (String, String, PlanComparison) {
         let t = req.localizer
-        func side(_ raw: String?, _ fallback: String) async throws -> (String, PlanContent) {
+        func side(_ raw: String?, _ fallback: String) async throws -> (label: String, key: String, content: PlanContent) {
             let value = raw ?? fallback
-            if value == "draft" { return (t("plan.working_copy"), try PlanService.snapshot(plan).content) }
+            if value == "draft" { return (t("plan.working_copy"), "\(plan.id!):r\(plan.revision)", try PlanService.snapshot(plan).content) }
             guard let number = Int(value) else { throw AppError.badRequest(t("error.decoding.invalid", "from/to")) }
             guard let version = try await PlanService.version(number, of: plan, on: req.db) else { throw Abort(.notFound) }
-            return (t("plan.version_n", number), try PlanService.snapshot(version).content)
+            return (t("plan.version_n", number), "\(version.id!)", try PlanService.snapshot(version).content)
         }
-        let (fromLabel, old) = try await side(req.query[String.self, at: "from"], plan.latestVersion > 0 ? String(plan.latestVersion) : "draft")
-        let (toLabel, new) = try await side(req.query[String.self, at: "to"], "draft")
-        return (fromLabel, toLabel, old, new)
+        let from = try await side(req.query[String.self, at: "from"], plan.latestVersion > 0 ? String(plan.latestVersion) : "draft")
+        let to = try await side(req.query[String.self, at: "to"], "draft")
+        return (from.label, to.label, PlanComparison.of(from.content, to.content, key: "\(from.key)|\(to.key)"))
     }
 
     // MARK: Pocket plan and exports
@@ -426,17 +426,22 @@ struct PlansController {
     private func pocketResponse(_ req: Request, _ plan: Plan, version: PlanVersion?, download: Bool) async throws -> Response {
         let unit = try await req.loadUnit(plan.$unit.id)
         let t = req.localizer
-        let snapshot = try version.map(PlanService.snapshot) ?? PlanService.snapshot(plan)
-        let pocket = PocketPlan(unitName: unit.name, cycle: plan.cycle,
-                                versionLabel: version.map { t("plan.version_n", $0.number) } ?? t("plan.working_copy"),
-                                generatedAt: version?.createdAt ?? Date(), snapshot: snapshot)
+        // The same plan at the same revision in the same language is the same page: rendered once.
+        let key = "\(version.map { "v\($0.id!)" } ?? "\(plan.id!):\(plan.revision)"):\(t.code):\(unit.name)"
+        let html = try RenderCache.pocketPlans.value(key) {
+            let snapshot = try version.map(PlanService.snapshot) ?? PlanService.snapshot(plan)
+            let pocket = PocketPlan(unitName: unit.name, cycle: plan.cycle,
+                                    versionLabel: version.map { t("plan.version_n", $0.number) } ?? t("plan.working_copy"),
+                                    generatedAt: version?.createdAt ?? plan.updatedAt ?? Date(), snapshot: snapshot)
+            return pocket.document(t).render()
+        }
         let response = Response(status: .ok)
         response.headers.contentType = .html
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         if download {
             response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileName(unit, plan, version, "html"))\"")
         }
-        response.body = .init(string: pocket.document(t).render())
+        response.body = .init(string: html)
         return response
     }
 

@@ -107,13 +107,41 @@ enum DemoPlan {
             for (c, category) in scale.categories.enumerated() {
                 p.impact[category] = scale.ladderHours.indices.map { k in min(5, 1 + (k + c + i) / 3) }
             }
-            p.rtoHours = [1, 4, 8, 24, 72, 168][i % 6]
+            // An RTO no longer than the MTPD, so that the plan can be marked final.
+            let mtpd = ImpactAnalysis.analyse(p, scale: scale).mtpdHours ?? .infinity
+            p.rtoHours = min([1, 4, 8, 24, 72, 168][i % 6], mtpd)
             p.minimumCapacity = scale.ladderHours.indices.map { min(100, 20 + 10 * $0) }
             p.alternatives = ["Alternative A for process \(i + 1)", "Work from the alternate site"]
             p.siteIDs = [plan.sites[i % plan.sites.count].id]
             p.dependencies = [Dependency(kind: .itSystem, name: "System \(i % 7)", recoveryHours: Double(4 * (i % 5)))]
             p.resources = [.itEquipment, .communications]
             return p
+        }
+        return plan
+    }
+
+    /// The benchmark's plan: 60 critical processes with 5 staff each (300 entries) and full impact
+    /// grids, marked final twice with changes between, and a draft after that.
+    static func loadLarge(at unit: Unit, on db: any Database) async throws -> Plan {
+        let context = AuditContext.system
+        let plan = try await PlanService.create(at: unit, cycle: "2026", start: PlanService.Start.empty.rawValue, by: context, on: db)
+        let content = large(processes: 60, staffPerProcess: 5)
+        try await PlanService.change(plan, by: context, on: db) { $0 = content; return ("content", "", "benchmark") }
+        _ = try await PlanService.finalize(plan, note: "first", by: context, on: db)
+        try await PlanService.change(plan, by: context, on: db) { c in
+            for i in stride(from: 0, to: c.processes.count, by: 6) {
+                c.processes[i].name += " (revised)"
+                c.processes[i].staff.removeLast()
+                c.processes[i].alternatives.append("Another alternative")
+            }
+            c.scenarios.removeFirst()
+            c.sites.swapAt(0, 1)
+            return ("content", "", "benchmark")
+        }
+        _ = try await PlanService.finalize(plan, note: "second", by: context, on: db)
+        try await PlanService.change(plan, by: context, on: db) { c in
+            c.exercises[0].findings = "Updated after the second version"
+            return ("content", "", "benchmark")
         }
         return plan
     }

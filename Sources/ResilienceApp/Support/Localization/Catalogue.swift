@@ -59,11 +59,25 @@ struct Catalogue: Sendable {
     /// The text for `key`, with `{0}`, `{1}` … replaced by `args`. A missing key shows itself, so
     /// that it is noticed rather than hidden.
     func text(_ key: String, in code: String, _ args: [String] = []) -> String {
-        var text = texts[code]?[key] ?? texts[Self.fallbackCode]?[key] ?? key
-        for (index, arg) in args.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: arg)
+        let text = texts[code]?[key] ?? texts[Self.fallbackCode]?[key] ?? key
+        return args.isEmpty ? text : Self.fill(text, args)
+    }
+
+    /// Puts each argument in place of its `{n}`, in one pass.
+    static func fill(_ template: String, _ args: [String]) -> String {
+        var out = ""
+        out.reserveCapacity(template.utf8.count + args.reduce(0) { $0 + $1.utf8.count })
+        var scalars = template.unicodeScalars[...]
+        while let scalar = scalars.popFirst() {
+            if scalar == "{", let close = scalars.firstIndex(of: "}"),
+               let index = Int(String(scalars[scalars.startIndex..<close])), args.indices.contains(index) {
+                out += args[index]
+                scalars = scalars[scalars.index(after: close)...]
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
         }
-        return text
+        return out
     }
 
     /// Picks the best language for an `Accept-Language` header: exact matches first, then the

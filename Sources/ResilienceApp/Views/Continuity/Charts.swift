@@ -12,7 +12,8 @@ enum Charts {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
-    static func f(_ v: Double) -> String { String(format: "%.1f", v) }
+    /// Coordinates as whole pixels: short to send, and cheap to write (String(format:) is slow).
+    static func f(_ v: Double) -> String { v.isFinite ? String(Int(v.rounded())) : "0" }
 
     /// A point of the time ladder as people say it: 4 h, 3 d, 2 wk, 1 mo.
     static func duration(_ hours: Double, _ t: Localizer) -> String {
@@ -28,43 +29,65 @@ enum Charts {
         return scale.labels[code]?[t.code] ?? scale.labels[code]?["en"] ?? scale.labels[code]?.values.first ?? code
     }
 
+    struct Frame {
+        let width: Double, height: Double, left = 28.0, right = 20.0, top = 10.0, bottom = 34.0
+        let points: Int
+        var plotW: Double { width - left - right }
+        var plotH: Double { height - top - bottom }
+        func x(_ i: Int) -> Double { left + (points == 1 ? plotW / 2 : plotW * Double(i) / Double(points - 1)) }
+        func y(_ r: Double) -> Double { top + plotH * (1 - (r - 1) / 4) }
+    }
+
+    /// What every impact chart of a scale has in common: the intolerable band, the grid, the axes.
+    static func frame(_ scale: ImpactScale, _ t: Localizer, _ fr: Frame) -> String {
+        var s = ""
+        let band = fr.y(Double(scale.tolerance) + 0.5)
+        s += "<rect x=\"\(f(fr.left))\" y=\"\(f(fr.top))\" width=\"\(f(fr.plotW))\" height=\"\(f(band - fr.top))\" fill=\"#fdecea\"/>"
+        for r in 1...5 {
+            let y = f(fr.y(Double(r)))
+            s += "<line x1=\"\(f(fr.left))\" x2=\"\(f(fr.left + fr.plotW))\" y1=\"\(y)\" y2=\"\(y)\" stroke=\"#d5dbe2\"/>"
+            s += "<text x=\"\(f(fr.left - 6))\" y=\"\(f(fr.y(Double(r)) + 4))\" font-size=\"10\" text-anchor=\"end\" fill=\"#5b6775\">\(r)</text>"
+        }
+        s += "<line x1=\"\(f(fr.left))\" x2=\"\(f(fr.left + fr.plotW))\" y1=\"\(f(band))\" y2=\"\(f(band))\" stroke=\"#b3261e\" stroke-dasharray=\"4 3\"/>"
+        for (i, hours) in scale.ladderHours.enumerated() {
+            s += "<text x=\"\(f(fr.x(i)))\" y=\"\(f(fr.height - fr.bottom + 14))\" font-size=\"9.5\" text-anchor=\"middle\" fill=\"#5b6775\">\(escape(duration(hours, t)))</text>"
+        }
+        s += "<text x=\"\(f(fr.left))\" y=\"\(f(fr.height - 4))\" font-size=\"10\" fill=\"#5b6775\">\(escape(t("chart.tolerance", scale.tolerance)))</text>"
+        return s
+    }
+
+    /// The frame once per page, for charts drawn with `sharedFrame`: a page of sixty charts
+    /// sends it once instead of sixty times.
+    static func sharedFrame(_ scale: ImpactScale, _ t: Localizer, width: Double, height: Double) -> String {
+        let fr = Frame(width: width, height: height, points: scale.ladderHours.count)
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"0\" height=\"0\" aria-hidden=\"true\" style=\"position:absolute\"><defs><g id=\"impact-frame\">\(frame(scale, t, fr))</g></defs></svg>"
+    }
+
     /// Lines over the time ladder, rating 1–5, with the intolerable band shaded and the MTPD marked.
     static func lines(title: String, series: [(name: String, ratings: [Int?])], scale: ImpactScale, mtpdIndex: Int?,
-                      _ t: Localizer, width: Double = 440, height: Double = 190) -> String {
-        let left = 28.0, right = 20.0, top = 10.0, bottom = 34.0
-        let plotW = width - left - right, plotH = height - top - bottom
-        let n = scale.ladderHours.count
-        func x(_ i: Int) -> Double { left + (n == 1 ? plotW / 2 : plotW * Double(i) / Double(n - 1)) }
-        func y(_ r: Double) -> Double { top + plotH * (1 - (r - 1) / 4) }
+                      _ t: Localizer, width: Double = 440, height: Double = 190, sharedFrame: Bool = false) -> String {
+        let fr = Frame(width: width, height: height, points: scale.ladderHours.count)
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
-        // The intolerable band.
-        let band = y(Double(scale.tolerance) + 0.5)
-        s += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(band - top))\" fill=\"#fdecea\"/>"
-        for r in 1...5 {
-            s += "<line x1=\"\(f(left))\" x2=\"\(f(left + plotW))\" y1=\"\(f(y(Double(r))))\" y2=\"\(f(y(Double(r))))\" stroke=\"#d5dbe2\" stroke-width=\"1\"/>"
-            s += "<text x=\"\(f(left - 6))\" y=\"\(f(y(Double(r)) + 4))\" font-size=\"10\" text-anchor=\"end\" fill=\"#5b6775\">\(r)</text>"
-        }
-        s += "<line x1=\"\(f(left))\" x2=\"\(f(left + plotW))\" y1=\"\(f(band))\" y2=\"\(f(band))\" stroke=\"#b3261e\" stroke-dasharray=\"4 3\"/>"
-        for (i, hours) in scale.ladderHours.enumerated() {
-            s += "<text x=\"\(f(x(i)))\" y=\"\(f(height - bottom + 14))\" font-size=\"9.5\" text-anchor=\"middle\" fill=\"#5b6775\">\(escape(duration(hours, t)))</text>"
-        }
+        s += sharedFrame ? "<use href=\"#impact-frame\"/>" : frame(scale, t, fr)
         if let mtpdIndex {
-            s += "<line x1=\"\(f(x(mtpdIndex)))\" x2=\"\(f(x(mtpdIndex)))\" y1=\"\(f(top))\" y2=\"\(f(top + plotH))\" stroke=\"#b3261e\" stroke-width=\"1.5\"/>"
-            s += "<text x=\"\(f(x(mtpdIndex) + 3))\" y=\"\(f(top + 10))\" font-size=\"10\" fill=\"#b3261e\">MTPD</text>"
+            let x = f(fr.x(mtpdIndex))
+            s += "<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(f(fr.top))\" y2=\"\(f(fr.top + fr.plotH))\" stroke=\"#b3261e\" stroke-width=\"1.5\"/>"
+            s += "<text x=\"\(f(fr.x(mtpdIndex) + 3))\" y=\"\(f(fr.top + 10))\" font-size=\"10\" fill=\"#b3261e\">MTPD</text>"
         }
         for (k, serie) in series.enumerated() {
             let color = palette[k % palette.count]
             var path = ""
             var pen = false
-            for (i, rating) in serie.ratings.prefix(n).enumerated() {
+            for (i, rating) in serie.ratings.prefix(fr.points).enumerated() {
                 guard let rating else { pen = false; continue }
-                path += "\(pen ? "L" : "M")\(f(x(i))) \(f(y(Double(rating))))"
+                // "l0 0" after a move: with round caps an isolated rating still shows as a dot.
+                path += "\(pen ? "L" : "M")\(f(fr.x(i))) \(f(fr.y(Double(rating))))\(pen ? "" : "l0 0")"
                 pen = true
-                s += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(Double(rating))))\" r=\"2.5\" fill=\"\(color)\"/>"
             }
-            if !path.isEmpty { s += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"/>" }
+            if !path.isEmpty {
+                s += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>"
+            }
         }
-        s += "<text x=\"\(f(left))\" y=\"\(f(height - 4))\" font-size=\"10\" fill=\"#5b6775\">\(escape(t("chart.tolerance", scale.tolerance)))</text>"
         return s + "</svg>"
     }
 

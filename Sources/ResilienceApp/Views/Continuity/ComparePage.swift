@@ -8,9 +8,8 @@ struct ComparePage {
     var frame: PlanFrame
     var fromLabel: String
     var toLabel: String
-    var old: PlanContent
-    var new: PlanContent
-    var changes: [PlanChange]
+    var comparison: PlanComparison
+    var changes: [PlanChange] { comparison.changes }
 
     static func item(_ content: PlanContent, _ section: PlanSection, _ id: UUID?) -> [String: String] {
         switch section {
@@ -37,28 +36,59 @@ struct ComparePage {
     func body(_ t: Localizer) -> BodyNode {
         .group(
             frame.header(t),
-            .h2(.text(t("plan.compare_title", fromLabel, toLabel))),
-            .p(.text(t("plan.changes_count", changes.count))),
-            changes.isEmpty ? .p(.class("notice"), .text(t("plan.no_changes"))) :
+            .h2(.safe(t("plan.compare_title", fromLabel, toLabel))),
+            .p(.safe(t("plan.changes_count", changes.count))),
+            changes.isEmpty ? .p(.class("notice"), .safe(t("plan.no_changes"))) :
             .div(.class("table-wrap"), .table(.class("compare"),
-                .caption(.text(t("plan.compare_title", fromLabel, toLabel))),
-                .thead(.tr(.th(.text(t("plan.section"))), .th(.text(t("plan.item"))), .th(.text(t("plan.change"))),
-                           .th(.text(t("plan.field"))), .th(.text(fromLabel)), .th(.text(toLabel)))),
+                .caption(.safe(t("plan.compare_title", fromLabel, toLabel))),
+                .thead(.tr(.th(.safe(t("plan.section"))), .th(.safe(t("plan.item"))), .th(.safe(t("plan.change"))),
+                           .th(.safe(t("plan.field"))), .th(.safe(fromLabel)), .th(.safe(toLabel)))),
                 .tbody(.forEach(changes) { change in
                     let section = "\(PlanPages.number(change.section)). \(t("section.\(change.section.rawValue)"))"
                     let kind = t("change.\(change.kind.rawValue)")
                     if change.kind != .changed {
-                        return .tr(.class(change.kind.rawValue), .td(.text(section)), .td(.text(change.itemName)), .td(.text(kind)),
-                                   .td(.text("")), .td(change.kind == .removed ? .del(.text(change.itemName)) : .text("")),
-                                   .td(change.kind == .added ? .ins(.text(change.itemName)) : .text("")))
+                        return .tr(.class(change.kind.rawValue), .td(.safe(section)), .td(.safe(change.itemName)), .td(.safe(kind)),
+                                   .td(.safe("")), .td(change.kind == .removed ? .del(.safe(change.itemName)) : .safe("")),
+                                   .td(change.kind == .added ? .ins(.safe(change.itemName)) : .safe("")))
                     }
-                    let before = Self.item(old, change.section, change.itemID), after = Self.item(new, change.section, change.itemID)
+                    let (before, after) = comparison.values[change.itemID] ?? ([:], [:])
                     return .group(.forEach(change.fields.enumerated()) { i, field in
                         .tr(.class("changed"),
-                            .td(.text(i == 0 ? section : "")), .td(.text(i == 0 ? change.itemName : "")), .td(.text(i == 0 ? kind : "")),
-                            .td(.text(field)), .td(.del(.text(Self.readable(before[field])))), .td(.ins(.text(Self.readable(after[field])))))
+                            .td(.safe(i == 0 ? section : "")), .td(.safe(i == 0 ? change.itemName : "")), .td(.safe(i == 0 ? kind : "")),
+                            .td(.safe(field)), .td(.del(.safe(Self.readable(before[field])))), .td(.ins(.safe(Self.readable(after[field])))))
                     })
                 })))
         )
+    }
+}
+
+/// What changed between two contents, with each changed item's fields before and after. Both
+/// sides are immutable under their keys (a version, or the working copy at a revision), so a
+/// comparison is worked out once and kept.
+struct PlanComparison: Sendable {
+    var changes: [PlanChange]
+    /// Changed items (nil: a single-record section) → fields before and after.
+    var values: [UUID?: ([String: String], [String: String])]
+
+    private final class Cache: @unchecked Sendable {
+        let lock = NSLock()
+        var entries: [String: PlanComparison] = [:]
+        var order: [String] = []
+    }
+    private static let cache = Cache()
+
+    static func of(_ old: PlanContent, _ new: PlanContent, key: String) -> PlanComparison {
+        if let hit = cache.lock.withLock({ cache.entries[key] }) { return hit }
+        let changes = PlanDiff.compare(old, new)
+        var values: [UUID?: ([String: String], [String: String])] = [:]
+        for change in changes where change.kind == .changed {
+            values[change.itemID] = (ComparePage.item(old, change.section, change.itemID), ComparePage.item(new, change.section, change.itemID))
+        }
+        let comparison = PlanComparison(changes: changes, values: values)
+        cache.lock.withLock {
+            if cache.entries.updateValue(comparison, forKey: key) == nil { cache.order.append(key) }
+            while cache.order.count > 32 { cache.entries.removeValue(forKey: cache.order.removeFirst()) }
+        }
+        return comparison
     }
 }

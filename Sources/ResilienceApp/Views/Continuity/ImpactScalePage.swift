@@ -45,8 +45,8 @@ struct ImpactScalePage {
 
     func body(_ t: Localizer) -> BodyNode {
         .div(.class("narrow"),
-             .p(.text(t("scale.intro"))),
-             .if(saved, .p(.class("notice"), .attribute(named: "role", value: "status"), .text(t("common.saved")))),
+             .p(.safe(t("scale.intro"))),
+             .if(saved, .p(.class("notice"), .attribute(named: "role", value: "status"), .safe(t("common.saved")))),
              FormField.summary(form),
              postForm(AppPath.impactScale.path, csrf: csrf,
                       FormField.text("ladder", t("scale.ladder"), form, required: true, hint: t("scale.ladder_hint")),

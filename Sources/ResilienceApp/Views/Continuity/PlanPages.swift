@@ -18,8 +18,8 @@ struct PlanFrame {
                  .ul(.li(link(.unit(unitID), unitName)), .li(link(.unitPlans(unitID), t("plan.plans"))),
                      .li(link(.plan(planID), t("plan.cycle_title", cycle))))),
             .p(.class("status-line"),
-               .span(.class("badge \(status.rawValue)"), .text(t("plan_status.\(status.rawValue)"))),
-               .if(latestVersion > 0, .text(" " + t("plan.latest_version", latestVersion)))),
+               .span(.class("badge \(status.rawValue)"), .safe(t("plan_status.\(status.rawValue)"))),
+               .if(latestVersion > 0, .safe(" " + t("plan.latest_version", latestVersion)))),
             .nav(.class("tabs"), .attribute(named: "aria-label", value: t("plan.sections")),
                  .ul(.li(tab(.plan(planID), "overview", t("plan.overview"))),
                      .forEach(PlanSection.allCases) { section in
@@ -31,7 +31,7 @@ struct PlanFrame {
     }
 
     private func tab(_ path: AppPath, _ key: String, _ label: String) -> BodyNode {
-        .a(.href(path.path), .text(label), .if(key == current, .attribute(named: "aria-current", value: "page")))
+        .a(.href(path.path), .safe(label), .if(key == current, .attribute(named: "aria-current", value: "page")))
     }
 }
 
@@ -56,7 +56,7 @@ enum PlanPages {
     }
 
     static func checkList(_ checks: [PlanCheck], planID: UUID, _ t: Localizer) -> BodyNode {
-        if checks.isEmpty { return .p(.class("notice"), .text(t("plan.no_findings"))) }
+        if checks.isEmpty { return .p(.class("notice"), .safe(t("plan.no_findings"))) }
         return .ul(.class("checks"), .forEach(checks) { check in
             let path: AppPath = check.itemID.flatMap { id in
                 switch check.section {
@@ -67,9 +67,9 @@ enum PlanPages {
                 }
             } ?? .planSection(planID, check.section)
             return .li(.class(check.severity.rawValue),
-                       .strong(.text(t("severity.\(check.severity.rawValue)") + " ")),
-                       .a(.href(path.path), .text(message(check, t))),
-                       .span(.class("code"), .text(" [\(check.code.rawValue)]")))
+                       .strong(.safe(t("severity.\(check.severity.rawValue)") + " ")),
+                       .a(.href(path.path), .safe(message(check, t))),
+                       .span(.class("code"), .safe(" [\(check.code.rawValue)]")))
         })
     }
 }
@@ -91,11 +91,11 @@ struct UnitPlansPage {
             .nav(.class("crumbs"), .attribute(named: "aria-label", value: t("unit.breadcrumbs")), .ul(.li(link(.unit(unitID), unitName)))),
             dataTable(caption: t("plan.plans"), headers: [t("plan.cycle"), t("field.status"), t("plan.versions"), t("plan.updated")],
                       rows: rows.map { r in
-                          [link(.plan(r.id), t("plan.cycle_title", r.cycle)), .text(t("plan_status.\(r.status.rawValue)")),
-                           .text(t.number(r.versions)), .text("\(t.dateTime(r.updated)) · \(r.by ?? "")")]
+                          [link(.plan(r.id), t("plan.cycle_title", r.cycle)), .safe(t("plan_status.\(r.status.rawValue)")),
+                           .safe(t.number(r.versions)), .safe("\(t.dateTime(r.updated)) · \(r.by ?? "")")]
                       }, empty: t("plan.none")),
             .if(mayEdit, .group(
-                .section(.class("narrow"), .h2(.text(t("plan.start"))),
+                .section(.class("narrow"), .h2(.safe(t("plan.start"))),
                          FormField.summary(form),
                          postForm(AppPath.unitPlans(unitID).path, csrf: csrf,
                                   FormField.text("cycle", t("plan.cycle"), form, type: .number, required: true, hint: t("plan.cycle_hint")),
@@ -103,8 +103,8 @@ struct UnitPlansPage {
                                     (hasFinal ? [(PlanService.Start.lastFinal.rawValue, t("plan.start_last_final"))] : [])
                                     + [(PlanService.Start.empty.rawValue, t("plan.start_empty"))]),
                                   FormField.submit(t("plan.start")))),
-                .section(.class("narrow"), .h2(.text(t("plan.import"))),
-                         .p(.class("hint"), .text(t("plan.import_hint"))),
+                .section(.class("narrow"), .h2(.safe(t("plan.import"))),
+                         .p(.class("hint"), .safe(t("plan.import_hint"))),
                          FormField.summary(importForm),
                          .element(named: "form", nodes: [
                             .attribute(named: "action", value: AppPath.unitPlansImport(unitID).path), .attribute(named: "method", value: "post"),
@@ -135,29 +135,29 @@ struct PlanOverviewPage {
         return .group(
             frame.header(t),
             .dl(.class("facts"),
-                .dt(.text(t("plan.completeness"))), .dd(.raw(Charts.bar(c.overall, label: percent(c.overall, t))), .text(" " + percent(c.overall, t))),
-                .dt(.text(t("plan.findings"))), .dd(.text(t("plan.findings_count", snapshot.errorCount, snapshot.warningCount))),
-                .dt(.text(t("plan.updated"))), .dd(.text("\(t.dateTime(updated)) · \(updatedBy ?? "")"))),
+                .dt(.safe(t("plan.completeness"))), .dd(.raw(Charts.bar(c.overall, label: percent(c.overall, t))), .safe(" " + percent(c.overall, t))),
+                .dt(.safe(t("plan.findings"))), .dd(.safe(t("plan.findings_count", snapshot.errorCount, snapshot.warningCount))),
+                .dt(.safe(t("plan.updated"))), .dd(.safe("\(t.dateTime(updated)) · \(updatedBy ?? "")"))),
             .ul(.class("links"),
                 .li(link(.planPocket(id), t("plan.pocket"))),
                 .li(link(.planPocketDownload(id), t("plan.pocket_download"))),
                 .li(link(.planExport(id), t("plan.export_json"))),
                 .li(link(.planCSV(id), t("plan.export_csv"))),
                 .if(frame.latestVersion > 0, .li(.a(.href(AppPath.planCompare(id).with([("from", String(frame.latestVersion)), ("to", "draft")])),
-                                                    .text(t("plan.compare_with_latest")))))),
-            .section(.h2(.text(t("plan.sections"))),
+                                                    .safe(t("plan.compare_with_latest")))))),
+            .section(.h2(.safe(t("plan.sections"))),
                      dataTable(caption: t("plan.sections"), headers: [t("plan.section"), t("plan.completeness"), t("plan.findings")],
                                rows: PlanSection.allCases.map { section in
                                    let share = c.sections[section] ?? 0
                                    let found = snapshot.checks.filter { $0.section == section }
                                    let errors = found.filter { $0.severity == .error }.count
                                    return [link(.planSection(id, section), "\(PlanPages.number(section)). \(t("section.\(section.rawValue)"))"),
-                                           .group(.raw(Charts.bar(share, label: percent(share, t))), .text(" " + percent(share, t))),
-                                           .text(found.isEmpty ? "" : t("plan.findings_count", errors, found.count - errors))]
+                                           .group(.raw(Charts.bar(share, label: percent(share, t))), .safe(" " + percent(share, t))),
+                                           .safe(found.isEmpty ? "" : t("plan.findings_count", errors, found.count - errors))]
                                }, empty: "")),
-            .section(.h2(.text(t("plan.findings"))), PlanPages.checkList(snapshot.checks, planID: id, t)),
-            .if(mayFinalize && frame.status == .draft, .section(.class("narrow"), .h2(.text(t("plan.finalize"))),
-                .p(.text(PlanChecks.canSubmit(snapshot.checks) ? t("plan.finalize_intro") : t("plan.finalize_blocked", snapshot.errorCount))),
+            .section(.h2(.safe(t("plan.findings"))), PlanPages.checkList(snapshot.checks, planID: id, t)),
+            .if(mayFinalize && frame.status == .draft, .section(.class("narrow"), .h2(.safe(t("plan.finalize"))),
+                .p(.safe(PlanChecks.canSubmit(snapshot.checks) ? t("plan.finalize_intro") : t("plan.finalize_blocked", snapshot.errorCount))),
                 postForm(AppPath.planVersions(id).path, csrf: csrf,
                          FormField.textarea("note", t("plan.version_note"), FormState(), rows: 2),
                          FormField.submit(t("plan.finalize")))))
@@ -183,9 +183,9 @@ struct SectionPage {
         let checks = snapshot.checks.filter { $0.section == section }
         return .group(
             frame.header(t),
-            .h2(.text("\(PlanPages.number(section)). \(t("section.\(section.rawValue)"))")),
-            .p(.class("hint"), .text(t("section_hint.\(section.rawValue)"))),
-            .p(.raw(Charts.bar(share, label: percent(share, t))), .text(" " + t("plan.section_complete", percent(share, t)))),
+            .h2(.safe("\(PlanPages.number(section)). \(t("section.\(section.rawValue)"))")),
+            .p(.class("hint"), .safe(t("section_hint.\(section.rawValue)"))),
+            .p(.raw(Charts.bar(share, label: percent(share, t))), .safe(" " + t("plan.section_complete", percent(share, t)))),
             .if(!checks.isEmpty, PlanPages.checkList(checks, planID: id, t)),
             content(t)
         )
@@ -200,10 +200,10 @@ struct SectionPage {
             return .group(
                 dataTable(caption: t("section.\(section.rawValue)"), headers: ["#", t("field.name")] + spec.headers(t) + (mayEdit ? [""] : []),
                           rows: rows.enumerated().map { i, row in
-                              [.text(String(i + 1)), link(.planItem(id, section, row.id), row.name)] + row.cells
+                              [.safe(String(i + 1)), link(.planItem(id, section, row.id), row.name)] + row.cells
                               + (mayEdit ? [itemActions(row.id, first: i == 0, last: i == rows.count - 1, t)] : [])
                           }, empty: t("plan.no_items")),
-                .if(mayEdit, .section(.class("narrow"), .h3(.text(t("plan.add_item"))),
+                .if(mayEdit, .section(.class("narrow"), .h3(.safe(t("plan.add_item"))),
                     FormField.summary(form),
                     postForm(AppPath.planSection(id, section).path, csrf: csrf, spec.fields(form, t, context), FormField.submit(t("plan.add"))))))
         }
@@ -215,7 +215,7 @@ struct SectionPage {
             let values = SingleSection.values(section, snapshot.content)
             if !mayEdit {
                 return .dl(.class("facts"), .forEach(fields) { f in
-                    .group(.dt(.text(t("plan.field.\(f)"))), .dd(.text(values[f].flatMap { $0.isEmpty ? nil : $0 } ?? "—")))
+                    .group(.dt(.safe(t("plan.field.\(f)"))), .dd(.safe(values[f].flatMap { $0.isEmpty ? nil : $0 } ?? "—")))
                 })
             }
             return .div(.class("narrow"), FormField.summary(form),
@@ -230,10 +230,10 @@ struct SectionPage {
         return .div(.class("row-actions"),
             .if(!first, postForm(AppPath.planItemMove(id, section, item).path, csrf: csrf, inline: true,
                                  .input(.type(.hidden), .name("direction"), .value("up")),
-                                 .button(.type(.submit), .attribute(named: "aria-label", value: t("plan.move_up")), .text("↑")))),
+                                 .button(.type(.submit), .attribute(named: "aria-label", value: t("plan.move_up")), .safe("↑")))),
             .if(!last, postForm(AppPath.planItemMove(id, section, item).path, csrf: csrf, inline: true,
                                 .input(.type(.hidden), .name("direction"), .value("down")),
-                                .button(.type(.submit), .attribute(named: "aria-label", value: t("plan.move_down")), .text("↓")))),
+                                .button(.type(.submit), .attribute(named: "aria-label", value: t("plan.move_down")), .safe("↓")))),
             link(.planItemRemove(id, section, item), t("plan.remove")))
     }
 
@@ -245,51 +245,54 @@ struct SectionPage {
         let analyses = Dictionary(uniqueKeysWithValues: processes.map { ($0.id, ImpactAnalysis.analyse($0, scale: scale)) })
         let byCategory = form["by"] == "category"
         return .group(
-            .p(.text(t("plan.scale_summary", scale.ladderHours.map { Charts.duration($0, t) }.joined(separator: ", "), scale.tolerance))),
+            .p(.safe(t("plan.scale_summary", scale.ladderHours.map { Charts.duration($0, t) }.joined(separator: ", "), scale.tolerance))),
             dataTable(caption: t("plan.recovery_order"),
                       headers: ["#", t("field.name"), t("plan.pc"), t("plan.classification"), "MTPD", "RTO", t("plan.tier"), t("plan.driving_category"), t("plan.rated")],
                       rows: ordered.enumerated().map { i, p in
                           let a = analyses[p.id]!
-                          return [.text(String(i + 1)), link(.planImpact(id, p.id), p.name),
-                                  .text(p.programmeCriticality?.rawValue.uppercased() ?? "—"),
-                                  .text(p.classification.map { t("classification.\($0.rawValue)") } ?? "—"),
-                                  .text(a.mtpdHours.map { Charts.duration($0, t) } ?? t("plan.no_mtpd")),
-                                  .group(.text(a.rtoHours.map { Charts.duration($0, t) } ?? "—"),
-                                         .if(a.rtoExceedsMTPD, .strong(.class("bad"), .text(" " + t("plan.rto_too_long"))))),
-                                  .text(a.tier.map { t("tier.\($0.rawValue)") } ?? "—"),
-                                  .text(a.drivingCategory.map { Charts.categoryName($0, scale, t) } ?? "—"),
-                                  .text("\(a.ratedCells)/\(a.totalCells)")]
+                          return [.safe(String(i + 1)), link(.planImpact(id, p.id), p.name),
+                                  .safe(p.programmeCriticality?.rawValue.uppercased() ?? "—"),
+                                  .safe(p.classification.map { t("classification.\($0.rawValue)") } ?? "—"),
+                                  .safe(a.mtpdHours.map { Charts.duration($0, t) } ?? t("plan.no_mtpd")),
+                                  .group(.safe(a.rtoHours.map { Charts.duration($0, t) } ?? "—"),
+                                         .if(a.rtoExceedsMTPD, .strong(.class("bad"), .safe(" " + t("plan.rto_too_long"))))),
+                                  .safe(a.tier.map { t("tier.\($0.rawValue)") } ?? "—"),
+                                  .safe(a.drivingCategory.map { Charts.categoryName($0, scale, t) } ?? "—"),
+                                  .safe("\(a.ratedCells)/\(a.totalCells)")]
                       }, empty: t("plan.no_processes")),
             .if(!processes.isEmpty, .group(
-                .h3(.text(t("chart.timeline"))),
+                .h3(.safe(t("chart.timeline"))),
                 .div(.class("chart-wrap"), .raw(Charts.timeline(ordered.map { ($0.name, analyses[$0.id]!) }, scale: scale, t))),
-                .h3(.text(t("chart.impact_over_time"))),
-                .p(.class("links"), .text(t("chart.group_by") + " "),
-                   .a(.href(AppPath.planSection(id, .impact).path), .if(!byCategory, .attribute(named: "aria-current", value: "true")), .text(t("chart.by_process"))),
-                   .text(" · "),
-                   .a(.href(AppPath.planSection(id, .impact).with([("by", "category")])), .if(byCategory, .attribute(named: "aria-current", value: "true")), .text(t("chart.by_category")))),
+                .h3(.safe(t("chart.impact_over_time"))),
+                .p(.class("links"), .safe(t("chart.group_by") + " "),
+                   .a(.href(AppPath.planSection(id, .impact).path), .if(!byCategory, .attribute(named: "aria-current", value: "true")), .safe(t("chart.by_process"))),
+                   .safe(" · "),
+                   .a(.href(AppPath.planSection(id, .impact).with([("by", "category")])), .if(byCategory, .attribute(named: "aria-current", value: "true")), .safe(t("chart.by_category")))),
                 byCategory ? categoryCharts(ordered, analyses, t) : processCharts(ordered, analyses, t))))
     }
 
     private func processCharts(_ ordered: [CriticalProcess], _ analyses: [UUID: ProcessAnalysis], _ t: Localizer) -> BodyNode {
         let scale = snapshot.scale
         return .group(
+            .raw(Charts.sharedFrame(scale, t, width: 340, height: 170)),
             .raw(Charts.legend(scale.categories.map { Charts.categoryName($0, scale, t) })),
             .div(.class("charts"), .forEach(ordered) { p in
                 let a = analyses[p.id]!
                 return figure(.raw(Charts.lines(title: p.name, series: scale.categories.map { (Charts.categoryName($0, scale, t), p.impact[$0] ?? []) },
-                                                 scale: scale, mtpdIndex: a.mtpdHours.flatMap { scale.ladderHours.firstIndex(of: $0) }, t, width: 340, height: 170)), caption: p.name)
+                                                 scale: scale, mtpdIndex: a.mtpdHours.flatMap { scale.ladderHours.firstIndex(of: $0) }, t, width: 340, height: 170,
+                                                 sharedFrame: true)), caption: p.name)
             }))
     }
 
     private func categoryCharts(_ ordered: [CriticalProcess], _ analyses: [UUID: ProcessAnalysis], _ t: Localizer) -> BodyNode {
         let scale = snapshot.scale
         return .group(
+            .raw(Charts.sharedFrame(scale, t, width: 340, height: 170)),
             .raw(Charts.legend(ordered.map(\.name))),
             .div(.class("charts"), .forEach(scale.categories) { category in
                 let name = Charts.categoryName(category, scale, t)
                 return figure(.raw(Charts.lines(title: name, series: ordered.map { ($0.name, $0.impact[category] ?? []) },
-                                                 scale: scale, mtpdIndex: nil, t, width: 340, height: 170)), caption: name)
+                                                 scale: scale, mtpdIndex: nil, t, width: 340, height: 170, sharedFrame: true)), caption: name)
             }))
     }
 
@@ -297,9 +300,9 @@ struct SectionPage {
         let id = frame.planID
         return dataTable(caption: t("section.alternatives"), headers: [t("field.name"), t("plan.alternatives"), ""],
                          rows: snapshot.content.processes.map { p in
-                             [.text(p.name),
-                              p.alternatives.isEmpty ? .strong(.class("bad"), .text(t("plan.no_alternative"))) : .ul(.forEach(p.alternatives) { .li(.text($0)) }),
-                              mayEdit ? link(.planItem(id, .processes, p.id), t("plan.edit")) : .text("")]
+                             [.safe(p.name),
+                              p.alternatives.isEmpty ? .strong(.class("bad"), .safe(t("plan.no_alternative"))) : .ul(.forEach(p.alternatives) { .li(.safe($0)) }),
+                              mayEdit ? link(.planItem(id, .processes, p.id), t("plan.edit")) : .safe("")]
                          }, empty: t("plan.no_processes"))
     }
 }
@@ -324,7 +327,7 @@ struct ItemPage {
             mayEdit
                 ? .div(.class("narrow wide-form"), FormField.summary(form),
                        postForm(AppPath.planItem(frame.planID, section, itemID).path, csrf: csrf, spec.fields(form, t, context), FormField.submit(t("common.save"))))
-                : .dl(.class("facts"), .forEach(details) { .group(.dt(.text($0.0)), .dd(.text($0.1))) })
+                : .dl(.class("facts"), .forEach(details) { .group(.dt(.safe($0.0)), .dd(.safe($0.1))) })
         )
     }
 }
@@ -350,14 +353,14 @@ struct ImpactPage {
             return .selfClosedElement(named: "input", attributes: attributes)
         }
         let grid: BodyNode = .div(.class("table-wrap"), .table(.class("grid"),
-            .caption(.text(t("plan.impact_grid"))),
-            .thead(.tr(.th(.text(t("plan.category"))), .forEach(ladder) { .th(.attribute(named: "scope", value: "col"), .text(Charts.duration($0, t))) })),
+            .caption(.safe(t("plan.impact_grid"))),
+            .thead(.tr(.th(.safe(t("plan.category"))), .forEach(ladder) { .th(.attribute(named: "scope", value: "col"), .safe(Charts.duration($0, t))) })),
             .tbody(
                 .forEach(scale.categories) { category in
-                    .tr(.th(.attribute(named: "scope", value: "row"), .text(Charts.categoryName(category, scale, t))),
+                    .tr(.th(.attribute(named: "scope", value: "row"), .safe(Charts.categoryName(category, scale, t))),
                         .forEach(ladder.indices) { k in .td(cell("impact-\(category)-\(k)")) })
                 },
-                .tr(.th(.attribute(named: "scope", value: "row"), .text(t("plan.minimum_capacity"))),
+                .tr(.th(.attribute(named: "scope", value: "row"), .safe(t("plan.minimum_capacity"))),
                     .forEach(ladder.indices) { k in
                         var attributes: [Attribute<HTML.InputContext>] = [.type(.number), .name("minimumCapacity-\(k)"), .id("f-minimumCapacity-\(k)"),
                                                                            .value(form["minimumCapacity-\(k)"]), .attribute(named: "min", value: "0"),
@@ -369,25 +372,25 @@ struct ImpactPage {
         let errors = form.errors.filter { $0.key.hasPrefix("impact-") || $0.key.hasPrefix("minimumCapacity-") }
         return .group(
             frame.header(t),
-            .p(link(.planSection(frame.planID, .impact), "← 4. \(t("section.impact"))"), .text(" · "),
+            .p(link(.planSection(frame.planID, .impact), "← 4. \(t("section.impact"))"), .safe(" · "),
                link(.planItem(frame.planID, .processes, process.id), t("plan.process_details"))),
             .dl(.class("facts"),
-                .dt(.text(t("plan.pc"))), .dd(.text(process.programmeCriticality?.rawValue.uppercased() ?? "—")),
-                .dt(.text(t("plan.classification"))), .dd(.text(process.classification.map { t("classification.\($0.rawValue)") } ?? "—")),
-                .dt(.text("MTPD")), .dd(.text(analysis.mtpdHours.map { Charts.duration($0, t) } ?? t("plan.no_mtpd"))),
-                .dt(.text(t("plan.driving_category"))), .dd(.text(analysis.drivingCategory.map { Charts.categoryName($0, scale, t) } ?? "—")),
-                .dt(.text(t("plan.tier"))), .dd(.text(analysis.tier.map { t("tier.\($0.rawValue)") } ?? "—"))),
-            .p(.class("hint"), .text(t("plan.rating_hint", scale.tolerance))),
+                .dt(.safe(t("plan.pc"))), .dd(.safe(process.programmeCriticality?.rawValue.uppercased() ?? "—")),
+                .dt(.safe(t("plan.classification"))), .dd(.safe(process.classification.map { t("classification.\($0.rawValue)") } ?? "—")),
+                .dt(.safe("MTPD")), .dd(.safe(analysis.mtpdHours.map { Charts.duration($0, t) } ?? t("plan.no_mtpd"))),
+                .dt(.safe(t("plan.driving_category"))), .dd(.safe(analysis.drivingCategory.map { Charts.categoryName($0, scale, t) } ?? "—")),
+                .dt(.safe(t("plan.tier"))), .dd(.safe(analysis.tier.map { t("tier.\($0.rawValue)") } ?? "—"))),
+            .p(.class("hint"), .safe(t("plan.rating_hint", scale.tolerance))),
             .raw(Charts.lines(title: process.name, series: scale.categories.map { (Charts.categoryName($0, scale, t), process.impact[$0] ?? []) },
                               scale: scale, mtpdIndex: analysis.mtpdHours.flatMap { scale.ladderHours.firstIndex(of: $0) }, t)),
             .raw(Charts.legend(scale.categories.map { Charts.categoryName($0, scale, t) })),
             FormField.summary(form),
-            .if(!errors.isEmpty, .ul(.class("error"), .forEach(errors.sorted { $0.key < $1.key }) { .li(.text($0.value)) })),
+            .if(!errors.isEmpty, .ul(.class("error"), .forEach(errors.sorted { $0.key < $1.key }) { .li(.safe($0.value)) })),
             mayEdit
-                ? postForm(AppPath.planImpact(frame.planID, process.id).path, csrf: csrf, grid,
+                ? .div(.class("wide-form"), postForm(AppPath.planImpact(frame.planID, process.id).path, csrf: csrf, grid,
                            .div(.class("narrow"), FormField.text("rtoHours", t("plan.rto_hours"), form, hint: t("plan.rto_hint"))),
-                           FormField.submit(t("common.save")))
-                : .group(grid, .p(.text("RTO: " + (process.rtoHours.map { Charts.duration($0, t) } ?? "—"))))
+                           FormField.submit(t("common.save"))))
+                : .group(grid, .p(.safe("RTO: " + (process.rtoHours.map { Charts.duration($0, t) } ?? "—"))))
         )
     }
 
@@ -417,20 +420,20 @@ struct VersionsPage {
             frame.header(t),
             dataTable(caption: t("plan.versions"), headers: [t("plan.version"), t("plan.finalized_at"), t("plan.by"), t("plan.version_note"), ""],
                       rows: rows.map { r in
-                          [link(.planVersion(id, r.number), t("plan.version_n", r.number)), .text(t.dateTime(r.at)), .text(r.by), .text(r.note ?? ""),
-                           .a(.href(AppPath.planCompare(id).with([("from", String(r.number)), ("to", "draft")])), .text(t("plan.compare_with_draft")))]
+                          [link(.planVersion(id, r.number), t("plan.version_n", r.number)), .safe(t.dateTime(r.at)), .safe(r.by), .safe(r.note ?? ""),
+                           .a(.href(AppPath.planCompare(id).with([("from", String(r.number)), ("to", "draft")])), .safe(t("plan.compare_with_draft")))]
                       }, empty: t("plan.no_versions")),
             .if(rows.count >= 2, .form(.action(AppPath.planCompare(id).path), .method(.get), .class("search"),
-                .label(.for("f-from"), .text(t("plan.compare_from"))),
+                .label(.for("f-from"), .safe(t("plan.compare_from"))),
                 .select(.attribute(named: "id", value: "f-from"), .attribute(named: "name", value: "from"),
                         .forEach(rows.dropFirst()) { option(String($0.number), t("plan.version_n", $0.number)) }),
-                .label(.for("f-to"), .text(t("plan.compare_to"))),
+                .label(.for("f-to"), .safe(t("plan.compare_to"))),
                 .select(.attribute(named: "id", value: "f-to"), .attribute(named: "name", value: "to"),
                         .forEach(rows) { option(String($0.number), t("plan.version_n", $0.number)) },
                         option("draft", t("plan.working_copy"), selected: true)),
-                .button(.type(.submit), .text(t("plan.compare"))))),
-            .if(canFinalize, .section(.class("narrow"), .h2(.text(t("plan.finalize"))),
-                .p(.text(blocking == 0 ? t("plan.finalize_intro") : t("plan.finalize_blocked", blocking))),
+                .button(.type(.submit), .safe(t("plan.compare"))))),
+            .if(canFinalize, .section(.class("narrow"), .h2(.safe(t("plan.finalize"))),
+                .p(.safe(blocking == 0 ? t("plan.finalize_intro") : t("plan.finalize_blocked", blocking))),
                 FormField.summary(form),
                 postForm(AppPath.planVersions(id).path, csrf: csrf,
                          FormField.textarea("note", t("plan.version_note"), form, rows: 2),
@@ -447,5 +450,5 @@ func figure(_ chart: BodyNode, caption: String) -> BodyNode {
 /// An option of a select.
 func option(_ value: String, _ label: String, selected: Bool = false) -> Node<HTML.SelectContext> {
     .element(named: "option", nodes: [.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
-                                      .if(selected, .attribute(named: "selected", value: "selected")), .text(label)])
+                                      .if(selected, .attribute(named: "selected", value: "selected")), .safe(label)])
 }

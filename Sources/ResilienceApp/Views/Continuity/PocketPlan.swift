@@ -61,98 +61,116 @@ struct PocketPlan {
         }
         let sites = Dictionary(uniqueKeysWithValues: content.sites.map { ($0.id, $0.name) })
         func dur(_ h: Double?) -> String { h.map { Charts.duration($0, t) } ?? "—" }
+        let yes = t("common.yes"), no = t("common.no")
+        // The impact grid's frame is the same for every process: its header row once.
+        let gridHead = "<table class=\"grid\"><tr><th></th>" + scale.ladderHours.map { "<th>" + HTMLEscape.escape(Charts.duration($0, t)) + "</th>" }.joined() + "</tr>"
+        let categoryNames = scale.categories.map { HTMLEscape.escape(Charts.categoryName($0, scale, t)) }
+        func grid(_ p: CriticalProcess) -> String {
+            var html = gridHead
+            for (c, category) in scale.categories.enumerated() {
+                html += "<tr><th>" + categoryNames[c] + "</th>"
+                let row = p.impact[category] ?? []
+                for k in scale.ladderHours.indices {
+                    if let r = row[safe: k] ?? nil { html += "<td class=\"r\(r)\">\(r)</td>" } else { html += "<td></td>" }
+                }
+                html += "</tr>"
+            }
+            return html + "</table>"
+        }
         return HTML(
             .attribute(named: "lang", value: t.code), .attribute(named: "dir", value: t.language.direction),
             .head(.meta(.charset(.utf8)), .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                   .title(title), .style(Self.css + Self.pageHeader(running))),
             .body(
-                .div(.class("running"), .text(running)),
-                .h1(.text(title)),
-                .p(.class("muted"), .text(t("pocket.generated", versionLabel, t.dateTime(generatedAt)))),
-                .h2(.text(t("pocket.who_to_call"))),
+                .div(.class("running"), .safe(running)),
+                .h1(.safe(title)),
+                .p(.class("muted"), .safe(t("pocket.generated", versionLabel, t.dateTime(generatedAt)))),
+                .h2(.safe(t("pocket.who_to_call"))),
                 table([t("field.name"), t("plan.function"), t("plan.contact")], team.map { m in
-                    [.group(.text(m.name), .if(m.isLead, .strong(.text(" (\(t("plan.lead")))")))), .text(t("team_function.\(m.function.rawValue)")), .text(m.contact ?? "")]
+                    [m.isLead ? "\(m.name) (\(t("plan.lead")))" : m.name, t("team_function.\(m.function.rawValue)"), m.contact ?? ""]
                 }, empty: t("plan.no_items")),
-                .h2(.text(t("pocket.minimum_staff"))),
+                .h2(.safe(t("pocket.minimum_staff"))),
                 table([t("field.name"), t("plan.staff_role"), t("pocket.covers"), t("plan.briefed")], people.map { p in
-                    [.text(p.name), .text(p.roles.joined(separator: ", ")), .text(p.processes.joined(separator: "; ")),
-                     .text(p.briefed ? t("common.yes") : t("common.no"))]
+                    [p.name, p.roles.joined(separator: ", "), p.processes.joined(separator: "; "), p.briefed ? yes : no]
                 }, empty: t("plan.no_items")),
-                .h2(.text(t("plan.recovery_order"))),
+                .h2(.safe(t("plan.recovery_order"))),
                 table(["#", t("field.name"), "RTO", "MTPD", t("plan.tier"), t("plan.classification")], ordered.enumerated().map { i, p in
                     let a = analyses[p.id]!
-                    return [.text(String(i + 1)), .text(p.name), .text(dur(a.rtoHours)), .text(dur(a.mtpdHours)),
-                            .text(a.tier.map { t("tier.\($0.rawValue)") } ?? "—"), .text(p.classification.map { t("classification.\($0.rawValue)") } ?? "—")]
+                    return [String(i + 1), p.name, dur(a.rtoHours), dur(a.mtpdHours),
+                            a.tier.map { t("tier.\($0.rawValue)") } ?? "—", p.classification.map { t("classification.\($0.rawValue)") } ?? "—"]
                 }, empty: t("plan.no_processes")),
                 .if(!ordered.isEmpty, .raw(Charts.timeline(ordered.map { ($0.name, analyses[$0.id]!) }, scale: scale, t))),
-                .h2(.text(t("section.sites"))),
-                .if(content.sites.isEmpty, .p(.text(t("plan.no_items")))),
+                .h2(.safe(t("section.sites"))),
+                .if(content.sites.isEmpty, .p(.safe(t("plan.no_items")))),
                 .forEach(content.sites) { s in
-                    .group(.h3(.text(s.name)),
+                    .group(.h3(.safe(s.name)),
                            .dl(.class("facts"),
-                               .dt(.text(t("plan.address"))), .dd(.text(s.address ?? "—")),
-                               .dt(.text(t("plan.workstations"))), .dd(.text(t.number(s.workstations))),
-                               .dt(.text(t("plan.equipment"))), .dd(.text(s.equipment ?? "—")),
-                               .dt(.text(t("plan.contact"))), .dd(.text(s.contact ?? "—")),
-                               .dt(.text(t("plan.assets"))), .dd(s.assetsToMove.isEmpty ? .text("—") : .ul(.forEach(s.assetsToMove) { .li(.text($0)) }))))
+                               .dt(.safe(t("plan.address"))), .dd(.safe(s.address ?? "—")),
+                               .dt(.safe(t("plan.workstations"))), .dd(.safe(t.number(s.workstations))),
+                               .dt(.safe(t("plan.equipment"))), .dd(.safe(s.equipment ?? "—")),
+                               .dt(.safe(t("plan.contact"))), .dd(.safe(s.contact ?? "—")),
+                               .dt(.safe(t("plan.assets"))), .dd(s.assetsToMove.isEmpty ? .safe("—") : .ul(.forEach(s.assetsToMove) { .li(.safe($0)) }))))
                 },
-                .h2(.text(t("section.agreements"))),
+                .h2(.safe(t("section.agreements"))),
                 table([t("plan.partner"), t("plan.agreement_kind"), t("plan.valid_until")], content.agreements.map { a in
-                    [.text(a.partner), .text(t("agreement_kind.\(a.kind.rawValue)")), .text(t.date(a.validUntil))]
+                    [a.partner, t("agreement_kind.\(a.kind.rawValue)"), t.date(a.validUntil)]
                 }, empty: t("plan.no_items")),
-                .h2(.text(t("section.national_staff"))),
+                .h2(.safe(t("section.national_staff"))),
                 .dl(.class("facts"), .forEach(SingleSection.fields(.nationalStaff)) { f in
-                    .group(.dt(.text(t("plan.field.\(f)"))), .dd(.text(SingleSection.values(.nationalStaff, content)[f].flatMap { $0.isEmpty ? nil : $0 } ?? "—")))
+                    .group(.dt(.safe(t("plan.field.\(f)"))), .dd(.safe(SingleSection.values(.nationalStaff, content)[f].flatMap { $0.isEmpty ? nil : $0 } ?? "—")))
                 }),
-                .h2(.text(t("section.scenarios"))),
-                .ul(.forEach(content.scenarios) { s in .li(.strong(.text(s.title)), .text(" — \(t("scenario_kind.\(s.kind.rawValue)"))"), .unwrap(s.description) { .text(": \($0)") }) }),
+                .h2(.safe(t("section.scenarios"))),
+                .ul(.forEach(content.scenarios) { s in .li(.strong(.safe(s.title)), .safe(" — \(t("scenario_kind.\(s.kind.rawValue)"))"), .unwrap(s.description) { .safe(": \($0)") }) }),
                 .forEach(ordered.enumerated()) { i, p in
                     let a = analyses[p.id]!
                     return .section(.class("process"),
-                        .h2(.text("\(i + 1). \(p.name)")),
+                        .h2(.safe("\(i + 1). \(p.name)")),
                         .dl(.class("facts"),
-                            .dt(.text("RTO / MTPD")), .dd(.text("\(dur(a.rtoHours)) / \(dur(a.mtpdHours))"), .if(a.rtoExceedsMTPD, .span(.class("bad"), .text(" " + t("plan.rto_too_long"))))),
-                            .dt(.text(t("plan.tier"))), .dd(.text(a.tier.map { t("tier.\($0.rawValue)") } ?? "—")),
-                            .dt(.text(t("plan.pc"))), .dd(.text(p.programmeCriticality?.rawValue.uppercased() ?? "—")),
-                            .dt(.text(t("plan.classification"))), .dd(.text(p.classification.map { t("classification.\($0.rawValue)") } ?? "—")),
-                            .dt(.text(t("plan.criteria"))), .dd(.text(p.criteria.map { t("criterion.\($0.rawValue)") }.sorted().joined(separator: "; "))),
-                            .dt(.text(t("plan.resources"))), .dd(.text(p.resources.map { t("resource.\($0.rawValue)") }.sorted().joined(separator: ", "))),
-                            .dt(.text(t("plan.process_sites"))), .dd(.text(p.siteIDs.compactMap { sites[$0] }.joined(separator: ", ")))),
-                        .h3(.text(t("plan.minimum_staff") + " (\(p.staff.count) / \(p.minimumStaffCount))")),
+                            .dt(.safe("RTO / MTPD")), .dd(.safe("\(dur(a.rtoHours)) / \(dur(a.mtpdHours))"), .if(a.rtoExceedsMTPD, .span(.class("bad"), .safe(" " + t("plan.rto_too_long"))))),
+                            .dt(.safe(t("plan.tier"))), .dd(.safe(a.tier.map { t("tier.\($0.rawValue)") } ?? "—")),
+                            .dt(.safe(t("plan.pc"))), .dd(.safe(p.programmeCriticality?.rawValue.uppercased() ?? "—")),
+                            .dt(.safe(t("plan.classification"))), .dd(.safe(p.classification.map { t("classification.\($0.rawValue)") } ?? "—")),
+                            .dt(.safe(t("plan.criteria"))), .dd(.safe(p.criteria.map { t("criterion.\($0.rawValue)") }.sorted().joined(separator: "; "))),
+                            .dt(.safe(t("plan.resources"))), .dd(.safe(p.resources.map { t("resource.\($0.rawValue)") }.sorted().joined(separator: ", "))),
+                            .dt(.safe(t("plan.process_sites"))), .dd(.safe(p.siteIDs.compactMap { sites[$0] }.joined(separator: ", ")))),
+                        .h3(.safe(t("plan.minimum_staff") + " (\(p.staff.count) / \(p.minimumStaffCount))")),
                         table([t("field.name"), t("plan.staff_role"), t("plan.briefed")], p.staff.map { s in
-                            [.text(s.name), .text(s.role), .text(s.briefed ? t("common.yes") : t("common.no"))]
+                            [s.name, s.role, s.briefed ? yes : no]
                         }, empty: t("plan.no_items")),
-                        .h3(.text(t("plan.alternatives"))),
-                        p.alternatives.isEmpty ? .p(.class("bad"), .text(t("plan.no_alternative"))) : .ul(.forEach(p.alternatives) { .li(.text($0)) }),
-                        .if(!p.dependencies.isEmpty, .group(.h3(.text(t("plan.dependencies"))),
+                        .h3(.safe(t("plan.alternatives"))),
+                        p.alternatives.isEmpty ? .p(.class("bad"), .safe(t("plan.no_alternative"))) : .ul(.forEach(p.alternatives) { .li(.safe($0)) }),
+                        .if(!p.dependencies.isEmpty, .group(.h3(.safe(t("plan.dependencies"))),
                             table([t("plan.dependency_kind"), t("field.name"), t("plan.recovery_hours")], p.dependencies.map { d in
-                                [.text(t("dependency.\(d.kind.rawValue)")), .text(d.name), .text(dur(d.recoveryHours))]
+                                [t("dependency.\(d.kind.rawValue)"), d.name, dur(d.recoveryHours)]
                             }, empty: ""))),
-                        .h3(.text(t("section.impact"))),
-                        .table(.class("grid"),
-                               .tr(.th(.text("")), .forEach(scale.ladderHours) { .th(.text(Charts.duration($0, t))) }),
-                               .forEach(scale.categories) { c in
-                                   .tr(.th(.text(Charts.categoryName(c, scale, t))), .forEach(scale.ladderHours.indices) { k in
-                                       let r = (p.impact[c] ?? [])[safe: k] ?? nil
-                                       return .td(.class(r.map { "r\($0)" } ?? ""), .text(r.map(String.init) ?? ""))
-                                   })
-                               }))
+                        .h3(.safe(t("section.impact"))),
+                        .raw(grid(p)))
                 },
-                .h2(.class("process"), .text(t("section.exercises"))),
+                .h2(.class("process"), .safe(t("section.exercises"))),
                 table([t("plan.exercise_date"), t("plan.exercise_kind"), t("plan.findings_field"), t("plan.next_date")], content.exercises.map { e in
-                    [.text(t.date(e.date)), .text(t("exercise_kind.\(e.kind.rawValue)")), .text(e.findings ?? ""), .text(t.date(e.nextDate))]
+                    [t.date(e.date), t("exercise_kind.\(e.kind.rawValue)"), e.findings ?? "", t.date(e.nextDate)]
                 }, empty: t("plan.no_items")),
-                .h2(.text(t("section.other"))),
+                .h2(.safe(t("section.other"))),
                 .dl(.class("facts"), .forEach(SingleSection.fields(.other)) { f in
-                    .group(.dt(.text(t("plan.field.\(f)"))), .dd(.text(SingleSection.values(.other, content)[f].flatMap { $0.isEmpty ? nil : $0 } ?? "—")))
+                    .group(.dt(.safe(t("plan.field.\(f)"))), .dd(.safe(SingleSection.values(.other, content)[f].flatMap { $0.isEmpty ? nil : $0 } ?? "—")))
                 })
             )
         )
     }
 
-    private func table(_ headers: [String], _ rows: [[BodyNode]], empty: String) -> BodyNode {
-        if rows.isEmpty { return .p(.class("muted"), .text(empty)) }
-        return .table(.tr(.forEach(headers) { .th(.text($0)) }), .forEach(rows) { cells in .tr(.forEach(cells) { .td($0) }) })
+    /// A table of plain texts, written straight as markup: the pocket plan has thousands of
+    /// cells, and building a node per cell was most of its time.
+    private func table(_ headers: [String], _ rows: [[String]], empty: String) -> BodyNode {
+        if rows.isEmpty { return .p(.class("muted"), .safe(empty)) }
+        var html = "<table><tr>"
+        for h in headers { html += "<th>" + HTMLEscape.escape(h) + "</th>" }
+        html += "</tr>"
+        for row in rows {
+            html += "<tr>"
+            for cell in row { html += "<td>" + HTMLEscape.escape(cell) + "</td>" }
+            html += "</tr>"
+        }
+        return .raw(html + "</table>")
     }
 }
 

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Rendered pages whose content cannot change under their key (a plan at a revision, a version),
+/// kept within a byte budget, least recently used first out.
+final class RenderCache: @unchecked Sendable {
+    static let pocketPlans = RenderCache(budget: 16 << 20)
+
+    private let lock = NSLock()
+    private var entries: [String: String] = [:]
+    private var order: [String] = []
+    private var bytes = 0
+    private let budget: Int
+
+    init(budget: Int) { self.budget = budget }
+
+    func value(_ key: String, render: () throws -> String) rethrows -> String {
+        if let hit = lock.withLock({ () -> String? in
+            guard let hit = entries[key] else { return nil }
+            order.removeAll { $0 == key }; order.append(key)
+            return hit
+        }) { return hit }
+        let value = try render()
+        lock.withLock {
+            if entries.updateValue(value, forKey: key) == nil { order.append(key); bytes += value.utf8.count }
+            while bytes > budget, let oldest = order.first {
+                order.removeFirst()
+                bytes -= entries.removeValue(forKey: oldest)?.utf8.count ?? 0
+            }
+        }
+        return value
+    }
+}
