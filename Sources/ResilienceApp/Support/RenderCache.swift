@@ -13,13 +13,13 @@ final class RenderCache: @unchecked Sendable {
 
     init(budget: Int) { self.budget = budget }
 
-    func value(_ key: String, render: () throws -> String) rethrows -> String {
+    func value(_ key: String, render: () async throws -> String) async rethrows -> String {
         if let hit = lock.withLock({ () -> String? in
             guard let hit = entries[key] else { return nil }
             order.removeAll { $0 == key }; order.append(key)
             return hit
         }) { return hit }
-        let value = try render()
+        let value = try await render()
         lock.withLock {
             if entries.updateValue(value, forKey: key) == nil { order.append(key); bytes += value.utf8.count }
             while bytes > budget, let oldest = order.first {

@@ -84,7 +84,7 @@ struct PlansAPIController {
     }
 
     func detail(_ req: Request, _ plan: Plan) async throws -> Detail {
-        let s = try PlanService.snapshot(plan)
+        let s = try await PlanService.snapshot(plan, on: req.db)
         let t = req.localizer
         let ordered = ImpactAnalysis.recoveryOrder(s.content.processes, scale: s.scale)
         return Detail(plan: Summary(plan), content: s.content, scale: s.scale,
@@ -128,7 +128,7 @@ struct PlansAPIController {
         let plan = try await req.planParameter()
         let body = try decode(req, FinalizeBody.self)
         let v = try await PlanService.finalize(plan, note: body.note, by: req.auditContext, on: req.db)
-        let s = try PlanService.snapshot(v)
+        let s = try await PlanService.snapshot(v, on: req.db)
         return json(VersionDTO(number: v.number, createdAt: v.createdAt, createdBy: v.createdByName, note: v.note, content: s.content, scale: s.scale), .created)
     }
 
@@ -136,7 +136,7 @@ struct PlansAPIController {
         let plan = try await req.planParameter()
         guard let raw = req.parameters.get("number"), let number = Int(raw),
               let v = try await PlanService.version(number, of: plan, on: req.db) else { throw Abort(.notFound) }
-        let s = try PlanService.snapshot(v)
+        let s = try await PlanService.snapshot(v, on: req.db)
         return json(VersionDTO(number: v.number, createdAt: v.createdAt, createdBy: v.createdByName, note: v.note, content: s.content, scale: s.scale))
     }
 
@@ -156,7 +156,7 @@ struct PlansAPIController {
             guard let number = Int(raw), let v = try await PlanService.version(number, of: plan, on: req.db) else { throw Abort(.notFound) }
             version = v
         }
-        return json(try PlanService.document(plan, unit: unit, version: version))
+        return json(try await PlanService.document(plan, unit: unit, version: version, on: req.db))
     }
 
     @Sendable func scale(_ req: Request) async throws -> Response {

@@ -93,7 +93,7 @@ struct PlansController {
     @Sendable func overview(_ req: Request) async throws -> Response {
         let plan = try await req.planParameter()
         let frame = try await frame(req, plan, "overview")
-        let page = PlanOverviewPage(frame: frame, snapshot: try PlanService.snapshot(plan), updated: plan.updatedAt, updatedBy: plan.updatedByName,
+        let page = PlanOverviewPage(frame: frame, snapshot: try await PlanService.snapshot(plan, on: req.db), updated: plan.updatedAt, updatedBy: plan.updatedByName,
                                     mayFinalize: try await may(req, .finalizePlans, plan), csrf: req.csrfToken)
         return Layout.response(for: req, title: title(req, frame, req.localizer("plan.overview")), content: page.body(req.localizer))
     }
@@ -132,14 +132,14 @@ struct PlansController {
     @Sendable func section(_ req: Request) async throws -> Response {
         let section = try sectionParameter(req)
         let plan = try await req.planParameter()
-        let snapshot = try PlanService.snapshot(plan)
+        let snapshot = try await PlanService.snapshot(plan, on: req.db)
         var form = FormState(values: SingleSection.values(section, snapshot.content))
         if section == .impact, let by = req.query[String.self, at: "by"] { form.values["by"] = by }
         return try await sectionPage(req, plan, section, form: form)
     }
 
     private func sectionPage(_ req: Request, _ plan: Plan, _ section: PlanSection, form: FormState) async throws -> Response {
-        let snapshot = try PlanService.snapshot(plan)
+        let snapshot = try await PlanService.snapshot(plan, on: req.db)
         let frame = try await frame(req, plan, section.rawValue)
         let mayEdit = try await may(req, .editPlans, plan)
         var form = form
@@ -168,7 +168,8 @@ struct PlansController {
         if spec == nil && SingleSection.fields(section).isEmpty { throw Abort(.notFound) }
         let people = try await accounts(named: form, req, plan)
         return try await req.saveForm(values: form, {
-            try await mapErrors(spec?.key, index: spec.map { _ in (try? PlanService.snapshot(plan))?.content.count(section) ?? 0 }) {
+            let count = try await PlanService.snapshot(plan, on: req.db).content.count(section)
+            try await mapErrors(spec?.key, index: spec.map { _ in count }) {
                 try await PlanService.change(plan, by: req.auditContext, on: req.db) { content in
                     if let spec { return try spec.save(&content, nil, form, people) }
                     return try SingleSection.save(section, &content, form)
@@ -197,13 +198,13 @@ struct PlansController {
         guard let spec = ListSpec.spec(section) else { throw Abort(.notFound) }
         let plan = try await req.planParameter()
         let id = try itemParameter(req)
-        guard let values = spec.values(try PlanService.snapshot(plan).content, id) else { throw Abort(.notFound) }
+        guard let values = spec.values(try await PlanService.snapshot(plan, on: req.db).content, id) else { throw Abort(.notFound) }
         return try await itemPage(req, plan, section, id, form: FormState(values: values))
     }
 
     private func itemPage(_ req: Request, _ plan: Plan, _ section: PlanSection, _ id: UUID, form: FormState) async throws -> Response {
         let spec = ListSpec.spec(section)!
-        let snapshot = try PlanService.snapshot(plan)
+        let snapshot = try await PlanService.snapshot(plan, on: req.db)
         let frame = try await frame(req, plan, section.rawValue)
         let mayEdit = try await may(req, .editPlans, plan)
         let name = spec.rows(snapshot.content, req.localizer).first { $0.id == id }?.name ?? ""
@@ -220,7 +221,7 @@ struct PlansController {
         guard let spec = ListSpec.spec(section) else { throw Abort(.notFound) }
         let plan = try await req.planParameter()
         let id = try itemParameter(req)
-        guard let index = try PlanService.snapshot(plan).content.index(section, id) else { throw Abort(.notFound) }
+        guard let index = try await PlanService.snapshot(plan, on: req.db).content.index(section, id) else { throw Abort(.notFound) }
         let form = try req.content.decode([String: String].self)
         let people = try await accounts(named: form, req, plan)
         return try await req.saveForm(values: form, {
@@ -251,7 +252,7 @@ struct PlansController {
         let plan = try await req.planParameter()
         let id = try itemParameter(req)
         let t = req.localizer
-        guard let name = spec.rows(try PlanService.snapshot(plan).content, t).first(where: { $0.id == id })?.name else { throw Abort(.notFound) }
+        guard let name = spec.rows(try await PlanService.snapshot(plan, on: req.db).content, t).first(where: { $0.id == id })?.name else { throw Abort(.notFound) }
         return ConfirmPage.response(req, title: t("plan.remove_title", name), message: t("plan.remove_confirm", name, t("section.\(section.rawValue)")),
                                     action: .planItemRemove(plan.id!, section, id), submit: t("plan.remove"), cancel: .planSection(plan.id!, section))
     }
@@ -274,13 +275,13 @@ struct PlansController {
     @Sendable func impact(_ req: Request) async throws -> Response {
         let plan = try await req.planParameter()
         let id = try itemParameter(req)
-        let snapshot = try PlanService.snapshot(plan)
+        let snapshot = try await PlanService.snapshot(plan, on: req.db)
         guard let process = snapshot.content.processes.first(where: { $0.id == id }) else { throw Abort(.notFound) }
         return try await impactPage(req, plan, process, form: FormState(values: ImpactPage.values(process, snapshot.scale)))
     }
 
     private func impactPage(_ req: Request, _ plan: Plan, _ process: CriticalProcess, form: FormState) async throws -> Response {
-        let scale = try PlanService.snapshot(plan).scale
+        let scale = try await PlanService.snapshot(plan, on: req.db).scale
         let frame = try await frame(req, plan, PlanSection.impact.rawValue)
         let page = ImpactPage(frame: frame, process: process, scale: scale, analysis: ImpactAnalysis.analyse(process, scale: scale),
                               mayEdit: try await may(req, .editPlans, plan), form: form, csrf: req.csrfToken)
@@ -290,7 +291,7 @@ struct PlansController {
     @Sendable func saveImpact(_ req: Request) async throws -> Response {
         let plan = try await req.planParameter()
         let id = try itemParameter(req)
-        let snapshot = try PlanService.snapshot(plan)
+        let snapshot = try await PlanService.snapshot(plan, on: req.db)
         guard let process = snapshot.content.processes.first(where: { $0.id == id }) else { throw Abort(.notFound) }
         let form = try req.content.decode([String: String].self)
         return try await req.saveForm(values: form, {
@@ -347,7 +348,7 @@ struct PlansController {
     private func versionsPage(_ req: Request, _ plan: Plan, form: FormState) async throws -> Response {
         let frame = try await frame(req, plan, "versions")
         let rows = try await PlanService.versions(of: plan, on: req.db)
-        let snapshot = try PlanService.snapshot(plan)
+        let snapshot = try await PlanService.snapshot(plan, on: req.db)
         let page = VersionsPage(frame: frame, rows: rows.map { .init(number: $0.number, at: $0.createdAt, by: $0.createdByName, note: $0.note) },
                                 canFinalize: try await may(req, .finalizePlans, plan) && plan.status == .draft,
                                 blocking: snapshot.errorCount, form: form, csrf: req.csrfToken)
@@ -390,10 +391,10 @@ struct PlansController {
         let t = req.localizer
         func side(_ raw: String?, _ fallback: String) async throws -> (label: String, key: String, content: PlanContent) {
             let value = raw ?? fallback
-            if value == "draft" { return (t("plan.working_copy"), "\(plan.id!):r\(plan.revision)", try PlanService.snapshot(plan).content) }
+            if value == "draft" { return (t("plan.working_copy"), "\(plan.id!):r\(plan.revision)", try await PlanService.snapshot(plan, on: req.db).content) }
             guard let number = Int(value) else { throw AppError.badRequest(t("error.decoding.invalid", "from/to")) }
             guard let version = try await PlanService.version(number, of: plan, on: req.db) else { throw Abort(.notFound) }
-            return (t("plan.version_n", number), "\(version.id!)", try PlanService.snapshot(version).content)
+            return (t("plan.version_n", number), "\(version.id!)", try await PlanService.snapshot(version, on: req.db).content)
         }
         let from = try await side(req.query[String.self, at: "from"], plan.latestVersion > 0 ? String(plan.latestVersion) : "draft")
         let to = try await side(req.query[String.self, at: "to"], "draft")
@@ -428,8 +429,8 @@ struct PlansController {
         let t = req.localizer
         // The same plan at the same revision in the same language is the same page: rendered once.
         let key = "\(version.map { "v\($0.id!)" } ?? "\(plan.id!):\(plan.revision)"):\(t.code):\(unit.name)"
-        let html = try RenderCache.pocketPlans.value(key) {
-            let snapshot = try version.map(PlanService.snapshot) ?? PlanService.snapshot(plan)
+        let html = try await RenderCache.pocketPlans.value(key) {
+            let snapshot = try await PlanService.snapshot(plan, version, on: req.db)
             let pocket = PocketPlan(unitName: unit.name, cycle: plan.cycle,
                                     versionLabel: version.map { t("plan.version_n", $0.number) } ?? t("plan.working_copy"),
                                     generatedAt: version?.createdAt ?? plan.updatedAt ?? Date(), snapshot: snapshot)
@@ -449,7 +450,7 @@ struct PlansController {
         let plan = try await req.planParameter()
         let unit = try await req.loadUnit(plan.$unit.id)
         let version = try await requestedVersion(req, plan)
-        let document = try PlanService.document(plan, unit: unit, version: version)
+        let document = try await PlanService.document(plan, unit: unit, version: version, on: req.db)
         let response = Response(status: .ok, body: .init(string: PlanCodec.encode(document, pretty: true)))
         response.headers.contentType = .json
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileName(unit, plan, version, "json"))\"")
@@ -460,7 +461,7 @@ struct PlansController {
         let plan = try await req.planParameter()
         let unit = try await req.loadUnit(plan.$unit.id)
         let version = try await requestedVersion(req, plan)
-        let snapshot = try version.map(PlanService.snapshot) ?? PlanService.snapshot(plan)
+        let snapshot = try await PlanService.snapshot(plan, version, on: req.db)
         let response = Response(status: .ok, body: .init(string: PlanCSV.processes(snapshot, req.localizer)))
         response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileName(unit, plan, version, "csv"))\"")

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import ResilienceCore
 import SQLKit
+import Vapor
 
 /// JSON as plans are stored, exported and compared: ISO 8601 dates, keys sorted.
 enum PlanCodec {
@@ -62,24 +63,46 @@ enum PlanService {
 
     static let cycles = 2000...2100
 
-    /// The content of a plan, decoded; a small cache keyed by plan and revision keeps big plans
-    /// from being decoded on every page.
-    static func snapshot(_ plan: Plan) throws -> PlanSnapshot {
-        let key = "\(plan.id!.uuidString):\(plan.revision):\(Int(Date().timeIntervalSince1970 / 86_400))"
+    /// What is stored of a plan's content, read fresh.
+    struct Stored { var content: String; var scale: String; var revision: Int; var status: Plan.Status }
+
+    static func stored(_ planID: UUID, on db: any Database) async throws -> Stored {
+        guard let row = try await Plan.query(on: db).filter(\.$id == planID)
+            .field(\.$id).field(\.$content).field(\.$scale).field(\.$revision).field(\.$status).first()
+        else { throw Abort(.notFound) }
+        return Stored(content: row.content, scale: row.scale, revision: row.revision, status: row.status)
+    }
+
+    /// The content of a plan, decoded. Pages load plans without their content (a large plan's is
+    /// hundreds of kilobytes); it is read and decoded only when this cache, keyed by plan and
+    /// revision, lacks it.
+    static func snapshot(_ plan: Plan, on db: any Database) async throws -> PlanSnapshot {
+        let day = Int(Date().timeIntervalSince1970 / 86_400)
+        if let cached = SnapshotCache.shared.get("\(plan.id!.uuidString):\(plan.revision):\(day)") { return cached }
+        let stored = try await stored(plan.requireID(), on: db)
+        let snapshot = PlanSnapshot(content: try PlanCodec.decode(PlanContent.self, stored.content),
+                                    scale: try PlanCodec.decode(ImpactScale.self, stored.scale))
+        SnapshotCache.shared.put("\(plan.id!.uuidString):\(stored.revision):\(day)", snapshot)
+        return snapshot
+    }
+
+    /// A version's content, decoded; read only when the cache lacks it.
+    static func snapshot(_ version: PlanVersion, on db: any Database) async throws -> PlanSnapshot {
+        let key = "v:\(version.id!.uuidString)"
         if let cached = SnapshotCache.shared.get(key) { return cached }
-        let snapshot = PlanSnapshot(content: try PlanCodec.decode(PlanContent.self, plan.content),
-                                    scale: try PlanCodec.decode(ImpactScale.self, plan.scale))
+        guard let row = try await PlanVersion.query(on: db).filter(\.$id == version.requireID())
+            .field(\.$id).field(\.$content).field(\.$scale).first() else { throw Abort(.notFound) }
+        let snapshot = PlanSnapshot(content: try PlanCodec.decode(PlanContent.self, row.content),
+                                    scale: try PlanCodec.decode(ImpactScale.self, row.scale), now: version.createdAt ?? Date())
         SnapshotCache.shared.put(key, snapshot)
         return snapshot
     }
 
-    static func snapshot(_ version: PlanVersion) throws -> PlanSnapshot {
-        let key = "v:\(version.id!.uuidString)"
-        if let cached = SnapshotCache.shared.get(key) { return cached }
-        let snapshot = PlanSnapshot(content: try PlanCodec.decode(PlanContent.self, version.content),
-                                    scale: try PlanCodec.decode(ImpactScale.self, version.scale), now: version.createdAt ?? Date())
-        SnapshotCache.shared.put(key, snapshot)
-        return snapshot
+    /// A plan without its content, for the pages and the permission check.
+    static func find(_ id: UUID, on db: any Database) async throws -> Plan? {
+        try await Plan.query(on: db).filter(\.$id == id)
+            .field(\.$id).field(\.$createdAt).field(\.$updatedAt).field(\.$cycle).field(\.$status).field(\.$revision)
+            .field(\.$latestVersion).field(\.$updatedByName).field(\.$unit.$id).first()
     }
 
     // MARK: The impact scale HQ configures
@@ -188,16 +211,17 @@ enum PlanService {
     static func change(_ plan: Plan, expectedRevision: Int? = nil, by context: AuditContext, on db: any Database,
                        _ mutate: (inout PlanContent) throws -> (label: String, before: String, after: String)) async throws -> Plan {
         for _ in 0..<3 {
-            if let expectedRevision, expectedRevision != plan.revision {
-                throw ValidationErrors([DomainError(.planChanged, field: "revision", args: [String(plan.revision)])])
+            let stored = try await stored(plan.requireID(), on: db)
+            if let expectedRevision, expectedRevision != stored.revision {
+                throw ValidationErrors([DomainError(.planChanged, field: "revision", args: [String(stored.revision)])])
             }
-            let scale = try PlanCodec.decode(ImpactScale.self, plan.scale)
-            var content = try PlanCodec.decode(PlanContent.self, plan.content)
+            let scale = try PlanCodec.decode(ImpactScale.self, stored.scale)
+            var content = try PlanCodec.decode(PlanContent.self, stored.content)
             let (label, before, after) = try mutate(&content)
             try content.validate(scale: scale)
             let encoded = PlanCodec.encode(content)
-            if encoded == plan.content { return plan }
-            let revision = plan.revision
+            if encoded == stored.content { plan.revision = stored.revision; plan.status = stored.status; return plan }
+            let revision = stored.revision
             let now = Date()
             let saved = try await db.transaction { db -> Bool in
                 guard let sql = db as? any SQLDatabase else { return false }
@@ -213,20 +237,20 @@ enum PlanService {
                 return true
             }
             if saved {
-                plan.content = encoded; plan.revision = revision + 1; plan.status = .draft
+                plan.revision = revision + 1; plan.status = .draft
                 plan.updatedAt = now; plan.updatedByName = context.actorName
                 return plan
             }
-            guard let fresh = try await Plan.find(plan.id, on: db) else { throw DomainError(.notFound) }
-            if expectedRevision != nil { throw ValidationErrors([DomainError(.planChanged, field: "revision", args: [String(fresh.revision)])]) }
-            plan.content = fresh.content; plan.revision = fresh.revision; plan.status = fresh.status
+            if expectedRevision != nil { throw ValidationErrors([DomainError(.planChanged, field: "revision", args: [String(revision + 1)])]) }
         }
         throw ValidationErrors([DomainError(.planChanged, field: "revision", args: [String(plan.revision)])])
     }
 
     /// Marks the plan final: refused while a check blocks it; otherwise an immutable version.
     static func finalize(_ plan: Plan, note: String?, by context: AuditContext, on db: any Database) async throws -> PlanVersion {
-        let snapshot = try snapshot(plan)
+        let stored = try await stored(plan.requireID(), on: db)
+        plan.revision = stored.revision; plan.status = stored.status
+        let snapshot = try await snapshot(plan, on: db)
         guard PlanChecks.canSubmit(snapshot.checks) else {
             throw ValidationErrors([DomainError(.planHasErrors, field: "note", args: [String(snapshot.errorCount)])])
         }
@@ -239,8 +263,8 @@ enum PlanService {
         version.$plan.id = try plan.requireID()
         version.unitID = plan.$unit.id
         version.number = plan.latestVersion + 1
-        version.content = plan.content
-        version.scale = plan.scale
+        version.content = stored.content
+        version.scale = stored.scale
         version.note = note?.isEmpty == false ? note : nil
         version.createdByID = context.actorID
         version.createdByName = context.actorName
@@ -267,12 +291,20 @@ enum PlanService {
             .all()
     }
 
+    /// A version without its content (see `snapshot(_:on:)`).
     static func version(_ number: Int, of plan: Plan, on db: any Database) async throws -> PlanVersion? {
-        try await PlanVersion.query(on: db).filter(\.$plan.$id == plan.requireID()).filter(\.$number == number).first()
+        try await PlanVersion.query(on: db).filter(\.$plan.$id == plan.requireID()).filter(\.$number == number)
+            .field(\.$id).field(\.$number).field(\.$createdAt).field(\.$createdByName).field(\.$createdByID).field(\.$note)
+            .field(\.$unitID).field(\.$plan.$id).first()
     }
 
-    static func document(_ plan: Plan, unit: Unit, version: PlanVersion?) throws -> PlanDocument {
-        let snapshot = try version.map(snapshot) ?? snapshot(plan)
+    static func snapshot(_ plan: Plan, _ version: PlanVersion?, on db: any Database) async throws -> PlanSnapshot {
+        if let version { return try await snapshot(version, on: db) }
+        return try await snapshot(plan, on: db)
+    }
+
+    static func document(_ plan: Plan, unit: Unit, version: PlanVersion?, on db: any Database) async throws -> PlanDocument {
+        let snapshot = try await snapshot(plan, version, on: db)
         return PlanDocument(format: PlanDocument.format, unit: .init(id: unit.id!, name: unit.name, code: unit.code),
                             cycle: plan.cycle, version: version?.number, exportedAt: Date(), scale: snapshot.scale, content: snapshot.content)
     }

@@ -30,7 +30,15 @@ extension Request {
     func unitParameter() async throws -> Unit { try await parameterModel(Unit.self, "unitID") }
     func dutyStationParameter() async throws -> DutyStation { try await parameterModel(DutyStation.self, "stationID") }
     func userParameter() async throws -> User { try await parameterModel(User.self, "userID") }
-    func planParameter() async throws -> Plan { try await parameterModel(Plan.self, "planID") }
+    /// The plan of the path, without its content (see `PlanService.snapshot`).
+    func planParameter() async throws -> Plan {
+        let key = "planID:plans"
+        if let plan = loaded.models[key] as? Plan { return plan }
+        guard let raw = parameters.get("planID"), let id = UUID(uuidString: raw),
+              let plan = try await PlanService.find(id, on: db) else { throw Abort(.notFound) }
+        loaded.models[key] = plan
+        return plan
+    }
     func grantParameter() async throws -> RoleGrant { try await parameterModel(RoleGrant.self, "grantID") }
 
     /// A unit by id, cached for the request.
