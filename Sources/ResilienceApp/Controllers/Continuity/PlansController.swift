@@ -389,11 +389,13 @@ struct PlansController {
 
     func comparison(_ req: Request, _ plan: Plan) async throws -> (String, String, PlanComparison) {
         let t = req.localizer
+        // Both versions' records in one read (their contents come from the cache).
+        let versions = plan.latestVersion > 0 ? try await PlanService.versions(of: plan, on: req.db) : []
         func side(_ raw: String?, _ fallback: String) async throws -> (label: String, key: String, content: PlanContent) {
             let value = raw ?? fallback
             if value == "draft" { return (t("plan.working_copy"), "\(plan.id!):r\(plan.revision)", try await PlanService.snapshot(plan, on: req.db).content) }
             guard let number = Int(value) else { throw AppError.badRequest(t("error.decoding.invalid", "from/to")) }
-            guard let version = try await PlanService.version(number, of: plan, on: req.db) else { throw Abort(.notFound) }
+            guard let version = versions.first(where: { $0.number == number }) else { throw Abort(.notFound) }
             return (t("plan.version_n", number), "\(version.id!)", try await PlanService.snapshot(version, on: req.db).content)
         }
         let from = try await side(req.query[String.self, at: "from"], plan.latestVersion > 0 ? String(plan.latestVersion) : "draft")
