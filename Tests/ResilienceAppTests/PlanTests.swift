@@ -336,3 +336,20 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct PlanPageTests {
+    @Test func everyListSectionHasOneHeadingPerColumn() async throws {
+        try await withTestApp { app in
+            let browser = Browser(app)
+            #expect(try await browser.signIn("focal.bangladesh"))
+            let u = try await unit("BGD", app)
+            let p = try #require(try await Plan.query(on: app.db).filter(\.$unit.$id == u.requireID()).sort(\.$cycle, .descending).first())
+            for section in [PlanSection.team, .scenarios, .processes, .sites, .agreements, .exercises] {
+                let html = try await browser.get(AppPath.planSection(p.id!, section).path).body.string
+                let head = try #require(html.range(of: "<thead>").flatMap { start in html.range(of: "</thead>", range: start.upperBound..<html.endIndex).map { html[start.upperBound..<$0.lowerBound] } })
+                let body = try #require(html.range(of: "<tbody><tr>").flatMap { start in html.range(of: "</tr>", range: start.upperBound..<html.endIndex).map { html[start.upperBound..<$0.lowerBound] } })
+                #expect(head.components(separatedBy: "<th").count == body.components(separatedBy: "<td").count, "\(section)")
+            }
+        }
+    }
+}

@@ -15,6 +15,9 @@ struct ListSpec {
     let section: PlanSection
     /// The list's name in the core's validation paths, e.g. `processes`.
     let key: String
+    /// The heading of the column that names each item (and links to it).
+    let nameHeader: String
+    /// The headings of the other columns.
     let headers: (Localizer) -> [String]
     /// Each item: id, name, the other cells.
     let rows: (PlanContent, Localizer) -> [(id: UUID, name: String, cells: [BodyNode])]
@@ -32,7 +35,7 @@ struct ListSpec {
     }
 
     static func make<Item: Identifiable & Codable>(
-        _ section: PlanSection, _ key: String, _ list: WritableKeyPath<PlanContent, [Item]>,
+        _ section: PlanSection, _ key: String, _ list: WritableKeyPath<PlanContent, [Item]>, nameHeader: String = "field.name",
         name: @escaping (Item) -> String, headers: @escaping (Localizer) -> [String],
         cells: @escaping (Item, PlanContent, Localizer) -> [BodyNode],
         values: @escaping (Item) -> [String: String],
@@ -40,7 +43,7 @@ struct ListSpec {
         parse: @escaping ([String: String], Item?, [String: UUID]) throws -> Item
     ) -> ListSpec where Item.ID == UUID {
         ListSpec(
-            section: section, key: key, headers: headers,
+            section: section, key: key, nameHeader: nameHeader, headers: headers,
             rows: { content, t in content[keyPath: list].map { ($0.id, name($0), cells($0, content, t)) } },
             values: { content, id in content[keyPath: list].first { $0.id == id }.map(values) },
             fields: fields,
@@ -114,7 +117,7 @@ struct ListSpec {
 
     static var team: ListSpec {
         make(.team, "team", \.team, name: \.name,
-             headers: { t in [t("field.name"), t("plan.function"), t("plan.lead"), t("plan.contact")] },
+             headers: { t in [t("plan.function"), t("plan.lead"), t("plan.contact")] },
              cells: { m, _, t in [.safe(t("team_function.\(m.function.rawValue)")), .safe(m.isLead ? t("common.yes") : ""), .safe(m.contact ?? "")] },
              values: { m in ["name": m.name, "function": m.function.rawValue, "isLead": m.isLead ? "true" : "", "contact": m.contact ?? ""] },
              fields: { form, t, _ in
@@ -138,8 +141,8 @@ struct ListSpec {
     // MARK: 2. Scenarios
 
     static var scenarios: ListSpec {
-        make(.scenarios, "scenarios", \.scenarios, name: \.title,
-             headers: { t in [t("plan.title_field"), t("plan.scenario_kind"), t("plan.description")] },
+        make(.scenarios, "scenarios", \.scenarios, nameHeader: "plan.title_field", name: \.title,
+             headers: { t in [t("plan.scenario_kind"), t("plan.description")] },
              cells: { s, _, t in [.safe(t("scenario_kind.\(s.kind.rawValue)")), .safe(s.description ?? "")] },
              values: { s in ["title": s.title, "kind": s.kind.rawValue, "description": s.description ?? ""] },
              fields: { form, t, _ in
@@ -335,7 +338,7 @@ struct ListSpec {
     // MARK: 7. Pre-arrangements
 
     static var agreements: ListSpec {
-        make(.agreements, "agreements", \.agreements, name: \.partner,
+        make(.agreements, "agreements", \.agreements, nameHeader: "plan.partner", name: \.partner,
              headers: { t in [t("plan.agreement_kind"), t("plan.valid_from"), t("plan.valid_until")] },
              cells: { a, _, t in [.safe(t("agreement_kind.\(a.kind.rawValue)")), .safe(t.date(a.validFrom)), .safe(t.date(a.validUntil))] },
              values: { a in ["partner": a.partner, "kind": a.kind.rawValue, "validFrom": day(a.validFrom), "validUntil": day(a.validUntil)] },
@@ -362,7 +365,7 @@ struct ListSpec {
     // MARK: 9. Exercises
 
     static var exercises: ListSpec {
-        make(.exercises, "exercises", \.exercises, name: { PlanChecks.isoDay($0.date) },
+        make(.exercises, "exercises", \.exercises, nameHeader: "plan.exercise_date", name: { PlanChecks.isoDay($0.date) },
              headers: { t in [t("plan.exercise_kind"), t("plan.scope"), t("plan.next_date")] },
              cells: { e, _, t in [.safe(t("exercise_kind.\(e.kind.rawValue)")), .safe(e.scope ?? ""), .safe(t.date(e.nextDate))] },
              values: { e in ["date": day(e.date), "kind": e.kind.rawValue, "scope": e.scope ?? "", "findings": e.findings ?? "",

@@ -198,7 +198,7 @@ struct SectionPage {
         if let spec = ListSpec.spec(section) {
             let rows = spec.rows(snapshot.content, t)
             return .group(
-                dataTable(caption: t("section.\(section.rawValue)"), headers: ["#", t("field.name")] + spec.headers(t) + (mayEdit ? [""] : []),
+                dataTable(caption: t("section.\(section.rawValue)"), headers: ["#", t(spec.nameHeader)] + spec.headers(t) + (mayEdit ? [""] : []),
                           rows: rows.enumerated().map { i, row in
                               [.safe(String(i + 1)), link(.planItem(id, section, row.id), row.name)] + row.cells
                               + (mayEdit ? [itemActions(row.id, first: i == 0, last: i == rows.count - 1, t)] : [])
