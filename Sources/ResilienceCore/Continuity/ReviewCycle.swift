@@ -1,0 +1,190 @@
+import Foundation
+
+/// Where a plan is in its review (DOMAIN.md "Review cycle"; seed 000: regional multi-functional
+/// teams review country submissions and senior management approves the plan).
+public enum ReviewState: String, CaseIterable, Codable, Sendable {
+    /// Being written by the focal point and contributors.
+    case draft
+    /// Sent to the regional team; waiting for a reviewer to take it.
+    case submitted
+    /// A reviewer is reading it.
+    case inReview = "in_review"
+    /// Sent back with feedback to answer.
+    case returned
+    /// The regional team agrees; waiting for the senior manager.
+    case endorsed
+    /// Approved by the senior manager: the unit's plan, due again twelve months later.
+    case inForce = "in_force"
+    /// Replaced by a later plan in force.
+    case superseded
+
+    /// The states in which the plan's content may change.
+    public var isEditable: Bool { self == .draft || self == .returned }
+}
+
+/// A move of a plan from one state to another.
+public enum ReviewMove: String, CaseIterable, Codable, Sendable {
+    case submit
+    /// The focal point takes a submission back before a reviewer has taken it.
+    case withdraw
+    case takeForReview = "take_for_review"
+    case returnWithFeedback = "return"
+    case endorse
+    case approve
+    /// Done by the system when another plan of the unit comes into force.
+    case supersede
+}
+
+/// Why a move is refused, with a stable code (the catalogue has `review.refused.<code>`).
+public enum ReviewRefusal: String, Error, Sendable, CaseIterable {
+    /// The move does not start from this state.
+    case notFromThisState = "not_from_this_state"
+    /// The person's roles on the unit do not allow it.
+    case notYourRole = "not_your_role"
+    /// Checks that block submission are still failing.
+    case blockingErrors = "blocking_errors"
+    /// Feedback on the returned version is still unanswered.
+    case unansweredFeedback = "unanswered_feedback"
+    /// Returning needs a comment that says what to change.
+    case commentRequired = "comment_required"
+}
+
+/// The state machine of the review cycle: which move goes from which state to which, who may
+/// make it, and what must hold first. Pure: the app asks it before every move.
+public enum ReviewCycle {
+    public static func target(of move: ReviewMove, from state: ReviewState) -> ReviewState? {
+        switch (move, state) {
+        case (.submit, .draft), (.submit, .returned): .submitted
+        case (.withdraw, .submitted): .draft
+        case (.takeForReview, .submitted): .inReview
+        case (.returnWithFeedback, .inReview): .returned
+        case (.endorse, .inReview): .endorsed
+        case (.approve, .endorsed): .inForce
+        case (.supersede, .inForce): .superseded
+        default: nil
+        }
+    }
+
+    /// Who makes each move (DOMAIN.md: the focal point submits, the regional team reviews, the
+    /// senior manager approves). Nobody makes `supersede`: it follows an approval.
+    public static func roles(for move: ReviewMove) -> Set<Role> {
+        switch move {
+        case .submit, .withdraw: [.focalPoint]
+        case .takeForReview, .returnWithFeedback, .endorse: [.regionalReviewer]
+        case .approve: [.seniorManager]
+        case .supersede: []
+        }
+    }
+
+    /// What a move needs besides the state and the role.
+    public struct Conditions: Sendable {
+        public var blockingErrors: Int
+        public var unansweredThreads: Int
+        public var comment: String?
+        public init(blockingErrors: Int = 0, unansweredThreads: Int = 0, comment: String? = nil) {
+            self.blockingErrors = blockingErrors; self.unansweredThreads = unansweredThreads; self.comment = comment
+        }
+    }
+
+    /// The state the plan moves to, or why it may not.
+    public static func check(_ move: ReviewMove, from state: ReviewState, grants: [Grant], on unit: UnitPath,
+                             _ conditions: Conditions = Conditions()) -> Result<ReviewState, ReviewRefusal> {
+        guard let next = target(of: move, from: state) else { return .failure(.notFromThisState) }
+        let allowed = roles(for: move)
+        guard grants.contains(where: { allowed.contains($0.role) && $0.covers(unit) }) else { return .failure(.notYourRole) }
+        switch move {
+        case .submit:
+            if conditions.blockingErrors > 0 { return .failure(.blockingErrors) }
+            if state == .returned && conditions.unansweredThreads > 0 { return .failure(.unansweredFeedback) }
+        case .returnWithFeedback:
+            if (conditions.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .failure(.commentRequired) }
+        default:
+            break
+        }
+        return .success(next)
+    }
+
+    /// The moves a person could make now, for the buttons a page shows.
+    public static func available(from state: ReviewState, grants: [Grant], on unit: UnitPath) -> [ReviewMove] {
+        ReviewMove.allCases.filter { move in
+            target(of: move, from: state) != nil && grants.contains { roles(for: move).contains($0.role) && $0.covers(unit) }
+        }
+    }
+}
+
+/// When a plan in force is due again, and how that stands today.
+public enum PlanDue {
+    public static let monthsValid = 12
+    public static let dueSoonDays = 30
+
+    public enum Standing: String, Codable, Sendable, CaseIterable {
+        /// In force and not due within 30 days.
+        case current
+        case dueSoon = "due_soon"
+        case overdue
+        /// No plan in force.
+        case none
+    }
+
+    public static func dueDate(approvedAt: Date) -> Date {
+        utc.date(byAdding: .month, value: monthsValid, to: approvedAt) ?? approvedAt
+    }
+
+    public static func standing(dueAt: Date?, now: Date) -> Standing {
+        guard let dueAt else { return .none }
+        if dueAt <= now { return .overdue }
+        let soon = utc.date(byAdding: .day, value: dueSoonDays, to: now) ?? now
+        return dueAt <= soon ? .dueSoon : .current
+    }
+
+    static var utc: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }
+}
+
+/// What the compliance report counts for one unit (seed 000's performance indicators).
+public struct UnitCompliance: Sendable, Equatable {
+    public var unitID: UUID
+    /// When the plan now in force was approved; nil when none is in force.
+    public var approvedAt: Date?
+    /// When the plan in force is due again.
+    public var dueAt: Date?
+    /// The last exercise or test of the plan, or the close of an activation.
+    public var lastExercise: Date?
+    /// A joint risk register in place (issue 5 decides what "in place" means).
+    public var hasRiskRegister: Bool
+    public init(unitID: UUID, approvedAt: Date?, dueAt: Date?, lastExercise: Date?, hasRiskRegister: Bool) {
+        self.unitID = unitID; self.approvedAt = approvedAt; self.dueAt = dueAt
+        self.lastExercise = lastExercise; self.hasRiskRegister = hasRiskRegister
+    }
+}
+
+/// A region's (or HQ's) figures at a date: the share of units with a plan in force, updated
+/// within twelve months, tested within twelve months, with a joint risk register.
+public struct ComplianceFigures: Sendable, Equatable, Codable {
+    public var units: Int
+    public var inForce: Int
+    public var updatedWithinYear: Int
+    public var testedWithinYear: Int
+    public var withRiskRegister: Int
+    public var overdue: Int
+
+    public static func of(_ units: [UnitCompliance], at now: Date) -> ComplianceFigures {
+        let yearAgo = PlanDue.utc.date(byAdding: .month, value: -PlanDue.monthsValid, to: now) ?? now
+        // A plan past its due date is no longer "in force" for the report, though it stays the
+        // unit's plan until the next one is approved.
+        let inForce = units.filter { u in u.approvedAt != nil && (u.dueAt.map { $0 > now } ?? false) }
+        return ComplianceFigures(
+            units: units.count,
+            inForce: inForce.count,
+            updatedWithinYear: units.filter { ($0.approvedAt.map { $0 > yearAgo && $0 <= now }) ?? false }.count,
+            testedWithinYear: units.filter { ($0.lastExercise.map { $0 > yearAgo && $0 <= now }) ?? false }.count,
+            withRiskRegister: units.filter(\.hasRiskRegister).count,
+            overdue: units.filter { PlanDue.standing(dueAt: $0.dueAt, now: now) == .overdue }.count)
+    }
+
+    /// A count as a share of the units, 0 when there are none.
+    public func share(_ count: Int) -> Double { units == 0 ? 0 : Double(count) / Double(units) }
+}
