@@ -63,7 +63,7 @@ k("audit.when", "When", "时间"); k("audit.who", "Who", "操作人"); k("audit.
 k("audit.changes", "Changes", "变更"); k("audit.none", "No entries.", "没有记录。"); k("audit.filtered", "Entries for {0}", "{0} 的记录")
 for a, en, zh in [("create","Created","创建"),("update","Changed","修改"),("delete","Deleted","删除"),("sign_in","Signed in","登录"),("sign_in_failed","Failed sign-in","登录失败"),("sign_out","Signed out","退出"),("grant","Granted","授予"),("revoke","Revoked","撤销"),("move","Moved","移动"),("retire","Retired","撤销"),("finalize","Marked final","定稿"),("import","Imported","导入")]:
     k("audit.action."+a, en, zh)
-for a, en, zh in [("unit","Unit","单位"),("duty_station","Duty station","工作地点"),("user","Account","账户"),("grant","Role","角色"),("api_token","API token","API 令牌"),("plan","Plan","计划"),("setting","Setting","设置")]:
+for a, en, zh in [("unit","Unit","单位"),("duty_station","Duty station","工作地点"),("user","Account","账户"),("grant","Role","角色"),("api_token","API token","API 令牌"),("plan","Plan","计划"),("setting","Setting","设置"),("activation","Activation","计划启动")]:
     k("audit.entity."+a, en, zh)
 for a, en, zh in [("administrator","Administrator","系统管理员"),("hq_oversight","HQ oversight","总部监督"),("regional_reviewer","Regional reviewer","区域多职能团队审核人"),("focal_point","BCP focal point","BCP 协调人"),("contributor","Contributor","协作人"),("senior_manager","Senior manager","代表/主任"),("security_officer","Security officer","安保干事"),("staff_member","Staff member","工作人员")]:
     k("role."+a, en, zh)
@@ -196,7 +196,7 @@ for a, en, zh in [("facility","Facility","设施"),("logistics_supplier","Logist
     k("dependency."+a, en, zh)
 for a, en, zh in [("office_space","Office space","办公场所"),("transport","Transport","交通"),("accommodation","Accommodation","住宿"),("connectivity","Connectivity","网络连接"),("other","Other","其他")]:
     k("agreement_kind."+a, en, zh)
-for a, en, zh in [("walk_through","Walk-through","走查"),("tabletop","Tabletop","桌面演练"),("simulation","Simulation","模拟演练"),("full","Full exercise","全面演练")]:
+for a, en, zh in [("walk_through","Walk-through","走查"),("tabletop","Tabletop","桌面演练"),("simulation","Simulation","模拟演练"),("full","Full exercise","全面演练"),("activation","Real activation","实际启动")]:
     k("exercise_kind."+a, en, zh)
 for a, en, zh in [("immediate","Immediate (≤ 4 h)","立即（≤ 4 小时）"),("same_day","8–24 h","8–24 小时"),("within_week","72 h – 1 week","72 小时–1 周"),("longer","Longer","更长")]:
     k("tier."+a, en, zh)
@@ -231,6 +231,23 @@ k("scale.ladder", "Time ladder (hours)", "时间刻度（小时）"); k("scale.l
 k("scale.categories", "Impact categories", "影响类别"); k("scale.categories_hint", "One per line: code | English name | 中文名称. Codes: lower-case letters, digits, _. The five standard codes are named already.", "每行一个：代码 | 英文名称 | 中文名称。代码：小写字母、数字、下划线。五个标准类别已有名称。")
 k("scale.tolerance", "Tolerance", "容忍阈值"); k("scale.tolerance_option", "Ratings above {0} are intolerable", "高于 {0} 的评分为不可容忍")
 
+# Activation (issue 4)
+k("unit.activations", "Activations", "计划启动")
+k("activation.title", "Activations of {0}", "{0} 的计划启动"); k("activation.list", "Activations", "计划启动记录")
+k("activation.page_title", "{0}: {1}", "{0}：{1}"); k("activation.none", "The plan has not been activated.", "计划尚未启动过。")
+k("activation.start", "Activate the plan", "启动计划"); k("activation.start_hint", "For a disruptive event that stops or threatens critical processes. HQ and the region see the status live.", "用于中断或威胁关键流程的事件。总部和区域可实时查看状态。")
+k("activation.kind", "Event", "事件类型"); k("activation.started", "Started (UTC)", "开始时间（UTC）")
+k("activation.started_hint", "When the event began, in UTC, e.g. 2026-11-23T06:30.", "事件开始的时间（UTC），例如 2026-11-23T06:30。")
+k("activation.places", "Places affected", "受影响地点"); k("activation.places_hint", "Offices, duty stations, areas.", "办事处、工作地点、区域。")
+k("activation.status.open", "Active", "启动中"); k("activation.status.closed", "Closed", "已结束"); k("activation.closed_at", "Closed {0}", "结束于 {0}")
+k("activation.closed", "Closed", "结束时间"); k("activation.after_action", "After-action note", "事后总结")
+k("activation.processes", "Critical processes, in recovery order", "关键流程（按恢复顺序）"); k("activation.state", "State", "状态")
+k("activation.last_note", "Last report", "最近报告"); k("activation.report", "Report", "报告"); k("activation.note", "Note", "说明")
+k("activation.add_note", "Add to the log", "添加日志"); k("activation.log", "Log", "日志")
+k("activation.close", "Close the activation", "结束启动"); k("activation.close_hint", "What happened, what worked, what to change. It is kept with the plan as an exercise for the next review.", "发生了什么、哪些有效、需要改进什么。该总结将作为一次演练记录保存在计划中，供下次审查使用。")
+for a, en, zh in [("normal","Normal","正常"),("degraded","Degraded","降级"),("suspended","Suspended","暂停"),("relocated","Relocated","已转移"),("remote","Remote","远程")]:
+    k("process_state."+a, en, zh)
+
 P = {
  "required": ("This field is required.", "此项为必填。"), "too_long": ("Too long: at most {0} characters.", "太长：最多 {0} 个字符。"),
  "too_short": ("Too short: at least {0} characters.", "太短：至少 {0} 个字符。"), "invalid_characters": ("Contains characters that are not allowed.", "包含不允许的字符。"),
@@ -258,6 +275,10 @@ P = {
  "import_format": ("This is not a plan file exported from Resilience (JSON).", "这不是从本系统导出的计划文件（JSON）。"),
  "cycle_out_of_range": ("Enter a year from {0} to {1}.", "请输入 {0} 至 {1} 之间的年份。"),
  "no_approved_plan": ("This unit has no final plan to copy yet; start from an empty plan.", "该单位尚无可复制的定稿计划，请从空白计划开始。"),
+ "date_in_future": ("This time is in the future; enter when the event began.", "该时间在未来；请输入事件开始的时间。"),
+ "activation_closed": ("This activation is closed; nothing more can be reported.", "此次启动已结束，不能再报告。"),
+ "activation_open": ("The plan is already active; report on the open activation or close it first.", "计划已在启动中；请在当前启动中报告或先将其结束。"),
+ "no_plan_to_activate": ("This unit has no plan to activate yet.", "该单位尚无可启动的计划。"),
  "date_format": ("Enter a date as YYYY-MM-DD, e.g. 2026-11-23.", "请按 YYYY-MM-DD 格式输入日期，例如 2026-11-23。"),
  "date_order": ("This date must not be before the one it follows.", "此日期不能早于其前一个日期。"),
 }

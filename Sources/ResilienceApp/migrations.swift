@@ -26,6 +26,8 @@ enum Migrations {
             CreatePlan(),
             CreatePlanVersion(),
             CreateSetting(),
+            // Activations of plans for disruptive events, with their logs.
+            CreateActivation(),
         ]
     }
 }

@@ -11,6 +11,7 @@ func routes(_ app: Application) throws {
     DutyStationsController().register(app)
     // Business continuity plans
     PlansController().register(app)
+    ActivationsController().register(app)
     // People and access
     UsersController().register(app)
     AuditController().register(app)

@@ -27,5 +27,7 @@ import Testing
         check(Plan.self)
         check(PlanVersion.self)
         check(Setting.self)
+        check(Activation.self)
+        check(ActivationEntry.self)
     }
 }

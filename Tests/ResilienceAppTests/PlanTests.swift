@@ -283,11 +283,7 @@ import VaporTesting
     @Test func theAPIReplacesContentOnlyAtTheRevisionTheWriterRead() async throws {
         try await withTestApp { app in
             let p = try await plan("BGD", app)
-            let focal = try await user("focal.bangladesh", app)
-            let token = try await TokenService.create(for: focal.requireID(), name: "t", by: .system, on: app.db).1
-            var headers = HTTPHeaders()
-            headers.bearerAuthorization = BearerAuthorization(token: token)
-            headers.contentType = .json
+            let headers = try await apiHeaders("focal.bangladesh", app)
             let got = try await app.testing().sendRequest(.GET, AppPath.apiPlan(p.id!).path, headers: headers)
             #expect(got.status == .ok)
             let detail = try PlanCodec.decode(PlansAPIController.Detail.self, got.body.string)

@@ -19,10 +19,12 @@ import VaporTesting
             let plan = try #require(try await Plan.query(on: app.db).filter(\.$unit.$id == bangladesh.requireID()).sort(\.$cycle, .descending).first())
             let root = try #require(try await UnitQueries.root(on: app.db))
             let firstScenario = try #require(try PlanCodec.decode(PlanContent.self, plan.content).scenarios.first)
+            let activation = try await ActivationService.start(at: bangladesh, ActivationInput(kind: "flood", startedAt: "2026-01-05T06:00", places: "Cox's Bazar"),
+                                                               by: .system, on: app.db)
             let ids: [String: String] = [
                 "unitID": bangladesh.id!.uuidString, "stationID": station.id!.uuidString, "userID": staff.id!.uuidString,
                 "grantID": grant.id!.uuidString, "tokenID": UUID().uuidString, "planID": plan.id!.uuidString,
-                "section": "scenarios", "itemID": firstScenario.id.uuidString, "number": "1",
+                "section": "scenarios", "itemID": firstScenario.id.uuidString, "number": "1", "activationID": activation.id!.uuidString,
             ]
             func target(_ requirement: Requirement) -> (Action, UnitPath)? {
                 switch requirement {
@@ -32,6 +34,7 @@ import VaporTesting
                 case .grant: (.grant(.contributor), bangladesh.unitPath)
                 case .plan(let a): (a, bangladesh.unitPath)
                 case .headquarters(let a): (a, root.unitPath)
+                case .activation(let a): (a, bangladesh.unitPath)
                 default: nil
                 }
             }
@@ -162,6 +165,13 @@ import VaporTesting
         "POST /api/v1/plans/:planID/versions": "plan(finalize_plans)", "GET /api/v1/plans/:planID/versions/:number": "plan(view_plans)",
         "GET /api/v1/plans/:planID/compare": "plan(view_plans)", "GET /api/v1/plans/:planID/export": "plan(view_plans)",
         "GET /api/v1/impact-scale": "signed_in", "PUT /api/v1/impact-scale": "headquarters(configure_continuity)",
+        "GET /units/:unitID/activations": "unit(view_plans)", "POST /units/:unitID/activations": "unit(activate_plans)",
+        "GET /activations/:activationID": "activation(view_plans)", "POST /activations/:activationID/processes/:itemID": "activation(activate_plans)",
+        "POST /activations/:activationID/log": "activation(activate_plans)", "POST /activations/:activationID/close": "activation(activate_plans)",
+        "GET /api/v1/units/:unitID/activations": "unit(view_plans)", "POST /api/v1/units/:unitID/activations": "unit(activate_plans)",
+        "GET /api/v1/activations/:activationID": "activation(view_plans)",
+        "POST /api/v1/activations/:activationID/processes/:itemID": "activation(activate_plans)",
+        "POST /api/v1/activations/:activationID/close": "activation(activate_plans)",
     ]
 
     @Test func everyRouteHasExactlyThePolicyWrittenHere() async throws {

@@ -19,6 +19,9 @@ public enum Access {
             [.focalPoint, .contributor]
         case .finalizePlans:
             [.focalPoint]
+        case .activatePlans:
+            // DOMAIN.md "Activation": the focal point or the senior manager.
+            [.focalPoint, .seniorManager]
         case .configureContinuity:
             [.administrator, .hqOversight]
         case .grant(let role):

@@ -18,13 +18,15 @@ public enum Action: Hashable, Sendable {
     case editPlans
     /// Mark a plan final, freezing an immutable version.
     case finalizePlans
+    /// Activate a unit's plan for a disruptive event, report each process's state, close it.
+    case activatePlans
     /// Configure the impact scale (time ladder, categories, tolerance) that new plans use.
     case configureContinuity
 
     /// Every action, for exhaustive tests and for the route × role matrix.
     public static var allCases: [Action] {
         [.viewOrganization, .manageOrganization, .viewPeople, .manageAccounts, .viewAudit,
-         .viewPlans, .editPlans, .finalizePlans, .configureContinuity]
+         .viewPlans, .editPlans, .finalizePlans, .activatePlans, .configureContinuity]
             + Role.allCases.map { .grant($0) }
     }
 }

@@ -224,6 +224,8 @@ public struct NationalStaffPlan: Codable, Equatable, Sendable {
 
 public enum ExerciseKind: String, CaseIterable, Codable, Sendable {
     case walkThrough = "walk_through", tabletop, simulation, full
+    /// A real activation, recorded with its after-action note when it closed.
+    case activation
 }
 
 public struct Exercise: Codable, Equatable, Sendable, Identifiable {

@@ -41,6 +41,10 @@ public enum Problem: String, CaseIterable, Sendable, Codable {
     case cycleOutOfRange = "cycle_out_of_range"
     case noApprovedPlan = "no_approved_plan"
     case dateFormat = "date_format"
+    case dateInFuture = "date_in_future"
+    case activationClosed = "activation_closed"
+    case activationOpen = "activation_open"
+    case noPlanToActivate = "no_plan_to_activate"
 }
 
 /// A refusal from the domain: what is wrong, with which field, and the values the message needs.

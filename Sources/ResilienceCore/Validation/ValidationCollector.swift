@@ -100,4 +100,18 @@ public enum TextRules {
         }
         return date
     }
+
+    /// A date and time as browsers send it (`2026-11-23T14:30`, seconds optional), read as UTC.
+    public static func dateTime(_ raw: String?, field: String) throws(DomainError) -> Date {
+        let value = (raw ?? "").trimmingCharacters(in: .whitespaces)
+        guard !value.isEmpty else { throw DomainError(.required, field: field) }
+        let halves = value.split(separator: "T", maxSplits: 1)
+        guard halves.count == 2, let day = try? Self.day(String(halves[0]), field: field) else { throw DomainError(.dateFormat, field: field) }
+        let time = halves[1].split(separator: ":").map { Int($0) }
+        guard (2...3).contains(time.count), let h = time[0], let m = time[1], (0..<24).contains(h), (0..<60).contains(m) else {
+            throw DomainError(.dateFormat, field: field)
+        }
+        let s = time.count == 3 ? (time[2] ?? 0) : 0
+        return day.addingTimeInterval(Double(h * 3600 + m * 60 + s))
+    }
 }

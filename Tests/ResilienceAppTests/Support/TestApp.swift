@@ -96,3 +96,13 @@ func unit(_ code: String, _ app: Application) async throws -> ResilienceApp.Unit
 func user(_ username: String, _ app: Application) async throws -> User {
     try #require(try await User.query(on: app.db).filter(\.$username == username).first())
 }
+
+/// Headers for calling the API as a demo account: a fresh bearer token, JSON.
+func apiHeaders(_ username: String, _ app: Application) async throws -> HTTPHeaders {
+    let account = try await user(username, app)
+    let token = try await TokenService.create(for: account.requireID(), name: "test", by: .system, on: app.db).1
+    var headers = HTTPHeaders()
+    headers.bearerAuthorization = BearerAuthorization(token: token)
+    headers.contentType = .json
+    return headers
+}

@@ -54,6 +54,11 @@ enum OpenAPIDocument {
             .init(method: "get", path: .apiPlanExport(any), summary: "The plan as an export file (`?version=` for a version)", response: ref("PlanDocument"), query: ["version"]),
             .init(method: "get", path: .apiImpactScale, summary: "The impact scale new plans use", response: ref("ImpactScale")),
             .init(method: "put", path: .apiImpactScale, summary: "Configure the impact scale (HQ)", body: "ImpactScale", response: ref("ImpactScale")),
+            .init(method: "get", path: .apiUnitActivations(any), summary: "A unit's activations, newest first", response: array("Activation")),
+            .init(method: "post", path: .apiUnitActivations(any), summary: "Activate the unit's plan for a disruptive event", body: "ActivationBody", response: ref("Activation"), status: "201"),
+            .init(method: "get", path: .apiActivation(any), summary: "An activation with each critical process's state", response: ref("Activation")),
+            .init(method: "post", path: .apiActivationProcess(any, any), summary: "Report a critical process's state, with a note", body: "ActivationReportBody", response: ref("Activation")),
+            .init(method: "post", path: .apiActivationClose(any), summary: "Close the activation with an after-action note (kept in the plan as an exercise)", body: "ActivationCloseBody", response: ref("Activation")),
         ]
     }
 
@@ -206,6 +211,19 @@ enum OpenAPIDocument {
                         "format": ["type": "string", "enum": [PlanDocument.format]], "unit": ["type": "object", "properties": ["id": uuid, "name": string, "code": optionalString]],
                         "cycle": ["type": "integer"], "version": ["type": "integer", "nullable": true], "exportedAt": ["type": "string", "format": "date-time"],
                         "scale": ref("ImpactScale"), "content": ref("PlanContent")]],
+                    "Activation": ["type": "object", "required": ["id", "unitID", "planID", "kind", "startedAt", "places", "status", "processes"], "properties": [
+                        "id": uuid, "unitID": uuid, "planID": uuid, "kind": string, "startedAt": ["type": "string", "format": "date-time"],
+                        "places": string, "status": ["type": "string", "enum": ["open", "closed"]], "closedAt": date, "afterAction": optionalString,
+                        "startedBy": string, "processes": ["type": "array", "items": ["type": "object", "properties": [
+                            "id": uuid, "name": string, "rtoHours": ["type": "number", "nullable": true],
+                            "state": ["type": "string", "enum": ["normal", "degraded", "suspended", "relocated", "remote"]]]]]]],
+                    "ActivationBody": ["type": "object", "required": ["kind", "startedAt", "places"], "properties": [
+                        "kind": ["type": "string", "enum": ["fire", "flood", "earthquake", "conflict", "civil_unrest", "mass_protest", "pandemic", "cyber",
+                                                           "office_closure", "staff_relocation", "mass_sickness", "other"]],
+                        "startedAt": ["type": "string", "description": "UTC, as 2026-11-23T06:30"], "places": ["type": "string", "maxLength": 1000]]],
+                    "ActivationReportBody": ["type": "object", "required": ["state"], "properties": [
+                        "state": ["type": "string", "enum": ["normal", "degraded", "suspended", "relocated", "remote"]], "note": ["type": "string", "maxLength": 4000]]],
+                    "ActivationCloseBody": ["type": "object", "required": ["afterAction"], "properties": ["afterAction": ["type": "string", "maxLength": 4000]]],
                     "PageInfo": ["type": "object", "required": ["page", "per", "hasMore"], "properties": [
                         "page": ["type": "integer"], "per": ["type": "integer"], "hasMore": ["type": "boolean"],
                         "total": ["type": "integer", "description": "Left out for lists that can grow without bound (users, audit)"],

@@ -20,6 +20,7 @@ enum AppPath: Sendable {
     case planItem(UUID, PlanSection, UUID), planItemMove(UUID, PlanSection, UUID), planItemRemove(UUID, PlanSection, UUID)
     case planImpact(UUID, UUID), planVersions(UUID), planVersion(UUID, Int), planCompare(UUID)
     case planPocket(UUID), planPocketDownload(UUID), planExport(UUID), planCSV(UUID), impactScale
+    case unitActivations(UUID), activation(UUID), activationProcess(UUID, UUID), activationLog(UUID), activationClose(UUID)
     // JSON API
     case apiOpenAPI, apiMe, apiTokens, apiToken(UUID)
     case apiUnits, apiUnit(UUID), apiUnitChildren(UUID), apiUnitMove(UUID), apiUnitRetire(UUID)
@@ -28,6 +29,7 @@ enum AppPath: Sendable {
     case apiUsers, apiUser(UUID), apiUserGrants(UUID), apiGrant(UUID), apiAudit
     case apiUnitPlans(UUID), apiUnitPlansImport(UUID), apiPlan(UUID), apiPlanContent(UUID), apiPlanVersions(UUID)
     case apiPlanVersion(UUID, Int), apiPlanCompare(UUID), apiPlanExport(UUID), apiImpactScale
+    case apiUnitActivations(UUID), apiActivation(UUID), apiActivationProcess(UUID, UUID), apiActivationClose(UUID)
 
     /// The route pattern, with `:name` for each parameter.
     var template: String {
@@ -77,6 +79,15 @@ enum AppPath: Sendable {
         case .planExport: "/plans/:planID/export.json"
         case .planCSV: "/plans/:planID/processes.csv"
         case .impactScale: "/settings/impact-scale"
+        case .unitActivations: "/units/:unitID/activations"
+        case .activation: "/activations/:activationID"
+        case .activationProcess: "/activations/:activationID/processes/:itemID"
+        case .activationLog: "/activations/:activationID/log"
+        case .activationClose: "/activations/:activationID/close"
+        case .apiUnitActivations: "/api/v1/units/:unitID/activations"
+        case .apiActivation: "/api/v1/activations/:activationID"
+        case .apiActivationProcess: "/api/v1/activations/:activationID/processes/:itemID"
+        case .apiActivationClose: "/api/v1/activations/:activationID/close"
         case .apiUnitPlans: "/api/v1/units/:unitID/plans"
         case .apiUnitPlansImport: "/api/v1/units/:unitID/plans/import"
         case .apiPlan: "/api/v1/plans/:planID"
@@ -122,14 +133,16 @@ enum AppPath: Sendable {
              .unitPlans(let u), .unitPlansImport(let u), .plan(let u), .planVersions(let u), .planCompare(let u),
              .planPocket(let u), .planPocketDownload(let u), .planExport(let u), .planCSV(let u),
              .apiUnitPlans(let u), .apiUnitPlansImport(let u), .apiPlan(let u), .apiPlanContent(let u),
-             .apiPlanVersions(let u), .apiPlanCompare(let u), .apiPlanExport(let u):
+             .apiPlanVersions(let u), .apiPlanCompare(let u), .apiPlanExport(let u),
+             .unitActivations(let u), .activation(let u), .activationLog(let u), .activationClose(let u),
+             .apiUnitActivations(let u), .apiActivation(let u), .apiActivationClose(let u):
             return [id(u)]
         case .planSection(let u, let section):
             return [id(u), section.rawValue]
         case .planItem(let u, let section, let item), .planItemMove(let u, let section, let item),
              .planItemRemove(let u, let section, let item):
             return [id(u), section.rawValue, id(item)]
-        case .planImpact(let u, let item):
+        case .planImpact(let u, let item), .activationProcess(let u, let item), .apiActivationProcess(let u, let item):
             return [id(u), id(item)]
         case .planVersion(let u, let n), .apiPlanVersion(let u, let n):
             return [id(u), String(n)]

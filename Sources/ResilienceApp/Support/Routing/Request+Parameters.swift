@@ -39,6 +39,7 @@ extension Request {
         loaded.models[key] = plan
         return plan
     }
+    func activationParameter() async throws -> Activation { try await parameterModel(Activation.self, "activationID") }
     func grantParameter() async throws -> RoleGrant { try await parameterModel(RoleGrant.self, "grantID") }
 
     /// A unit by id, cached for the request.

@@ -19,6 +19,8 @@ enum Requirement: Sendable {
     case user(Action)
     /// The action allowed on the unit of the plan named by `:planID`.
     case plan(Action)
+    /// The action allowed on the unit of the activation named by `:activationID`.
+    case activation(Action)
     /// The action allowed at headquarters (the root of the tree): settings of the whole organization.
     case headquarters(Action)
     /// Granting the role of the grant named by `:grantID`, on its unit (revoking needs the same).
@@ -50,6 +52,10 @@ enum Requirement: Sendable {
         case .plan(let action):
             let plan = try await request.planParameter()
             let unit = try await request.loadUnit(plan.$unit.id)
+            guard actor.may(action, on: unit.unitPath) else { throw Abort(.forbidden) }
+        case .activation(let action):
+            let activation = try await request.activationParameter()
+            let unit = try await request.loadUnit(activation.$unit.id)
             guard actor.may(action, on: unit.unitPath) else { throw Abort(.forbidden) }
         case .headquarters(let action):
             let root = try await UnitQueries.root(on: request.db)
@@ -92,6 +98,7 @@ extension Requirement: CustomStringConvertible {
             case .viewPlans: "view_plans"
             case .editPlans: "edit_plans"
             case .finalizePlans: "finalize_plans"
+            case .activatePlans: "activate_plans"
             case .configureContinuity: "configure_continuity"
             }
         }
@@ -104,6 +111,7 @@ extension Requirement: CustomStringConvertible {
         case .user(let a): "user(\(name(a)))"
         case .plan(let a): "plan(\(name(a)))"
         case .headquarters(let a): "headquarters(\(name(a)))"
+        case .activation(let a): "activation(\(name(a)))"
         case .grant: "grant"
         }
     }

@@ -6,8 +6,10 @@ typealias BodyNode = Node<HTML.BodyContext>
 
 /// The one page frame: header with navigation, the language switch, the content, a footer.
 enum Layout {
+    /// - Parameter refresh: seconds after which the browser reloads the page (a live status
+    ///   view without JavaScript); nil for pages with forms being filled in.
     static func response(for request: Request, title: String, status: HTTPResponseStatus = .ok,
-                         content: BodyNode) -> Response {
+                         refresh: Int? = nil, content: BodyNode) -> Response {
         let t = request.localizer
         let html = HTML(
             .attribute(named: "lang", value: t.code),
@@ -15,6 +17,7 @@ enum Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .unwrap(refresh) { .meta(.attribute(named: "http-equiv", value: "refresh"), .content(String($0))) },
                 .title("\(title) · \(t("app.name"))"),
                 .link(.rel(.stylesheet), .href("/styles.css"))
             ),
