@@ -231,6 +231,12 @@ k("scale.ladder", "Time ladder (hours)", "时间刻度（小时）"); k("scale.l
 k("scale.categories", "Impact categories", "影响类别"); k("scale.categories_hint", "One per line: code | English name | 中文名称. Codes: lower-case letters, digits, _. The five standard codes are named already.", "每行一个：代码 | 英文名称 | 中文名称。代码：小写字母、数字、下划线。五个标准类别已有名称。")
 k("scale.tolerance", "Tolerance", "容忍阈值"); k("scale.tolerance_option", "Ratings above {0} are intolerable", "高于 {0} 的评分为不可容忍")
 
+# Inbox (issue 4)
+k("nav.inbox", "Inbox", "待办"); k("inbox.title", "Inbox", "待办事项"); k("inbox.what", "What needs you", "需要您处理的事项")
+k("inbox.empty", "Nothing needs you now.", "目前没有需要您处理的事项。"); k("inbox.mark_read", "Mark all as read", "全部标为已读")
+k("home.inbox", "{0} items in your inbox need you.", "您的待办中有 {0} 项需要处理。")
+k("inbox.activation_started", "The plan of {0} has been activated: {1}.", "{0} 的计划已启动：{1}。")
+k("inbox.activation_closed", "The activation of the plan of {0} has been closed ({1}).", "{0} 的计划启动已结束（{1}）。")
 # Activation (issue 4)
 k("unit.activations", "Activations", "计划启动")
 k("activation.title", "Activations of {0}", "{0} 的计划启动"); k("activation.list", "Activations", "计划启动记录")

@@ -28,6 +28,8 @@ enum Migrations {
             CreateSetting(),
             // Activations of plans for disruptive events, with their logs.
             CreateActivation(),
+            // Each person's inbox: what needs them.
+            CreateInboxItem(),
         ]
     }
 }

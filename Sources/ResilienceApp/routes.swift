@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
     // People and access
     UsersController().register(app)
     AuditController().register(app)
+    InboxController().register(app)
     // JSON API
     app.on(.GET, .apiOpenAPI, .anyone) { _ in
         Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(data: OpenAPIDocument.cached))

@@ -90,3 +90,57 @@ import VaporTesting
         }
     }
 }
+
+/// The inbox, and e-mail through an SMTP server when one is configured.
+@Suite struct InboxTests {
+    @Test func anActivationReachesTheInboxesAboveAndTheirMailInTheirLanguage() async throws {
+        try await withTestApp { app in
+            let sink = try SMTPSink()
+            defer { sink.stop() }
+            app.appConfig.smtp = SMTPConfig(host: "127.0.0.1", port: sink.port, from: "resilience@example.org")
+            // The regional reviewer reads Chinese.
+            let reviewer = try await user("reviewer.asia", app)
+            reviewer.language = "zh-Hans"
+            try await reviewer.save(on: app.db)
+            let bangladesh = try await unit("BGD", app)
+            let focal = Browser(app)
+            #expect(try await focal.signIn("focal.bangladesh"))
+            #expect(try await focal.post(AppPath.unitActivations(bangladesh.id!).path, ["kind": "flood", "startedAt": "2026-07-02T05:30", "places": "Cox's Bazar"]).status == .seeOther)
+            // HQ oversight, the Asia reviewer, the senior manager; not the focal point who did it,
+            // not the other regions.
+            let items = try await InboxItem.query(on: app.db).with(\.$user).all()
+            #expect(Set(items.map(\.user.username)) == ["hq.oversight", "reviewer.asia", "manager.bangladesh"])
+            let mail = await sink.wait(for: 3)
+            #expect(mail.count == 3)
+            let chinese = try #require(mail.first { $0.to.contains("<reviewer.asia@example.org>") })
+            let subject = "=?UTF-8?B?\(Data("Bangladesh 的计划已启动：Cox's Bazar。".utf8).base64EncodedString())?="
+            #expect(chinese.data.contains("Subject: \(subject)"))
+            #expect(chinese.data.contains("/activations/"))
+            for _ in 0..<50 where try await InboxItem.query(on: app.db).filter(\.$emailedAt == nil).count() > 0 { try await Task.sleep(nanoseconds: 20_000_000) }
+            #expect(try await InboxItem.query(on: app.db).filter(\.$emailedAt == nil).count() == 0)
+
+            let hq = Browser(app)
+            #expect(try await hq.signIn("hq.oversight"))
+            #expect(try await hq.get(AppPath.home.path).body.string.contains("1 items in your inbox need you."))
+            let inbox = try await hq.get(AppPath.inbox.path).body.string
+            #expect(inbox.contains("The plan of Bangladesh has been activated: Cox&#39;s Bazar.") || inbox.contains("The plan of Bangladesh has been activated: Cox's Bazar."))
+            #expect(try await hq.post(AppPath.inboxRead.path).status == .seeOther)
+            #expect(try await Notifier.unreadCount(try await user("hq.oversight", app).requireID(), on: app.db) == 0)
+        }
+    }
+
+    @Test func withoutAnSMTPServerTheInboxAloneWorksAndAnUnreachableServerLosesNothing() async throws {
+        try await withTestApp { app in
+            let bangladesh = try await unit("BGD", app)
+            // A port nobody listens on.
+            app.appConfig.smtp = SMTPConfig(host: "127.0.0.1", port: 9, from: "resilience@example.org")
+            let headers = try await apiHeaders("manager.bangladesh", app)
+            let started = try await app.testing().sendRequest(.POST, AppPath.apiUnitActivations(bangladesh.id!).path, headers: headers,
+                                                              body: ByteBuffer(string: #"{"kind":"fire","startedAt":"2026-03-01T08:00","places":"Dhaka office"}"#))
+            #expect(started.status == .created)
+            #expect(try await InboxItem.query(on: app.db).count() == 3)
+            let inbox = try await app.testing().sendRequest(.GET, AppPath.apiInbox.path, headers: try await apiHeaders("focal.bangladesh", app))
+            #expect(inbox.status == .ok && inbox.body.string.contains("Dhaka office"))
+        }
+    }
+}

@@ -29,5 +29,6 @@ import Testing
         check(Setting.self)
         check(Activation.self)
         check(ActivationEntry.self)
+        check(InboxItem.self)
     }
 }

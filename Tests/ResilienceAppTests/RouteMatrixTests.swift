@@ -165,6 +165,7 @@ import VaporTesting
         "POST /api/v1/plans/:planID/versions": "plan(finalize_plans)", "GET /api/v1/plans/:planID/versions/:number": "plan(view_plans)",
         "GET /api/v1/plans/:planID/compare": "plan(view_plans)", "GET /api/v1/plans/:planID/export": "plan(view_plans)",
         "GET /api/v1/impact-scale": "signed_in", "PUT /api/v1/impact-scale": "headquarters(configure_continuity)",
+        "GET /inbox": "signed_in", "POST /inbox/read": "signed_in", "GET /api/v1/inbox": "signed_in", "POST /api/v1/inbox/read": "signed_in",
         "GET /units/:unitID/activations": "unit(view_plans)", "POST /units/:unitID/activations": "unit(activate_plans)",
         "GET /activations/:activationID": "activation(view_plans)", "POST /activations/:activationID/processes/:itemID": "activation(activate_plans)",
         "POST /activations/:activationID/log": "activation(activate_plans)", "POST /activations/:activationID/close": "activation(activate_plans)",

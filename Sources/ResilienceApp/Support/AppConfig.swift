@@ -1,6 +1,14 @@
 import Foundation
 import ResilienceCore
 
+/// An SMTP server to send e-mail through (plain SMTP, as a relay on the local network offers).
+public struct SMTPConfig: Sendable, Equatable {
+    public var host: String
+    public var port: Int
+    public var from: String
+    public init(host: String, port: Int, from: String) { self.host = host; self.port = port; self.from = from }
+}
+
 /// Everything the server reads from its environment, read in one place. No variable is needed to
 /// run: each has a documented default.
 public struct AppConfig: Sendable {
@@ -27,6 +35,12 @@ public struct AppConfig: Sendable {
     /// PostgreSQL connections per event loop (`RESILIENCE_DB_POOL`, default 4): with one, every
     /// concurrent request queues behind the others' queries.
     public var postgresPoolPerEventLoop: Int = 4
+    /// Where e-mail goes (`RESILIENCE_SMTP_HOST`, `RESILIENCE_SMTP_PORT` default 25,
+    /// `RESILIENCE_SMTP_FROM`); without a host the in-app inbox alone works.
+    public var smtp: SMTPConfig?
+    /// The address people reach the site at (`RESILIENCE_PUBLIC_URL`, e.g. `https://resilience.example.org`),
+    /// for links in e-mail; without it e-mail carries the path alone.
+    public var publicURL: String?
 
     public init(database: Database, bcryptCost: Int = 12, secureCookies: Bool = false,
                 throttle: SignInThrottle = SignInThrottle(), demo: Bool = false) {
@@ -50,6 +64,11 @@ public struct AppConfig: Sendable {
             demo: demo
         )
         if let pool = Int(env["RESILIENCE_DB_POOL"] ?? ""), (1...64).contains(pool) { config.postgresPoolPerEventLoop = pool }
+        if let url = env["RESILIENCE_PUBLIC_URL"], !url.isEmpty { config.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url }
+        if let host = env["RESILIENCE_SMTP_HOST"], !host.isEmpty {
+            config.smtp = SMTPConfig(host: host, port: Int(env["RESILIENCE_SMTP_PORT"] ?? "") ?? 25,
+                                     from: env["RESILIENCE_SMTP_FROM"] ?? "resilience@localhost")
+        }
         return config
     }
 

@@ -54,6 +54,8 @@ enum OpenAPIDocument {
             .init(method: "get", path: .apiPlanExport(any), summary: "The plan as an export file (`?version=` for a version)", response: ref("PlanDocument"), query: ["version"]),
             .init(method: "get", path: .apiImpactScale, summary: "The impact scale new plans use", response: ref("ImpactScale")),
             .init(method: "put", path: .apiImpactScale, summary: "Configure the impact scale (HQ)", body: "ImpactScale", response: ref("ImpactScale")),
+            .init(method: "get", path: .apiInbox, summary: "Your inbox: what needs you, newest first, in your language", response: array("InboxItem")),
+            .init(method: "post", path: .apiInboxRead, summary: "Mark your whole inbox as read", response: nil, status: "204"),
             .init(method: "get", path: .apiUnitActivations(any), summary: "A unit's activations, newest first", response: array("Activation")),
             .init(method: "post", path: .apiUnitActivations(any), summary: "Activate the unit's plan for a disruptive event", body: "ActivationBody", response: ref("Activation"), status: "201"),
             .init(method: "get", path: .apiActivation(any), summary: "An activation with each critical process's state", response: ref("Activation")),
@@ -211,6 +213,8 @@ enum OpenAPIDocument {
                         "format": ["type": "string", "enum": [PlanDocument.format]], "unit": ["type": "object", "properties": ["id": uuid, "name": string, "code": optionalString]],
                         "cycle": ["type": "integer"], "version": ["type": "integer", "nullable": true], "exportedAt": ["type": "string", "format": "date-time"],
                         "scale": ref("ImpactScale"), "content": ref("PlanContent")]],
+                    "InboxItem": ["type": "object", "required": ["id", "kind", "text", "link"], "properties": [
+                        "id": uuid, "kind": string, "text": string, "link": string, "createdAt": date, "readAt": date]],
                     "Activation": ["type": "object", "required": ["id", "unitID", "planID", "kind", "startedAt", "places", "status", "processes"], "properties": [
                         "id": uuid, "unitID": uuid, "planID": uuid, "kind": string, "startedAt": ["type": "string", "format": "date-time"],
                         "places": string, "status": ["type": "string", "enum": ["open", "closed"]], "closedAt": date, "afterAction": optionalString,

@@ -22,6 +22,15 @@ struct ActivationsController {
         try await Activation.query(on: db).filter(\.$unit.$id == unit.requireID()).sort(\.$startedAt, .descending).limit(100).all()
     }
 
+    /// HQ, the region and the unit's managers hear of an activation when it starts and closes.
+    static func announce(_ activation: Activation, unit: Unit, _ req: Request) async throws {
+        let people = try await Notifier.holders(of: [.hqOversight, .regionalReviewer, .focalPoint, .seniorManager], over: unit,
+                                                except: req.actor?.id, on: req.db)
+        try await Notifier.notify(people, kind: activation.status == .open ? "activation_started" : "activation_closed",
+                                  args: [unit.name, activation.places], link: AppPath.activation(activation.id!).path, unitID: unit.id,
+                                  app: req.application, on: req.db)
+    }
+
     // MARK: Pages
 
     @Sendable func index(_ req: Request) async throws -> Response {
@@ -47,6 +56,7 @@ struct ActivationsController {
         return try await req.saveForm(values: form, {
             let activation = try await ActivationService.start(at: unit, ActivationInput(kind: form["kind"], startedAt: form["startedAt"], places: form["places"]),
                                                                by: req.auditContext, on: req.db)
+            try await Self.announce(activation, unit: unit, req)
             return req.redirect(to: AppPath.activation(activation.id!).path)
         }, reshow: { try await indexPage(req, $0) })
     }
@@ -95,6 +105,7 @@ struct ActivationsController {
         let form = try req.content.decode([String: String].self)
         return try await req.saveForm(values: form, {
             try await ActivationService.close(activation, note: form["afterAction"], by: req.auditContext, on: req.db)
+            try await Self.announce(activation, unit: try await req.loadUnit(activation.$unit.id), req)
             return req.redirect(to: AppPath.activation(activation.id!).path)
         }, reshow: { try await showPage(req, $0) })
     }
@@ -123,6 +134,7 @@ struct ActivationsController {
     @Sendable func apiStart(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let activation = try await ActivationService.start(at: unit, try req.decodeJSON(ActivationInput.self), by: req.auditContext, on: req.db)
+        try await Self.announce(activation, unit: unit, req)
         return try await ActivationDTO(activation).encodeResponse(status: .created, for: req)
     }
 
@@ -139,6 +151,7 @@ struct ActivationsController {
     @Sendable func apiClose(_ req: Request) async throws -> ActivationDTO {
         let activation = try await req.activationParameter()
         try await ActivationService.close(activation, note: try req.decodeJSON(CloseBody.self).afterAction, by: req.auditContext, on: req.db)
+        try await Self.announce(activation, unit: try await req.loadUnit(activation.$unit.id), req)
         return ActivationDTO(activation)
     }
 }

@@ -14,7 +14,7 @@ enum AppPath: Sendable {
     case dutyStations, dutyStation(UUID), dutyStationEdit(UUID), dutyStationRetire(UUID)
     // People and access
     case users, userNew, user(UUID), userEdit(UUID), userGrants(UUID), grantRevoke(UUID)
-    case audit
+    case audit, inbox, inboxRead
     // Business continuity plans
     case unitPlans(UUID), unitPlansImport(UUID), plan(UUID), planSection(UUID, PlanSection)
     case planItem(UUID, PlanSection, UUID), planItemMove(UUID, PlanSection, UUID), planItemRemove(UUID, PlanSection, UUID)
@@ -30,6 +30,7 @@ enum AppPath: Sendable {
     case apiUnitPlans(UUID), apiUnitPlansImport(UUID), apiPlan(UUID), apiPlanContent(UUID), apiPlanVersions(UUID)
     case apiPlanVersion(UUID, Int), apiPlanCompare(UUID), apiPlanExport(UUID), apiImpactScale
     case apiUnitActivations(UUID), apiActivation(UUID), apiActivationProcess(UUID, UUID), apiActivationClose(UUID)
+    case apiInbox, apiInboxRead
 
     /// The route pattern, with `:name` for each parameter.
     var template: String {
@@ -63,6 +64,10 @@ enum AppPath: Sendable {
         case .userGrants: "/users/:userID/grants"
         case .grantRevoke: "/grants/:grantID/revoke"
         case .audit: "/audit"
+        case .inbox: "/inbox"
+        case .inboxRead: "/inbox/read"
+        case .apiInbox: "/api/v1/inbox"
+        case .apiInboxRead: "/api/v1/inbox/read"
         case .unitPlans: "/units/:unitID/plans"
         case .unitPlansImport: "/units/:unitID/plans/import"
         case .plan: "/plans/:planID"

@@ -7,10 +7,12 @@ struct HomePage {
     var displayName: String
     var homeUnit: (id: UUID, name: String, kind: UnitKind)
     var grants: [GrantRow]
+    var unread: Int = 0
 
     func body(_ t: Localizer) -> BodyNode {
         .group(
             .p(.class("lead"), .text(t("home.welcome", displayName))),
+            .if(unread > 0, .p(.class("notice"), .a(.href(AppPath.inbox.path), .text(t("home.inbox", t.number(unread)))))),
             .section(.h2(.text(t("home.my_unit"))),
                      .p(.a(.href(AppPath.unit(homeUnit.id).path), .text(homeUnit.name)),
                         .text(" · " + t.kind(homeUnit.kind))),
