@@ -4,6 +4,8 @@ import Foundation
 /// kept within a byte budget, least recently used first out.
 final class RenderCache: @unchecked Sendable {
     static let pocketPlans = RenderCache(budget: 16 << 20)
+    /// Parts of pages and API answers that depend only on a plan's revision and the language.
+    static let pages = RenderCache(budget: 16 << 20)
 
     private let lock = NSLock()
     private var entries: [String: String] = [:]

@@ -101,8 +101,15 @@ struct PlansAPIController {
                       })
     }
 
+    /// The same plan at the same revision reads the same in a language: encoded once.
     @Sendable func show(_ req: Request) async throws -> Response {
-        json(try await detail(req, try await req.planParameter()))
+        let plan = try await req.planParameter()
+        let body = try await RenderCache.pages.value("api:\(plan.id!):\(plan.revision):\(plan.status.rawValue):\(plan.latestVersion):\(Int(Date().timeIntervalSince1970 / 86_400)):\(req.localizer.code)") {
+            PlanCodec.encode(try await detail(req, plan))
+        }
+        let response = Response(status: .ok, body: .init(string: body))
+        response.headers.contentType = .json
+        return response
     }
 
     /// Replaces the whole content. With `revision`, refused (422) if someone saved since.

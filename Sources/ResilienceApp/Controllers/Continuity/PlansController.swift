@@ -144,9 +144,15 @@ struct PlansController {
         let mayEdit = try await may(req, .editPlans, plan)
         var form = form
         if ListSpec.spec(section) != nil && form.values.isEmpty { form.values = Self.defaults(section) }
-        let page = SectionPage(frame: frame, section: section, snapshot: snapshot, mayEdit: mayEdit, form: form,
-                               context: mayEdit ? try await context(req, plan, snapshot.content) : PlanFormContext(sites: [], people: []),
+        var page = SectionPage(frame: frame, section: section, snapshot: snapshot, mayEdit: mayEdit, form: form,
+                               context: mayEdit && section != .impact ? try await context(req, plan, snapshot.content) : PlanFormContext(sites: [], people: []),
                                csrf: req.csrfToken)
+        if section == .impact {
+            let t = req.localizer
+            let key = "impact:\(plan.id!):\(plan.revision):\(t.code):\(form["by"])"
+            let rendered = page
+            page.renderedImpact = await RenderCache.pages.value(key) { rendered.impactSummary(t).render() }
+        }
         return Layout.response(for: req, title: title(req, frame, req.localizer("section.\(section.rawValue)")), content: page.body(req.localizer))
     }
 

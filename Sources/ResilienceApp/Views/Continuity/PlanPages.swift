@@ -176,6 +176,9 @@ struct SectionPage {
     var context: PlanFormContext
     var csrf: String
     var by: String?
+    /// The impact analysis block, already rendered (it depends only on the plan's revision, the
+    /// language and the grouping, and is kept by them).
+    var renderedImpact: String?
 
     func body(_ t: Localizer) -> BodyNode {
         let id = frame.planID
@@ -208,7 +211,7 @@ struct SectionPage {
                     postForm(AppPath.planSection(id, section).path, csrf: csrf, spec.fields(form, t, context), FormField.submit(t("plan.add"))))))
         }
         switch section {
-        case .impact: return impactSummary(t)
+        case .impact: return renderedImpact.map { .raw($0) } ?? impactSummary(t)
         case .alternatives: return alternatives(t)
         default:
             let fields = SingleSection.fields(section)
@@ -237,7 +240,7 @@ struct SectionPage {
             link(.planItemRemove(id, section, item), t("plan.remove")))
     }
 
-    private func impactSummary(_ t: Localizer) -> BodyNode {
+    func impactSummary(_ t: Localizer) -> BodyNode {
         let id = frame.planID
         let scale = snapshot.scale
         let processes = snapshot.content.processes
