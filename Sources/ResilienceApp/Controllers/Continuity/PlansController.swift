@@ -93,8 +93,13 @@ struct PlansController {
     @Sendable func overview(_ req: Request) async throws -> Response {
         let plan = try await req.planParameter()
         let frame = try await frame(req, plan, "overview")
-        let page = PlanOverviewPage(frame: frame, snapshot: try await PlanService.snapshot(plan, on: req.db), updated: plan.updatedAt, updatedBy: plan.updatedByName,
+        var page = PlanOverviewPage(frame: frame, snapshot: try await PlanService.snapshot(plan, on: req.db), updated: plan.updatedAt, updatedBy: plan.updatedByName,
                                     mayFinalize: try await may(req, .finalizePlans, plan), csrf: req.csrfToken)
+        let t = req.localizer
+        let rendered = page
+        page.renderedDetail = await RenderCache.pages.value("overview:\(plan.id!):\(plan.revision):\(t.code):\(Int(Date().timeIntervalSince1970 / 86_400))") {
+            rendered.detail(t).render()
+        }
         return Layout.response(for: req, title: title(req, frame, req.localizer("plan.overview")), content: page.body(req.localizer))
     }
 
@@ -389,7 +394,9 @@ struct PlansController {
         let (from, to, comparison) = try await comparison(req, plan)
         let frame = try await frame(req, plan, "versions")
         let t = req.localizer
-        let page = ComparePage(frame: frame, fromLabel: from, toLabel: to, comparison: comparison)
+        var page = ComparePage(frame: frame, fromLabel: from, toLabel: to, comparison: comparison)
+        let rendered = page
+        page.renderedChanges = await RenderCache.pages.value("compare:\(comparison.key):\(t.code)") { rendered.changesBlock(t).render() }
         return Layout.response(for: req, title: title(req, frame, t("plan.compare")), content: page.body(t))
     }
 

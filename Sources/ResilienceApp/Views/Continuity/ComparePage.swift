@@ -10,6 +10,8 @@ struct ComparePage {
     var toLabel: String
     var comparison: PlanComparison
     var changes: [PlanChange] { comparison.changes }
+    /// The changes, already rendered (a comparison and a language always read the same).
+    var renderedChanges: String?
 
     static func item(_ content: PlanContent, _ section: PlanSection, _ id: UUID?) -> [String: String] {
         switch section {
@@ -34,8 +36,11 @@ struct ComparePage {
     }
 
     func body(_ t: Localizer) -> BodyNode {
+        .group(frame.header(t), renderedChanges.map { .raw($0) } ?? changesBlock(t))
+    }
+
+    func changesBlock(_ t: Localizer) -> BodyNode {
         .group(
-            frame.header(t),
             .h2(.safe(t("plan.compare_title", fromLabel, toLabel))),
             .p(.safe(t("plan.changes_count", changes.count))),
             changes.isEmpty ? .p(.class("notice"), .safe(t("plan.no_changes"))) :
@@ -67,6 +72,8 @@ struct ComparePage {
 /// comparison is worked out once and kept.
 struct PlanComparison: Sendable {
     var changes: [PlanChange]
+    /// The two sides it compares (see `of`).
+    var key: String = ""
     /// Changed items (nil: a single-record section) → fields before and after.
     var values: [UUID?: ([String: String], [String: String])]
 
@@ -84,7 +91,7 @@ struct PlanComparison: Sendable {
         for change in changes where change.kind == .changed {
             values[change.itemID] = (ComparePage.item(old, change.section, change.itemID), ComparePage.item(new, change.section, change.itemID))
         }
-        let comparison = PlanComparison(changes: changes, values: values)
+        let comparison = PlanComparison(changes: changes, key: key, values: values)
         cache.lock.withLock {
             if cache.entries.updateValue(comparison, forKey: key) == nil { cache.order.append(key) }
             while cache.order.count > 32 { cache.entries.removeValue(forKey: cache.order.removeFirst()) }

@@ -126,8 +126,28 @@ struct PlanOverviewPage {
     var updatedBy: String?
     var mayFinalize: Bool
     var csrf: String
+    /// The sections table and the checks, already rendered (kept by revision, language and day).
+    var renderedDetail: String?
 
     private func percent(_ s: Double, _ t: Localizer) -> String { PlanPages.percent(s, t) }
+
+    /// The part of the page that depends only on the plan's content: the sections and the checks.
+    func detail(_ t: Localizer) -> BodyNode {
+        let c = snapshot.completeness
+        let id = frame.planID
+        return .group(
+            .section(.h2(.safe(t("plan.sections"))),
+                     dataTable(caption: t("plan.sections"), headers: [t("plan.section"), t("plan.completeness"), t("plan.findings")],
+                               rows: PlanSection.allCases.map { section in
+                                   let share = c.sections[section] ?? 0
+                                   let found = snapshot.checks.filter { $0.section == section }
+                                   let errors = found.filter { $0.severity == .error }.count
+                                   return [link(.planSection(id, section), "\(PlanPages.number(section)). \(t("section.\(section.rawValue)"))"),
+                                           .group(.raw(Charts.bar(share, label: percent(share, t))), .safe(" " + percent(share, t))),
+                                           .safe(found.isEmpty ? "" : t("plan.findings_count", errors, found.count - errors))]
+                               }, empty: "")),
+            .section(.h2(.safe(t("plan.findings"))), PlanPages.checkList(snapshot.checks, planID: id, t)))
+    }
 
     func body(_ t: Localizer) -> BodyNode {
         let c = snapshot.completeness
@@ -145,17 +165,7 @@ struct PlanOverviewPage {
                 .li(link(.planCSV(id), t("plan.export_csv"))),
                 .if(frame.latestVersion > 0, .li(.a(.href(AppPath.planCompare(id).with([("from", String(frame.latestVersion)), ("to", "draft")])),
                                                     .safe(t("plan.compare_with_latest")))))),
-            .section(.h2(.safe(t("plan.sections"))),
-                     dataTable(caption: t("plan.sections"), headers: [t("plan.section"), t("plan.completeness"), t("plan.findings")],
-                               rows: PlanSection.allCases.map { section in
-                                   let share = c.sections[section] ?? 0
-                                   let found = snapshot.checks.filter { $0.section == section }
-                                   let errors = found.filter { $0.severity == .error }.count
-                                   return [link(.planSection(id, section), "\(PlanPages.number(section)). \(t("section.\(section.rawValue)"))"),
-                                           .group(.raw(Charts.bar(share, label: percent(share, t))), .safe(" " + percent(share, t))),
-                                           .safe(found.isEmpty ? "" : t("plan.findings_count", errors, found.count - errors))]
-                               }, empty: "")),
-            .section(.h2(.safe(t("plan.findings"))), PlanPages.checkList(snapshot.checks, planID: id, t)),
+            renderedDetail.map { .raw($0) } ?? detail(t),
             .if(mayFinalize && frame.status == .draft, .section(.class("narrow"), .h2(.safe(t("plan.finalize"))),
                 .p(.safe(PlanChecks.canSubmit(snapshot.checks) ? t("plan.finalize_intro") : t("plan.finalize_blocked", snapshot.errorCount))),
                 postForm(AppPath.planVersions(id).path, csrf: csrf,
