@@ -107,6 +107,10 @@ import VaporTesting
             #expect(lines.contains { $0.before.contains("Fire in the Dhaka office\\\"") || $0.before.contains("Fire in the Dhaka office") })
             response = try await browser.post(AppPath.planItemMove(p.id!, .scenarios, fire.id).path, ["direction": "up"])
             #expect(response.status == .notFound)
+            // Removing an alternate site removes the processes' links to it too.
+            let site = try #require(try await content(p, app).sites.first)
+            #expect(try await browser.post(AppPath.planItemRemove(p.id!, .sites, site.id).path).status == .seeOther)
+            #expect(try await content(p, app).processes.allSatisfy { !$0.siteIDs.contains(site.id) })
         }
     }
 
@@ -274,6 +278,11 @@ import VaporTesting
             #expect(try await staff.post(AppPath.planSection(p.id!, .scenarios).path, ["kind": "flood", "title": "x"]).status == .forbidden)
             let page = try await staff.get(AppPath.planSection(p.id!, .team).path).body.string
             #expect(!page.contains("<form action=\"/plans/"))
+            // An item reads as its labelled fields, disabled, in the reader's language.
+            let process = try #require(try await content(p, app).processes.first)
+            let item = try await staff.get(AppPath.planItem(p.id!, .processes, process.id).path).body.string
+            #expect(item.contains("<fieldset class=\"read-only\" disabled=\"disabled\">") && item.contains("Why it is critical"))
+            #expect(!item.contains("minimumStaffCount</dt>"))
             let otherRegion = Browser(app)
             #expect(try await otherRegion.signIn("reviewer.mena"))
             #expect(try await otherRegion.get(AppPath.plan(p.id!).path).status == .forbidden)

@@ -21,6 +21,14 @@ public struct PlanContent: Codable, Equatable, Sendable {
     public var other = OtherInformation()
 
     public init() {}
+
+    /// Removes an alternate site and every process's link to it.
+    @discardableResult
+    public mutating func removeSite(_ id: UUID) -> AlternateSite? {
+        guard let index = sites.firstIndex(where: { $0.id == id }) else { return nil }
+        for i in processes.indices { processes[i].siteIDs.removeAll { $0 == id } }
+        return sites.remove(at: index)
+    }
 }
 
 /// The functions a BCP team must cover (seed 000, "第一：组建业务连续性计划团队").

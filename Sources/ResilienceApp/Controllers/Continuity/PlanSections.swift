@@ -40,7 +40,8 @@ struct ListSpec {
         cells: @escaping (Item, PlanContent, Localizer) -> [BodyNode],
         values: @escaping (Item) -> [String: String],
         fields: @escaping (FormState, Localizer, PlanFormContext) -> BodyNode,
-        parse: @escaping ([String: String], Item?, [String: UUID]) throws -> Item
+        parse: @escaping ([String: String], Item?, [String: UUID]) throws -> Item,
+        removeItem: @escaping (inout PlanContent, UUID) -> Item? = { content, id in nil }
     ) -> ListSpec where Item.ID == UUID {
         ListSpec(
             section: section, key: key, nameHeader: nameHeader, headers: headers,
@@ -63,6 +64,8 @@ struct ListSpec {
                 return ("\(key): \(name(content[keyPath: list][to]))", String(from + 1), String(to + 1))
             },
             remove: { content, id in
+                // A list whose items others refer to removes them its own way (sites: with the links).
+                if let item = removeItem(&content, id) { return ("\(key): \(name(item))", PlanCodec.encode(item), "") }
                 guard let index = content[keyPath: list].firstIndex(where: { $0.id == id }) else { return nil }
                 let item = content[keyPath: list].remove(at: index)
                 return ("\(key): \(name(item))", PlanCodec.encode(item), "")
@@ -162,148 +165,6 @@ struct ListSpec {
              })
     }
 
-    // MARK: 3. Critical processes
-
-    static var processes: ListSpec {
-        make(.processes, "processes", \.processes, name: \.name,
-             headers: { t in [t("plan.classification"), t("plan.pc"), t("plan.minimum_staff"), t("plan.alternatives")] },
-             cells: { p, _, t in
-                 [.safe(p.classification.map { t("classification.\($0.rawValue)") } ?? "—"),
-                  .safe(p.programmeCriticality.map { $0.rawValue.uppercased() } ?? "—"),
-                  .safe("\(p.staff.count) / \(p.minimumStaffCount)"), .safe(String(p.alternatives.count))]
-             },
-             values: processValues, fields: processFields, parse: parseProcess)
-    }
-
-    static func processValues(_ p: CriticalProcess) -> [String: String] {
-        var values = ["name": p.name, "programmeCriticality": p.programmeCriticality?.rawValue ?? "",
-                      "classification": p.classification?.rawValue ?? "", "minimumStaffCount": String(p.minimumStaffCount),
-                      "alternatives": p.alternatives.joined(separator: "\n")]
-        for c in p.criteria { values["criteria-\(c.rawValue)"] = "true" }
-        for r in p.resources { values["resources-\(r.rawValue)"] = "true" }
-        for s in p.siteIDs { values["siteIDs-\(s.uuidString.lowercased())"] = "true" }
-        for (i, s) in p.staff.enumerated() {
-            values["staff-\(i)-name"] = s.name; values["staff-\(i)-role"] = s.role; values["staff-\(i)-briefed"] = s.briefed ? "true" : ""
-        }
-        for (i, d) in p.dependencies.enumerated() {
-            values["dependencies-\(i)-kind"] = d.kind.rawValue; values["dependencies-\(i)-name"] = d.name
-            values["dependencies-\(i)-recoveryHours"] = d.recoveryHours.map { PlanChecks.hours($0) } ?? ""
-        }
-        return values
-    }
-
-    static func processFields(_ form: FormState, _ t: Localizer, _ context: PlanFormContext) -> BodyNode {
-        let staffRows = rowCount(form, "staff", blank: 3), dependencyRows = rowCount(form, "dependencies", blank: 2)
-        return .group(
-            FormField.text("name", t("field.name"), form, required: true),
-            FormField.checkboxes("criteria", t("plan.criteria"), form, options: options(ProcessCriterion.self, "criterion", t)),
-            FormField.select("programmeCriticality", t("plan.pc"), form,
-                             options: [("", t("common.none"))] + ProgrammeCriticality.allCases.map { ($0.rawValue, $0.rawValue.uppercased()) },
-                             hint: t("plan.pc_hint")),
-            FormField.select("classification", t("plan.classification"), form,
-                             options: options(ProcessClassification.self, "classification", t, empty: t("common.choose"))),
-            FormField.text("minimumStaffCount", t("plan.minimum_staff_count"), form, type: .number),
-            fieldset("rows", t("plan.minimum_staff"),
-                      .p(.class("hint"), .safe(t("plan.staff_hint"))),
-                      .element(named: "datalist", nodes: [.id("people"), .forEach(context.people) { .element(named: "option", nodes: [.attribute(named: "value", value: $0)]) }]),
-                      .table(.class("rows"),
-                             .thead(.tr(.th(.safe(t("field.name"))), .th(.safe(t("plan.staff_role"))), .th(.safe(t("plan.briefed"))))),
-                             .tbody(.forEach(0..<staffRows) { i in
-                                 .tr(.td(rowInput("staff-\(i)-name", form, t("field.name"), list: "people")),
-                                     .td(rowInput("staff-\(i)-role", form, t("plan.staff_role"))),
-                                     .td(.input(.type(.checkbox), .name("staff-\(i)-briefed"), .value("true"), .checked(form["staff-\(i)-briefed"] == "true"),
-                                                .attribute(named: "aria-label", value: t("plan.briefed")))))
-                             }))),
-            FormField.checkboxes("resources", t("plan.resources"), form, options: options(ResourceKind.self, "resource", t)),
-            fieldset("rows", t("plan.dependencies"),
-                      .p(.class("hint"), .safe(t("plan.dependencies_hint"))),
-                      .table(.class("rows"),
-                             .thead(.tr(.th(.safe(t("plan.dependency_kind"))), .th(.safe(t("field.name"))), .th(.safe(t("plan.recovery_hours"))))),
-                             .tbody(.forEach(0..<dependencyRows) { i in
-                                 .tr(.td(rowSelect("dependencies-\(i)-kind", form, t("plan.dependency_kind"), options(DependencyKind.self, "dependency", t))),
-                                     .td(rowInput("dependencies-\(i)-name", form, t("field.name"))),
-                                     .td(rowInput("dependencies-\(i)-recoveryHours", form, t("plan.recovery_hours"), type: "number")))
-                             }))),
-            FormField.textarea("alternatives", t("plan.alternatives"), form, rows: 3, hint: t("plan.alternatives_hint")),
-            .if(!context.sites.isEmpty, FormField.checkboxes("siteIDs", t("plan.process_sites"), form,
-                                                             options: context.sites.map { ($0.id.uuidString.lowercased(), $0.name) })))
-    }
-
-    static func rowInput(_ name: String, _ form: FormState, _ label: String, list: String? = nil, type: String = "text") -> BodyNode {
-        var attributes: [Attribute<HTML.InputContext>] = [
-            .attribute(named: "type", value: type), .name(name), .id("f-\(name)"), .value(form[name]),
-            .attribute(named: "aria-label", value: label),
-        ]
-        if type == "number" { attributes.append(.attribute(named: "step", value: "any")) }
-        if let list { attributes.append(.attribute(named: "list", value: list)) }
-        if form.errors[name] != nil { attributes.append(.attribute(named: "aria-invalid", value: "true")) }
-        return .group(
-            .selfClosedElement(named: "input", attributes: attributes),
-            .unwrap(form.errors[name]) { .p(.class("error"), .id("f-\(name)-error"), .safe($0)) })
-    }
-
-    static func rowSelect(_ name: String, _ form: FormState, _ label: String, _ options: [(value: String, label: String)]) -> BodyNode {
-        .group(
-            .select(.attribute(named: "name", value: name), .attribute(named: "id", value: "f-\(name)"),
-                    .attribute(named: "aria-label", value: label),
-                    .forEach(options) { o in
-                        .element(named: "option", nodes: [.attribute(named: "value", value: o.value, ignoreIfValueIsEmpty: false),
-                                                          .if(o.value == form[name], .attribute(named: "selected", value: "selected")), .safe(o.label)])
-                    }),
-            .unwrap(form.errors[name]) { .p(.class("error"), .id("f-\(name)-error"), .safe($0)) })
-    }
-
-    static func parseProcess(_ form: [String: String], _ old: CriticalProcess?, _ people: [String: UUID]) throws -> CriticalProcess {
-        var v = ValidationCollector()
-        let name = try v.check { try TextRules.name(form["name"], field: "name") }
-        let pc: ProgrammeCriticality?? = try v.check { try choice(form["programmeCriticality"], "programmeCriticality", optional: true) }
-        let classification: ProcessClassification?? = try v.check { try choice(form["classification"], "classification", optional: true) }
-        let minimum = try v.check { try TextRules.integer(form["minimumStaffCount"], field: "minimumStaffCount", in: 0...10_000, empty: 0) }
-        var staff: [StaffAssignment] = []
-        let staffIndexes = Set(form.keys.compactMap { key -> Int? in
-            guard key.hasPrefix("staff-") else { return nil }
-            return Int(key.dropFirst(6).prefix { $0.isNumber })
-        }).sorted()
-        for i in staffIndexes {
-            let typed = (form["staff-\(i)-name"] ?? "").trimmingCharacters(in: .whitespaces)
-            if typed.isEmpty { continue }
-            guard let personName = try v.check({ try TextRules.name(typed, field: "staff-\(i)-name") }) else { continue }
-            let role = try v.check { try TextRules.optional(form["staff-\(i)-role"], field: "staff-\(i)-role", max: 200) } ?? nil
-            let person = people[personName].map { "user:\($0.uuidString.lowercased())" } ?? "name:\(personName)"
-            staff.append(StaffAssignment(person: person, name: personName, role: role ?? "", briefed: form["staff-\(i)-briefed"] == "true"))
-        }
-        var dependencies: [Dependency] = []
-        let dependencyIndexes = Set(form.keys.compactMap { key -> Int? in
-            guard key.hasPrefix("dependencies-") else { return nil }
-            return Int(key.dropFirst(13).prefix { $0.isNumber })
-        }).sorted()
-        for i in dependencyIndexes {
-            let typed = (form["dependencies-\(i)-name"] ?? "").trimmingCharacters(in: .whitespaces)
-            if typed.isEmpty { continue }
-            let kind: DependencyKind?? = try v.check { try choice(form["dependencies-\(i)-kind"], "dependencies-\(i)-kind") }
-            let hours = try v.check { try TextRules.optionalDecimal(form["dependencies-\(i)-recoveryHours"], field: "dependencies-\(i)-recoveryHours") }
-            if let h = hours ?? nil, h < 0 { v.add(DomainError(.notANumber, field: "dependencies-\(i)-recoveryHours")) }
-            if let name = try v.check({ try TextRules.name(typed, field: "dependencies-\(i)-name") }), let kind = kind ?? nil {
-                dependencies.append(Dependency(kind: kind, name: name, recoveryHours: hours ?? nil))
-            }
-        }
-        let alternatives = lines(form["alternatives"])
-        try v.finish()
-        var p = old ?? CriticalProcess(name: name!)
-        p.name = name!
-        p.criteria = Set(ProcessCriterion.allCases.filter { form["criteria-\($0.rawValue)"] == "true" })
-        p.programmeCriticality = pc ?? nil
-        p.classification = classification ?? nil
-        p.minimumStaffCount = minimum!
-        p.staff = staff
-        p.resources = Set(ResourceKind.allCases.filter { form["resources-\($0.rawValue)"] == "true" })
-        p.dependencies = dependencies
-        p.alternatives = alternatives
-        p.siteIDs = form.keys.filter { $0.hasPrefix("siteIDs-") && form[$0] == "true" }.compactMap { UUID(uuidString: String($0.dropFirst(8))) }
-            .sorted { $0.uuidString < $1.uuidString }
-        return p
-    }
-
     // MARK: 6. Alternate sites
 
     static var sites: ListSpec {
@@ -332,7 +193,8 @@ struct ListSpec {
                  s.name = name!; s.address = address ?? nil; s.workstations = workstations!; s.equipment = equipment ?? nil
                  s.contact = contact ?? nil; s.assetsToMove = lines(form["assetsToMove"])
                  return s
-             })
+             },
+             removeItem: { content, id in content.removeSite(id) })
     }
 
     // MARK: 7. Pre-arrangements
@@ -394,58 +256,5 @@ struct ListSpec {
                  e.followUp = followUp ?? nil; e.nextDate = next
                  return e
              })
-    }
-}
-
-/// The two sections that are one record each: the national staff plan and other information.
-enum SingleSection {
-    static func fields(_ section: PlanSection) -> [String] {
-        switch section {
-        case .nationalStaff: ["seniorStaffMember", "safetyMeasures", "salaryAndCosts", "logisticsSupport", "communicationProtocol"]
-        case .other: ["emergencyManagement", "securityManagement", "recordsManagement"]
-        default: []
-        }
-    }
-
-    static func values(_ section: PlanSection, _ content: PlanContent) -> [String: String] {
-        switch section {
-        case .nationalStaff:
-            let n = content.nationalStaff
-            return ["seniorStaffMember": n.seniorStaffMember ?? "", "safetyMeasures": n.safetyMeasures ?? "", "salaryAndCosts": n.salaryAndCosts ?? "",
-                    "logisticsSupport": n.logisticsSupport ?? "", "communicationProtocol": n.communicationProtocol ?? ""]
-        case .other:
-            let o = content.other
-            return ["emergencyManagement": o.emergencyManagement ?? "", "securityManagement": o.securityManagement ?? "",
-                    "recordsManagement": o.recordsManagement ?? ""]
-        default: return [:]
-        }
-    }
-
-    static func save(_ section: PlanSection, _ content: inout PlanContent, _ form: [String: String]) throws -> (label: String, before: String, after: String) {
-        var v = ValidationCollector()
-        var parsed: [String: String?] = [:]
-        for field in fields(section) {
-            let max = field == "seniorStaffMember" ? 200 : PlanContent.maximumText
-            parsed[field] = try v.check { try TextRules.optional(form[field], field: field, max: max) } ?? nil
-        }
-        try v.finish()
-        switch section {
-        case .nationalStaff:
-            let before = PlanCodec.encode(content.nationalStaff)
-            content.nationalStaff.seniorStaffMember = parsed["seniorStaffMember"] ?? nil
-            content.nationalStaff.safetyMeasures = parsed["safetyMeasures"] ?? nil
-            content.nationalStaff.salaryAndCosts = parsed["salaryAndCosts"] ?? nil
-            content.nationalStaff.logisticsSupport = parsed["logisticsSupport"] ?? nil
-            content.nationalStaff.communicationProtocol = parsed["communicationProtocol"] ?? nil
-            return ("national_staff", before, PlanCodec.encode(content.nationalStaff))
-        case .other:
-            let before = PlanCodec.encode(content.other)
-            content.other.emergencyManagement = parsed["emergencyManagement"] ?? nil
-            content.other.securityManagement = parsed["securityManagement"] ?? nil
-            content.other.recordsManagement = parsed["recordsManagement"] ?? nil
-            return ("other", before, PlanCodec.encode(content.other))
-        default:
-            throw DomainError(.notFound)
-        }
     }
 }

@@ -40,7 +40,7 @@ struct PlansController {
                                 importForm: FormState())
     }
 
-    private func unitPlansPage(_ req: Request, form: FormState, importForm: FormState) async throws -> Response {
+    func unitPlansPage(_ req: Request, form: FormState, importForm: FormState) async throws -> Response {
         let unit = try await req.unitParameter()
         let plans = try await PlanService.plans(of: unit.requireID(), on: req.db)
         let hasFinal = try await PlanService.lastFinal(of: unit.requireID(), on: req.db) != nil
@@ -76,17 +76,17 @@ struct PlansController {
 
     // MARK: One plan
 
-    private func frame(_ req: Request, _ plan: Plan, _ current: String) async throws -> PlanFrame {
+    func frame(_ req: Request, _ plan: Plan, _ current: String) async throws -> PlanFrame {
         let unit = try await req.loadUnit(plan.$unit.id)
         return PlanFrame(planID: plan.id!, unitID: unit.id!, unitName: unit.name, cycle: plan.cycle, status: plan.status,
                          latestVersion: plan.latestVersion, current: current)
     }
 
-    private func may(_ req: Request, _ action: Action, _ plan: Plan) async throws -> Bool {
+    func may(_ req: Request, _ action: Action, _ plan: Plan) async throws -> Bool {
         try req.requireActor().may(action, on: try await req.loadUnit(plan.$unit.id).unitPath)
     }
 
-    private func title(_ req: Request, _ frame: PlanFrame, _ what: String) -> String {
+    func title(_ req: Request, _ frame: PlanFrame, _ what: String) -> String {
         "\(frame.unitName) · \(req.localizer("plan.cycle_title", frame.cycle)) · \(what)"
     }
 
@@ -103,19 +103,19 @@ struct PlansController {
         return Layout.response(for: req, title: title(req, frame, req.localizer("plan.overview")), content: page.body(req.localizer))
     }
 
-    private func sectionParameter(_ req: Request) throws -> PlanSection {
+    func sectionParameter(_ req: Request) throws -> PlanSection {
         guard let raw = req.parameters.get("section"), let section = PlanSection(rawValue: raw) else { throw Abort(.notFound) }
         return section
     }
 
-    private func itemParameter(_ req: Request) throws -> UUID {
+    func itemParameter(_ req: Request) throws -> UUID {
         guard let raw = req.parameters.get("itemID"), let id = UUID(uuidString: raw) else { throw Abort(.notFound) }
         return id
     }
 
     /// Names to offer for minimum staff: accounts posted in the unit's subtree, and people the
     /// plan already names without an account.
-    private func context(_ req: Request, _ plan: Plan, _ content: PlanContent) async throws -> PlanFormContext {
+    func context(_ req: Request, _ plan: Plan, _ content: PlanContent) async throws -> PlanFormContext {
         let unit = try await req.loadUnit(plan.$unit.id)
         let accounts = try await User.query(on: req.db).join(Unit.self, on: \User.$homeUnit.$id == \Unit.$id)
             .filter(Unit.self, \.$path, .custom("LIKE"), unit.path + "%").filter(\.$isActive == true)
@@ -125,7 +125,7 @@ struct PlansController {
     }
 
     /// Typed names that are accounts of the unit's subtree, so that minimum staff link to them.
-    private func accounts(named form: [String: String], _ req: Request, _ plan: Plan) async throws -> [String: UUID] {
+    func accounts(named form: [String: String], _ req: Request, _ plan: Plan) async throws -> [String: UUID] {
         let names = form.filter { $0.key.hasPrefix("staff-") && $0.key.hasSuffix("-name") }.map { $0.value.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !names.isEmpty else { return [:] }
         let unit = try await req.loadUnit(plan.$unit.id)
@@ -143,14 +143,14 @@ struct PlansController {
         return try await sectionPage(req, plan, section, form: form)
     }
 
-    private func sectionPage(_ req: Request, _ plan: Plan, _ section: PlanSection, form: FormState) async throws -> Response {
+    func sectionPage(_ req: Request, _ plan: Plan, _ section: PlanSection, form: FormState) async throws -> Response {
         let snapshot = try await PlanService.snapshot(plan, on: req.db)
         let frame = try await frame(req, plan, section.rawValue)
         let mayEdit = try await may(req, .editPlans, plan)
         var form = form
         if ListSpec.spec(section) != nil && form.values.isEmpty { form.values = Self.defaults(section) }
         var page = SectionPage(frame: frame, section: section, snapshot: snapshot, mayEdit: mayEdit, form: form,
-                               context: mayEdit && section != .impact ? try await context(req, plan, snapshot.content) : PlanFormContext(sites: [], people: []),
+                               context: mayEdit && section == .processes ? try await context(req, plan, snapshot.content) : PlanFormContext(sites: snapshot.content.sites, people: []),
                                csrf: req.csrfToken)
         if section == .impact {
             let t = req.localizer
@@ -192,7 +192,7 @@ struct PlansController {
 
     /// Refusals from the core name the item by its path in the plan (`processes[3].name`); a
     /// form shows them beside its own fields (`name`).
-    private func mapErrors(_ key: String?, index: Int?, _ body: () async throws -> Void) async throws {
+    func mapErrors(_ key: String?, index: Int?, _ body: () async throws -> Void) async throws {
         do { try await body() } catch let errors as ValidationErrors {
             guard let key, let index else { throw errors }
             let prefix = "\(key)[\(index)]."
@@ -213,17 +213,14 @@ struct PlansController {
         return try await itemPage(req, plan, section, id, form: FormState(values: values))
     }
 
-    private func itemPage(_ req: Request, _ plan: Plan, _ section: PlanSection, _ id: UUID, form: FormState) async throws -> Response {
+    func itemPage(_ req: Request, _ plan: Plan, _ section: PlanSection, _ id: UUID, form: FormState) async throws -> Response {
         let spec = ListSpec.spec(section)!
         let snapshot = try await PlanService.snapshot(plan, on: req.db)
         let frame = try await frame(req, plan, section.rawValue)
         let mayEdit = try await may(req, .editPlans, plan)
         let name = spec.rows(snapshot.content, req.localizer).first { $0.id == id }?.name ?? ""
-        let details = spec.values(snapshot.content, id).map { values in
-            values.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        } ?? []
         let page = ItemPage(frame: frame, section: section, itemID: id, mayEdit: mayEdit, form: form,
-                            context: try await context(req, plan, snapshot.content), details: details, csrf: req.csrfToken)
+                            context: try await context(req, plan, snapshot.content), csrf: req.csrfToken)
         return Layout.response(for: req, title: title(req, frame, name), content: page.body(req.localizer))
     }
 
@@ -275,233 +272,11 @@ struct PlansController {
         let id = try itemParameter(req)
         try await PlanService.change(plan, by: req.auditContext, on: req.db) { content in
             guard let change = spec.remove(&content, id) else { throw Abort(.notFound) }
-            if section == .sites { for i in content.processes.indices { content.processes[i].siteIDs.removeAll { $0 == id } } }
             return change
         }
         return req.redirect(to: AppPath.planSection(plan.id!, section).path)
     }
 
-    // MARK: Impact analysis
-
-    @Sendable func impact(_ req: Request) async throws -> Response {
-        let plan = try await req.planParameter()
-        let id = try itemParameter(req)
-        let snapshot = try await PlanService.snapshot(plan, on: req.db)
-        guard let process = snapshot.content.processes.first(where: { $0.id == id }) else { throw Abort(.notFound) }
-        return try await impactPage(req, plan, process, form: FormState(values: ImpactPage.values(process, snapshot.scale)))
-    }
-
-    private func impactPage(_ req: Request, _ plan: Plan, _ process: CriticalProcess, form: FormState) async throws -> Response {
-        let scale = try await PlanService.snapshot(plan, on: req.db).scale
-        let frame = try await frame(req, plan, PlanSection.impact.rawValue)
-        let page = ImpactPage(frame: frame, process: process, scale: scale, analysis: ImpactAnalysis.analyse(process, scale: scale),
-                              mayEdit: try await may(req, .editPlans, plan), form: form, csrf: req.csrfToken)
-        return Layout.response(for: req, title: title(req, frame, "\(req.localizer("section.impact")): \(process.name)"), content: page.body(req.localizer))
-    }
-
-    @Sendable func saveImpact(_ req: Request) async throws -> Response {
-        let plan = try await req.planParameter()
-        let id = try itemParameter(req)
-        let snapshot = try await PlanService.snapshot(plan, on: req.db)
-        guard let process = snapshot.content.processes.first(where: { $0.id == id }) else { throw Abort(.notFound) }
-        let form = try req.content.decode([String: String].self)
-        return try await req.saveForm(values: form, {
-            let (impact, capacity, rto) = try Self.parseImpact(form, snapshot.scale)
-            try await PlanService.change(plan, by: req.auditContext, on: req.db) { content in
-                guard let index = content.processes.firstIndex(where: { $0.id == id }) else { throw Abort(.notFound) }
-                let before = content.processes[index]
-                content.processes[index].impact = impact
-                content.processes[index].minimumCapacity = capacity
-                content.processes[index].rtoHours = rto
-                return ("impact: \(before.name)", PlanCodec.encode(["impact": PlanCodec.encode(before.impact), "rto": before.rtoHours.map { String($0) } ?? ""]),
-                        PlanCodec.encode(["impact": PlanCodec.encode(impact), "rto": rto.map { String($0) } ?? ""]))
-            }
-            return req.redirect(to: AppPath.planImpact(plan.id!, id).path)
-        }, reshow: { try await impactPage(req, plan, process, form: $0) })
-    }
-
-    static func parseImpact(_ form: [String: String], _ scale: ImpactScale) throws -> ([String: [Int?]], [Int?], Double?) {
-        var v = ValidationCollector()
-        var impact: [String: [Int?]] = [:]
-        for category in scale.categories {
-            var row: [Int?] = []
-            for k in scale.ladderHours.indices {
-                let field = "impact-\(category)-\(k)"
-                let raw = (form[field] ?? "").trimmingCharacters(in: .whitespaces)
-                if raw.isEmpty { row.append(nil); continue }
-                if let r = Int(raw), (ImpactScale.minimumRating...ImpactScale.maximumRating).contains(r) { row.append(r) } else {
-                    v.add(DomainError(.ratingOutOfRange, field: field)); row.append(nil)
-                }
-            }
-            while row.last == .some(nil) { row.removeLast() }
-            if !row.isEmpty { impact[category] = row }
-        }
-        var capacity: [Int?] = []
-        for k in scale.ladderHours.indices {
-            let field = "minimumCapacity-\(k)"
-            let raw = (form[field] ?? "").trimmingCharacters(in: .whitespaces)
-            if raw.isEmpty { capacity.append(nil); continue }
-            capacity.append(try v.check { try TextRules.integer(raw, field: field, in: 0...100) })
-        }
-        while capacity.last == .some(nil) { capacity.removeLast() }
-        let rto = try v.check { try TextRules.optionalDecimal(form["rtoHours"], field: "rtoHours") } ?? nil
-        if let rto, rto <= 0 { v.add(DomainError(.notANumber, field: "rtoHours")) }
-        try v.finish()
-        return (impact, capacity, rto)
-    }
-
-    // MARK: Versions
-
-    @Sendable func versions(_ req: Request) async throws -> Response {
-        try await versionsPage(req, try await req.planParameter(), form: FormState())
-    }
-
-    private func versionsPage(_ req: Request, _ plan: Plan, form: FormState) async throws -> Response {
-        let frame = try await frame(req, plan, "versions")
-        let rows = try await PlanService.versions(of: plan, on: req.db)
-        let snapshot = try await PlanService.snapshot(plan, on: req.db)
-        let page = VersionsPage(frame: frame, rows: rows.map { .init(number: $0.number, at: $0.createdAt, by: $0.createdByName, note: $0.note) },
-                                canFinalize: try await may(req, .finalizePlans, plan) && plan.status == .draft,
-                                blocking: snapshot.errorCount, form: form, csrf: req.csrfToken)
-        return Layout.response(for: req, title: title(req, frame, req.localizer("plan.versions")), content: page.body(req.localizer))
-    }
-
-    @Sendable func finalize(_ req: Request) async throws -> Response {
-        let plan = try await req.planParameter()
-        let form = try req.content.decode([String: String].self)
-        return try await req.saveForm(values: form, {
-            let version = try await PlanService.finalize(plan, note: form["note"], by: req.auditContext, on: req.db)
-            return req.redirect(to: AppPath.planVersion(plan.id!, version.number).path)
-        }, reshow: { try await versionsPage(req, plan, form: $0) })
-    }
-
-    private func versionParameter(_ req: Request, _ plan: Plan) async throws -> PlanVersion {
-        guard let raw = req.parameters.get("number"), let number = Int(raw),
-              let version = try await PlanService.version(number, of: plan, on: req.db) else { throw Abort(.notFound) }
-        return version
-    }
-
-    /// A version reads as its pocket plan.
-    @Sendable func version(_ req: Request) async throws -> Response {
-        let plan = try await req.planParameter()
-        let version = try await versionParameter(req, plan)
-        return try await pocketResponse(req, plan, version: version, download: false)
-    }
-
-    /// `from` and `to` are version numbers or `draft` (the working copy).
-    @Sendable func compare(_ req: Request) async throws -> Response {
-        let plan = try await req.planParameter()
-        let (from, to, comparison) = try await comparison(req, plan)
-        let frame = try await frame(req, plan, "versions")
-        let t = req.localizer
-        var page = ComparePage(frame: frame, fromLabel: from, toLabel: to, comparison: comparison)
-        let rendered = page
-        page.renderedChanges = await RenderCache.pages.value("compare:\(comparison.key):\(t.code)") { rendered.changesBlock(t).render() }
-        return Layout.response(for: req, title: title(req, frame, t("plan.compare")), content: page.body(t))
-    }
-
-    func comparison(_ req: Request, _ plan: Plan) async throws -> (String, String, PlanComparison) {
-        let t = req.localizer
-        // Both versions' records in one read (their contents come from the cache).
-        let versions = plan.latestVersion > 0 ? try await PlanService.versions(of: plan, on: req.db) : []
-        func side(_ raw: String?, _ fallback: String) async throws -> (label: String, key: String, content: PlanContent) {
-            let value = raw ?? fallback
-            if value == "draft" { return (t("plan.working_copy"), "\(plan.id!):r\(plan.revision)", try await PlanService.snapshot(plan, on: req.db).content) }
-            guard let number = Int(value) else { throw AppError.badRequest(t("error.decoding.invalid", "from/to")) }
-            guard let version = versions.first(where: { $0.number == number }) else { throw Abort(.notFound) }
-            return (t("plan.version_n", number), "\(version.id!)", try await PlanService.snapshot(version, on: req.db).content)
-        }
-        let from = try await side(req.query[String.self, at: "from"], plan.latestVersion > 0 ? String(plan.latestVersion) : "draft")
-        let to = try await side(req.query[String.self, at: "to"], "draft")
-        return (from.label, to.label, PlanComparison.of(from.content, to.content, key: "\(from.key)|\(to.key)"))
-    }
-
-    // MARK: Pocket plan and exports
-
-    @Sendable func pocket(_ req: Request) async throws -> Response {
-        let plan = try await req.planParameter()
-        return try await pocketResponse(req, plan, version: try await requestedVersion(req, plan), download: false)
-    }
-
-    @Sendable func pocketDownload(_ req: Request) async throws -> Response {
-        let plan = try await req.planParameter()
-        return try await pocketResponse(req, plan, version: try await requestedVersion(req, plan), download: true)
-    }
-
-    private func requestedVersion(_ req: Request, _ plan: Plan) async throws -> PlanVersion? {
-        guard let raw = req.query[String.self, at: "version"] else { return nil }
-        guard let number = Int(raw), let version = try await PlanService.version(number, of: plan, on: req.db) else { throw Abort(.notFound) }
-        return version
-    }
-
-    private func fileName(_ unit: Unit, _ plan: Plan, _ version: PlanVersion?, _ ext: String) -> String {
-        let code = (unit.code ?? "plan").filter { $0.isLetter || $0.isNumber || $0 == "-" }
-        return "bcp-\(code)-\(plan.cycle)\(version.map { "-v\($0.number)" } ?? "").\(ext)"
-    }
-
-    private func pocketResponse(_ req: Request, _ plan: Plan, version: PlanVersion?, download: Bool) async throws -> Response {
-        let unit = try await req.loadUnit(plan.$unit.id)
-        let t = req.localizer
-        // The same plan at the same revision in the same language is the same page: rendered once.
-        let key = "\(version.map { "v\($0.id!)" } ?? "\(plan.id!):\(plan.revision)"):\(t.code):\(unit.name)"
-        let html = try await RenderCache.pocketPlans.value(key) {
-            let snapshot = try await PlanService.snapshot(plan, version, on: req.db)
-            let pocket = PocketPlan(unitName: unit.name, cycle: plan.cycle,
-                                    versionLabel: version.map { t("plan.version_n", $0.number) } ?? t("plan.working_copy"),
-                                    generatedAt: version?.createdAt ?? plan.updatedAt ?? Date(), snapshot: snapshot)
-            return pocket.document(t).render()
-        }
-        let response = Response(status: .ok)
-        response.headers.contentType = .html
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        if download {
-            response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileName(unit, plan, version, "html"))\"")
-        }
-        response.body = .init(string: html)
-        return response
-    }
-
-    @Sendable func export(_ req: Request) async throws -> Response {
-        let plan = try await req.planParameter()
-        let unit = try await req.loadUnit(plan.$unit.id)
-        let version = try await requestedVersion(req, plan)
-        let document = try await PlanService.document(plan, unit: unit, version: version, on: req.db)
-        let response = Response(status: .ok, body: .init(string: PlanCodec.encode(document, pretty: true)))
-        response.headers.contentType = .json
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileName(unit, plan, version, "json"))\"")
-        return response
-    }
-
-    @Sendable func csv(_ req: Request) async throws -> Response {
-        let plan = try await req.planParameter()
-        let unit = try await req.loadUnit(plan.$unit.id)
-        let version = try await requestedVersion(req, plan)
-        let snapshot = try await PlanService.snapshot(plan, version, on: req.db)
-        let response = Response(status: .ok, body: .init(string: PlanCSV.processes(snapshot, req.localizer)))
-        response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileName(unit, plan, version, "csv"))\"")
-        return response
-    }
-
-    // MARK: The impact scale
-
-    @Sendable func scale(_ req: Request) async throws -> Response {
-        let scale = try await PlanService.currentScale(on: req.db)
-        return scalePage(req, ImpactScaleForm.values(scale), saved: req.query[String.self, at: "saved"] != nil)
-    }
-
-    private func scalePage(_ req: Request, _ form: FormState, saved: Bool = false) -> Response {
-        let page = ImpactScalePage(form: form, saved: saved, csrf: req.csrfToken)
-        return Layout.response(for: req, title: req.localizer("scale.title"), content: page.body(req.localizer))
-    }
-
-    @Sendable func saveScale(_ req: Request) async throws -> Response {
-        let form = try req.content.decode([String: String].self)
-        return try await req.saveForm(values: form, {
-            try await PlanService.setScale(try ImpactScaleForm.parse(form), by: req.auditContext, on: req.db)
-            return req.redirect(to: AppPath.impactScale.with([("saved", "1")]))
-        }, reshow: { scalePage(req, $0) })
-    }
 }
 
 extension PlanContent {

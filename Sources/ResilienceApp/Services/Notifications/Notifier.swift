@@ -26,9 +26,11 @@ enum Notifier {
             item.args = PlanCodec.encode(args)
             item.link = link
             item.unitID = unitID
-            try await item.create(on: db)
+            item.id = UUID()
             items.append((item, user))
         }
+        // One statement for all of them.
+        if !items.isEmpty { try await items.map(\.0).create(on: db) }
         guard let smtp = app.appConfig.smtp else { return }
         let mail = items.compactMap { item, user -> (UUID, MailMessage)? in
             guard let email = user.email, !email.isEmpty else { return nil }

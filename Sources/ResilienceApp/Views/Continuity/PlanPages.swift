@@ -320,7 +320,7 @@ struct SectionPage {
     }
 }
 
-/// One item of a list section: its form, or its details for those who may only read.
+/// One item of a list section: its form, or the same fields disabled for those who may only read.
 struct ItemPage {
     var frame: PlanFrame
     var section: PlanSection
@@ -328,7 +328,6 @@ struct ItemPage {
     var mayEdit: Bool
     var form: FormState
     var context: PlanFormContext
-    var details: [(String, String)]
     var csrf: String
 
     func body(_ t: Localizer) -> BodyNode {
@@ -340,120 +339,12 @@ struct ItemPage {
             mayEdit
                 ? .div(.class("narrow wide-form"), FormField.summary(form),
                        postForm(AppPath.planItem(frame.planID, section, itemID).path, csrf: csrf, spec.fields(form, t, context), FormField.submit(t("common.save"))))
-                : .dl(.class("facts"), .forEach(details) { .group(.dt(.safe($0.0)), .dd(.safe($0.1))) })
+                : .div(.class("narrow wide-form"), .element(named: "fieldset", nodes: [
+                    .class("read-only"), .attribute(named: "disabled", value: "disabled"), spec.fields(form, t, context)]))
         )
     }
 }
 
-/// The impact grid of one process: a rating per category at each point of the time ladder.
-struct ImpactPage {
-    var frame: PlanFrame
-    var process: CriticalProcess
-    var scale: ImpactScale
-    var analysis: ProcessAnalysis
-    var mayEdit: Bool
-    var form: FormState
-    var csrf: String
-
-    func body(_ t: Localizer) -> BodyNode {
-        let ladder = scale.ladderHours
-        func cell(_ name: String) -> BodyNode {
-            var attributes: [Attribute<HTML.InputContext>] = [.type(.number), .name(name), .id("f-\(name)"), .value(form[name]),
-                                                               .attribute(named: "min", value: "1"), .attribute(named: "max", value: "5"),
-                                                               .class("rating")]
-            if !mayEdit { attributes.append(.attribute(named: "disabled", value: "disabled")) }
-            if form.errors[name] != nil { attributes.append(.attribute(named: "aria-invalid", value: "true")) }
-            return .selfClosedElement(named: "input", attributes: attributes)
-        }
-        let grid: BodyNode = .div(.class("table-wrap"), .table(.class("grid"),
-            .caption(.safe(t("plan.impact_grid"))),
-            .thead(.tr(.th(.safe(t("plan.category"))), .forEach(ladder) { .th(.attribute(named: "scope", value: "col"), .safe(Charts.duration($0, t))) })),
-            .tbody(
-                .forEach(scale.categories) { category in
-                    .tr(.th(.attribute(named: "scope", value: "row"), .safe(Charts.categoryName(category, scale, t))),
-                        .forEach(ladder.indices) { k in .td(cell("impact-\(category)-\(k)")) })
-                },
-                .tr(.th(.attribute(named: "scope", value: "row"), .safe(t("plan.minimum_capacity"))),
-                    .forEach(ladder.indices) { k in
-                        var attributes: [Attribute<HTML.InputContext>] = [.type(.number), .name("minimumCapacity-\(k)"), .id("f-minimumCapacity-\(k)"),
-                                                                           .value(form["minimumCapacity-\(k)"]), .attribute(named: "min", value: "0"),
-                                                                           .attribute(named: "max", value: "100"), .class("rating"),
-                                                                           .attribute(named: "aria-label", value: "\(t("plan.minimum_capacity")) \(Charts.duration(ladder[k], t))")]
-                        if !mayEdit { attributes.append(.attribute(named: "disabled", value: "disabled")) }
-                        return .td(.selfClosedElement(named: "input", attributes: attributes))
-                    }))))
-        let errors = form.errors.filter { $0.key.hasPrefix("impact-") || $0.key.hasPrefix("minimumCapacity-") }
-        return .group(
-            frame.header(t),
-            .p(link(.planSection(frame.planID, .impact), "← 4. \(t("section.impact"))"), .safe(" · "),
-               link(.planItem(frame.planID, .processes, process.id), t("plan.process_details"))),
-            .dl(.class("facts"),
-                .dt(.safe(t("plan.pc"))), .dd(.safe(process.programmeCriticality?.rawValue.uppercased() ?? "—")),
-                .dt(.safe(t("plan.classification"))), .dd(.safe(process.classification.map { t("classification.\($0.rawValue)") } ?? "—")),
-                .dt(.safe("MTPD")), .dd(.safe(analysis.mtpdHours.map { Charts.duration($0, t) } ?? t("plan.no_mtpd"))),
-                .dt(.safe(t("plan.driving_category"))), .dd(.safe(analysis.drivingCategory.map { Charts.categoryName($0, scale, t) } ?? "—")),
-                .dt(.safe(t("plan.tier"))), .dd(.safe(analysis.tier.map { t("tier.\($0.rawValue)") } ?? "—"))),
-            .p(.class("hint"), .safe(t("plan.rating_hint", scale.tolerance))),
-            .raw(Charts.lines(title: process.name, series: scale.categories.map { (Charts.categoryName($0, scale, t), process.impact[$0] ?? []) },
-                              scale: scale, mtpdIndex: analysis.mtpdHours.flatMap { scale.ladderHours.firstIndex(of: $0) }, t)),
-            .raw(Charts.legend(scale.categories.map { Charts.categoryName($0, scale, t) })),
-            FormField.summary(form),
-            .if(!errors.isEmpty, .ul(.class("error"), .forEach(errors.sorted { $0.key < $1.key }) { .li(.safe($0.value)) })),
-            mayEdit
-                ? .div(.class("wide-form"), postForm(AppPath.planImpact(frame.planID, process.id).path, csrf: csrf, grid,
-                           .div(.class("narrow"), FormField.text("rtoHours", t("plan.rto_hours"), form, hint: t("plan.rto_hint"))),
-                           FormField.submit(t("common.save"))))
-                : .group(grid, .p(.safe("RTO: " + (process.rtoHours.map { Charts.duration($0, t) } ?? "—"))))
-        )
-    }
-
-    static func values(_ p: CriticalProcess, _ scale: ImpactScale) -> [String: String] {
-        var values: [String: String] = ["rtoHours": p.rtoHours.map { PlanChecks.hours($0) } ?? ""]
-        for category in scale.categories {
-            for (k, rating) in (p.impact[category] ?? []).enumerated() { values["impact-\(category)-\(k)"] = rating.map(String.init) ?? "" }
-        }
-        for (k, c) in p.minimumCapacity.enumerated() { values["minimumCapacity-\(k)"] = c.map(String.init) ?? "" }
-        return values
-    }
-}
-
-/// The versions of a plan and the form to mark it final.
-struct VersionsPage {
-    struct Row { var number: Int; var at: Date?; var by: String; var note: String? }
-    var frame: PlanFrame
-    var rows: [Row]
-    var canFinalize: Bool
-    var blocking: Int
-    var form: FormState
-    var csrf: String
-
-    func body(_ t: Localizer) -> BodyNode {
-        let id = frame.planID
-        return .group(
-            frame.header(t),
-            dataTable(caption: t("plan.versions"), headers: [t("plan.version"), t("plan.finalized_at"), t("plan.by"), t("plan.version_note"), ""],
-                      rows: rows.map { r in
-                          [link(.planVersion(id, r.number), t("plan.version_n", r.number)), .safe(t.dateTime(r.at)), .safe(r.by), .safe(r.note ?? ""),
-                           .a(.href(AppPath.planCompare(id).with([("from", String(r.number)), ("to", "draft")])), .safe(t("plan.compare_with_draft")))]
-                      }, empty: t("plan.no_versions")),
-            .if(rows.count >= 2, .form(.action(AppPath.planCompare(id).path), .method(.get), .class("search"),
-                .label(.for("f-from"), .safe(t("plan.compare_from"))),
-                .select(.attribute(named: "id", value: "f-from"), .attribute(named: "name", value: "from"),
-                        .forEach(rows.dropFirst()) { option(String($0.number), t("plan.version_n", $0.number)) }),
-                .label(.for("f-to"), .safe(t("plan.compare_to"))),
-                .select(.attribute(named: "id", value: "f-to"), .attribute(named: "name", value: "to"),
-                        .forEach(rows) { option(String($0.number), t("plan.version_n", $0.number)) },
-                        option("draft", t("plan.working_copy"), selected: true)),
-                .button(.type(.submit), .safe(t("plan.compare"))))),
-            .if(canFinalize, .section(.class("narrow"), .h2(.safe(t("plan.finalize"))),
-                .p(.safe(blocking == 0 ? t("plan.finalize_intro") : t("plan.finalize_blocked", blocking))),
-                FormField.summary(form),
-                postForm(AppPath.planVersions(id).path, csrf: csrf,
-                         FormField.textarea("note", t("plan.version_note"), form, rows: 2),
-                         FormField.submit(t("plan.finalize")))))
-        )
-    }
-}
 
 /// A chart with its caption.
 func figure(_ chart: BodyNode, caption: String) -> BodyNode {
