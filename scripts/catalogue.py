@@ -61,9 +61,9 @@ k("user.roles", "Roles", "角色"); k("user.grant", "Grant a role", "授予角�
 k("user.revoke", "Revoke", "撤销"); k("user.revoked_at", "Revoked {0}", "已于 {0} 撤销"); k("user.last_sign_in", "Last sign-in", "最近登录"); k("user.audit", "Audit trail of this person", "此人的审计记录")
 k("audit.when", "When", "时间"); k("audit.who", "Who", "操作人"); k("audit.action", "What", "操作"); k("audit.record", "Record", "记录")
 k("audit.changes", "Changes", "变更"); k("audit.none", "No entries.", "没有记录。"); k("audit.filtered", "Entries for {0}", "{0} 的记录")
-for a, en, zh in [("create","Created","创建"),("update","Changed","修改"),("delete","Deleted","删除"),("sign_in","Signed in","登录"),("sign_in_failed","Failed sign-in","登录失败"),("sign_out","Signed out","退出"),("grant","Granted","授予"),("revoke","Revoked","撤销"),("move","Moved","移动"),("retire","Retired","撤销"),("finalize","Marked final","定稿"),("import","Imported","导入")]:
+for a, en, zh in [("create","Created","创建"),("update","Changed","修改"),("delete","Deleted","删除"),("sign_in","Signed in","登录"),("sign_in_failed","Failed sign-in","登录失败"),("sign_out","Signed out","退出"),("grant","Granted","授予"),("revoke","Revoked","撤销"),("move","Moved","移动"),("retire","Retired","撤销"),("finalize","Marked final","定稿"),("import","Imported","导入"),("review","Review move","审核流转"),("feedback","Feedback","反馈意见"),("campaign","Campaign opened","发起年度更新"),("report","Compliance report","合规报告")]:
     k("audit.action."+a, en, zh)
-for a, en, zh in [("unit","Unit","单位"),("duty_station","Duty station","工作地点"),("user","Account","账户"),("grant","Role","角色"),("api_token","API token","API 令牌"),("plan","Plan","计划"),("setting","Setting","设置"),("activation","Activation","计划启动")]:
+for a, en, zh in [("unit","Unit","单位"),("duty_station","Duty station","工作地点"),("user","Account","账户"),("grant","Role","角色"),("api_token","API token","API 令牌"),("plan","Plan","计划"),("setting","Setting","设置"),("activation","Activation","计划启动"),("campaign","Campaign","年度更新活动"),("compliance_report","Compliance report","合规报告")]:
     k("audit.entity."+a, en, zh)
 for a, en, zh in [("administrator","Administrator","系统管理员"),("hq_oversight","HQ oversight","总部监督"),("regional_reviewer","Regional reviewer","区域多职能团队审核人"),("focal_point","BCP focal point","BCP 协调人"),("contributor","Contributor","协作人"),("senior_manager","Senior manager","代表/主任"),("security_officer","Security officer","安保干事"),("staff_member","Staff member","工作人员")]:
     k("role."+a, en, zh)
@@ -154,7 +154,68 @@ for f, en, zh in [("seniorStaffMember","Senior national staff member in charge",
                   ("communicationProtocol","Communication protocol and equipment","通信规程和设备"),("emergencyManagement","Emergency management","应急管理"),
                   ("securityManagement","Security management","安全管理"),("recordsManagement","Records management","记录管理")]:
     k("plan.field."+f, en, zh)
-for a, en, zh in [("draft","Draft","草稿"),("final","Final","已定稿")]: k("plan_status."+a, en, zh)
+for a, en, zh in [("draft","Draft","草稿"),("submitted","Submitted","已提交"),("in_review","In regional review","区域审核中"),("returned","Returned with feedback","已退回修改"),
+                  ("endorsed","Endorsed","区域已认可"),("in_force","In force","现行有效"),("superseded","Superseded","已被取代"),("none","No plan","无计划")]: k("plan_status."+a, en, zh)
+for a, en, zh in [("current","Current","有效"),("due_soon","Due within 30 days","30 天内到期"),("overdue","Overdue","已逾期"),("none","No plan in force","无现行计划")]: k("standing."+a, en, zh)
+for a, en, zh in [("open","Needs an answer","待答复"),("answered","Answered","已答复"),("resolved","Resolved","已解决")]: k("feedback_state."+a, en, zh)
+for a, en, zh in [("submit","Submit for regional review","提交区域审核"),("withdraw","Withdraw the submission","撤回提交"),("take_for_review","Take for review","开始审核"),
+                  ("return","Return with feedback","退回修改"),("endorse","Endorse","认可"),("approve","Approve (put in force)","批准（生效）"),("supersede","Superseded","被取代")]: k("review.move."+a, en, zh)
+for a, en, zh in [("draft","The plan is a draft: the focal point and contributors write it, then the focal point submits it for regional review.","计划为草稿：由协调人和协作人编写，然后由协调人提交区域审核。"),
+                  ("submitted","Submitted: waiting for the regional team to take it for review. The focal point can still withdraw it.","已提交：等待区域团队开始审核。协调人仍可撤回。"),
+                  ("in_review","In regional review: the reviewer gives feedback on items, then returns the plan or endorses it.","区域审核中：审核人对各项内容提出反馈意见，然后退回或认可。"),
+                  ("returned","Returned with feedback: answer every thread, change the plan, then submit it again.","已退回修改：请答复每条反馈意见、修改计划，然后重新提交。"),
+                  ("endorsed","Endorsed by the regional team: waiting for the senior manager's approval.","区域团队已认可：等待高级管理人员批准。"),
+                  ("in_force","In force: approved by the senior manager. It is due again twelve months after its approval.","现行有效：已由高级管理人员批准。批准后十二个月内须再次更新。"),
+                  ("superseded","Superseded by a later plan in force. Kept as it was, for reference.","已被更新的现行计划取代，按原样保留以供参考。")]: k("review.state_intro."+a, en, zh)
+k("plan.read_only", "This plan is {0}: it is read-only. Changes go into a draft or a plan returned with feedback.", "该计划状态为“{0}”，只读。修改须在草稿或被退回的计划中进行。")
+k("review.tab", "Review", "审核"); k("review.title", "Review", "审核"); k("review.open_threads", "{0} feedback threads are open.", "有 {0} 条反馈意见未解决。")
+k("review.open_page", "Open the review", "查看审核"); k("review.your_move", "Your move: {0}", "待您操作：{0}"); k("review.your_move_title", "Your move", "您的操作")
+k("plan.submit_blocked", "{0} errors block submission; fix them first (see the checks).", "有 {0} 个错误阻止提交，请先修正（见检查结果）。")
+k("plan.due_on", "due {0}", "{0} 到期"); k("plan.start_in_force", "A copy of the plan in force", "复制现行有效的计划")
+k("review.submitted_version", "Version under review or last submitted:", "审核中或最近提交的版本：")
+k("review.comment", "Comment", "意见"); k("review.comment_hint", "Optional; kept with the move in the history.", "可选；与本次操作一起记入历史。")
+k("review.comment_hint_return", "Say what to change: returning needs a comment. It is kept with the move in the history.", "请说明需要修改的内容：退回时必须填写意见，并记入历史。")
+k("review.changes_since", "What changed since version {0}, which was returned", "自被退回的第 {0} 版以来的变更")
+k("review.compare_side_by_side", "Compare the two versions side by side", "并排比较两个版本")
+k("review.feedback", "Feedback on items", "对各项内容的反馈意见"); k("review.no_feedback", "No feedback yet.", "尚无反馈意见。")
+k("review.new_thread", "Give feedback on an item", "对某项内容提出反馈意见"); k("review.item", "Item", "内容项"); k("review.field", "Field", "字段")
+k("review.whole_item", "The whole item", "整项内容"); k("review.field_hint", "Optional: one field of the chosen item.", "可选：所选内容项中的某一字段。")
+k("review.message", "Feedback", "反馈意见"); k("review.open_thread", "Add feedback", "添加反馈意见"); k("review.history", "History of the review", "审核历史")
+k("review.when", "When", "时间"); k("review.move", "Move", "操作"); k("review.no_history", "No moves yet.", "尚无操作。")
+k("review.reviewer", "regional reviewer", "区域审核人"); k("review.focal", "focal point", "协调人"); k("review.resolved_by", "Resolved by {0}.", "由 {0} 标为已解决。")
+k("review.your_answer", "Your answer", "您的答复"); k("review.your_reply", "Your reply", "您的回复"); k("review.answer", "Answer", "答复")
+k("review.reply", "Reply", "回复"); k("review.resolve", "Mark resolved", "标为已解决")
+k("nav.oversight", "Oversight", "监督"); k("common.all", "All", "全部")
+for a, en, zh in [("in_force","Plan in force","有现行计划"),("updated_within_year","Updated within 12 months","12 个月内更新"),
+                  ("tested_within_year","Tested within 12 months","12 个月内测试"),("with_risk_register","Joint risk register","联合风险登记册")]: k("figure."+a, en, zh)
+k("oversight.units", "Units", "单位数"); k("oversight.figures_now", "Figures today", "当前指标"); k("oversight.export_csv", "Export as CSV", "导出 CSV")
+k("oversight.standing", "Due date", "到期情况"); k("oversight.filter", "Filter", "筛选"); k("oversight.showing", "Showing {0} of {1} units.", "显示 {1} 个单位中的 {0} 个。")
+k("oversight.units_caption", "Units and their plans", "各单位及其计划"); k("oversight.approved", "Approved", "批准日期"); k("oversight.due", "Due", "到期日")
+k("oversight.last_exercise", "Last exercise", "最近演练"); k("oversight.open_feedback", "Open feedback", "未解决的反馈")
+k("oversight.dashboard", "Dashboard", "仪表板"); k("oversight.dashboard_of", "Dashboard: {0}", "仪表板：{0}")
+k("oversight.title", "Oversight: every region", "监督：各区域"); k("oversight.intro", "Each region's share of units with a plan in force, updated and tested within twelve months, and with a joint risk register.", "各区域中有现行计划、12 个月内更新和测试、以及建立联合风险登记册的单位所占比例。")
+k("oversight.regions", "Regions side by side", "各区域对比"); k("oversight.region", "Region", "区域"); k("oversight.last_report", "Last report", "最近报告")
+k("oversight.all_regions", "All regions", "所有区域"); k("oversight.side_by_side", "Regions side by side", "各区域对比")
+k("oversight.history", "History of each figure", "各项指标的历史"); k("oversight.history_hint", "One line per region, from the daily figures of the last twelve months.", "每条线代表一个区域，数据来自过去十二个月的每日指标。")
+k("compliance.title", "Compliance report", "合规报告"); k("compliance.title_of", "Compliance report: {0}", "合规报告：{0}")
+k("compliance.submit_title", "Report to HQ", "向总部报告"); k("compliance.intro", "The region's figures at the date, with your team's comments, are sent to HQ and kept as a dated record.", "该日期的区域指标连同贵团队的意见将报送总部，并作为有日期的记录保存。")
+k("compliance.at", "Figures at", "指标日期"); k("compliance.at_hint", "Today, or an earlier date (figures rebuilt from the plans' dates).", "今天或更早的日期（根据各计划的日期重新计算）。")
+k("compliance.comments", "Comments of the regional team", "区域团队意见"); k("compliance.submit", "Submit the report", "提交报告")
+k("compliance.reports", "Reports submitted", "已提交的报告"); k("compliance.none", "No report submitted yet.", "尚未提交报告。")
+k("campaign.title", "Yearly campaigns", "年度更新活动"); k("campaign.title_of", "Yearly campaigns: {0}", "年度更新活动：{0}"); k("campaign.title_one", "{0}: campaign {1}", "{0}：{1} 年度更新活动")
+k("campaign.deadline", "Deadline", "截止日期"); k("campaign.opened_by", "Opened by", "发起人"); k("campaign.none", "No campaign yet.", "尚无年度更新活动。")
+k("campaign.open", "Open a campaign", "发起年度更新活动"); k("campaign.intro", "Every unit of the chosen levels below this one gets a draft for the cycle, started from its plan in force, and its focal points are told.", "本单位以下所选层级的每个单位都将获得该年度的计划草稿（复制其现行计划），并通知其协调人。")
+k("campaign.kinds", "Units to include", "包括的单位"); k("campaign.note", "Note to the units", "给各单位的说明")
+k("campaign.done", "Approved", "已批准"); k("campaign.done_of", "{0} of {1}", "{1} 个中的 {0} 个"); k("campaign.late", "Late", "逾期")
+k("campaign.by_state", "Units by state", "各状态的单位数"); k("campaign.units", "Units, late ones first", "各单位（逾期的在前）")
+k("campaign.late_badge", "late", "逾期"); k("campaign.no_units", "No units.", "没有单位。")
+for a, en, zh in [("rtoHours","Recovery time objective","恢复时间目标"),("alternatives","Alternatives","替代方案"),("staff","Minimum staff","最低人员"),
+                  ("minimumStaffCount","Minimum number of staff","最低人员数"),("dependencies","Dependencies","依赖关系"),("resources","Minimum resources","最低资源"),
+                  ("criteria","Criteria","标准"),("classification","Classification","分类"),("impact","Impact ratings","影响评分"),("siteIDs","Alternate sites","后备地点"),
+                  ("name","Name","名称"),("function","Function","职能"),("contact","Contact","联系方式"),("programmeCriticality","Programme criticality","方案关键程度"),
+                  ("title","Title","标题"),("kind","Kind","类别"),("address","Address","地址"),("partner","Partner","合作方"),("validUntil","Valid until","有效期至"),
+                  ("date","Date","日期"),("findings","Findings","发现"),("followUp","Follow-up actions","后续行动"),("scope","Scope","范围"),("minimumCapacity","Minimum capacity","最低能力")]:
+    k("plan.field."+a, en, zh)
 for a, en, zh in [("team","BCP team","BCP 团队"),("scenarios","Threats and scenarios","威胁与情景"),("processes","Critical processes","关键流程"),
                   ("impact","Impact analysis","影响分析"),("alternatives","Alternatives","替代方案"),("sites","Alternate sites","后备地点"),
                   ("agreements","Pre-arrangements","谅解备忘录"),("national_staff","National staff plan","本国工作人员计划"),
@@ -235,6 +296,14 @@ k("scale.tolerance", "Tolerance", "容忍阈值"); k("scale.tolerance_option", "
 k("nav.inbox", "Inbox", "待办"); k("inbox.title", "Inbox", "待办事项"); k("inbox.what", "What needs you", "需要您处理的事项")
 k("inbox.empty", "Nothing needs you now.", "目前没有需要您处理的事项。"); k("inbox.mark_read", "Mark all as read", "全部标为已读")
 k("home.inbox", "{0} items in your inbox need you.", "您的待办中有 {0} 项需要处理。")
+k("inbox.plan_submitted", "The plan of {0} for {1} has been submitted for regional review.", "{0} 的 {1} 年度计划已提交区域审核。")
+k("inbox.plan_returned", "The plan of {0} for {1} has been returned with feedback to answer.", "{0} 的 {1} 年度计划已被退回，请答复反馈意见。")
+k("inbox.plan_to_approve", "The plan of {0} for {1} has been endorsed and waits for your approval.", "{0} 的 {1} 年度计划已获区域认可，等待您批准。")
+k("inbox.plan_approved", "The plan of {0} for {1} has been approved and is in force.", "{0} 的 {1} 年度计划已获批准并生效。")
+k("inbox.plan_due_soon", "The plan of {0} is due on {1}: update it and submit it for review.", "{0} 的计划将于 {1} 到期，请更新并提交审核。")
+k("inbox.plan_overdue", "The plan of {0} was due on {1} and is overdue.", "{0} 的计划已于 {1} 到期，现已逾期。")
+k("inbox.campaign_opened", "The {0} plan update campaign is open: submit your plan by {1}.", "{0} 年度计划更新活动已开始：请于 {1} 前提交您的计划。")
+k("inbox.compliance_report", "{0} has submitted its compliance report (figures at {1}).", "{0} 已提交合规报告（指标日期 {1}）。")
 k("inbox.activation_started", "The plan of {0} has been activated: {1}.", "{0} 的计划已启动：{1}。")
 k("inbox.activation_closed", "The activation of the plan of {0} has been closed ({1}).", "{0} 的计划启动已结束（{1}）。")
 # Activation (issue 4)
@@ -276,6 +345,16 @@ P = {
  "cannot_deactivate_self": ("You cannot deactivate your own account; ask another administrator.", "不能停用您自己的账户，请联系其他管理员。"),
  "plan_exists": ("This unit already has a plan for {0}; open it instead.", "该单位已有 {0} 年度计划，请直接打开。"),
  "plan_not_draft": ("Nothing changed since the last final version.", "自最近定稿以来没有任何变更。"),
+ "plan_locked": ("This plan is {0}: it can be changed only as a draft or when returned with feedback.", "该计划状态为“{0}”：只有草稿或被退回的计划才能修改。"),
+ "review_not_now": ("This move is not possible while the plan is {0}; reload the page to see what you can do now.", "计划处于“{0}”状态时不能进行此操作；请重新加载页面查看当前可进行的操作。"),
+ "unanswered_feedback": ("{0} feedback threads still need an answer; answer each before submitting again.", "还有 {0} 条反馈意见需要答复；请逐条答复后再提交。"),
+ "unresolved_feedback": ("{0} feedback threads are not resolved; resolve or return them first.", "还有 {0} 条反馈意见未解决；请先标为已解决或退回。"),
+ "comment_required": ("Say what to change: returning a plan needs a comment.", "请说明需要修改的内容：退回计划时必须填写意见。"),
+ "feedback_not_now": ("Feedback can be given while the plan is in review, and answered while it is returned.", "只能在审核期间提出反馈意见，在计划被退回时答复。"),
+ "field_not_of_item": ("That field is not part of the chosen item; choose one of its fields or the whole item.", "该字段不属于所选内容项；请选择其字段之一或整项内容。"),
+ "deadline_passed": ("The deadline is in the past; choose a later date.", "截止日期已过；请选择更晚的日期。"),
+ "no_units_chosen": ("Choose at least one level of units; there must be units of it below.", "请至少选择一个单位层级，且其下须有该层级的单位。"),
+ "not_a_region": ("Compliance reports are submitted for a region.", "合规报告按区域提交。"),
  "plan_has_errors": ("{0} errors block this; fix them first (see the checks on the plan).", "有 {0} 个错误阻止此操作，请先修正（见计划的检查结果）。"),
  "plan_changed": ("Someone saved this plan meanwhile (now revision {0}); reload it and apply your change again.", "其他人已同时保存了此计划（当前修订 {0}）；请重新加载后再次修改。"),
  "import_format": ("This is not a plan file exported from Resilience (JSON).", "这不是从本系统导出的计划文件（JSON）。"),

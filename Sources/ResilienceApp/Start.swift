@@ -3,7 +3,7 @@ import Vapor
 
 /// Configures the app for a command line and, when it will serve, prepares the database: the
 /// schema is brought up to date, demo data loaded with `--demo` on an empty database, and the
-/// first administrator created when there is no account.
+/// first administrator created when there is no account, and the hourly reminders started.
 public func start(_ app: Application, demo: Bool) async throws {
     let config = try AppConfig.fromEnvironment(demo: demo)
     try await configure(app, config)
@@ -18,4 +18,6 @@ public func start(_ app: Application, demo: Bool) async throws {
         print(DemoData.summary)
     }
     try await FirstAdministrator.ensure(on: app.db, hasher: app.password.sync, console: app.console)
+    // Reminders of due plans and the day's compliance figures, every hour while serving.
+    OversightService.schedule(app)
 }

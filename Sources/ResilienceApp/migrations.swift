@@ -30,6 +30,14 @@ enum Migrations {
             CreateActivation(),
             // Each person's inbox: what needs them.
             CreateInboxItem(),
+            // The review cycle: plan states and dates, moves, feedback on items, each unit's
+            // standing, yearly campaigns, compliance reports and their daily history.
+            AddPlanReview(),
+            CreatePlanMove(),
+            CreateFeedback(),
+            CreatePlanStanding(),
+            CreateCampaign(),
+            CreateCompliance(),
         ]
     }
 }

@@ -12,6 +12,9 @@ func routes(_ app: Application) throws {
     // Business continuity plans
     PlansController().register(app)
     ActivationsController().register(app)
+    ReviewController().register(app)
+    // Oversight: dashboards, compliance reports, HQ's overview, campaigns
+    OversightController().register(app)
     // People and access
     UsersController().register(app)
     AuditController().register(app)

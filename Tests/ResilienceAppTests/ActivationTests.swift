@@ -48,9 +48,16 @@ import VaporTesting
             #expect(response.status == .seeOther)
             let closed = try #require(try await Activation.find(activation.id, on: app.db))
             #expect(closed.status == .closed && closed.afterAction == "Kits were at the office only; keep two at Ukhia.")
-            let plan = try #require(try await Plan.find(closed.$plan.id, on: app.db))
-            let record = try #require(try PlanCodec.decode(PlanContent.self, plan.content).exercises.last)
+            // The activation followed the plan in force, which stays as approved; the record joins
+            // the draft being written for the next review, and the unit's last exercise is today.
+            let activated = try #require(try await Plan.find(closed.$plan.id, on: app.db))
+            #expect(activated.state == .inForce)
+            #expect(!(try PlanCodec.decode(PlanContent.self, activated.content).exercises.contains { $0.kind == .activation }))
+            let draft = try #require(try await Plan.query(on: app.db).filter(\.$unit.$id == bangladesh.requireID()).filter(\.$state == .draft).first())
+            let record = try #require(try PlanCodec.decode(PlanContent.self, draft.content).exercises.last)
             #expect(record.kind == .activation && record.findings == "Kits were at the office only; keep two at Ukhia.")
+            let standing = try #require(try await PlanStanding.query(on: app.db).filter(\.$unitID == bangladesh.requireID()).first())
+            #expect(standing.lastExercise.map { abs($0.timeIntervalSinceNow) < 60 } == true)
             #expect(try await focal.post(AppPath.activationProcess(activation.id!, processes[0].id).path, ["state": "normal"]).status == .unprocessableEntity)
             #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "activation").count() == 3)
         }

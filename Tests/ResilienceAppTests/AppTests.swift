@@ -19,7 +19,7 @@ import VaporTesting
         }
         let dynamic = Problem.allCases.map { "problem.\($0.rawValue)" } + Role.allCases.map { "role.\($0.rawValue)" }
             + UnitKind.allCases.map { "unit_kind.\($0.rawValue)" } + AuditAction.allCases.map { "audit.action.\($0.rawValue)" }
-            + ["unit", "duty_station", "user", "grant", "api_token", "plan", "setting", "activation"].map { "audit.entity.\($0)" }
+            + ["unit", "duty_station", "user", "grant", "api_token", "plan", "setting", "activation", "campaign", "compliance_report"].map { "audit.entity.\($0)" }
             + PlanCheck.Code.allCases.map { "check.\($0.rawValue)" } + ["check.expired", "check.expiring"]
             + PlanSection.allCases.flatMap { ["section.\($0.rawValue)", "section_hint.\($0.rawValue)"] }
             + TeamFunction.allCases.map { "team_function.\($0.rawValue)" } + ScenarioKind.allCases.map { "scenario_kind.\($0.rawValue)" }
@@ -27,7 +27,12 @@ import VaporTesting
             + ResourceKind.allCases.map { "resource.\($0.rawValue)" } + DependencyKind.allCases.map { "dependency.\($0.rawValue)" }
             + AgreementKind.allCases.map { "agreement_kind.\($0.rawValue)" } + ExerciseKind.allCases.map { "exercise_kind.\($0.rawValue)" }
             + RecoveryTier.allCases.map { "tier.\($0.rawValue)" } + ImpactScale.standardCategories.map { "impact_category.\($0)" }
-            + Plan.Status.allCases.map { "plan_status.\($0.rawValue)" } + ["added", "removed", "changed", "moved"].map { "change.\($0)" }
+            + (ReviewState.allCases.map(\.rawValue) + ["none"]).map { "plan_status.\($0)" }
+            + ReviewState.allCases.map { "review.state_intro.\($0.rawValue)" } + ReviewMove.allCases.map { "review.move.\($0.rawValue)" }
+            + PlanDue.Standing.allCases.map { "standing.\($0.rawValue)" } + FeedbackState.allCases.map { "feedback_state.\($0.rawValue)" }
+            + Figure.allCases.map { "figure.\($0.rawValue)" }
+            + ["plan_submitted", "plan_returned", "plan_to_approve", "plan_approved", "plan_due_soon", "plan_overdue", "campaign_opened",
+               "compliance_report", "activation_started", "activation_closed"].map { "inbox.\($0)" } + ["added", "removed", "changed", "moved"].map { "change.\($0)" }
             + ["error", "warning"].map { "severity.\($0)" } + ProcessState.allCases.map { "process_state.\($0.rawValue)" }
             + (SingleSection.fields(.nationalStaff) + SingleSection.fields(.other)).map { "plan.field.\($0)" }
         for key in dynamic { #expect(english.contains(key), "missing \(key)") }

@@ -28,7 +28,7 @@ import VaporTesting
             var response = try await browser.post(AppPath.unitPlans(kenya.id!).path, ["cycle": "2031", "start": "empty"])
             #expect(response.status == .seeOther)
             let created = try await plan("BGD-CXB", app)
-            #expect(created.cycle == 2031 && created.status == .draft && created.revision == 1)
+            #expect(created.cycle == 2031 && created.state == .draft && created.revision == 1)
             #expect(try await AuditEntry.query(on: app.db).filter(\.$entityID == created.id).filter(\.$action == .create).count() == 1)
             response = try await browser.post(AppPath.unitPlans(kenya.id!).path, ["cycle": "2031", "start": "empty"])
             #expect(response.status == .unprocessableEntity)
@@ -37,7 +37,7 @@ import VaporTesting
             #expect(response.status == .unprocessableEntity)
             #expect(response.body.string.contains("from 2000 to 2100"))
             // No final plan at the office yet: copying one is refused with what to do instead.
-            response = try await browser.post(AppPath.unitPlans(kenya.id!).path, ["cycle": "2032", "start": "last_final"])
+            response = try await browser.post(AppPath.unitPlans(kenya.id!).path, ["cycle": "2032", "start": "in_force"])
             #expect(response.status == .unprocessableEntity)
             #expect(response.body.string.contains("start from an empty plan"))
         }
@@ -48,10 +48,10 @@ import VaporTesting
             let browser = Browser(app)
             #expect(try await browser.signIn("focal.bangladesh"))
             let bangladesh = try await unit("BGD", app)
-            let response = try await browser.post(AppPath.unitPlans(bangladesh.id!).path, ["cycle": "2040", "start": "last_final"])
+            let response = try await browser.post(AppPath.unitPlans(bangladesh.id!).path, ["cycle": "2040", "start": "in_force"])
             #expect(response.status == .seeOther)
             let copy = try await plan("BGD", app)
-            let final = try #require(try await PlanService.lastFinal(of: bangladesh.id!, on: app.db))
+            let final = try #require(try await PlanService.approvedVersion(of: bangladesh.id!, on: app.db))
             #expect(copy.content == final.content)
             // Editing the copy leaves the version alone.
             try await PlanService.change(copy, by: .system, on: app.db) { $0.team.removeAll(); return ("t", "", "") }
@@ -158,7 +158,7 @@ import VaporTesting
             #expect(snapshot.checks.contains { $0.code == .rtoExceedsMTPD && $0.itemID == process.id })
             let overview = try await browser.get(AppPath.plan(p.id!).path).body.string
             #expect(overview.contains("rto_exceeds_mtpd"))
-            response = try await browser.post(AppPath.planVersions(p.id!).path, ["note": "try"])
+            response = try await browser.post(AppPath.planReview(p.id!).path, ["move": "submit", "comment": "try"])
             #expect(response.status == .unprocessableEntity)
             #expect(response.body.string.contains("errors block this"))
             response = try await browser.post(AppPath.planImpact(p.id!, process.id).path,
@@ -166,9 +166,9 @@ import VaporTesting
             #expect(response.status == .seeOther)
             snapshot = try await PlanService.snapshot(try await reload(p, app), on: app.db)
             #expect(!snapshot.checks.contains { $0.code == .rtoExceedsMTPD })
-            response = try await browser.post(AppPath.planVersions(p.id!).path, ["note": "Ready"])
+            response = try await browser.post(AppPath.planReview(p.id!).path, ["move": "submit", "comment": "Ready"])
             #expect(response.status == .seeOther)
-            #expect(try await reload(p, app).status == .final)
+            #expect(try await reload(p, app).state == .submitted)
         }
     }
 
@@ -177,16 +177,25 @@ import VaporTesting
             let browser = Browser(app)
             #expect(try await browser.signIn("focal.bangladesh"))
             let p = try await plan("BGD", app)
-            #expect(try await browser.post(AppPath.planVersions(p.id!).path, ["note": "v1"]).status == .seeOther)
-            #expect(try await browser.post(AppPath.planVersions(p.id!).path, ["note": "again"]).status == .unprocessableEntity)
+            #expect(try await browser.post(AppPath.planReview(p.id!).path, ["move": "submit", "comment": "v1"]).status == .seeOther)
+            // Submitted: neither submitted again nor edited until it is withdrawn or returned.
+            #expect(try await browser.post(AppPath.planReview(p.id!).path, ["move": "submit", "comment": "again"]).status == .unprocessableEntity)
+            let locked = try await browser.post(AppPath.planSection(p.id!, .team).path, ["name": "Someone", "function": "it", "contact": "x"])
+            #expect(locked.status == .unprocessableEntity && locked.body.string.contains("it is read-only"))
+            // The page offers no form while it is submitted.
+            #expect(!(try await browser.get(AppPath.planSection(p.id!, .team).path).body.string.contains("action=\"\(AppPath.planSection(p.id!, .team).path)\"")))
+            await #expect(throws: ValidationErrors.self) {
+                try await PlanService.change(try await reload(p, app), by: .system, on: app.db) { c in c.other.recordsManagement = "x"; return ("t", "", "") }
+            }
+            #expect(try await browser.post(AppPath.planReview(p.id!).path, ["move": "withdraw"]).status == .seeOther)
             let v1 = try #require(try await PlanVersion.query(on: app.db).filter(\.$plan.$id == p.requireID()).filter(\.$number == 1).first())
             try await PlanService.change(try await reload(p, app), by: .system, on: app.db) { c in
                 c.processes[0].name = "Renamed process"; c.sites.removeLast(); c.processes[0].siteIDs = [c.sites[0].id]
                 for i in c.processes.indices { c.processes[i].siteIDs.removeAll { id in !c.sites.contains { $0.id == id } } }
                 return ("t", "", "")
             }
-            #expect(try await reload(p, app).status == .draft)
-            #expect(try await browser.post(AppPath.planVersions(p.id!).path, ["note": "v2"]).status == .seeOther)
+            #expect(try await reload(p, app).state == .draft)
+            #expect(try await browser.post(AppPath.planReview(p.id!).path, ["move": "submit", "comment": "v2"]).status == .seeOther)
             #expect(try await PlanVersion.find(v1.id, on: app.db)?.content == v1.content)
             let page = try await browser.get(AppPath.planCompare(p.id!).with([("from", "1"), ("to", "2")]))
             #expect(page.status == .ok)
@@ -267,7 +276,7 @@ import VaporTesting
             let contributor = Browser(app)
             #expect(try await contributor.signIn("contributor.bangladesh"))
             #expect(try await contributor.post(AppPath.planSection(p.id!, .scenarios).path, ["kind": "flood", "title": "River flood"]).status == .seeOther)
-            #expect(try await contributor.post(AppPath.planVersions(p.id!).path, ["note": "x"]).status == .forbidden)
+            #expect(try await contributor.post(AppPath.planReview(p.id!).path, ["move": "submit"]).status == .forbidden)
             // The senior manager reads; the office's staff, below the country, do not.
             let below = Browser(app)
             #expect(try await below.signIn("staff.coxsbazar"))

@@ -21,10 +21,19 @@ import VaporTesting
             let firstScenario = try #require(try PlanCodec.decode(PlanContent.self, plan.content).scenarios.first)
             let activation = try await ActivationService.start(at: bangladesh, ActivationInput(kind: "flood", startedAt: "2026-01-05T06:00", places: "Cox's Bazar"),
                                                                by: .system, on: app.db)
+            // A thread on the plan and a campaign for Bangladesh, for the routes that name them.
+            let thread = FeedbackThread()
+            thread.$plan.id = try plan.requireID(); thread.version = 1; thread.section = .team; thread.label = "Team"
+            thread.state = .open; thread.openedByName = "reviewer.asia"
+            try await thread.create(on: app.db)
+            let campaign = Campaign()
+            campaign.scopeUnitID = try bangladesh.requireID(); campaign.cycle = 2031; campaign.deadline = Date(); campaign.openedByName = "admin"
+            try await campaign.create(on: app.db)
             let ids: [String: String] = [
                 "unitID": bangladesh.id!.uuidString, "stationID": station.id!.uuidString, "userID": staff.id!.uuidString,
                 "grantID": grant.id!.uuidString, "tokenID": UUID().uuidString, "planID": plan.id!.uuidString,
                 "section": "scenarios", "itemID": firstScenario.id.uuidString, "number": "1", "activationID": activation.id!.uuidString,
+                "threadID": thread.id!.uuidString, "campaignID": campaign.id!.uuidString,
             ]
             func target(_ requirement: Requirement) -> (Action, UnitPath)? {
                 switch requirement {
@@ -35,6 +44,7 @@ import VaporTesting
                 case .plan(let a): (a, bangladesh.unitPath)
                 case .headquarters(let a): (a, root.unitPath)
                 case .activation(let a): (a, bangladesh.unitPath)
+                case .campaign(let a): (a, bangladesh.unitPath)
                 default: nil
                 }
             }
@@ -154,7 +164,7 @@ import VaporTesting
         "POST /plans/:planID/sections/:section/:itemID/move": "plan(edit_plans)",
         "GET /plans/:planID/sections/:section/:itemID/remove": "plan(edit_plans)", "POST /plans/:planID/sections/:section/:itemID/remove": "plan(edit_plans)",
         "GET /plans/:planID/impact/:itemID": "plan(view_plans)", "POST /plans/:planID/impact/:itemID": "plan(edit_plans)",
-        "GET /plans/:planID/versions": "plan(view_plans)", "POST /plans/:planID/versions": "plan(finalize_plans)",
+        "GET /plans/:planID/versions": "plan(view_plans)",
         "GET /plans/:planID/versions/:number": "plan(view_plans)", "GET /plans/:planID/compare": "plan(view_plans)",
         "GET /plans/:planID/pocket": "plan(view_plans)", "GET /plans/:planID/pocket.html": "plan(view_plans)",
         "GET /plans/:planID/export.json": "plan(view_plans)", "GET /plans/:planID/processes.csv": "plan(view_plans)",
@@ -162,7 +172,7 @@ import VaporTesting
         "GET /api/v1/units/:unitID/plans": "unit(view_plans)", "POST /api/v1/units/:unitID/plans": "unit(edit_plans)",
         "POST /api/v1/units/:unitID/plans/import": "unit(edit_plans)", "GET /api/v1/plans/:planID": "plan(view_plans)",
         "PUT /api/v1/plans/:planID/content": "plan(edit_plans)", "GET /api/v1/plans/:planID/versions": "plan(view_plans)",
-        "POST /api/v1/plans/:planID/versions": "plan(finalize_plans)", "GET /api/v1/plans/:planID/versions/:number": "plan(view_plans)",
+        "GET /api/v1/plans/:planID/versions/:number": "plan(view_plans)",
         "GET /api/v1/plans/:planID/compare": "plan(view_plans)", "GET /api/v1/plans/:planID/export": "plan(view_plans)",
         "GET /api/v1/impact-scale": "signed_in", "PUT /api/v1/impact-scale": "headquarters(configure_continuity)",
         "GET /inbox": "signed_in", "POST /inbox/read": "signed_in", "GET /api/v1/inbox": "signed_in", "POST /api/v1/inbox/read": "signed_in",
@@ -173,6 +183,21 @@ import VaporTesting
         "GET /api/v1/activations/:activationID": "activation(view_plans)",
         "POST /api/v1/activations/:activationID/processes/:itemID": "activation(activate_plans)",
         "POST /api/v1/activations/:activationID/close": "activation(activate_plans)",
+        "GET /plans/:planID/review": "plan(view_plans)", "POST /plans/:planID/review": "plan(view_plans)",
+        "POST /plans/:planID/feedback": "plan(review_plans)", "POST /plans/:planID/feedback/:threadID/answer": "plan(edit_plans)",
+        "POST /plans/:planID/feedback/:threadID/reply": "plan(review_plans)", "POST /plans/:planID/feedback/:threadID/resolve": "plan(review_plans)",
+        "GET /api/v1/plans/:planID/review": "plan(view_plans)", "POST /api/v1/plans/:planID/moves": "plan(view_plans)",
+        "POST /api/v1/plans/:planID/feedback": "plan(review_plans)", "POST /api/v1/plans/:planID/feedback/:threadID/answer": "plan(edit_plans)",
+        "POST /api/v1/plans/:planID/feedback/:threadID/reply": "plan(review_plans)",
+        "POST /api/v1/plans/:planID/feedback/:threadID/resolve": "plan(review_plans)",
+        "GET /units/:unitID/dashboard": "unit(view_oversight)", "GET /units/:unitID/dashboard.csv": "unit(view_oversight)",
+        "GET /units/:unitID/compliance": "unit(view_oversight)", "POST /units/:unitID/compliance": "unit(report_compliance)",
+        "GET /oversight": "somewhere(view_oversight)", "GET /units/:unitID/campaigns": "unit(view_oversight)",
+        "POST /units/:unitID/campaigns": "unit(run_campaigns)", "GET /campaigns/:campaignID": "campaign(view_oversight)",
+        "GET /api/v1/units/:unitID/dashboard": "unit(view_oversight)", "GET /api/v1/units/:unitID/compliance-reports": "unit(view_oversight)",
+        "POST /api/v1/units/:unitID/compliance-reports": "unit(report_compliance)", "GET /api/v1/oversight": "somewhere(view_oversight)",
+        "GET /api/v1/units/:unitID/campaigns": "unit(view_oversight)", "POST /api/v1/units/:unitID/campaigns": "unit(run_campaigns)",
+        "GET /api/v1/campaigns/:campaignID": "campaign(view_oversight)",
     ]
 
     @Test func everyRouteHasExactlyThePolicyWrittenHere() async throws {

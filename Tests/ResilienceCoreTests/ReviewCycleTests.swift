@@ -63,12 +63,46 @@ private let allowed: [(ReviewMove, ReviewState, ReviewState, Role)] = [
         #expect(ReviewCycle.check(.endorse, from: .inReview, grants: reviewer, on: countryPath) == .success(.endorsed))
     }
 
+    @Test func endorsingWaitsUntilEveryThreadIsResolved() {
+        let reviewer = [Grant(role: .regionalReviewer, unitID: region)]
+        #expect(ReviewCycle.check(.endorse, from: .inReview, grants: reviewer, on: countryPath, .init(unresolvedThreads: 1)) == .failure(.unresolvedFeedback))
+        // Returning with threads still open is what returning is for.
+        #expect(ReviewCycle.check(.returnWithFeedback, from: .inReview, grants: reviewer, on: countryPath,
+                                  .init(unresolvedThreads: 2, comment: "See the two threads")) == .success(.returned))
+    }
+
+    @Test func aThreadNeedsAnAnswerWhenTheReviewerHasTheLastWord() {
+        #expect(FeedbackState.after(message: true) == .open)
+        #expect(FeedbackState.after(message: false) == .answered)
+    }
+
+    @Test func theMovesNeedTheActionsOfThePolicyTable() {
+        #expect(ReviewCycle.roles(for: .submit) == Access.roles(allowing: .submitPlans))
+        #expect(ReviewCycle.roles(for: .endorse) == [.regionalReviewer])
+        #expect(ReviewCycle.roles(for: .approve) == [.seniorManager])
+    }
     @Test func onlyDraftsAndReturnedPlansAreEditableAndThePagesOfferTheRightMoves() {
         #expect(ReviewState.allCases.filter(\.isEditable) == [.draft, .returned])
         let both = [Grant(role: .focalPoint, unitID: country), Grant(role: .seniorManager, unitID: country)]
         #expect(ReviewCycle.available(from: .draft, grants: both, on: countryPath) == [.submit])
         #expect(ReviewCycle.available(from: .endorsed, grants: both, on: countryPath) == [.approve])
         #expect(ReviewCycle.available(from: .inReview, grants: both, on: countryPath).isEmpty)
+    }
+
+}
+
+@Suite struct CampaignProgressTests {
+    let deadline = ISO8601DateFormatter().date(from: "2026-06-30T00:00:00Z")!
+
+    @Test func lateOnesComeFirstThenTheLeastAdvancedThenByName() {
+        let rows: [(String, ReviewState?)] = [("Kenya", .inForce), ("Chad", .submitted), ("Benin", nil), ("Angola", .draft), ("Mali", .endorsed)]
+        let before = deadline.addingTimeInterval(-86_400), after = deadline.addingTimeInterval(86_400)
+        #expect(CampaignProgress.ordered(rows, state: \.1, name: \.0, deadline: deadline, now: before).map(\.0) == ["Benin", "Angola", "Chad", "Mali", "Kenya"])
+        // After the deadline every unapproved plan is late; the approved one stays last.
+        #expect(CampaignProgress.ordered(rows, state: \.1, name: \.0, deadline: deadline, now: after).map(\.0) == ["Benin", "Angola", "Chad", "Mali", "Kenya"])
+        #expect(CampaignProgress.isLate(.endorsed, deadline: deadline, now: after))
+        #expect(!CampaignProgress.isLate(.inForce, deadline: deadline, now: after))
+        #expect(!CampaignProgress.isLate(.draft, deadline: deadline, now: before))
     }
 }
 

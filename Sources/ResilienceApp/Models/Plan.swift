@@ -8,13 +8,6 @@ import ResilienceCore
 final class Plan: Model, @unchecked Sendable {
     static let schema = "plans"
 
-    enum Status: String, Codable, Sendable, CaseIterable {
-        /// Being edited; differs from (or has no) final version.
-        case draft
-        /// Marked final and unchanged since: the working copy equals the last version.
-        case final
-    }
-
     // Managed fields
     @ID(key: .id) var id: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -23,7 +16,8 @@ final class Plan: Model, @unchecked Sendable {
     // Data fields
     /// The yearly cycle, e.g. 2026.
     @Field(key: "cycle") var cycle: Int
-    @Enum(key: "status") var status: Status
+    /// Where the plan is in its review cycle (the column kept its first name, `status`).
+    @Field(key: "status") var state: ReviewState
     /// `PlanContent` as JSON.
     @Field(key: "content") var content: String
     /// The `ImpactScale` the plan is rated on, as JSON: taken from HQ's scale when the plan starts.
@@ -33,18 +27,33 @@ final class Plan: Model, @unchecked Sendable {
     /// The number of the last version (0 before the first).
     @Field(key: "latest_version") var latestVersion: Int
     @OptionalField(key: "updated_by_name") var updatedByName: String?
+    /// When the senior manager approved it (it came into force).
+    @OptionalField(key: "approved_at") var approvedAt: Date?
+    /// Twelve months after the approval.
+    @OptionalField(key: "due_at") var dueAt: Date?
+    /// When a later plan of the unit came into force.
+    @OptionalField(key: "superseded_at") var supersededAt: Date?
+    /// The version last submitted for review (the one approved, once in force).
+    @OptionalField(key: "submitted_version") var submittedVersion: Int?
+    /// The version last returned with feedback: reviewers compare the next submission with it.
+    @OptionalField(key: "returned_version") var returnedVersion: Int?
+    /// The latest exercise or test the content records, up to today.
+    @OptionalField(key: "last_exercise") var lastExercise: Date?
+    /// The campaign that asked for this plan, if one did.
+    @OptionalField(key: "campaign_id") var campaignID: UUID?
 
     // Relationships
     @Parent(key: "unit_id") var unit: Unit
 
     var properties: [any AnyProperty] {
-        [$id, $createdAt, $updatedAt, $cycle, $status, $content, $scale, $revision, $latestVersion, $updatedByName, $unit]
+        [$id, $createdAt, $updatedAt, $cycle, $state, $content, $scale, $revision, $latestVersion, $updatedByName,
+         $approvedAt, $dueAt, $supersededAt, $submittedVersion, $returnedVersion, $lastExercise, $campaignID, $unit]
     }
 
     init() {}
 }
 
-/// An immutable snapshot of a plan, made when it is marked final. Never updated or deleted.
+/// An immutable snapshot of a plan, made when it is submitted for review. Never updated or deleted.
 final class PlanVersion: Model, @unchecked Sendable {
     static let schema = "plan_versions"
 

@@ -17,8 +17,22 @@ public enum Access {
             Set(Role.allCases)
         case .editPlans:
             [.focalPoint, .contributor]
-        case .finalizePlans:
+        case .submitPlans:
             [.focalPoint]
+        case .reviewPlans:
+            // DOMAIN.md: regional multi-functional teams review, give feedback, endorse or return.
+            [.regionalReviewer]
+        case .approvePlans:
+            // The seed: senior management must know and finally approve the plan.
+            [.seniorManager]
+        case .runCampaigns:
+            // HQ for everyone, a region for its units.
+            [.administrator, .hqOversight, .regionalReviewer]
+        case .viewOversight:
+            [.administrator, .hqOversight, .regionalReviewer]
+        case .reportCompliance:
+            // Regional teams report compliance to HQ.
+            [.regionalReviewer]
         case .activatePlans:
             // DOMAIN.md "Activation": the focal point or the senior manager.
             [.focalPoint, .seniorManager]

@@ -16,8 +16,18 @@ public enum Action: Hashable, Sendable {
     case viewPlans
     /// Edit the draft plan of a unit: every section, the impact analysis, import.
     case editPlans
-    /// Mark a plan final, freezing an immutable version.
-    case finalizePlans
+    /// Submit the plan for regional review (an immutable version) or withdraw it before review.
+    case submitPlans
+    /// Review plans: take a submission, give feedback on items, return or endorse it.
+    case reviewPlans
+    /// Approve an endorsed plan, which puts it in force.
+    case approvePlans
+    /// Open a yearly campaign for a set of units with a deadline.
+    case runCampaigns
+    /// See the oversight dashboards: each unit's plan state, due dates and compliance.
+    case viewOversight
+    /// Submit the region's compliance report to HQ.
+    case reportCompliance
     /// Activate a unit's plan for a disruptive event, report each process's state, close it.
     case activatePlans
     /// Configure the impact scale (time ladder, categories, tolerance) that new plans use.
@@ -26,7 +36,8 @@ public enum Action: Hashable, Sendable {
     /// Every action, for exhaustive tests and for the route × role matrix.
     public static var allCases: [Action] {
         [.viewOrganization, .manageOrganization, .viewPeople, .manageAccounts, .viewAudit,
-         .viewPlans, .editPlans, .finalizePlans, .activatePlans, .configureContinuity]
+         .viewPlans, .editPlans, .submitPlans, .reviewPlans, .approvePlans, .runCampaigns, .viewOversight,
+         .reportCompliance, .activatePlans, .configureContinuity]
             + Role.allCases.map { .grant($0) }
     }
 }

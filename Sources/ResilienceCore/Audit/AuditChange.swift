@@ -35,6 +35,14 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case retire
     /// A plan marked final: an immutable version.
     case finalize
+    /// A plan moved in its review cycle (submitted, returned, endorsed, approved …), with the comment.
+    case review
+    /// Feedback on an item of a submitted plan: a thread opened, answered, resolved.
+    case feedback
+    /// A yearly campaign opened.
+    case campaign
+    /// A regional compliance report submitted to HQ.
+    case report
     /// A plan created from an exported file.
     case importFile = "import"
 }

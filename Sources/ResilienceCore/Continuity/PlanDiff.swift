@@ -71,6 +71,23 @@ public enum PlanDiff {
         return Set(left.keys).union(right.keys).filter { left[$0] != right[$0] }.sorted()
     }
 
+    /// The fields of an item (or of a section kept as one record, with no id) that feedback can
+    /// name, as the comparison names them; nil when there is no such item.
+    public static func itemFields(_ content: PlanContent, section: PlanSection, id: UUID?) -> [String]? {
+        func keys<T: Encodable>(_ value: T?) -> [String]? { value.map { fields(of: $0).keys.filter { $0 != "id" }.sorted() } }
+        func find<T: Identifiable & Encodable>(_ list: [T]) -> T? where T.ID == UUID { list.first { $0.id == id } }
+        switch section {
+        case .team: return keys(find(content.team))
+        case .scenarios: return keys(find(content.scenarios))
+        case .processes, .impact, .alternatives: return keys(find(content.processes))
+        case .sites: return keys(find(content.sites))
+        case .agreements: return keys(find(content.agreements))
+        case .exercises: return keys(find(content.exercises))
+        case .nationalStaff: return id == nil ? keys(content.nationalStaff) : nil
+        case .other: return id == nil ? keys(content.other) : nil
+        }
+    }
+
     /// Each top-level field of an item as compact JSON, for showing two versions side by side.
     public static func fieldValues<T: Encodable>(_ value: T) -> [String: String] { fields(of: value) }
 

@@ -47,6 +47,8 @@ public enum ReviewRefusal: String, Error, Sendable, CaseIterable {
     case unansweredFeedback = "unanswered_feedback"
     /// Returning needs a comment that says what to change.
     case commentRequired = "comment_required"
+    /// Feedback is still open: the reviewer resolves every thread before endorsing.
+    case unresolvedFeedback = "unresolved_feedback"
 }
 
 /// The state machine of the review cycle: which move goes from which state to which, who may
@@ -68,21 +70,30 @@ public enum ReviewCycle {
     /// Who makes each move (DOMAIN.md: the focal point submits, the regional team reviews, the
     /// senior manager approves). Nobody makes `supersede`: it follows an approval.
     public static func roles(for move: ReviewMove) -> Set<Role> {
+        action(for: move).map(Access.roles(allowing:)) ?? []
+    }
+
+    /// The action of the policy table that a move needs.
+    public static func action(for move: ReviewMove) -> Action? {
         switch move {
-        case .submit, .withdraw: [.focalPoint]
-        case .takeForReview, .returnWithFeedback, .endorse: [.regionalReviewer]
-        case .approve: [.seniorManager]
-        case .supersede: []
+        case .submit, .withdraw: .submitPlans
+        case .takeForReview, .returnWithFeedback, .endorse: .reviewPlans
+        case .approve: .approvePlans
+        case .supersede: nil
         }
     }
 
     /// What a move needs besides the state and the role.
     public struct Conditions: Sendable {
         public var blockingErrors: Int
+        /// Threads whose last word is the reviewer's.
         public var unansweredThreads: Int
+        /// Threads not yet marked resolved.
+        public var unresolvedThreads: Int
         public var comment: String?
-        public init(blockingErrors: Int = 0, unansweredThreads: Int = 0, comment: String? = nil) {
-            self.blockingErrors = blockingErrors; self.unansweredThreads = unansweredThreads; self.comment = comment
+        public init(blockingErrors: Int = 0, unansweredThreads: Int = 0, unresolvedThreads: Int = 0, comment: String? = nil) {
+            self.blockingErrors = blockingErrors; self.unansweredThreads = unansweredThreads
+            self.unresolvedThreads = unresolvedThreads; self.comment = comment
         }
     }
 
@@ -98,6 +109,8 @@ public enum ReviewCycle {
             if state == .returned && conditions.unansweredThreads > 0 { return .failure(.unansweredFeedback) }
         case .returnWithFeedback:
             if (conditions.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .failure(.commentRequired) }
+        case .endorse:
+            if conditions.unresolvedThreads > 0 { return .failure(.unresolvedFeedback) }
         default:
             break
         }
@@ -137,7 +150,7 @@ public enum PlanDue {
         return dueAt <= soon ? .dueSoon : .current
     }
 
-    static var utc: Calendar {
+    public static var utc: Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar
@@ -171,6 +184,11 @@ public struct ComplianceFigures: Sendable, Equatable, Codable {
     public var withRiskRegister: Int
     public var overdue: Int
 
+    public init(units: Int, inForce: Int, updatedWithinYear: Int, testedWithinYear: Int, withRiskRegister: Int, overdue: Int) {
+        self.units = units; self.inForce = inForce; self.updatedWithinYear = updatedWithinYear
+        self.testedWithinYear = testedWithinYear; self.withRiskRegister = withRiskRegister; self.overdue = overdue
+    }
+
     public static func of(_ units: [UnitCompliance], at now: Date) -> ComplianceFigures {
         let yearAgo = PlanDue.utc.date(byAdding: .month, value: -PlanDue.monthsValid, to: now) ?? now
         // A plan past its due date is no longer "in force" for the report, though it stays the
@@ -187,4 +205,50 @@ public struct ComplianceFigures: Sendable, Equatable, Codable {
 
     /// A count as a share of the units, 0 when there are none.
     public func share(_ count: Int) -> Double { units == 0 ? 0 : Double(count) / Double(units) }
+}
+
+/// A feedback thread on an item of a submitted version: the reviewer writes, the focal point
+/// answers, the reviewer resolves.
+public enum FeedbackState: String, Codable, Sendable, CaseIterable {
+    /// The reviewer's word is the last: it needs an answer.
+    case open
+    /// The focal point answered; the reviewer may resolve it or write again.
+    case answered
+    case resolved
+
+    /// The state after a message: a reviewer's reopens, an answer answers.
+    public static func after(message fromReviewer: Bool) -> FeedbackState { fromReviewer ? .open : .answered }
+}
+
+/// A yearly campaign: every unit in it updates its plan by the deadline.
+public enum CampaignProgress {
+    /// How far along a plan is, for ordering: the least advanced first.
+    public static func rank(_ state: ReviewState?) -> Int {
+        switch state {
+        case nil: 0
+        case .draft?: 1
+        case .returned?: 2
+        case .submitted?: 3
+        case .inReview?: 4
+        case .endorsed?: 5
+        case .inForce?, .superseded?: 6
+        }
+    }
+
+    /// Done once the plan is approved.
+    public static func isDone(_ state: ReviewState?) -> Bool { rank(state) == 6 }
+
+    /// Late: the deadline has passed and the plan is not approved.
+    public static func isLate(_ state: ReviewState?, deadline: Date, now: Date) -> Bool { !isDone(state) && deadline < now }
+
+    /// Late ones first, then the least advanced, then by name.
+    public static func ordered<T>(_ rows: [T], state: (T) -> ReviewState?, name: (T) -> String, deadline: Date, now: Date) -> [T] {
+        rows.sorted { a, b in
+            let la = isLate(state(a), deadline: deadline, now: now), lb = isLate(state(b), deadline: deadline, now: now)
+            if la != lb { return la }
+            let ra = rank(state(a)), rb = rank(state(b))
+            if ra != rb { return ra < rb }
+            return name(a).localizedStandardCompare(name(b)) == .orderedAscending
+        }
+    }
 }

@@ -45,6 +45,16 @@ public enum Problem: String, CaseIterable, Sendable, Codable {
     case activationClosed = "activation_closed"
     case activationOpen = "activation_open"
     case noPlanToActivate = "no_plan_to_activate"
+    case planLocked = "plan_locked"
+    case reviewNotNow = "review_not_now"
+    case unansweredFeedback = "unanswered_feedback"
+    case unresolvedFeedback = "unresolved_feedback"
+    case commentRequired = "comment_required"
+    case feedbackNotNow = "feedback_not_now"
+    case fieldNotOfItem = "field_not_of_item"
+    case deadlinePassed = "deadline_passed"
+    case noUnitsChosen = "no_units_chosen"
+    case notARegion = "not_a_region"
 }
 
 /// A refusal from the domain: what is wrong, with which field, and the values the message needs.

@@ -1,4 +1,5 @@
 import Foundation
+import ResilienceCore
 import Vapor
 
 /// The OpenAPI 3.0 description of `/api/v1`, built from the same paths the routes use. The
@@ -43,12 +44,11 @@ enum OpenAPIDocument {
             .init(method: "delete", path: .apiGrant(any), summary: "Revoke a grant", response: ref("Grant")),
             .init(method: "get", path: .apiAudit, summary: "The audit trail in your scope", response: ref("AuditEntry"), paged: true, query: ["unit", "user"]),
             .init(method: "get", path: .apiUnitPlans(any), summary: "A unit's plans, newest cycle first", response: array("PlanSummary")),
-            .init(method: "post", path: .apiUnitPlans(any), summary: "Start a plan for a cycle, empty or from the unit's last final version", body: "PlanCreateBody", response: ref("PlanDetail"), status: "201"),
+            .init(method: "post", path: .apiUnitPlans(any), summary: "Start a plan for a cycle, empty or as a copy of the unit's plan in force", body: "PlanCreateBody", response: ref("PlanDetail"), status: "201"),
             .init(method: "post", path: .apiUnitPlansImport(any), summary: "Import an exported plan file as a new draft (`?cycle=` to file it under another cycle)", body: "PlanDocument", response: ref("PlanDetail"), status: "201", query: ["cycle"]),
             .init(method: "get", path: .apiPlan(any), summary: "A plan: content, checks, completeness and impact analysis", response: ref("PlanDetail")),
             .init(method: "put", path: .apiPlanContent(any), summary: "Replace a plan's content (with `revision`, refused if someone saved since)", body: "PlanContentBody", response: ref("PlanDetail")),
-            .init(method: "get", path: .apiPlanVersions(any), summary: "The final versions of a plan", response: array("PlanVersion")),
-            .init(method: "post", path: .apiPlanVersions(any), summary: "Mark the plan final: an immutable version (refused while a check blocks it)", body: "FinalizeBody", response: ref("PlanVersion"), status: "201"),
+            .init(method: "get", path: .apiPlanVersions(any), summary: "The versions of a plan, one per submission for review", response: array("PlanVersion")),
             .init(method: "get", path: .apiPlanVersion(any, 1), summary: "One version with its content", response: ref("PlanVersion")),
             .init(method: "get", path: .apiPlanCompare(any), summary: "What changed between two versions (`from`, `to`: a number or `draft`)", response: ref("PlanComparison"), query: ["from", "to"]),
             .init(method: "get", path: .apiPlanExport(any), summary: "The plan as an export file (`?version=` for a version)", response: ref("PlanDocument"), query: ["version"]),
@@ -61,6 +61,19 @@ enum OpenAPIDocument {
             .init(method: "get", path: .apiActivation(any), summary: "An activation with each critical process's state", response: ref("Activation")),
             .init(method: "post", path: .apiActivationProcess(any, any), summary: "Report a critical process's state, with a note", body: "ActivationReportBody", response: ref("Activation")),
             .init(method: "post", path: .apiActivationClose(any), summary: "Close the activation with an after-action note (kept in the plan as an exercise)", body: "ActivationCloseBody", response: ref("Activation")),
+            .init(method: "get", path: .apiPlanReview(any), summary: "A plan's review: state, due date, the moves you may make, feedback threads, history", response: ref("PlanReview")),
+            .init(method: "post", path: .apiPlanMoves(any), summary: "Move the plan in its review cycle (submit, withdraw, take_for_review, return, endorse, approve)", body: "ReviewMoveBody", response: ref("PlanReview")),
+            .init(method: "post", path: .apiPlanFeedback(any), summary: "Open a feedback thread on an item of the version under review (reviewers)", body: "FeedbackBody", response: ref("PlanReview"), status: "201"),
+            .init(method: "post", path: .apiPlanFeedbackAnswer(any, any), summary: "Answer a feedback thread (while the plan is returned)", body: "ReplyBody", response: ref("PlanReview")),
+            .init(method: "post", path: .apiPlanFeedbackReply(any, any), summary: "Write again in a feedback thread (reviewers)", body: "ReplyBody", response: ref("PlanReview")),
+            .init(method: "post", path: .apiPlanFeedbackResolve(any, any), summary: "Mark a feedback thread resolved (reviewers), with an optional last word", body: "ReplyBody", response: ref("PlanReview")),
+            .init(method: "get", path: .apiUnitDashboard(any), summary: "Each planning unit under this one with its plan's state, approval, due date, last exercise, register and open feedback", response: ref("Dashboard"), query: ["state", "standing", "kind", "q"]),
+            .init(method: "get", path: .apiUnitComplianceReports(any), summary: "The region's compliance reports to HQ, newest first", response: array("ComplianceReport")),
+            .init(method: "post", path: .apiUnitComplianceReports(any), summary: "Submit the region's figures at a date with comments to HQ", body: "ComplianceReportBody", response: ref("ComplianceReport"), status: "201"),
+            .init(method: "get", path: .apiOversight, summary: "Every region you oversee side by side, with each figure's daily history", response: ref("Oversight")),
+            .init(method: "get", path: .apiUnitCampaigns(any), summary: "The yearly campaigns opened for this unit", response: array("Campaign")),
+            .init(method: "post", path: .apiUnitCampaigns(any), summary: "Open a yearly campaign: a draft for every unit of the chosen levels below, with a deadline", body: "CampaignBody", response: ref("Campaign"), status: "201"),
+            .init(method: "get", path: .apiCampaign(any), summary: "A campaign's progress: its units by state, late ones first", response: ref("Campaign")),
         ]
     }
 
@@ -88,7 +101,7 @@ enum OpenAPIDocument {
                                ["name": "per", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 100]]]
             }
             parameters += op.query.map { name -> JSON in
-                ["name": name, "in": "query", "schema": ["cycle", "version"].contains(name) ? ["type": "integer"] : ["q", "after", "before", "from", "to"].contains(name) ? ["type": "string"] : ["type": "string", "format": "uuid"]]
+                ["name": name, "in": "query", "schema": ["cycle", "version"].contains(name) ? ["type": "integer"] : ["q", "after", "before", "from", "to", "state", "standing", "kind"].contains(name) ? ["type": "string"] : ["type": "string", "format": "uuid"]]
             }
             var responses: JSON = [
                 "401": ["description": "No or invalid bearer token", "content": ["application/json": ["schema": ref("Error")]]],
@@ -174,11 +187,12 @@ enum OpenAPIDocument {
                     "TokenBody": ["type": "object", "required": ["name"], "properties": ["name": ["type": "string", "minLength": 1, "maxLength": 100]]],
                     "Me": ["type": "object", "required": ["user", "grants"], "properties": [
                         "user": ref("User"), "grants": ["type": "array", "items": ["type": "object", "properties": ["role": string, "unitID": uuid]]]]],
-                    "PlanSummary": ["type": "object", "required": ["id", "unitID", "cycle", "status", "revision", "latestVersion"], "properties": [
-                        "id": uuid, "unitID": uuid, "cycle": ["type": "integer"], "status": ["type": "string", "enum": ["draft", "final"]],
+                    "PlanSummary": ["type": "object", "required": ["id", "unitID", "cycle", "state", "revision", "latestVersion"], "properties": [
+                        "id": uuid, "unitID": uuid, "cycle": ["type": "integer"], "state": ["type": "string", "enum": ReviewState.allCases.map(\.rawValue)],
+                        "approvedAt": date, "dueAt": date,
                         "revision": ["type": "integer"], "latestVersion": ["type": "integer"], "updatedAt": date, "updatedBy": optionalString]],
-                    "PlanDetail": ["type": "object", "required": ["plan", "content", "scale", "checks", "completeness", "analysis", "canFinalize"], "properties": [
-                        "plan": ref("PlanSummary"), "content": ref("PlanContent"), "scale": ref("ImpactScale"), "canFinalize": ["type": "boolean"],
+                    "PlanDetail": ["type": "object", "required": ["plan", "content", "scale", "checks", "completeness", "analysis", "canSubmit"], "properties": [
+                        "plan": ref("PlanSummary"), "content": ref("PlanContent"), "scale": ref("ImpactScale"), "canSubmit": ["type": "boolean"],
                         "checks": ["type": "array", "items": ["type": "object", "properties": [
                             "code": string, "severity": ["type": "string", "enum": ["error", "warning"]], "section": string,
                             "itemID": uuid, "args": ["type": "array", "items": string], "message": string]]],
@@ -199,9 +213,8 @@ enum OpenAPIDocument {
                         "tolerance": ["type": "integer", "minimum": 1, "maximum": 4],
                         "labels": ["type": "object", "additionalProperties": ["type": "object", "additionalProperties": string]]]],
                     "PlanCreateBody": ["type": "object", "required": ["cycle"], "properties": [
-                        "cycle": ["type": "integer", "minimum": 2000, "maximum": 2100], "start": ["type": "string", "enum": ["empty", "last_final"]]]],
+                        "cycle": ["type": "integer", "minimum": 2000, "maximum": 2100], "start": ["type": "string", "enum": ["empty", "in_force"]]]],
                     "PlanContentBody": ["type": "object", "required": ["content"], "properties": ["revision": ["type": "integer"], "content": ref("PlanContent")]],
-                    "FinalizeBody": ["type": "object", "properties": ["note": ["type": "string", "maxLength": 4000]]],
                     "PlanVersion": ["type": "object", "required": ["number", "createdBy"], "properties": [
                         "number": ["type": "integer"], "createdAt": date, "createdBy": string, "note": optionalString,
                         "content": ref("PlanContent"), "scale": ref("ImpactScale")]],
@@ -239,6 +252,67 @@ enum OpenAPIDocument {
                 ],
             ],
         ]
-        return (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])) ?? Data("{}".utf8)
+        var complete = document
+        var components = complete["components"] as? JSON ?? [:]
+        components["schemas"] = (components["schemas"] as? JSON ?? [:]).merging(reviewSchemas()) { a, _ in a }
+        complete["components"] = components
+        return (try? JSONSerialization.data(withJSONObject: complete, options: [.sortedKeys])) ?? Data("{}".utf8)
+    }
+
+    /// The review cycle's and oversight's schemas.
+    private static func reviewSchemas() -> JSON {
+        let string: JSON = ["type": "string"]
+        let optionalString: JSON = ["type": "string", "nullable": true]
+        let uuid: JSON = ["type": "string", "format": "uuid"]
+        let date: JSON = ["type": "string", "format": "date-time", "nullable": true]
+        let int: JSON = ["type": "integer"]
+        let states = ReviewState.allCases.map(\.rawValue)
+        let figures: JSON = ["type": "object", "required": ["units", "inForce", "updatedWithinYear", "testedWithinYear", "withRiskRegister", "overdue"],
+                             "properties": ["units": int, "inForce": int, "updatedWithinYear": int, "testedWithinYear": int, "withRiskRegister": int, "overdue": int]]
+        return [
+            "PlanReview": ["type": "object", "required": ["planID", "state", "standing", "availableMoves", "threads", "history"], "properties": [
+                "planID": uuid, "state": ["type": "string", "enum": states], "submittedVersion": ["type": "integer", "nullable": true],
+                "returnedVersion": ["type": "integer", "nullable": true], "approvedAt": date, "dueAt": date,
+                "standing": ["type": "string", "enum": PlanDue.Standing.allCases.map(\.rawValue)],
+                "availableMoves": ["type": "array", "items": ["type": "string", "enum": ReviewMove.allCases.map(\.rawValue)]],
+                "threads": ["type": "array", "items": ["type": "object", "properties": [
+                    "id": uuid, "version": int, "section": string, "itemID": ["type": "string", "format": "uuid", "nullable": true], "field": optionalString,
+                    "label": string, "state": ["type": "string", "enum": FeedbackState.allCases.map(\.rawValue)],
+                    "messages": ["type": "array", "items": ["type": "object", "properties": [
+                        "author": string, "fromReviewer": ["type": "boolean"], "at": date, "body": string]]]]]],
+                "history": ["type": "array", "items": ["type": "object", "properties": [
+                    "move": string, "from": string, "to": string, "version": ["type": "integer", "nullable": true], "comment": optionalString,
+                    "by": string, "at": ["type": "string", "format": "date-time"]]]]]],
+            "ReviewMoveBody": ["type": "object", "required": ["move"], "properties": [
+                "move": ["type": "string", "enum": ReviewMove.allCases.filter { $0 != .supersede }.map(\.rawValue)],
+                "comment": ["type": "string", "maxLength": 4000]]],
+            "FeedbackBody": ["type": "object", "required": ["item", "body"], "properties": [
+                "item": ["type": "string", "description": "A section (`processes`) or an item of a list section (`processes:<uuid>`)"],
+                "field": ["type": "string", "description": "Optional: a field of the item, as the comparison names it (`rtoHours`)"],
+                "body": ["type": "string", "maxLength": 4000]]],
+            "ReplyBody": ["type": "object", "properties": ["body": ["type": "string", "maxLength": 4000]]],
+            "Dashboard": ["type": "object", "required": ["figures", "total", "items"], "properties": [
+                "figures": figures, "total": int, "items": ["type": "array", "items": ["type": "object", "properties": [
+                    "unitID": uuid, "name": string, "code": optionalString, "kind": string, "planID": ["type": "string", "format": "uuid", "nullable": true],
+                    "cycle": ["type": "integer", "nullable": true], "state": optionalString, "approvedAt": date, "dueAt": date,
+                    "standing": string, "lastExercise": date, "hasRiskRegister": ["type": "boolean"], "openFeedback": int]]]]],
+            "ComplianceReport": ["type": "object", "required": ["id", "unitID", "at", "figures", "comments", "submittedBy"], "properties": [
+                "id": uuid, "unitID": uuid, "at": ["type": "string", "format": "date-time"], "figures": figures, "comments": string, "submittedBy": string]],
+            "ComplianceReportBody": ["type": "object", "required": ["comments"], "properties": [
+                "at": ["type": "string", "description": "YYYY-MM-DD, today if left out"], "comments": ["type": "string", "maxLength": 4000]]],
+            "Oversight": ["type": "object", "required": ["regions"], "properties": [
+                "total": figures, "regions": ["type": "array", "items": ["type": "object", "properties": [
+                    "unitID": uuid, "name": string, "figures": figures, "lastReport": date,
+                    "history": ["type": "array", "items": ["type": "object", "properties": ["day": string, "figures": figures]]]]]]]],
+            "Campaign": ["type": "object", "required": ["id", "scopeUnitID", "cycle", "deadline", "openedBy"], "properties": [
+                "id": uuid, "scopeUnitID": uuid, "cycle": int, "deadline": ["type": "string", "format": "date-time"], "note": optionalString,
+                "openedBy": string, "done": ["type": "integer", "nullable": true], "late": ["type": "integer", "nullable": true],
+                "units": ["type": "array", "nullable": true, "items": ["type": "object", "properties": [
+                    "unitID": uuid, "name": string, "planID": uuid, "state": ["type": "string", "enum": states], "late": ["type": "boolean"]]]]]],
+            "CampaignBody": ["type": "object", "required": ["cycle", "deadline", "kinds"], "properties": [
+                "cycle": ["type": "string", "description": "The year, e.g. 2027"], "deadline": ["type": "string", "description": "YYYY-MM-DD"],
+                "kinds": ["type": "array", "items": ["type": "string", "enum": OversightService.planningKinds.map(\.rawValue)]],
+                "note": ["type": "string", "maxLength": 4000]]],
+        ]
     }
 }

@@ -12,7 +12,6 @@ struct PlansAPIController {
         api.on(.GET, .apiPlan(AppPath.any), .plan(.viewPlans), use: show)
         api.on(.PUT, .apiPlanContent(AppPath.any), .plan(.editPlans), use: replaceContent)
         api.on(.GET, .apiPlanVersions(AppPath.any), .plan(.viewPlans), use: versions)
-        api.on(.POST, .apiPlanVersions(AppPath.any), .plan(.finalizePlans), use: finalize)
         api.on(.GET, .apiPlanVersion(AppPath.any, 0), .plan(.viewPlans), use: version)
         api.on(.GET, .apiPlanCompare(AppPath.any), .plan(.viewPlans), use: compare)
         api.on(.GET, .apiPlanExport(AppPath.any), .plan(.viewPlans), use: export)
@@ -21,11 +20,12 @@ struct PlansAPIController {
     }
 
     struct Summary: Codable {
-        var id: UUID, unitID: UUID, cycle: Int, status: String, revision: Int, latestVersion: Int
-        var updatedAt: Date?, updatedBy: String?
+        var id: UUID, unitID: UUID, cycle: Int, state: String, revision: Int, latestVersion: Int
+        var updatedAt: Date?, updatedBy: String?, approvedAt: Date?, dueAt: Date?
         init(_ p: Plan) {
-            id = p.id!; unitID = p.$unit.id; cycle = p.cycle; status = p.status.rawValue; revision = p.revision
+            id = p.id!; unitID = p.$unit.id; cycle = p.cycle; state = p.state.rawValue; revision = p.revision
             latestVersion = p.latestVersion; updatedAt = p.updatedAt; updatedBy = p.updatedByName
+            approvedAt = p.approvedAt; dueAt = p.dueAt
         }
     }
 
@@ -35,7 +35,7 @@ struct PlansAPIController {
         var tier: String?, drivingCategory: String?, ratedCells: Int, totalCells: Int
     }
     struct Detail: Codable {
-        var plan: Summary, content: PlanContent, scale: ImpactScale, checks: [CheckDTO], canFinalize: Bool
+        var plan: Summary, content: PlanContent, scale: ImpactScale, checks: [CheckDTO], canSubmit: Bool
         var completeness: [String: Double], analysis: [AnalysisDTO]
     }
     struct VersionDTO: Codable { var number: Int, createdAt: Date?, createdBy: String, note: String?, content: PlanContent?, scale: ImpactScale? }
@@ -43,7 +43,6 @@ struct PlansAPIController {
     struct CompareDTO: Codable { var from: String, to: String, changes: [ChangeDTO] }
     struct CreateBody: Codable { var cycle: Int?; var start: String? }
     struct ContentBody: Codable { var revision: Int?; var content: PlanContent }
-    struct FinalizeBody: Codable { var note: String? }
 
     private func json<T: Encodable>(_ value: T, _ status: HTTPResponseStatus = .ok) -> Response {
         let response = Response(status: status, body: .init(string: PlanCodec.encode(value)))
@@ -90,7 +89,7 @@ struct PlansAPIController {
         return Detail(plan: Summary(plan), content: s.content, scale: s.scale,
                       checks: s.checks.map { CheckDTO(code: $0.code.rawValue, severity: $0.severity.rawValue, section: $0.section.rawValue,
                                                       itemID: $0.itemID, args: $0.args, message: PlanPages.message($0, t)) },
-                      canFinalize: PlanChecks.canSubmit(s.checks),
+                      canSubmit: PlanChecks.canSubmit(s.checks),
                       completeness: Dictionary(uniqueKeysWithValues: s.completeness.sections.map { ($0.key.rawValue, $0.value) })
                           .merging(["overall": s.completeness.overall]) { a, _ in a },
                       analysis: ordered.enumerated().map { i, p in
@@ -104,7 +103,7 @@ struct PlansAPIController {
     /// The same plan at the same revision reads the same in a language: encoded once.
     @Sendable func show(_ req: Request) async throws -> Response {
         let plan = try await req.planParameter()
-        let body = try await RenderCache.pages.value("api:\(plan.id!):\(plan.revision):\(plan.status.rawValue):\(plan.latestVersion):\(Int(Date().timeIntervalSince1970 / 86_400)):\(req.localizer.code)") {
+        let body = try await RenderCache.pages.value("api:\(plan.id!):\(plan.revision):\(plan.state.rawValue):\(plan.latestVersion):\(Int(Date().timeIntervalSince1970 / 86_400)):\(req.localizer.code)") {
             PlanCodec.encode(try await detail(req, plan))
         }
         let response = Response(status: .ok, body: .init(string: body))
@@ -129,14 +128,6 @@ struct PlansAPIController {
         return json(try await PlanService.versions(of: plan, on: req.db).map {
             VersionDTO(number: $0.number, createdAt: $0.createdAt, createdBy: $0.createdByName, note: $0.note, content: nil, scale: nil)
         })
-    }
-
-    @Sendable func finalize(_ req: Request) async throws -> Response {
-        let plan = try await req.planParameter()
-        let body = try decode(req, FinalizeBody.self)
-        let v = try await PlanService.finalize(plan, note: body.note, by: req.auditContext, on: req.db)
-        let s = try await PlanService.snapshot(v, on: req.db)
-        return json(VersionDTO(number: v.number, createdAt: v.createdAt, createdBy: v.createdByName, note: v.note, content: s.content, scale: s.scale), .created)
     }
 
     @Sendable func version(_ req: Request) async throws -> Response {

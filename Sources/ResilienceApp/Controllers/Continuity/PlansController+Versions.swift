@@ -9,26 +9,11 @@ extension PlansController {
     // MARK: Versions
 
     @Sendable func versions(_ req: Request) async throws -> Response {
-        try await versionsPage(req, try await req.planParameter(), form: FormState())
-    }
-
-    func versionsPage(_ req: Request, _ plan: Plan, form: FormState) async throws -> Response {
+        let plan = try await req.planParameter()
         let frame = try await frame(req, plan, "versions")
         let rows = try await PlanService.versions(of: plan, on: req.db)
-        let snapshot = try await PlanService.snapshot(plan, on: req.db)
-        let page = VersionsPage(frame: frame, rows: rows.map { .init(number: $0.number, at: $0.createdAt, by: $0.createdByName, note: $0.note) },
-                                canFinalize: try await may(req, .finalizePlans, plan) && plan.status == .draft,
-                                blocking: snapshot.errorCount, form: form, csrf: req.csrfToken)
+        let page = VersionsPage(frame: frame, rows: rows.map { .init(number: $0.number, at: $0.createdAt, by: $0.createdByName, note: $0.note) })
         return Layout.response(for: req, title: title(req, frame, req.localizer("plan.versions")), content: page.body(req.localizer))
-    }
-
-    @Sendable func finalize(_ req: Request) async throws -> Response {
-        let plan = try await req.planParameter()
-        let form = try req.content.decode([String: String].self)
-        return try await req.saveForm(values: form, {
-            let version = try await PlanService.finalize(plan, note: form["note"], by: req.auditContext, on: req.db)
-            return req.redirect(to: AppPath.planVersion(plan.id!, version.number).path)
-        }, reshow: { try await versionsPage(req, plan, form: $0) })
     }
 
     func versionParameter(_ req: Request, _ plan: Plan) async throws -> PlanVersion {

@@ -22,7 +22,6 @@ struct PlansController {
         routes.on(.GET, .planImpact(AppPath.any, AppPath.any), .plan(.viewPlans), use: impact)
         routes.on(.POST, .planImpact(AppPath.any, AppPath.any), .plan(.editPlans), use: saveImpact)
         routes.on(.GET, .planVersions(AppPath.any), .plan(.viewPlans), use: versions)
-        routes.on(.POST, .planVersions(AppPath.any), .plan(.finalizePlans), use: finalize)
         routes.on(.GET, .planVersion(AppPath.any, 0), .plan(.viewPlans), use: version)
         routes.on(.GET, .planCompare(AppPath.any), .plan(.viewPlans), use: compare)
         routes.on(.GET, .planPocket(AppPath.any), .plan(.viewPlans), use: pocket)
@@ -43,11 +42,11 @@ struct PlansController {
     func unitPlansPage(_ req: Request, form: FormState, importForm: FormState) async throws -> Response {
         let unit = try await req.unitParameter()
         let plans = try await PlanService.plans(of: unit.requireID(), on: req.db)
-        let hasFinal = try await PlanService.lastFinal(of: unit.requireID(), on: req.db) != nil
+        let hasFinal = try await PlanService.approvedVersion(of: unit.requireID(), on: req.db) != nil
         var form = form
-        if form["start"].isEmpty { form.values["start"] = hasFinal ? PlanService.Start.lastFinal.rawValue : PlanService.Start.empty.rawValue }
+        if form["start"].isEmpty { form.values["start"] = hasFinal ? PlanService.Start.inForce.rawValue : PlanService.Start.empty.rawValue }
         let page = UnitPlansPage(unitID: unit.id!, unitName: unit.name,
-                                 rows: plans.map { .init(id: $0.id!, cycle: $0.cycle, status: $0.status, versions: $0.latestVersion, updated: $0.updatedAt, by: $0.updatedByName) },
+                                 rows: plans.map { .init(id: $0.id!, cycle: $0.cycle, state: $0.state, versions: $0.latestVersion, updated: $0.updatedAt, by: $0.updatedByName, dueAt: $0.state == .inForce ? $0.dueAt : nil) },
                                  mayEdit: try req.requireActor().may(.editPlans, on: unit.unitPath), hasFinal: hasFinal,
                                  form: form, importForm: importForm, csrf: req.csrfToken)
         return Layout.response(for: req, title: req.localizer("plan.unit_title", unit.name), content: page.body(req.localizer))
@@ -78,12 +77,15 @@ struct PlansController {
 
     func frame(_ req: Request, _ plan: Plan, _ current: String) async throws -> PlanFrame {
         let unit = try await req.loadUnit(plan.$unit.id)
-        return PlanFrame(planID: plan.id!, unitID: unit.id!, unitName: unit.name, cycle: plan.cycle, status: plan.status,
+        return PlanFrame(planID: plan.id!, unitID: unit.id!, unitName: unit.name, cycle: plan.cycle, state: plan.state, dueAt: plan.state == .inForce ? plan.dueAt : nil,
                          latestVersion: plan.latestVersion, current: current)
     }
 
+    /// Whether the person may do `action` on the plan; editing also needs the plan to be a draft
+    /// or returned (a submitted or approved plan is read-only).
     func may(_ req: Request, _ action: Action, _ plan: Plan) async throws -> Bool {
-        try req.requireActor().may(action, on: try await req.loadUnit(plan.$unit.id).unitPath)
+        if action == .editPlans && !plan.state.isEditable { return false }
+        return try req.requireActor().may(action, on: try await req.loadUnit(plan.$unit.id).unitPath)
     }
 
     func title(_ req: Request, _ frame: PlanFrame, _ what: String) -> String {
@@ -93,8 +95,12 @@ struct PlansController {
     @Sendable func overview(_ req: Request) async throws -> Response {
         let plan = try await req.planParameter()
         let frame = try await frame(req, plan, "overview")
+        let actor = try req.requireActor()
+        let unit = try await req.loadUnit(plan.$unit.id)
         var page = PlanOverviewPage(frame: frame, snapshot: try await PlanService.snapshot(plan, on: req.db), updated: plan.updatedAt, updatedBy: plan.updatedByName,
-                                    mayFinalize: try await may(req, .finalizePlans, plan), csrf: req.csrfToken)
+                                    moves: ReviewCycle.available(from: plan.state, grants: actor.grants, on: unit.unitPath),
+                                    openThreads: try await FeedbackThread.query(on: req.db).filter(\.$plan.$id == plan.requireID())
+                                        .filter(\.$state != .resolved).count())
         let t = req.localizer
         let rendered = page
         page.renderedDetail = await RenderCache.pages.value("overview:\(plan.id!):\(plan.revision):\(t.code):\(Int(Date().timeIntervalSince1970 / 86_400))") {

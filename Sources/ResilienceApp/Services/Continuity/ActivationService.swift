@@ -22,10 +22,10 @@ enum ActivationService {
         return Dictionary(uniqueKeysWithValues: raw.compactMap { key, value in UUID(uuidString: key).map { ($0, value) } })
     }
 
-    /// The plan an activation follows: the unit's last final version if it has one, else its
-    /// newest plan as it stands.
+    /// The plan an activation follows: the approved version of the unit's plan in force if it has
+    /// one, else its newest plan as it stands.
     static func planToFollow(_ unit: Unit, on db: any Database) async throws -> (Plan, PlanContent, ImpactScale)? {
-        if let version = try await PlanService.lastFinal(of: unit.requireID(), on: db),
+        if let version = try await PlanService.approvedVersion(of: unit.requireID(), on: db),
            let plan = try await PlanService.find(version.$plan.id, on: db) {
             let snapshot = try await PlanService.snapshot(version, on: db)
             return (plan, snapshot.content, snapshot.scale)
@@ -112,7 +112,9 @@ enum ActivationService {
         try await log(activation, note: note, by: context, on: db)
     }
 
-    /// Closes the activation; its after-action note becomes an exercise-like record in the plan.
+    /// Closes the activation; its after-action note becomes an exercise-like record in the plan
+    /// being written for the next review (the activated plan if it is still editable, else the
+    /// unit's newest editable plan). The unit's "last exercise" is the close in any case.
     static func close(_ activation: Activation, note rawNote: String?, by context: AuditContext, now: Date = Date(),
                       on db: any Database) async throws {
         if activation.status == .closed { throw ValidationErrors([DomainError(.activationClosed, field: "afterAction")]) }
@@ -126,8 +128,14 @@ enum ActivationService {
             try await log(activation, note: note, by: context, at: now, on: db)
             try await Audit.record(on: db, by: context, .update, entity: "activation", id: activation.id, unitID: activation.$unit.id,
                                    summary: "closed", change: AuditChange(before: ["status": "open"], after: ["status": "closed"]))
+            try await PlanStanding.refresh(activation.$unit.id, on: db)
         }
-        if let plan = try await PlanService.find(activation.$plan.id, on: db) {
+        let activated = try await PlanService.find(activation.$plan.id, on: db)
+        let editable = try await Plan.query(on: db).filter(\.$unit.$id == activation.$unit.id).filter(\.$state ~~ [.draft, .returned])
+            .sort(\.$cycle, .descending).field(\.$id).first()
+        var target = activated?.state.isEditable == true ? activated : nil
+        if target == nil, let editable { target = try await PlanService.find(editable.requireID(), on: db) }
+        if let plan = target {
             let record = ActivationRules.afterAction(startedAt: activation.startedAt, closedAt: now,
                                                      kind: ScenarioKind(rawValue: activation.kind) ?? .other, places: activation.places, note: note)
             try await PlanService.change(plan, by: context, on: db) { content in

@@ -56,21 +56,21 @@ struct PlanDocument: Codable, Sendable {
 /// Creating, changing, finalizing and importing plans. Every write is audited in its transaction.
 enum PlanService {
     enum Start: String, CaseIterable, Sendable {
-        /// A copy of the unit's last final version.
-        case lastFinal = "last_final"
+        /// A copy of the version of the unit's plan in force.
+        case inForce = "in_force"
         case empty
     }
 
     static let cycles = 2000...2100
 
     /// What is stored of a plan's content, read fresh.
-    struct Stored { var content: String; var scale: String; var revision: Int; var status: Plan.Status }
+    struct Stored { var content: String; var scale: String; var revision: Int; var state: ReviewState }
 
     static func stored(_ planID: UUID, on db: any Database) async throws -> Stored {
         guard let row = try await Plan.query(on: db).filter(\.$id == planID)
-            .field(\.$id).field(\.$content).field(\.$scale).field(\.$revision).field(\.$status).first()
+            .field(\.$id).field(\.$content).field(\.$scale).field(\.$revision).field(\.$state).first()
         else { throw Abort(.notFound) }
-        return Stored(content: row.content, scale: row.scale, revision: row.revision, status: row.status)
+        return Stored(content: row.content, scale: row.scale, revision: row.revision, state: row.state)
     }
 
     /// The content of a plan, decoded. Pages load plans without their content (a large plan's is
@@ -101,8 +101,9 @@ enum PlanService {
     /// A plan without its content, for the pages and the permission check.
     static func find(_ id: UUID, on db: any Database) async throws -> Plan? {
         try await Plan.query(on: db).filter(\.$id == id)
-            .field(\.$id).field(\.$createdAt).field(\.$updatedAt).field(\.$cycle).field(\.$status).field(\.$revision)
-            .field(\.$latestVersion).field(\.$updatedByName).field(\.$unit.$id).first()
+            .field(\.$id).field(\.$createdAt).field(\.$updatedAt).field(\.$cycle).field(\.$state).field(\.$revision)
+            .field(\.$latestVersion).field(\.$updatedByName).field(\.$approvedAt).field(\.$dueAt).field(\.$supersededAt)
+            .field(\.$submittedVersion).field(\.$returnedVersion).field(\.$lastExercise).field(\.$campaignID).field(\.$unit.$id).first()
     }
 
     // MARK: The impact scale HQ configures
@@ -132,9 +133,12 @@ enum PlanService {
         try await Plan.query(on: db).filter(\.$unit.$id == unitID).sort(\.$cycle, .descending).all()
     }
 
-    /// The unit's last final version, from whichever cycle.
-    static func lastFinal(of unitID: UUID, on db: any Database) async throws -> PlanVersion? {
-        try await PlanVersion.query(on: db).filter(\.$unitID == unitID).sort(\.$createdAt, .descending).sort(\.$number, .descending).first()
+    /// The approved version of the unit's plan in force, from whichever cycle.
+    static func approvedVersion(of unitID: UUID, on db: any Database) async throws -> PlanVersion? {
+        guard let plan = try await Plan.query(on: db).filter(\.$unit.$id == unitID).filter(\.$state == .inForce)
+                .field(\.$id).field(\.$submittedVersion).field(\.$unit.$id).first(),
+              let number = plan.submittedVersion else { return nil }
+        return try await PlanVersion.query(on: db).filter(\.$plan.$id == plan.requireID()).filter(\.$number == number).first()
     }
 
     static func create(at unit: Unit, cycle rawCycle: String?, start rawStart: String?, by context: AuditContext,
@@ -144,8 +148,8 @@ enum PlanService {
         guard let start = Start(rawValue: rawStart ?? Start.empty.rawValue) else { throw ValidationErrors([DomainError(.invalidChoice, field: "start")]) }
         var content = PlanContent()
         var scale = try await currentScale(on: db)
-        if start == .lastFinal {
-            guard let version = try await lastFinal(of: unit.requireID(), on: db) else {
+        if start == .inForce {
+            guard let version = try await approvedVersion(of: unit.requireID(), on: db) else {
                 throw ValidationErrors([DomainError(.noApprovedPlan, field: "start")])
             }
             content = try PlanCodec.decode(PlanContent.self, version.content)
@@ -172,8 +176,8 @@ enum PlanService {
                                 summary: "\(unit.name) \(cycle) ← \(document.unit.name) \(document.cycle)", by: context, on: db)
     }
 
-    private static func insert(unit: Unit, cycle: Int, content: PlanContent, scale: ImpactScale, action: AuditAction,
-                               summary: String, by context: AuditContext, on db: any Database) async throws -> Plan {
+    static func insert(unit: Unit, cycle: Int, content: PlanContent, scale: ImpactScale, action: AuditAction,
+                       summary: String, campaignID: UUID? = nil, by context: AuditContext, on db: any Database) async throws -> Plan {
         let unitID = try unit.requireID()
         if try await Plan.query(on: db).filter(\.$unit.$id == unitID).filter(\.$cycle == cycle).count() > 0 {
             throw ValidationErrors([DomainError(.planExists, field: "cycle", args: [String(cycle)])])
@@ -181,7 +185,9 @@ enum PlanService {
         let plan = Plan()
         plan.$unit.id = unitID
         plan.cycle = cycle
-        plan.status = .draft
+        plan.state = .draft
+        plan.campaignID = campaignID
+        plan.lastExercise = lastExercise(content)
         plan.content = PlanCodec.encode(content)
         plan.scale = PlanCodec.encode(scale)
         plan.revision = 1
@@ -190,7 +196,8 @@ enum PlanService {
         try await db.transaction { db in
             try await plan.create(on: db)
             try await Audit.record(on: db, by: context, action, entity: "plan", id: plan.id, unitID: unitID, summary: summary,
-                                   change: AuditChange(before: [:], after: ["cycle": String(cycle), "status": plan.status.rawValue]))
+                                   change: AuditChange(before: [:], after: ["cycle": String(cycle), "state": plan.state.rawValue]))
+            try await PlanStanding.refresh(unitID, on: db)
         }
         return plan
     }
@@ -212,6 +219,9 @@ enum PlanService {
                        _ mutate: (inout PlanContent) throws -> (label: String, before: String, after: String)) async throws -> Plan {
         for _ in 0..<3 {
             let stored = try await stored(plan.requireID(), on: db)
+            guard stored.state.isEditable else {
+                throw ValidationErrors([DomainError(.planLocked, args: [stored.state.rawValue])])
+            }
             if let expectedRevision, expectedRevision != stored.revision {
                 throw ValidationErrors([DomainError(.planChanged, field: "revision", args: [String(stored.revision)])])
             }
@@ -220,13 +230,14 @@ enum PlanService {
             let (label, before, after) = try mutate(&content)
             try content.validate(scale: scale)
             let encoded = PlanCodec.encode(content)
-            if encoded == stored.content { plan.revision = stored.revision; plan.status = stored.status; return plan }
+            if encoded == stored.content { plan.revision = stored.revision; plan.state = stored.state; return plan }
             let revision = stored.revision
             let now = Date()
+            let exercised = lastExercise(content)
             let saved = try await db.transaction { db -> Bool in
                 guard let sql = db as? any SQLDatabase else { return false }
                 let rows = try await sql.update(Plan.schema)
-                    .set("content", to: encoded).set("revision", to: revision + 1).set("status", to: Plan.Status.draft.rawValue)
+                    .set("content", to: encoded).set("revision", to: revision + 1).set("last_exercise", to: exercised)
                     .set("updated_at", to: now).set("updated_by_name", to: context.actorName)
                     .where("id", .equal, plan.id!).where("revision", .equal, revision)
                     .returning("id").all()
@@ -234,10 +245,11 @@ enum PlanService {
                 try await Audit.record(on: db, by: context, .update, entity: "plan", id: plan.id, unitID: plan.$unit.id,
                                        summary: "\(plan.cycle): \(label)",
                                        change: AuditChange(before: [label: String(before.prefix(2000))], after: [label: String(after.prefix(2000))]))
+                if exercised != plan.lastExercise { try await PlanStanding.refresh(plan.$unit.id, on: db) }
                 return true
             }
             if saved {
-                plan.revision = revision + 1; plan.status = .draft
+                plan.revision = revision + 1; plan.state = stored.state; plan.lastExercise = exercised
                 plan.updatedAt = now; plan.updatedByName = context.actorName
                 return plan
             }
@@ -246,19 +258,14 @@ enum PlanService {
         throw ValidationErrors([DomainError(.planChanged, field: "revision", args: [String(plan.revision)])])
     }
 
-    /// Marks the plan final: refused while a check blocks it; otherwise an immutable version.
-    static func finalize(_ plan: Plan, note: String?, by context: AuditContext, on db: any Database) async throws -> PlanVersion {
-        let stored = try await stored(plan.requireID(), on: db)
-        plan.revision = stored.revision; plan.status = stored.status
-        let snapshot = try await snapshot(plan, on: db)
-        guard PlanChecks.canSubmit(snapshot.checks) else {
-            throw ValidationErrors([DomainError(.planHasErrors, field: "note", args: [String(snapshot.errorCount)])])
-        }
-        let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let note, note.count > PlanContent.maximumText {
-            throw ValidationErrors([DomainError(.tooLong, field: "note", args: [String(PlanContent.maximumText)])])
-        }
-        if plan.status == .final { throw ValidationErrors([DomainError(.planNotDraft, field: "note")]) }
+    /// The latest exercise the content records, up to today.
+    static func lastExercise(_ content: PlanContent, now: Date = Date()) -> Date? {
+        content.exercises.map(\.date).filter { $0 <= now }.max()
+    }
+
+    /// Freezes the stored content as the next immutable version (on submission for review),
+    /// inside the caller's transaction.
+    static func freeze(_ plan: Plan, stored: Stored, note: String?, by context: AuditContext, on db: any Database) async throws -> PlanVersion {
         let version = PlanVersion()
         version.$plan.id = try plan.requireID()
         version.unitID = plan.$unit.id
@@ -268,20 +275,7 @@ enum PlanService {
         version.note = note?.isEmpty == false ? note : nil
         version.createdByID = context.actorID
         version.createdByName = context.actorName
-        try await db.transaction { db in
-            guard let sql = db as? any SQLDatabase else { return }
-            let rows = try await sql.update(Plan.schema)
-                .set("status", to: Plan.Status.final.rawValue).set("latest_version", to: version.number)
-                .where("id", .equal, plan.id!).where("revision", .equal, plan.revision)
-                .returning("id").all()
-            guard !rows.isEmpty else { throw ValidationErrors([DomainError(.planChanged, field: "note", args: [String(plan.revision)])]) }
-            try await version.create(on: db)
-            try await Audit.record(on: db, by: context, .finalize, entity: "plan", id: plan.id, unitID: plan.$unit.id,
-                                   summary: "\(plan.cycle): v\(version.number)",
-                                   change: AuditChange(before: ["status": plan.status.rawValue], after: ["status": "final", "version": String(version.number)]))
-        }
-        plan.status = .final
-        plan.latestVersion = version.number
+        try await version.create(on: db)
         return version
     }
 

@@ -121,13 +121,18 @@ enum DemoPlan {
     }
 
     /// The benchmark's plan: 60 critical processes with 5 staff each (300 entries) and full impact
-    /// grids, marked final twice with changes between, and a draft after that.
+    /// grids, submitted twice with changes between (two versions, the first in force, the second
+    /// in review), after which the next cycle's draft is started from the plan in force.
     static func loadLarge(at unit: Unit, on db: any Database) async throws -> Plan {
         let context = AuditContext.system
+        let now = Date()
         let plan = try await PlanService.create(at: unit, cycle: "2026", start: PlanService.Start.empty.rawValue, by: context, on: db)
         let content = large(processes: 60, staffPerProcess: 5)
         try await PlanService.change(plan, by: context, on: db) { $0 = content; return ("content", "", "benchmark") }
-        _ = try await PlanService.finalize(plan, note: "first", by: context, on: db)
+        try await ReviewService.runThrough(plan, to: .inReview, unit: unit, at: (now.addingTimeInterval(-40 * 86_400), now), on: db)
+        let reviewer = Reviewer(grants: [Grant(role: .regionalReviewer, unitID: try unit.requireID())], context: context)
+        try await ReviewService.move(plan, ReviewMove.returnWithFeedback.rawValue, comment: "Revise the processes", by: reviewer, unit: unit,
+                                     now: now.addingTimeInterval(-35 * 86_400), app: nil, on: db)
         try await PlanService.change(plan, by: context, on: db) { c in
             for i in stride(from: 0, to: c.processes.count, by: 6) {
                 c.processes[i].name += " (revised)"
@@ -138,30 +143,56 @@ enum DemoPlan {
             c.sites.swapAt(0, 1)
             return ("content", "", "benchmark")
         }
-        _ = try await PlanService.finalize(plan, note: "second", by: context, on: db)
-        try await PlanService.change(plan, by: context, on: db) { c in
+        try await ReviewService.runThrough(plan, to: .inForce, unit: unit,
+                                           at: (now.addingTimeInterval(-30 * 86_400), now.addingTimeInterval(-20 * 86_400)), on: db)
+        let next = try await PlanService.create(at: unit, cycle: "2027", start: PlanService.Start.inForce.rawValue, by: context, on: db)
+        try await PlanService.change(next, by: context, on: db) { c in
             c.exercises[0].findings = "Updated after the second version"
             return ("content", "", "benchmark")
         }
         return plan
     }
 
-    /// Loads Bangladesh's plans: last cycle's, marked final, and this cycle's draft started from it
-    /// with a change or two, so that versions and their comparison have something to show.
+    /// Loads Bangladesh's plans: last cycle's, approved a year and two weeks ago (so overdue), and
+    /// this cycle's draft started from it with a change or two; and plans for a few
+    /// other operations in different states, so that the dashboards have something to show.
     static func load(on db: any Database) async throws {
         guard let unit = try await Unit.query(on: db).filter(\.$code == "BGD").first() else { return }
-        let focal = try await User.query(on: db).filter(\.$username == "focal.bangladesh").first()
-        let context = focal.map { AuditContext(actorID: $0.id, actorName: $0.username) } ?? .system
-        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        var people: [Role: AuditContext] = [:]
+        for account in DemoData.accounts where ["focal.bangladesh", "reviewer.asia", "manager.bangladesh"].contains(account.username) {
+            if let user = try await User.query(on: db).filter(\.$username == account.username).first() {
+                people[account.role] = AuditContext(actorID: user.id, actorName: user.username)
+            }
+        }
+        let context = people[.focalPoint] ?? .system
+        let now = Date()
+        let days = { (n: Double) in now.addingTimeInterval(-n * 86_400) }
+        let year = Calendar(identifier: .gregorian).component(.year, from: now)
         let last = try await PlanService.create(at: unit, cycle: String(year - 1), start: PlanService.Start.empty.rawValue, by: context, on: db)
         let content = bangladesh()
         try await PlanService.change(last, by: context, on: db) { $0 = content; return ("content", "", "demo") }
-        _ = try await PlanService.finalize(last, note: "Reviewed with the regional team", by: context, on: db)
-        let current = try await PlanService.create(at: unit, cycle: String(year), start: PlanService.Start.lastFinal.rawValue, by: context, on: db)
+        try await ReviewService.runThrough(last, to: .inForce, unit: unit, people: people, at: (days(400), days(380)), on: db)
+        let current = try await PlanService.create(at: unit, cycle: String(year), start: PlanService.Start.inForce.rawValue, by: context, on: db)
         try await PlanService.change(current, by: context, on: db) { content in
             content.scenarios.append(Scenario(kind: .earthquake, title: "Earthquake in Chittagong division"))
             content.processes[2].rtoHours = 48
             return ("demo", "", "")
         }
+        // Other operations: one due within 30 days, one overdue, one current, one in review, one
+        // submitted; the rest have none.
+        let others: [(code: String, state: ReviewState, approvedDaysAgo: Double)] = [
+            ("KEN", .inForce, 345), ("JOR", .inForce, 400), ("MMR", .inReview, 0), ("ETH", .inForce, 200), ("LBN", .submitted, 0),
+        ]
+        for (i, other) in others.enumerated() {
+            guard let unit = try await Unit.query(on: db).filter(\.$code == other.code).first() else { continue }
+            let cycle = other.state == .inForce ? year - 1 : year
+            let plan = try await PlanService.create(at: unit, cycle: String(cycle), start: PlanService.Start.empty.rawValue, by: .system, on: db)
+            let sample = large(processes: 3 + i, staffPerProcess: 2, seed: i)
+            try await PlanService.change(plan, by: .system, on: db) { $0 = sample; return ("content", "", "demo") }
+            try await ReviewService.runThrough(plan, to: other.state, unit: unit,
+                                               at: (days(other.approvedDaysAgo + 20), days(other.approvedDaysAgo)), on: db)
+        }
+        try await OversightService.backfill(months: 12, now: now, on: db)
+        try await OversightService.recordSnapshots(now: now, on: db)
     }
 }

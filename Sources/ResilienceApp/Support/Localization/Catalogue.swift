@@ -51,6 +51,9 @@ struct Catalogue: Sendable {
     /// All keys of one language, for the completeness test.
     func keys(of code: String) -> Set<String> { Set(texts[code]?.keys ?? [:].keys) }
 
+    /// Whether the language (or the fallback) has the key.
+    func has(_ key: String, in code: String) -> Bool { texts[code]?[key] != nil || texts[Self.fallbackCode]?[key] != nil }
+
     func language(_ code: String?) -> Language? {
         guard let code else { return nil }
         return languages.first { $0.code.lowercased() == code.lowercased() }

@@ -16,6 +16,12 @@ struct Localizer: Sendable {
         catalogue.text(key, in: language.code, args.map(\.description))
     }
 
+    /// A field of a plan's item as people read it; the field's own name where the catalogue has
+    /// no label for it.
+    func field(_ name: String) -> String {
+        catalogue.has("plan.field.\(name)", in: code) ? self("plan.field.\(name)") : name
+    }
+
     /// A refusal from the domain, as a sentence that says what to fix.
     func message(_ error: DomainError) -> String {
         catalogue.text("problem.\(error.problem.rawValue)", in: language.code, error.args.map(localizedArg))
@@ -25,6 +31,7 @@ struct Localizer: Sendable {
     private func localizedArg(_ arg: String) -> String {
         if UnitKind(rawValue: arg) != nil { return self("unit_kind.\(arg)") }
         if Role(rawValue: arg) != nil { return self("role.\(arg)") }
+        if ReviewState(rawValue: arg) != nil { return self("plan_status.\(arg)") }
         return arg
     }
 

@@ -21,6 +21,10 @@ enum AppPath: Sendable {
     case planImpact(UUID, UUID), planVersions(UUID), planVersion(UUID, Int), planCompare(UUID)
     case planPocket(UUID), planPocketDownload(UUID), planExport(UUID), planCSV(UUID), impactScale
     case unitActivations(UUID), activation(UUID), activationProcess(UUID, UUID), activationLog(UUID), activationClose(UUID)
+    // Review cycle and oversight
+    case planReview(UUID), planFeedback(UUID), planFeedbackAnswer(UUID, UUID), planFeedbackReply(UUID, UUID), planFeedbackResolve(UUID, UUID)
+    case unitDashboard(UUID), unitDashboardCSV(UUID), unitCompliance(UUID), oversight
+    case unitCampaigns(UUID), campaign(UUID)
     // JSON API
     case apiOpenAPI, apiMe, apiTokens, apiToken(UUID)
     case apiUnits, apiUnit(UUID), apiUnitChildren(UUID), apiUnitMove(UUID), apiUnitRetire(UUID)
@@ -31,6 +35,9 @@ enum AppPath: Sendable {
     case apiPlanVersion(UUID, Int), apiPlanCompare(UUID), apiPlanExport(UUID), apiImpactScale
     case apiUnitActivations(UUID), apiActivation(UUID), apiActivationProcess(UUID, UUID), apiActivationClose(UUID)
     case apiInbox, apiInboxRead
+    case apiPlanReview(UUID), apiPlanMoves(UUID), apiPlanFeedback(UUID), apiPlanFeedbackAnswer(UUID, UUID)
+    case apiPlanFeedbackReply(UUID, UUID), apiPlanFeedbackResolve(UUID, UUID)
+    case apiUnitDashboard(UUID), apiUnitComplianceReports(UUID), apiOversight, apiUnitCampaigns(UUID), apiCampaign(UUID)
 
     /// The route pattern, with `:name` for each parameter.
     var template: String {
@@ -93,6 +100,28 @@ enum AppPath: Sendable {
         case .apiActivation: "/api/v1/activations/:activationID"
         case .apiActivationProcess: "/api/v1/activations/:activationID/processes/:itemID"
         case .apiActivationClose: "/api/v1/activations/:activationID/close"
+        case .planReview: "/plans/:planID/review"
+        case .planFeedback: "/plans/:planID/feedback"
+        case .planFeedbackAnswer: "/plans/:planID/feedback/:threadID/answer"
+        case .planFeedbackReply: "/plans/:planID/feedback/:threadID/reply"
+        case .planFeedbackResolve: "/plans/:planID/feedback/:threadID/resolve"
+        case .unitDashboard: "/units/:unitID/dashboard"
+        case .unitDashboardCSV: "/units/:unitID/dashboard.csv"
+        case .unitCompliance: "/units/:unitID/compliance"
+        case .oversight: "/oversight"
+        case .unitCampaigns: "/units/:unitID/campaigns"
+        case .campaign: "/campaigns/:campaignID"
+        case .apiPlanReview: "/api/v1/plans/:planID/review"
+        case .apiPlanMoves: "/api/v1/plans/:planID/moves"
+        case .apiPlanFeedback: "/api/v1/plans/:planID/feedback"
+        case .apiPlanFeedbackAnswer: "/api/v1/plans/:planID/feedback/:threadID/answer"
+        case .apiPlanFeedbackReply: "/api/v1/plans/:planID/feedback/:threadID/reply"
+        case .apiPlanFeedbackResolve: "/api/v1/plans/:planID/feedback/:threadID/resolve"
+        case .apiUnitDashboard: "/api/v1/units/:unitID/dashboard"
+        case .apiUnitComplianceReports: "/api/v1/units/:unitID/compliance-reports"
+        case .apiOversight: "/api/v1/oversight"
+        case .apiUnitCampaigns: "/api/v1/units/:unitID/campaigns"
+        case .apiCampaign: "/api/v1/campaigns/:campaignID"
         case .apiUnitPlans: "/api/v1/units/:unitID/plans"
         case .apiUnitPlansImport: "/api/v1/units/:unitID/plans/import"
         case .apiPlan: "/api/v1/plans/:planID"
@@ -140,14 +169,19 @@ enum AppPath: Sendable {
              .apiUnitPlans(let u), .apiUnitPlansImport(let u), .apiPlan(let u), .apiPlanContent(let u),
              .apiPlanVersions(let u), .apiPlanCompare(let u), .apiPlanExport(let u),
              .unitActivations(let u), .activation(let u), .activationLog(let u), .activationClose(let u),
-             .apiUnitActivations(let u), .apiActivation(let u), .apiActivationClose(let u):
+             .apiUnitActivations(let u), .apiActivation(let u), .apiActivationClose(let u),
+             .planReview(let u), .planFeedback(let u), .unitDashboard(let u), .unitDashboardCSV(let u), .unitCompliance(let u),
+             .unitCampaigns(let u), .campaign(let u), .apiPlanReview(let u), .apiPlanMoves(let u), .apiPlanFeedback(let u),
+             .apiUnitDashboard(let u), .apiUnitComplianceReports(let u), .apiUnitCampaigns(let u), .apiCampaign(let u):
             return [id(u)]
         case .planSection(let u, let section):
             return [id(u), section.rawValue]
         case .planItem(let u, let section, let item), .planItemMove(let u, let section, let item),
              .planItemRemove(let u, let section, let item):
             return [id(u), section.rawValue, id(item)]
-        case .planImpact(let u, let item), .activationProcess(let u, let item), .apiActivationProcess(let u, let item):
+        case .planImpact(let u, let item), .activationProcess(let u, let item), .apiActivationProcess(let u, let item),
+             .planFeedbackAnswer(let u, let item), .planFeedbackReply(let u, let item), .planFeedbackResolve(let u, let item),
+             .apiPlanFeedbackAnswer(let u, let item), .apiPlanFeedbackReply(let u, let item), .apiPlanFeedbackResolve(let u, let item):
             return [id(u), id(item)]
         case .planVersion(let u, let n), .apiPlanVersion(let u, let n):
             return [id(u), String(n)]

@@ -21,6 +21,8 @@ enum Requirement: Sendable {
     case plan(Action)
     /// The action allowed on the unit of the activation named by `:activationID`.
     case activation(Action)
+    /// The action allowed on the unit a campaign named by `:campaignID` was opened for.
+    case campaign(Action)
     /// The action allowed at headquarters (the root of the tree): settings of the whole organization.
     case headquarters(Action)
     /// Granting the role of the grant named by `:grantID`, on its unit (revoking needs the same).
@@ -56,6 +58,10 @@ enum Requirement: Sendable {
         case .activation(let action):
             let activation = try await request.activationParameter()
             let unit = try await request.loadUnit(activation.$unit.id)
+            guard actor.may(action, on: unit.unitPath) else { throw Abort(.forbidden) }
+        case .campaign(let action):
+            let campaign = try await request.parameterModel(Campaign.self, "campaignID")
+            let unit = try await request.loadUnit(campaign.scopeUnitID)
             guard actor.may(action, on: unit.unitPath) else { throw Abort(.forbidden) }
         case .headquarters(let action):
             let root = try await UnitQueries.root(on: request.db)
@@ -97,7 +103,12 @@ extension Requirement: CustomStringConvertible {
             case .grant(let role): "grant_\(role.rawValue)"
             case .viewPlans: "view_plans"
             case .editPlans: "edit_plans"
-            case .finalizePlans: "finalize_plans"
+            case .submitPlans: "submit_plans"
+            case .reviewPlans: "review_plans"
+            case .approvePlans: "approve_plans"
+            case .runCampaigns: "run_campaigns"
+            case .viewOversight: "view_oversight"
+            case .reportCompliance: "report_compliance"
             case .activatePlans: "activate_plans"
             case .configureContinuity: "configure_continuity"
             }
@@ -112,6 +123,7 @@ extension Requirement: CustomStringConvertible {
         case .plan(let a): "plan(\(name(a)))"
         case .headquarters(let a): "headquarters(\(name(a)))"
         case .activation(let a): "activation(\(name(a)))"
+        case .campaign(let a): "campaign(\(name(a)))"
         case .grant: "grant"
         }
     }

@@ -60,7 +60,7 @@ struct ComparePage {
                     return .group(.forEach(change.fields.enumerated()) { i, field in
                         .tr(.class("changed"),
                             .td(.safe(i == 0 ? section : "")), .td(.safe(i == 0 ? change.itemName : "")), .td(.safe(i == 0 ? kind : "")),
-                            .td(.safe(field)), .td(.del(.safe(Self.readable(before[field])))), .td(.ins(.safe(Self.readable(after[field])))))
+                            .td(.text(t.field(field))), .td(.del(.safe(Self.readable(before[field])))), .td(.ins(.safe(Self.readable(after[field])))))
                     })
                 })))
         )

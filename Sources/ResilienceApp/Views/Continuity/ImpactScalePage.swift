@@ -95,4 +95,9 @@ enum PlanCSV {
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }
+
+    /// Rows of cells as a CSV file, the first row the header.
+    static func document(_ rows: [[String]]) -> String {
+        "\u{FEFF}" + rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
 }

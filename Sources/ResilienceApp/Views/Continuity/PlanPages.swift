@@ -8,7 +8,9 @@ struct PlanFrame {
     var unitID: UUID
     var unitName: String
     var cycle: Int
-    var status: Plan.Status
+    var state: ReviewState
+    /// When the plan in force is due again (nil for others).
+    var dueAt: Date?
     var latestVersion: Int
     var current: String
 
@@ -18,13 +20,16 @@ struct PlanFrame {
                  .ul(.li(link(.unit(unitID), unitName)), .li(link(.unitPlans(unitID), t("plan.plans"))),
                      .li(link(.plan(planID), t("plan.cycle_title", cycle))))),
             .p(.class("status-line"),
-               .span(.class("badge \(status.rawValue)"), .safe(t("plan_status.\(status.rawValue)"))),
-               .if(latestVersion > 0, .safe(" " + t("plan.latest_version", latestVersion)))),
+               PlanPages.stateBadge(state, t),
+               .if(latestVersion > 0, .safe(" " + t("plan.latest_version", latestVersion))),
+               PlanPages.dueNote(dueAt, t)),
+            .if(!state.isEditable, .p(.class("notice"), .safe(t("plan.read_only", t("plan_status.\(state.rawValue)"))))),
             .nav(.class("tabs"), .attribute(named: "aria-label", value: t("plan.sections")),
                  .ul(.li(tab(.plan(planID), "overview", t("plan.overview"))),
                      .forEach(PlanSection.allCases) { section in
                          .li(tab(.planSection(planID, section), section.rawValue, "\(PlanPages.number(section)). \(t("section.\(section.rawValue)"))"))
                      },
+                     .li(tab(.planReview(planID), "review", t("review.tab"))),
                      .li(tab(.planVersions(planID), "versions", t("plan.versions"))),
                      .li(tab(.planPocket(planID), "pocket", t("plan.pocket")))))
         )
@@ -39,6 +44,19 @@ enum PlanPages {
     static func number(_ section: PlanSection) -> Int { PlanSection.allCases.firstIndex(of: section)! + 1 }
 
     static func percent(_ share: Double, _ t: Localizer) -> String { t("common.percent", Int((share * 100).rounded())) }
+
+    static func stateBadge(_ state: ReviewState?, _ t: Localizer) -> BodyNode {
+        let key = state?.rawValue ?? "none"
+        return .span(.class("badge \(key)"), .safe(t("plan_status.\(key)")))
+    }
+
+    /// "Due 2027-03-01", marked when due within 30 days or overdue.
+    static func dueNote(_ dueAt: Date?, _ t: Localizer, now: Date = Date()) -> BodyNode {
+        guard let dueAt else { return .empty }
+        let standing = PlanDue.standing(dueAt: dueAt, now: now)
+        return .group(.safe(" · " + t("plan.due_on", t.date(dueAt)) + " "),
+                      .if(standing == .dueSoon || standing == .overdue, .span(.class("badge \(standing.rawValue)"), .safe(t("standing.\(standing.rawValue)")))))
+    }
 
     /// A check as a sentence in the reader's language.
     static func message(_ check: PlanCheck, _ t: Localizer) -> String {
@@ -76,7 +94,7 @@ enum PlanPages {
 
 /// A unit's plans, one per cycle, and the forms to start or import one.
 struct UnitPlansPage {
-    struct Row { var id: UUID; var cycle: Int; var status: Plan.Status; var versions: Int; var updated: Date?; var by: String? }
+    struct Row { var id: UUID; var cycle: Int; var state: ReviewState; var versions: Int; var updated: Date?; var by: String?; var dueAt: Date? }
     var unitID: UUID
     var unitName: String
     var rows: [Row]
@@ -91,7 +109,7 @@ struct UnitPlansPage {
             .nav(.class("crumbs"), .attribute(named: "aria-label", value: t("unit.breadcrumbs")), .ul(.li(link(.unit(unitID), unitName)))),
             dataTable(caption: t("plan.plans"), headers: [t("plan.cycle"), t("field.status"), t("plan.versions"), t("plan.updated")],
                       rows: rows.map { r in
-                          [link(.plan(r.id), t("plan.cycle_title", r.cycle)), .safe(t("plan_status.\(r.status.rawValue)")),
+                          [link(.plan(r.id), t("plan.cycle_title", r.cycle)), .group(PlanPages.stateBadge(r.state, t), PlanPages.dueNote(r.dueAt, t)),
                            .safe(t.number(r.versions)), .safe("\(t.dateTime(r.updated)) · \(r.by ?? "")")]
                       }, empty: t("plan.none")),
             .if(mayEdit, .group(
@@ -100,7 +118,7 @@ struct UnitPlansPage {
                          postForm(AppPath.unitPlans(unitID).path, csrf: csrf,
                                   FormField.text("cycle", t("plan.cycle"), form, type: .number, required: true, hint: t("plan.cycle_hint")),
                                   FormField.select("start", t("plan.start_from"), form, options:
-                                    (hasFinal ? [(PlanService.Start.lastFinal.rawValue, t("plan.start_last_final"))] : [])
+                                    (hasFinal ? [(PlanService.Start.inForce.rawValue, t("plan.start_in_force"))] : [])
                                     + [(PlanService.Start.empty.rawValue, t("plan.start_empty"))]),
                                   FormField.submit(t("plan.start")))),
                 .section(.class("narrow"), .h2(.safe(t("plan.import"))),
@@ -124,8 +142,9 @@ struct PlanOverviewPage {
     var snapshot: PlanSnapshot
     var updated: Date?
     var updatedBy: String?
-    var mayFinalize: Bool
-    var csrf: String
+    /// The review moves the reader may make now.
+    var moves: [ReviewMove]
+    var openThreads: Int
     /// The sections table and the checks, already rendered (kept by revision, language and day).
     var renderedDetail: String?
 
@@ -165,12 +184,13 @@ struct PlanOverviewPage {
                 .li(link(.planCSV(id), t("plan.export_csv"))),
                 .if(frame.latestVersion > 0, .li(.a(.href(AppPath.planCompare(id).with([("from", String(frame.latestVersion)), ("to", "draft")])),
                                                     .safe(t("plan.compare_with_latest")))))),
-            renderedDetail.map { .raw($0) } ?? detail(t),
-            .if(mayFinalize && frame.status == .draft, .section(.class("narrow"), .h2(.safe(t("plan.finalize"))),
-                .p(.safe(PlanChecks.canSubmit(snapshot.checks) ? t("plan.finalize_intro") : t("plan.finalize_blocked", snapshot.errorCount))),
-                postForm(AppPath.planVersions(id).path, csrf: csrf,
-                         FormField.textarea("note", t("plan.version_note"), FormState(), rows: 2),
-                         FormField.submit(t("plan.finalize")))))
+            .section(.class("review-summary"), .h2(.safe(t("review.title"))),
+                     .p(.safe(t("review.state_intro.\(frame.state.rawValue)")),
+                        .if(openThreads > 0, .safe(" " + t("review.open_threads", openThreads)))),
+                     .if(moves.contains(.submit) && !PlanChecks.canSubmit(snapshot.checks), .p(.class("hint"), .safe(t("plan.submit_blocked", snapshot.errorCount)))),
+                     .p(.a(.class("button"), .href(AppPath.planReview(id).path),
+                           .safe(moves.isEmpty ? t("review.open_page") : t("review.your_move", moves.map { t("review.move.\($0.rawValue)") }.joined(separator: ", ")))))),
+            renderedDetail.map { .raw($0) } ?? detail(t)
         )
     }
 }

@@ -2,15 +2,11 @@
 import Foundation
 import ResilienceCore
 
-/// The versions of a plan and the form to mark it final.
+/// The versions of a plan (one per submission for review) and the form to compare two.
 struct VersionsPage {
     struct Row { var number: Int; var at: Date?; var by: String; var note: String? }
     var frame: PlanFrame
     var rows: [Row]
-    var canFinalize: Bool
-    var blocking: Int
-    var form: FormState
-    var csrf: String
 
     func body(_ t: Localizer) -> BodyNode {
         let id = frame.planID
@@ -29,13 +25,7 @@ struct VersionsPage {
                 .select(.attribute(named: "id", value: "f-to"), .attribute(named: "name", value: "to"),
                         .forEach(rows) { option(String($0.number), t("plan.version_n", $0.number)) },
                         option("draft", t("plan.working_copy"), selected: true)),
-                .button(.type(.submit), .safe(t("plan.compare"))))),
-            .if(canFinalize, .section(.class("narrow"), .h2(.safe(t("plan.finalize"))),
-                .p(.safe(blocking == 0 ? t("plan.finalize_intro") : t("plan.finalize_blocked", blocking))),
-                FormField.summary(form),
-                postForm(AppPath.planVersions(id).path, csrf: csrf,
-                         FormField.textarea("note", t("plan.version_note"), form, rows: 2),
-                         FormField.submit(t("plan.finalize")))))
+                .button(.type(.submit), .safe(t("plan.compare")))))
         )
     }
 }
