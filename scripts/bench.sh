@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Generates an organization at UN scale (150 country operations, 1,000 offices, 2,000 duty
-# stations, 120,000 accounts, a plan of 60 critical processes), starts the release build on it, signs in and measures the main
+# stations, 120,000 accounts, three cycles of plans per unit, a plan of 60 critical processes), starts the release build on it, signs in and measures the main
 # pages and API lists with wrk: requests per second and p50/p99 latency per page.
 # Usage: scripts/bench.sh [sqlite|postgres|both] (default both); BENCH_SECONDS (10) per page and
-# BENCH_CONNECTIONS (16) concurrent connections. Traffic stays on 127.0.0.1.
+# BENCH_CONNECTIONS (16) concurrent connections; BENCH_ONLY a regular expression of page names
+# to measure only those. Traffic stays on 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-both}
@@ -16,6 +17,8 @@ port=8095
 work=$(mktemp -d)
 
 measure() { # name path
+  # BENCH_ONLY (a regular expression) measures only the pages whose name matches.
+  if [ -n "${BENCH_ONLY:-}" ] && ! [[ "$1" =~ $BENCH_ONLY ]]; then return; fi
   local status
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" -H "Authorization: Bearer $token" "http://127.0.0.1:$port$2")
   [ "$status" = 200 ] || { echo "$1: $2 answers $status, not 200: the benchmark would measure the wrong thing" >&2; exit 1; }
@@ -75,6 +78,18 @@ run() { # label DATABASE_URL
   measure "pocket plan" "/plans/$plan/pocket"
   measure "compare version 1 with 2" "/plans/$plan/compare?from=1&to=2"
   measure "API plan" "/api/v1/plans/$plan"
+  local hq
+  hq=$(curl -s -H "Authorization: Bearer $token" "$api/units?q=HQ" | python3 -c "import json,sys; print([u for u in json.load(sys.stdin)['items'] if u['code']=='HQ'][0]['id'])")
+  echo "-- oversight: 1,149 planning units with plan histories (3,300 plans), 7 regions, a year of daily figures"
+  measure "regional dashboard" "/units/$region/dashboard"
+  measure "regional dashboard, overdue only" "/units/$region/dashboard?standing=overdue"
+  measure "regional dashboard CSV" "/units/$region/dashboard.csv"
+  measure "HQ overview /oversight" "/oversight"
+  measure "HQ dashboard, all units" "/units/$hq/dashboard"
+  measure "API regional dashboard" "/api/v1/units/$region/dashboard"
+  measure "API HQ overview" "/api/v1/oversight"
+  measure "regional compliance report" "/units/$region/compliance"
+  measure "plan review page" "/plans/$plan/review"
   local pocket
   pocket=$(curl -s -b "$jar" "http://127.0.0.1:$port/plans/$plan/pocket.html" | wc -c)
   echo "pocket plan download: $pocket bytes"

@@ -94,12 +94,12 @@ k("plan.none", "No plan yet. Start one below.", "尚无计划，请在下方创�
 k("plan.cycle", "Cycle (year)", "周期（年度）"); k("plan.cycle_title", "Plan {0}", "{0} 年度计划")
 k("plan.cycle_hint", "One plan per year; every operation updates its plan at least once a year.", "每年一份计划；每个行动至少每年更新一次计划。")
 k("plan.start", "Start a plan", "创建计划"); k("plan.start_from", "Start from", "起始内容")
-k("plan.start_last_final", "A copy of the last final plan", "复制最近一份定稿计划"); k("plan.start_empty", "An empty plan", "空白计划")
+k("plan.start_empty", "An empty plan", "空白计划")
 k("plan.import", "Import a plan file", "导入计划文件")
 k("plan.import_hint", "A JSON file exported from Resilience (\"Export JSON\" on a plan) becomes a new draft, unchanged.", "从本系统导出的 JSON 文件（计划页面上的“导出 JSON”）将原样成为新的草稿。")
 k("plan.import_file", "Plan file (.json)", "计划文件（.json）"); k("plan.import_cycle_hint", "Leave empty to keep the cycle written in the file.", "留空则使用文件中的周期。")
 k("plan.versions", "Versions", "版本"); k("plan.version", "Version", "版本"); k("plan.version_n", "Version {0}", "第 {0} 版")
-k("plan.latest_version", "· last final: version {0}", "· 最近定稿：第 {0} 版"); k("plan.working_copy", "Working copy", "当前工作稿")
+k("plan.latest_version", "· latest version: {0}", "· 最新版本：第 {0} 版"); k("plan.working_copy", "Working copy", "当前工作稿")
 k("plan.updated", "Last change", "最近修改"); k("plan.overview", "Overview", "概览"); k("plan.sections", "Sections", "章节")
 k("plan.section", "Section", "章节"); k("plan.completeness", "Completeness", "完成度"); k("plan.section_complete", "{0} complete", "已完成 {0}")
 k("plan.findings", "Checks", "检查结果"); k("plan.findings_count", "{0} errors, {1} warnings", "{0} 个错误，{1} 个警告")
@@ -107,9 +107,7 @@ k("plan.no_findings", "No errors or warnings.", "没有错误或警告。")
 k("plan.pocket", "Pocket plan", "袖珍计划"); k("plan.pocket_download", "Download pocket plan (HTML, works offline)", "下载袖珍计划（HTML，可离线使用）")
 k("plan.export_json", "Export JSON", "导出 JSON"); k("plan.export_csv", "Critical processes (CSV)", "关键流程（CSV）")
 k("plan.compare_with_latest", "What changed since the last final version", "自最近定稿以来的变更")
-k("plan.finalize", "Mark final", "定稿"); k("plan.finalize_intro", "Marking the plan final freezes this content as an immutable version.", "定稿后，当前内容将保存为不可更改的版本。")
-k("plan.finalize_blocked", "{0} errors block marking the plan final; fix them first (see Checks).", "有 {0} 个错误阻止定稿，请先修正（见检查结果）。")
-k("plan.version_note", "Note for this version", "版本说明"); k("plan.finalized_at", "Marked final", "定稿时间"); k("plan.by", "By", "操作人")
+k("plan.version_note", "Comment with the submission", "提交时的意见"); k("plan.finalized_at", "Submitted", "提交时间"); k("plan.by", "By", "操作人")
 k("plan.no_versions", "No final version yet.", "尚无定稿版本。"); k("plan.compare_with_draft", "Compare with working copy", "与当前工作稿比较")
 k("plan.compare", "Compare", "比较"); k("plan.compare_from", "From", "从"); k("plan.compare_to", "to", "到")
 k("plan.compare_title", "{0} → {1}", "{0} → {1}"); k("plan.changes_count", "{0} changes.", "共 {0} 处变更。"); k("plan.no_changes", "No differences.", "没有差异。")
@@ -359,7 +357,7 @@ P = {
  "plan_changed": ("Someone saved this plan meanwhile (now revision {0}); reload it and apply your change again.", "其他人已同时保存了此计划（当前修订 {0}）；请重新加载后再次修改。"),
  "import_format": ("This is not a plan file exported from Resilience (JSON).", "这不是从本系统导出的计划文件（JSON）。"),
  "cycle_out_of_range": ("Enter a year from {0} to {1}.", "请输入 {0} 至 {1} 之间的年份。"),
- "no_approved_plan": ("This unit has no final plan to copy yet; start from an empty plan.", "该单位尚无可复制的定稿计划，请从空白计划开始。"),
+ "no_approved_plan": ("This unit has no plan in force to copy yet; start from an empty plan.", "该单位尚无可复制的现行计划，请从空白计划开始。"),
  "date_in_future": ("This time is in the future; enter when the event began.", "该时间在未来；请输入事件开始的时间。"),
  "activation_closed": ("This activation is closed; nothing more can be reported.", "此次启动已结束，不能再报告。"),
  "activation_open": ("The plan is already active; report on the open activation or close it first.", "计划已在启动中；请在当前启动中报告或先将其结束。"),

@@ -36,7 +36,7 @@ final class FeedbackThread: Model, @unchecked Sendable {
     @OptionalField(key: "item_id") var itemID: UUID?
     /// A field of the item, as the comparison names fields (`rtoHours`, `alternatives` …).
     @OptionalField(key: "field") var field: String?
-    /// The item's name when the thread was opened.
+    /// The item's name when the thread was opened (empty for a thread on a section).
     @Field(key: "label") var label: String
     @Field(key: "state") var state: FeedbackState
     @Field(key: "opened_by_name") var openedByName: String

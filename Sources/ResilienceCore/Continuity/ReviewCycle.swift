@@ -143,18 +143,36 @@ public enum PlanDue {
         utc.date(byAdding: .month, value: monthsValid, to: approvedAt) ?? approvedAt
     }
 
-    public static func standing(dueAt: Date?, now: Date) -> Standing {
-        guard let dueAt else { return .none }
-        if dueAt <= now { return .overdue }
-        let soon = utc.date(byAdding: .day, value: dueSoonDays, to: now) ?? now
-        return dueAt <= soon ? .dueSoon : .current
+    public static func standing(dueAt: Date?, now: Date) -> Standing { Clock(now).standing(dueAt: dueAt) }
+
+    /// "Now" with the dates measured from it worked out once, for deciding many units at a time
+    /// (calendar arithmetic is not cheap).
+    public struct Clock: Sendable {
+        public let now: Date
+        /// Thirty days from now: due before it is due soon.
+        public let soon: Date
+        /// Twelve months before now: updated or tested after it is recent.
+        public let yearAgo: Date
+
+        public init(_ now: Date) {
+            self.now = now
+            soon = utc.date(byAdding: .day, value: dueSoonDays, to: now) ?? now
+            yearAgo = utc.date(byAdding: .month, value: -monthsValid, to: now) ?? now
+        }
+
+        public func standing(dueAt: Date?) -> Standing {
+            guard let dueAt else { return .none }
+            if dueAt <= now { return .overdue }
+            return dueAt <= soon ? .dueSoon : .current
+        }
     }
 
-    public static var utc: Calendar {
+    /// The calendar due dates are counted in, made once (making one is not cheap).
+    public static let utc: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar
-    }
+    }()
 }
 
 /// What the compliance report counts for one unit (seed 000's performance indicators).
@@ -190,7 +208,8 @@ public struct ComplianceFigures: Sendable, Equatable, Codable {
     }
 
     public static func of(_ units: [UnitCompliance], at now: Date) -> ComplianceFigures {
-        let yearAgo = PlanDue.utc.date(byAdding: .month, value: -PlanDue.monthsValid, to: now) ?? now
+        let clock = PlanDue.Clock(now)
+        let yearAgo = clock.yearAgo
         // A plan past its due date is no longer "in force" for the report, though it stays the
         // unit's plan until the next one is approved.
         let inForce = units.filter { u in u.approvedAt != nil && (u.dueAt.map { $0 > now } ?? false) }
@@ -200,7 +219,7 @@ public struct ComplianceFigures: Sendable, Equatable, Codable {
             updatedWithinYear: units.filter { ($0.approvedAt.map { $0 > yearAgo && $0 <= now }) ?? false }.count,
             testedWithinYear: units.filter { ($0.lastExercise.map { $0 > yearAgo && $0 <= now }) ?? false }.count,
             withRiskRegister: units.filter(\.hasRiskRegister).count,
-            overdue: units.filter { PlanDue.standing(dueAt: $0.dueAt, now: now) == .overdue }.count)
+            overdue: units.filter { clock.standing(dueAt: $0.dueAt) == .overdue }.count)
     }
 
     /// A count as a share of the units, 0 when there are none.

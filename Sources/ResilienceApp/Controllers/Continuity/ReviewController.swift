@@ -59,7 +59,8 @@ struct ReviewController {
             moves: ReviewCycle.available(from: plan.state, grants: actor.grants, on: unit.unitPath),
             blockingErrors: plan.state.isEditable ? try await PlanService.snapshot(plan, on: req.db).errorCount : 0,
             threads: threads.map { th in
-                ReviewPage.Thread(id: th.id!, label: th.label, version: th.version, state: th.state,
+                ReviewPage.Thread(id: th.id!, label: FeedbackTarget.display(section: th.section, itemName: th.label, field: th.field, t),
+                                  version: th.version, state: th.state,
                                   link: th.itemID.map { AppPath.planItem(plan.id!, th.section == .impact || th.section == .alternatives ? .processes : th.section, $0) }
                                     ?? .planSection(plan.id!, th.section),
                                   messages: th.messages.sorted { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }
@@ -135,7 +136,8 @@ struct ReviewController {
             standing: PlanDue.standing(dueAt: plan.state == .inForce ? plan.dueAt : nil, now: Date()).rawValue,
             availableMoves: ReviewCycle.available(from: plan.state, grants: actor.grants, on: unit.unitPath).map(\.rawValue),
             threads: threads.map { th in
-                .init(id: th.id!, version: th.version, section: th.section.rawValue, itemID: th.itemID, field: th.field, label: th.label,
+                .init(id: th.id!, version: th.version, section: th.section.rawValue, itemID: th.itemID, field: th.field,
+                      label: FeedbackTarget.display(section: th.section, itemName: th.label, field: th.field, req.localizer),
                       state: th.state.rawValue,
                       messages: th.messages.sorted { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }
                         .map { .init(author: $0.authorName, fromReviewer: $0.fromReviewer, at: $0.createdAt, body: $0.body) })

@@ -26,39 +26,70 @@ struct OversightController {
 
     // MARK: Dashboard
 
-    struct Dashboard { var rows: [OversightService.Row]; var shown: [OversightService.Row]; var filter: OversightService.Filter; var query: [(String, String?)] }
+    struct Dashboard {
+        var rows: [OversightService.Row]; var shown: [OversightService.Row]; var filter: OversightService.Filter; var query: [(String, String?)]
+        var clock: PlanDue.Clock
+    }
 
-    func dashboardRows(_ req: Request, _ unit: Unit, now: Date) async throws -> Dashboard {
+    func dashboardRows(_ req: Request, _ unit: Unit, _ standings: OversightService.Standings, now: Date) -> Dashboard {
         let q = { (name: String) in req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : $0 } }
         let filter = OversightService.Filter(state: q("state"), standing: q("standing"), kind: q("kind"), text: q("q"))
-        let rows = try await OversightService.rows(under: unit, on: req.db)
-        let shown = OversightService.ordered(rows.filter { filter.keeps($0, now: now) }, now: now)
+        let rows = unit.depth == 0 ? standings.rows : standings.rows.filter { $0.path.hasPrefix(unit.path) }
+        let clock = PlanDue.Clock(now)
+        let shown = OversightService.ordered(rows.filter { filter.keeps($0, clock: clock) }, clock: clock)
         return Dashboard(rows: rows, shown: shown, filter: filter,
-                         query: [("state", q("state")), ("standing", q("standing")), ("kind", q("kind")), ("q", q("q"))])
+                         query: [("state", q("state")), ("standing", q("standing")), ("kind", q("kind")), ("q", q("q"))], clock: clock)
+    }
+
+    /// What a dashboard or the overview shows depends only on the data's version, the request's
+    /// filters and language, and the minute (plans turn due soon and overdue by the clock): it is
+    /// rendered once per such key and kept.
+    func cached(_ req: Request, _ parts: [String], version: String, render: () async throws -> String) async throws -> String {
+        let minute = Int(Date().timeIntervalSince1970 / 60)
+        return try await RenderCache.pages.value((parts + [version, req.localizer.code, String(minute)]).joined(separator: "|"), render: render)
+    }
+
+    /// A value as the API's JSON, for keeping.
+    func json<T: Encodable>(_ value: T) throws -> String {
+        var buffer = ByteBuffer()
+        var headers = HTTPHeaders()
+        try ContentConfiguration.global.requireEncoder(for: .json).encode(value, to: &buffer, headers: &headers)
+        return String(buffer: buffer)
+    }
+
+    func jsonResponse(_ body: String) -> Response {
+        let response = Response(status: .ok, body: .init(string: body))
+        response.headers.contentType = .json
+        return response
     }
 
     @Sendable func dashboard(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
-        let now = Date()
-        let d = try await dashboardRows(req, unit, now: now)
-        let page = DashboardPage(unitID: unit.id!, unitName: unit.name, isRegionOrHQ: unit.kind == .region || unit.kind == .headquarters,
-                                 figures: OversightService.figures(of: d.rows, now: now), rows: d.shown, total: d.rows.count,
-                                 query: d.query, filter: d.filter, now: now)
-        return Layout.response(for: req, title: req.localizer("oversight.dashboard_of", unit.name), content: page.body(req.localizer))
+        let t = req.localizer
+        let standings = try await OversightService.standings(on: req.db)
+        let content = try await cached(req, ["dashboard", unit.id!.uuidString, req.url.query ?? ""], version: standings.version) {
+            let now = Date()
+            let d = dashboardRows(req, unit, standings, now: now)
+            let page = DashboardPage(unitID: unit.id!, unitName: unit.name, isRegionOrHQ: unit.kind == .region || unit.kind == .headquarters,
+                                     figures: OversightService.figures(of: d.rows, now: now), rows: d.shown, total: d.rows.count,
+                                     query: d.query, filter: d.filter, clock: d.clock)
+            return page.body(t).render()
+        }
+        return Layout.response(for: req, title: t("oversight.dashboard_of", unit.name), content: .raw(content))
     }
 
     @Sendable func dashboardCSV(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let now = Date()
         let t = req.localizer
-        let d = try await dashboardRows(req, unit, now: now)
+        let d = dashboardRows(req, unit, try await OversightService.standings(on: req.db), now: now)
         let header = [t("field.unit"), t("field.code"), t("field.kind"), t("field.status"), t("plan.cycle"), t("oversight.approved"), t("oversight.due"),
                       t("oversight.standing"), t("oversight.last_exercise"), t("figure.with_risk_register"), t("oversight.open_feedback")]
         let lines = d.shown.map { r in
             [r.name, r.code ?? "", t.kind(r.kind), t("plan_status.\(r.current_state?.rawValue ?? "none")"), r.current_cycle.map(String.init) ?? "",
              r.in_force_plan_id == nil ? "" : r.approved_at.map(OversightService.day) ?? "",
              r.in_force_plan_id == nil ? "" : r.due_at.map(OversightService.day) ?? "",
-             t("standing.\(r.standing(now).rawValue)"), r.last_exercise.map(OversightService.day) ?? "",
+             t("standing.\(r.standing(d.clock).rawValue)"), r.last_exercise.map(OversightService.day) ?? "",
              t((r.has_risk_register ?? false) ? "common.yes" : "common.no"), String(r.open_threads ?? 0)]
         }
         let response = Response(status: .ok, body: .init(string: PlanCSV.document([header] + lines)))
@@ -97,47 +128,58 @@ struct OversightController {
 
     struct Overview {
         var total: ComplianceFigures?
-        var regions: [(unit: Unit, figures: ComplianceFigures, lastReport: Date?)]
-        var snapshots: [UUID: [ComplianceSnapshot]]
+        var regions: [(region: OversightService.Region, figures: ComplianceFigures, lastReport: Date?)]
+        var snapshots: [UUID: [OversightService.Point]]
         var days: [String]
     }
 
-    /// Every region the person oversees; the whole organization's figures when they oversee HQ.
-    func overviewData(_ req: Request, now: Date) async throws -> Overview {
+    /// The regions the person oversees, and whether that is all of them (HQ).
+    func visibleRegions(_ req: Request, _ standings: OversightService.Standings) async throws -> (regions: [OversightService.Region], all: Bool) {
         let actor = try req.requireActor()
-        guard let root = try await UnitQueries.root(on: req.db) else { return Overview(total: nil, regions: [], snapshots: [:], days: []) }
-        let all = try await OversightService.regions(under: root, now: now, on: req.db)
-        let mine = all.filter { actor.may(.viewOversight, on: $0.unit.unitPath) }
-        let seesAll = actor.may(.viewOversight, on: root.unitPath)
-        let ids = mine.map { $0.unit.id! }
-        let reports = try await ComplianceReport.query(on: req.db).filter(\.$unitID ~~ ids).sort(\.$at, .descending).all()
+        let mine = standings.regions.filter { actor.may(.viewOversight, on: $0.unitPath) }
+        guard let root = try await UnitQueries.root(on: req.db) else { return (mine, false) }
+        return (mine, actor.may(.viewOversight, on: root.unitPath))
+    }
+
+    /// Every region the person oversees; the whole organization's figures when they oversee HQ.
+    func overviewData(_ req: Request, _ standings: OversightService.Standings, visible: (regions: [OversightService.Region], all: Bool),
+                      now: Date) async throws -> Overview {
+        let ids = Set(visible.regions.map(\.id))
+        let mine = OversightService.regions(standings, now: now).filter { ids.contains($0.region.id) }
+        let reports = ids.isEmpty ? [] : try await ComplianceReport.query(on: req.db).filter(\.$unitID ~~ Array(ids)).sort(\.$at, .descending).all()
         let lastReport = Dictionary(reports.map { ($0.unitID, $0.at) }, uniquingKeysWith: { a, _ in a })
         let since = PlanDue.utc.date(byAdding: .month, value: -12, to: now) ?? now
-        let snapshots = try await OversightService.snapshots(of: ids, since: since, on: req.db)
+        let snapshots = try await OversightService.snapshots(of: Array(ids), since: since, now: now, on: req.db)
         let days = Set(snapshots.values.flatMap { $0.map(\.day) }).sorted()
         var total: ComplianceFigures?
-        if seesAll {
+        if visible.all {
             total = mine.reduce(into: ComplianceFigures.of([], at: now)) { sum, r in
                 sum.units += r.figures.units; sum.inForce += r.figures.inForce; sum.updatedWithinYear += r.figures.updatedWithinYear
                 sum.testedWithinYear += r.figures.testedWithinYear; sum.withRiskRegister += r.figures.withRiskRegister; sum.overdue += r.figures.overdue
             }
         }
-        return Overview(total: total, regions: mine.map { ($0.unit, $0.figures, lastReport[$0.unit.id!]) }, snapshots: snapshots, days: days)
+        return Overview(total: total, regions: mine.map { ($0.region, $0.figures, lastReport[$0.region.id]) }, snapshots: snapshots, days: days)
     }
 
     @Sendable func overview(_ req: Request) async throws -> Response {
         let t = req.localizer
-        let o = try await overviewData(req, now: Date())
-        let page = OversightPage(
-            total: o.total,
-            regions: o.regions.map { .init(id: $0.unit.id!, name: $0.unit.name, figures: $0.figures, lastReport: $0.lastReport) },
-            history: Figure.allCases.map { figure in
-                (figure, o.regions.map { r in
-                    (r.unit.name, (o.snapshots[r.unit.id!] ?? []).map { ($0.day, figure.share($0.figures)) })
-                })
-            },
-            days: o.days)
-        return Layout.response(for: req, title: t("oversight.title"), content: page.body(t))
+        let standings = try await OversightService.standings(on: req.db)
+        let visible = try await visibleRegions(req, standings)
+        let key = ["oversight", visible.all ? "all" : visible.regions.map(\.id.uuidString).joined(separator: ",")]
+        let content = try await cached(req, key, version: standings.version) {
+            let o = try await overviewData(req, standings, visible: visible, now: Date())
+            let page = OversightPage(
+                total: o.total,
+                regions: o.regions.map { .init(id: $0.region.id, name: $0.region.name, figures: $0.figures, lastReport: $0.lastReport) },
+                history: Figure.allCases.map { figure in
+                    (figure, o.regions.map { r in
+                        (r.region.name, (o.snapshots[r.region.id] ?? []).map { ($0.day, figure.share($0.figures)) })
+                    })
+                },
+                days: o.days)
+            return page.body(t).render()
+        }
+        return Layout.response(for: req, title: t("oversight.title"), content: .raw(content))
     }
 
     // MARK: Campaigns
@@ -194,15 +236,18 @@ struct OversightController {
         var figures: FiguresDTO; var total: Int; var items: [Row]
     }
 
-    @Sendable func apiDashboard(_ req: Request) async throws -> DashboardDTO {
+    @Sendable func apiDashboard(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
-        let now = Date()
-        let d = try await dashboardRows(req, unit, now: now)
-        return DashboardDTO(figures: .init(OversightService.figures(of: d.rows, now: now)), total: d.rows.count, items: d.shown.map { r in
-            .init(unitID: r.id, name: r.name, code: r.code, kind: r.kind.rawValue, planID: r.current_plan_id, cycle: r.current_cycle,
-                  state: r.current_state?.rawValue, approvedAt: r.in_force_plan_id == nil ? nil : r.approved_at,
-                  dueAt: r.in_force_plan_id == nil ? nil : r.due_at, standing: r.standing(now).rawValue, lastExercise: r.last_exercise,
-                  hasRiskRegister: r.has_risk_register ?? false, openFeedback: r.open_threads ?? 0)
+        let standings = try await OversightService.standings(on: req.db)
+        return jsonResponse(try await cached(req, ["api-dashboard", unit.id!.uuidString, req.url.query ?? ""], version: standings.version) {
+            let now = Date()
+            let d = dashboardRows(req, unit, standings, now: now)
+            return try json(DashboardDTO(figures: .init(OversightService.figures(of: d.rows, now: now)), total: d.rows.count, items: d.shown.map { r in
+                .init(unitID: r.id, name: r.name, code: r.code, kind: r.kind.rawValue, planID: r.current_plan_id, cycle: r.current_cycle,
+                      state: r.current_state?.rawValue, approvedAt: r.in_force_plan_id == nil ? nil : r.approved_at,
+                      dueAt: r.in_force_plan_id == nil ? nil : r.due_at, standing: r.standing(d.clock).rawValue, lastExercise: r.last_exercise,
+                      hasRiskRegister: r.has_risk_register ?? false, openFeedback: r.open_threads ?? 0)
+            }))
         })
     }
 
@@ -233,11 +278,16 @@ struct OversightController {
         var total: FiguresDTO?; var regions: [Region]
     }
 
-    @Sendable func apiOverview(_ req: Request) async throws -> OverviewDTO {
-        let o = try await overviewData(req, now: Date())
-        return OverviewDTO(total: o.total.map(FiguresDTO.init), regions: o.regions.map { r in
-            .init(unitID: r.unit.id!, name: r.unit.name, figures: .init(r.figures), lastReport: r.lastReport,
-                  history: (o.snapshots[r.unit.id!] ?? []).map { .init(day: $0.day, figures: .init($0.figures)) })
+    @Sendable func apiOverview(_ req: Request) async throws -> Response {
+        let standings = try await OversightService.standings(on: req.db)
+        let visible = try await visibleRegions(req, standings)
+        let key = ["api-oversight", visible.all ? "all" : visible.regions.map(\.id.uuidString).joined(separator: ",")]
+        return jsonResponse(try await cached(req, key, version: standings.version) {
+            let o = try await overviewData(req, standings, visible: visible, now: Date())
+            return try json(OverviewDTO(total: o.total.map(FiguresDTO.init), regions: o.regions.map { r in
+                .init(unitID: r.region.id, name: r.region.name, figures: .init(r.figures), lastReport: r.lastReport,
+                      history: (o.snapshots[r.region.id] ?? []).map { .init(day: $0.day, figures: .init($0.figures)) })
+            }))
         })
     }
 

@@ -278,14 +278,14 @@ struct FeedbackTarget: Equatable {
         guard !raw.isEmpty else { throw DomainError(.required, field: "item") }
         let parts = raw.split(separator: ":", maxSplits: 1).map(String.init)
         guard let section = PlanSection(rawValue: parts[0]) else { throw DomainError(.invalidChoice, field: "item") }
-        var target = FeedbackTarget(section: section, itemID: nil, field: nil, label: t("section.\(section.rawValue)"))
+        var target = FeedbackTarget(section: section, itemID: nil, field: nil, label: "")
         if parts.count == 2 {
             guard let id = UUID(uuidString: parts[1]),
                   let row = ListSpec.spec(section)?.rows(content, t).first(where: { $0.id == id }) else {
                 throw DomainError(.invalidChoice, field: "item")
             }
             target.itemID = id
-            target.label += " › " + row.name
+            target.label = row.name
         }
         let field = (rawField ?? "").trimmingCharacters(in: .whitespaces)
         if !field.isEmpty {
@@ -293,8 +293,13 @@ struct FeedbackTarget: Equatable {
                 throw DomainError(.fieldNotOfItem, field: "field")
             }
             target.field = field
-            target.label += " › " + t.field(field)
         }
         return target
+    }
+
+    /// What a thread is about, in the reader's language: the section, the item's name as it was
+    /// when the thread was opened, and the field.
+    static func display(section: PlanSection, itemName: String, field: String?, _ t: Localizer) -> String {
+        ([t("section.\(section.rawValue)")] + (itemName.isEmpty ? [] : [itemName]) + (field.map { [t.field($0)] } ?? [])).joined(separator: " › ")
     }
 }

@@ -27,21 +27,49 @@ enum OversightService {
         var open_threads: Int?
         var has_risk_register: Bool?
 
-        func standing(_ now: Date) -> PlanDue.Standing { PlanDue.standing(dueAt: in_force_plan_id == nil ? nil : due_at, now: now) }
+        func standing(_ now: Date) -> PlanDue.Standing { standing(PlanDue.Clock(now)) }
+        func standing(_ clock: PlanDue.Clock) -> PlanDue.Standing { clock.standing(dueAt: in_force_plan_id == nil ? nil : due_at) }
 
         var compliance: UnitCompliance {
             UnitCompliance(unitID: id, approvedAt: in_force_plan_id == nil ? nil : approved_at, dueAt: in_force_plan_id == nil ? nil : due_at,
                            lastExercise: last_exercise, hasRiskRegister: has_risk_register ?? false)
         }
 
-        /// The region the unit is in: the second unit of its path.
-        var regionID: UUID? { UnitPath(encoded: path).flatMap { $0.ids.count > 1 ? $0.ids[1] : nil } }
+        /// Whether the unit is in the subtree whose path is `path`.
+        func isUnder(_ path: String) -> Bool { self.path.hasPrefix(path) }
     }
 
-    /// Every active planning unit under `unit` (itself included) with its standing, by name.
-    static func rows(under unit: Unit, on db: any Database) async throws -> [Row] {
-        guard let sql = db as? any SQLDatabase else { return [] }
-        return try await sql.select()
+    /// A region, as the overview lists it.
+    struct Region: Sendable {
+        var id: UUID, name: String, path: String
+        var unitPath: UnitPath { UnitPath(encoded: path) ?? .root }
+    }
+
+    /// What the dashboards read, at one version of the data: every active planning unit with its
+    /// standing (by name) and the regions. Read once and kept while neither the standings, the
+    /// units nor the compliance reports change: one small query per request checks that (a
+    /// thousand rows cost tens of milliseconds to read and decode; the check, a fraction of one).
+    struct Standings: Sendable {
+        var version: String
+        var rows: [Row]
+        var regions: [Region]
+    }
+
+    static func standings(on db: any Database) async throws -> Standings {
+        guard let sql = db as? any SQLDatabase else { return Standings(version: "", rows: [], regions: []) }
+        let check = try await sql.raw("""
+            SELECT (SELECT COUNT(*) FROM plan_standings) AS standings, (SELECT MAX(updated_at) FROM plan_standings) AS standing_changed,
+                   (SELECT COUNT(*) FROM units) AS units, (SELECT MAX(updated_at) FROM units) AS unit_changed,
+                   (SELECT COUNT(*) FROM compliance_reports) AS reports,
+                   (SELECT id FROM units WHERE parent_id IS NULL ORDER BY created_at LIMIT 1) AS root
+            """).first()
+        // The root's id tells one database from another (tests run many side by side).
+        let version = try check.map { row in
+            "\(try row.decode(column: "root", as: UUID?.self)?.uuidString ?? ""):\(try row.decode(column: "standings", as: Int.self)):\(try row.decode(column: "standing_changed", as: Date?.self)?.timeIntervalSince1970 ?? 0):" +
+            "\(try row.decode(column: "units", as: Int.self)):\(try row.decode(column: "unit_changed", as: Date?.self)?.timeIntervalSince1970 ?? 0):\(try row.decode(column: "reports", as: Int.self))"
+        } ?? ""
+        if let cached = StandingsCache.shared.get(version: version) { return cached }
+        let rows = try await sql.select()
             .column(SQLColumn("id", table: "u")).column(SQLColumn("name", table: "u")).column(SQLColumn("code", table: "u"))
             .column(SQLColumn("kind", table: "u")).column(SQLColumn("path", table: "u"))
             .columns("current_plan_id", "current_cycle", "current_state", "in_force_plan_id", "approved_at", "due_at",
@@ -49,11 +77,22 @@ enum OversightService {
             .from(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")))
             .join(SQLAlias(SQLIdentifier("plan_standings"), as: SQLIdentifier("s")), method: SQLJoinMethod.left,
                   on: SQLColumn("unit_id", table: "s"), .equal, SQLColumn("id", table: "u"))
-            .where(SQLColumn("path", table: "u"), .like, SQLBind(unit.path + "%"))
             .where(SQLColumn("retired_at", table: "u"), .is, SQLLiteral.null)
             .where(SQLColumn("kind", table: "u"), .in, SQLBind.group(planningKinds.map(\.rawValue)))
             .orderBy(SQLColumn("name", table: "u"))
             .all(decoding: Row.self)
+        let regions = try await Unit.query(on: db).filter(\.$kind == .region).filter(\.$retiredAt == nil).sort(\.$name).all()
+            .map { Region(id: $0.id!, name: $0.name, path: $0.path) }
+        let standings = Standings(version: version, rows: rows, regions: regions)
+        StandingsCache.shared.store(standings)
+        return standings
+    }
+
+    /// Every active planning unit under `unit` (itself included) with its standing, by name.
+    static func rows(under unit: Unit, on db: any Database) async throws -> [Row] {
+        let all = try await standings(on: db).rows
+        if unit.depth == 0 { return all }
+        return all.filter { $0.path.hasPrefix(unit.path) }
     }
 
     /// The dashboard's filters.
@@ -70,9 +109,9 @@ enum OversightService {
             self.text = text.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0.lowercased() }
         }
 
-        func keeps(_ row: Row, now: Date) -> Bool {
+        func keeps(_ row: Row, clock: PlanDue.Clock) -> Bool {
             if let state, (row.current_state?.rawValue ?? "none") != state { return false }
-            if let standing, row.standing(now) != standing { return false }
+            if let standing, row.standing(clock) != standing { return false }
             if let kind, row.kind != kind { return false }
             if let text, !row.name.lowercased().contains(text), !(row.code?.lowercased().contains(text) ?? false) { return false }
             return true
@@ -80,12 +119,10 @@ enum OversightService {
     }
 
     /// Overdue first, then due soon, then by name: what needs attention on top.
-    static func ordered(_ rows: [Row], now: Date) -> [Row] {
+    static func ordered(_ rows: [Row], clock: PlanDue.Clock) -> [Row] {
         func rank(_ s: PlanDue.Standing) -> Int { switch s { case .overdue: 0; case .dueSoon: 1; case .none: 2; case .current: 3 } }
-        return rows.enumerated().sorted { a, b in
-            let ra = rank(a.element.standing(now)), rb = rank(b.element.standing(now))
-            return ra != rb ? ra < rb : a.offset < b.offset
-        }.map(\.element)
+        return rows.enumerated().map { (rank: rank($0.element.standing(clock)), offset: $0.offset, row: $0.element) }
+            .sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.offset < $1.offset }.map(\.row)
     }
 
     // MARK: Figures
@@ -93,12 +130,13 @@ enum OversightService {
     /// A region's (or any unit's) figures today, from the standings.
     static func figures(of rows: [Row], now: Date) -> ComplianceFigures { ComplianceFigures.of(rows.map(\.compliance), at: now) }
 
-    /// The figures of every region under `root`, side by side, from one read.
-    static func regions(under root: Unit, now: Date, on db: any Database) async throws -> [(unit: Unit, figures: ComplianceFigures)] {
-        let regions = try await Unit.query(on: db).filter(\.$parent.$id == root.requireID()).filter(\.$kind == .region)
-            .filter(\.$retiredAt == nil).sort(\.$name).all()
-        let byRegion = Dictionary(grouping: try await rows(under: root, on: db)) { $0.regionID }
-        return regions.map { ($0, figures(of: byRegion[$0.id] ?? [], now: now)) }
+    /// The figures of every region, side by side, from one read.
+    static func regions(_ standings: Standings, now: Date) -> [(region: Region, figures: ComplianceFigures)] {
+        // Every region's path has the same length: a row's region is that much of its own path.
+        let paths = Dictionary(uniqueKeysWithValues: standings.regions.map { (Substring($0.path), $0.id) })
+        let length = standings.regions.first?.path.count ?? 0
+        let byRegion = Dictionary(grouping: standings.rows) { paths[$0.path.prefix(length)] }
+        return standings.regions.map { region in (region, figures(of: byRegion[region.id] ?? [], now: now)) }
     }
 
     /// The figures under `unit` as they stood at a past date, rebuilt from the plans' approval,
@@ -135,15 +173,18 @@ enum OversightService {
     /// replaces the day's row).
     static func recordSnapshots(now: Date = Date(), on db: any Database) async throws {
         guard let root = try await UnitQueries.root(on: db) else { return }
-        let regions = try await regions(under: root, now: now, on: db)
-        let total = figures(of: try await rows(under: root, on: db), now: now)
-        try await store([(root.requireID(), total)] + regions.map { ($0.unit.id!, $0.figures) }, day: day(now), on: db)
+        let standings = try await standings(on: db)
+        let total = figures(of: standings.rows, now: now)
+        try await store([(root.requireID(), total)] + regions(standings, now: now).map { ($0.region.id, $0.figures) }, day: day(now), on: db)
     }
 
-    /// Fills the months before today with rebuilt figures, for a new installation's charts.
+    /// Fills the first day of each of the months before today with rebuilt figures, for a new
+    /// installation's charts.
     static func backfill(months: Int, now: Date = Date(), on db: any Database) async throws {
         guard let root = try await UnitQueries.root(on: db) else { return }
-        let dates = (1...months).reversed().compactMap { PlanDue.utc.date(byAdding: .month, value: -$0, to: now) }
+        let calendar = PlanDue.utc
+        let thisMonth = calendar.date(from: calendar.dateComponents([.year, .month], from: now)) ?? now
+        let dates = (0..<months).reversed().compactMap { calendar.date(byAdding: .month, value: -$0, to: thisMonth) }.filter { day($0) != day(now) }
         var units = [root]
         units += try await Unit.query(on: db).filter(\.$parent.$id == root.requireID()).filter(\.$kind == .region).filter(\.$retiredAt == nil).all()
         for unit in units {
@@ -166,10 +207,28 @@ enum OversightService {
         }
     }
 
-    /// Each unit's daily figures over the last year, oldest first.
-    static func snapshots(of units: [UUID], since: Date, on db: any Database) async throws -> [UUID: [ComplianceSnapshot]] {
-        let rows = try await ComplianceSnapshot.query(on: db).filter(\.$unitID ~~ units).filter(\.$day >= day(since)).sort(\.$day).all()
-        return Dictionary(grouping: rows, by: \.unitID)
+    /// A day's figures of a unit, as the history reads them.
+    struct Point: Decodable, Sendable {
+        var unit_id: UUID, day: String
+        var units: Int, in_force: Int, updated_within_year: Int, tested_within_year: Int, with_risk_register: Int, overdue: Int
+        var figures: ComplianceFigures {
+            ComplianceFigures(units: units, inForce: in_force, updatedWithinYear: updated_within_year, testedWithinYear: tested_within_year,
+                              withRiskRegister: with_risk_register, overdue: overdue)
+        }
+    }
+
+    /// Each unit's figures over the last year, oldest first: every day of the last month and the
+    /// first day of each month before it (read as plain rows).
+    static func snapshots(of units: [UUID], since: Date, now: Date = Date(), on db: any Database) async throws -> [UUID: [Point]] {
+        guard let sql = db as? any SQLDatabase, !units.isEmpty else { return [:] }
+        let recent = day(PlanDue.utc.date(byAdding: .month, value: -1, to: now) ?? now)
+        let rows = try await sql.select()
+            .columns("unit_id", "day", "units", "in_force", "updated_within_year", "tested_within_year", "with_risk_register", "overdue")
+            .from(ComplianceSnapshot.schema)
+            .where("unit_id", .in, SQLBind.group(units)).where("day", .greaterThanOrEqual, SQLBind(day(since)))
+            .where { $0.where("day", .like, SQLBind("%-01")).orWhere("day", .greaterThanOrEqual, SQLBind(recent)) }
+            .orderBy("day").all(decoding: Point.self)
+        return Dictionary(grouping: rows, by: \.unit_id)
     }
 
     // MARK: Compliance reports
@@ -259,4 +318,17 @@ enum OversightService {
         let task: Task<Void, Never>
         func shutdown(_ application: Application) { task.cancel() }
     }
+}
+
+/// The dashboards' data of the whole organization, at the version it was read at.
+final class StandingsCache: @unchecked Sendable {
+    static let shared = StandingsCache()
+    private let lock = NSLock()
+    private var standings: OversightService.Standings?
+
+    func get(version: String) -> OversightService.Standings? {
+        lock.withLock { standings?.version == version && !version.isEmpty ? standings : nil }
+    }
+
+    func store(_ value: OversightService.Standings) { lock.withLock { standings = value } }
 }

@@ -47,14 +47,36 @@ struct Localizer: Sendable {
         return date.formatted(style) + " UTC"
     }
 
+    /// A day as the language writes it. A day's label depends only on the language and the day,
+    /// so labels are kept: a dashboard writes hundreds of dates.
     func date(_ date: Date?) -> String {
         guard let date else { return "—" }
-        return date.formatted(Date.FormatStyle(date: .abbreviated, time: .omitted, locale: locale, timeZone: .gmt))
+        let key = "\(code):\(Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))"
+        if let label = DayLabels.shared.get(key) { return label }
+        let label = date.formatted(Date.FormatStyle(date: .abbreviated, time: .omitted, locale: locale, timeZone: .gmt))
+        DayLabels.shared.put(key, label)
+        return label
     }
 
     func number(_ value: Int) -> String { value.formatted(.number.locale(locale)) }
 
     func decimal(_ value: Double, digits: Int = 4) -> String {
         value.formatted(.number.precision(.fractionLength(0...digits)).locale(locale))
+    }
+}
+
+/// Labels of days by language, bounded (a year of days in a few languages fits many times over).
+final class DayLabels: @unchecked Sendable {
+    static let shared = DayLabels()
+    private let lock = NSLock()
+    private var labels: [String: String] = [:]
+
+    func get(_ key: String) -> String? { lock.withLock { labels[key] } }
+
+    func put(_ key: String, _ label: String) {
+        lock.withLock {
+            if labels.count > 20_000 { labels.removeAll(keepingCapacity: true) }
+            labels[key] = label
+        }
     }
 }

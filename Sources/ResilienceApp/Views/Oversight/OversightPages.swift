@@ -39,7 +39,7 @@ struct DashboardPage {
     var total: Int
     var query: [(String, String?)]
     var filter: OversightService.Filter
-    var now: Date
+    var clock: PlanDue.Clock
 
     func body(_ t: Localizer) -> BodyNode {
         .group(
@@ -61,22 +61,27 @@ struct DashboardPage {
                   .input(.type(.search), .id("f-q"), .name("q"), .value(filter.text ?? "")),
                   .button(.type(.submit), .safe(t("oversight.filter")))]),
             .p(.safe(t("oversight.showing", rows.count, total))),
-            dataTable(caption: t("oversight.units_caption"),
-                      headers: [t("field.unit"), t("field.kind"), t("field.status"), t("oversight.approved"), t("oversight.due"),
-                                t("oversight.last_exercise"), t("figure.with_risk_register"), t("oversight.open_feedback")],
-                      rows: rows.map { r in
-                          let standing = r.standing(now)
-                          return [r.current_plan_id.map { link(.plan($0), r.name) } ?? link(.unitPlans(r.id), r.name),
-                                  .safe(t.kind(r.kind)),
-                                  .group(PlanPages.stateBadge(r.current_state, t), .safe(r.current_cycle.map { " \($0)" } ?? "")),
-                                  .safe(t.date(r.in_force_plan_id == nil ? nil : r.approved_at)),
-                                  .group(.safe(t.date(r.in_force_plan_id == nil ? nil : r.due_at) + " "),
-                                         .if(standing == .overdue || standing == .dueSoon, .span(.class("badge \(standing.rawValue)"), .safe(t("standing.\(standing.rawValue)"))))),
-                                  .safe(t.date(r.last_exercise)),
-                                  .safe(t((r.has_risk_register ?? false) ? "common.yes" : "common.no")),
-                                  .safe((r.open_threads ?? 0) > 0 ? t.number(r.open_threads ?? 0) : "")]
-                      }, empty: t("common.no_results"))
+            markupTable(caption: t("oversight.units_caption"),
+                        headers: [t("field.unit"), t("field.kind"), t("field.status"), t("oversight.approved"), t("oversight.due"),
+                                  t("oversight.last_exercise"), t("figure.with_risk_register"), t("oversight.open_feedback")],
+                        rows: rows.map { cells($0, t) }, empty: t("common.no_results"))
         )
+    }
+
+    /// One unit's row, as markup.
+    private func cells(_ r: OversightService.Row, _ t: Localizer) -> [String] {
+        let standing = r.standing(clock)
+        let state = r.current_state?.rawValue ?? "none"
+        let inForce = r.in_force_plan_id != nil
+        let flag: String = standing == .overdue || standing == .dueSoon
+            ? " <span class=\"badge \(standing.rawValue)\">" + HTMLEscape.escape(t("standing.\(standing.rawValue)")) + "</span>" : ""
+        let unit: String = r.current_plan_id.map { markupLink(.plan($0), r.name) } ?? markupLink(.unitPlans(r.id), r.name)
+        let badge: String = "<span class=\"badge \(state)\">" + HTMLEscape.escape(t("plan_status.\(state)")) + "</span>" + (r.current_cycle.map { " \($0)" } ?? "")
+        let approved: String = HTMLEscape.escape(t.date(inForce ? r.approved_at : nil))
+        let due: String = HTMLEscape.escape(t.date(inForce ? r.due_at : nil)) + flag
+        let register: String = HTMLEscape.escape(t((r.has_risk_register ?? false) ? "common.yes" : "common.no"))
+        let open: String = (r.open_threads ?? 0) > 0 ? t.number(r.open_threads ?? 0) : ""
+        return [unit, HTMLEscape.escape(t.kind(r.kind)), badge, approved, due, HTMLEscape.escape(t.date(r.last_exercise)), register, open]
     }
 
     private func filterSelect(_ name: String, _ label: String, _ value: String?, _ options: [(String, String)]) -> BodyNode {

@@ -9,6 +9,26 @@ func dataTable(caption: String, headers: [String], rows: [[BodyNode]], empty: St
         .tbody(.forEach(rows) { cells in .tr(.forEach(cells) { .td($0) }) })))
 }
 
+/// The same table written straight as markup, for long lists (a region's units): building a
+/// Plot node per cell was most of the time of such a page. Cells are markup already escaped.
+func markupTable(caption: String, headers: [String], rows: [[String]], empty: String) -> BodyNode {
+    if rows.isEmpty { return .p(.class("empty"), .safe(empty)) }
+    var html = "<div class=\"table-wrap\"><table><caption>" + HTMLEscape.escape(caption) + "</caption><thead><tr>"
+    for h in headers { html += "<th scope=\"col\">" + HTMLEscape.escape(h) + "</th>" }
+    html += "</tr></thead><tbody>"
+    for row in rows {
+        html += "<tr>"
+        for cell in row { html += "<td>" + cell + "</td>" }
+        html += "</tr>"
+    }
+    return .raw(html + "</tbody></table></div>")
+}
+
+/// A link as markup, for `markupTable`.
+func markupLink(_ path: AppPath, _ text: String) -> String {
+    "<a href=\"" + path.path + "\">" + HTMLEscape.escape(text) + "</a>"
+}
+
 /// Previous / next links for a paginated list, keeping the list's other query values.
 func pager(_ page: PageInfo, path: AppPath, query: [(String, String?)], _ t: Localizer) -> BodyNode {
     .nav(.class("pager"), .attribute(named: "aria-label", value: t("pager.label")),
