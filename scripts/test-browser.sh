@@ -25,6 +25,12 @@ user=$(api "users?q=staff.coxsbazar" | first)
 grant=$(api "users/$user/grants" | first)
 bgd=$(api "units?q=BGD" | first)
 plan=$(api "units/$bgd/plans" | first)
+# The browser tests leave a plan with feedback threads and a campaign behind.
+thread=$(api "units/$bgd/plans" | python3 -c "import json,sys; print([p['id'] for p in json.load(sys.stdin) if p['state'] == 'in_force'][0])" \
+  | xargs -I{} curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/plans/{}/review" \
+  | python3 -c "import json,sys; t=json.load(sys.stdin)['threads']; print(t[0]['id'] if t else '00000000-0000-0000-0000-000000000000')")
+mena=$(api "units?q=RB-MENA" | first)
+campaign=$(api "units/$mena/campaigns" | first)
 tok=$(curl -sf -H "Authorization: Bearer $token" -H "Content-Type: application/json" -d '{"name":"to revoke"}' \
   "http://127.0.0.1:$port/api/v1/tokens" | python3 -c "import json,sys; print(json.load(sys.stdin)['id'])")
 cat > "$work/schemathesis.toml" <<TOML
@@ -35,6 +41,8 @@ userID = "$user"
 grantID = "$grant"
 tokenID = "$tok"
 planID = "$plan"
+threadID = "$thread"
+campaignID = "$campaign"
 number = 1
 TOML
 schemathesis --config-file "$work/schemathesis.toml" run "http://127.0.0.1:$port/api/v1/openapi.json" --url "http://127.0.0.1:$port/api/v1" \

@@ -156,3 +156,18 @@ def test_a_region_opens_a_campaign_and_reports_compliance(en):
     click(driver, By.CSS_SELECTOR, "form[action$='/compliance'] button.primary")
     assert "Jordan's plan is overdue" in driver.page_source
     shot(driver, "compliance-en")
+
+
+def test_the_oversight_pages_in_chinese(zh):
+    driver = zh
+    sign_in(driver, "hq.oversight")
+    driver.get(BASE + "/oversight")
+    assert "监督：各区域" in driver.page_source and "所有区域" in driver.page_source
+    shot(driver, "oversight-zh")
+    click(driver, By.PARTIAL_LINK_TEXT, "Middle East")
+    assert "已逾期" in driver.page_source
+    click(driver, By.PARTIAL_LINK_TEXT, "合规报告")
+    shot(driver, "compliance-zh")
+    click(driver, By.PARTIAL_LINK_TEXT, "仪表板")
+    click(driver, By.PARTIAL_LINK_TEXT, "年度更新活动")
+    shot(driver, "campaigns-zh")

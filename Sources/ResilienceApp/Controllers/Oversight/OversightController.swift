@@ -170,7 +170,7 @@ struct OversightController {
             let o = try await overviewData(req, standings, visible: visible, now: Date())
             let page = OversightPage(
                 total: o.total,
-                regions: o.regions.map { .init(id: $0.region.id, name: $0.region.name, figures: $0.figures, lastReport: $0.lastReport) },
+                regions: o.regions.map { .init(id: $0.region.id, name: $0.region.name, code: $0.region.code, figures: $0.figures, lastReport: $0.lastReport) },
                 history: Figure.allCases.map { figure in
                     (figure, o.regions.map { r in
                         (r.region.name, (o.snapshots[r.region.id] ?? []).map { ($0.day, figure.share($0.figures)) })

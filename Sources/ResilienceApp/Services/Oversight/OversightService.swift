@@ -41,7 +41,7 @@ enum OversightService {
 
     /// A region, as the overview lists it.
     struct Region: Sendable {
-        var id: UUID, name: String, path: String
+        var id: UUID, name: String, code: String?, path: String
         var unitPath: UnitPath { UnitPath(encoded: path) ?? .root }
     }
 
@@ -82,7 +82,7 @@ enum OversightService {
             .orderBy(SQLColumn("name", table: "u"))
             .all(decoding: Row.self)
         let regions = try await Unit.query(on: db).filter(\.$kind == .region).filter(\.$retiredAt == nil).sort(\.$name).all()
-            .map { Region(id: $0.id!, name: $0.name, path: $0.path) }
+            .map { Region(id: $0.id!, name: $0.name, code: $0.code, path: $0.path) }
         let standings = Standings(version: version, rows: rows, regions: regions)
         StandingsCache.shared.store(standings)
         return standings

@@ -4,9 +4,9 @@ import ResilienceCore
 /// The oversight charts, as SVG drawn on the server: regions side by side, and each figure's
 /// history. Shares are 0…1 and drawn as percentages.
 enum OversightCharts {
-    /// One group of bars per region, one bar per figure.
+    /// One group of bars per region (labelled by its code), one bar per figure.
     static func groupedBars(title: String, groups: [(label: String, values: [Double])], series: [String]) -> String {
-        let barW = 14.0, gap = 10.0, left = 36.0, top = 10.0, plotH = 160.0, bottom = 60.0
+        let barW = 14.0, gap = 14.0, left = 36.0, top = 10.0, plotH = 160.0, bottom = 24.0
         let groupW = Double(series.count) * barW + gap
         let width = left + Double(max(groups.count, 1)) * groupW + 10
         let height = top + plotH + bottom
@@ -24,7 +24,7 @@ enum OversightCharts {
                 svg += "<rect x=\"\(Charts.f(x))\" y=\"\(Charts.f(top + plotH - h))\" width=\"\(Charts.f(barW - 2))\" height=\"\(Charts.f(h))\" fill=\"\(Charts.palette[i % Charts.palette.count])\"><title>\(Charts.escape(group.label)) · \(Charts.escape(series[i])): \(Int((value * 100).rounded()))%</title></rect>"
             }
             let cx = x0 + Double(series.count) * barW / 2
-            svg += "<text x=\"\(Charts.f(cx))\" y=\"\(Charts.f(top + plotH + 14))\" font-size=\"10\" text-anchor=\"end\" transform=\"rotate(-30 \(Charts.f(cx)) \(Charts.f(top + plotH + 14)))\">\(Charts.escape(String(group.label.prefix(28))))</text>"
+            svg += "<text x=\"\(Charts.f(cx))\" y=\"\(Charts.f(top + plotH + 14))\" font-size=\"10\" text-anchor=\"middle\">\(Charts.escape(String(group.label.prefix(12))))</text>"
         }
         return svg + "</svg>" + Charts.legend(series)
     }
@@ -33,8 +33,14 @@ enum OversightCharts {
     static func history(title: String, series: [(name: String, points: [(day: String, value: Double)])], days: [String]) -> String {
         let width = 520.0, height = 180.0, left = 36.0, right = 10.0, top = 10.0, bottom = 28.0
         let plotW = width - left - right, plotH = height - top - bottom
-        let index = Dictionary(uniqueKeysWithValues: days.enumerated().map { ($1, $0) })
-        func x(_ i: Int) -> Double { left + (days.count <= 1 ? plotW / 2 : plotW * Double(i) / Double(days.count - 1)) }
+        // Days placed by date: monthly points early in the year, daily ones in the last month.
+        let dates = Dictionary(uniqueKeysWithValues: days.compactMap { d in (try? TextRules.day(d, field: "day")).flatMap { $0 }.map { (d, $0) } })
+        let first = days.first.flatMap { dates[$0] } ?? Date(), last = days.last.flatMap { dates[$0] } ?? Date()
+        let span = max(last.timeIntervalSince(first), 1)
+        func x(_ day: String) -> Double? {
+            guard let date = dates[day] else { return nil }
+            return days.count <= 1 ? left + plotW / 2 : left + plotW * date.timeIntervalSince(first) / span
+        }
         func y(_ v: Double) -> Double { top + plotH * (1 - max(0, min(1, v))) }
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(Charts.f(width)) \(Charts.f(height))\" width=\"\(Charts.f(width))\" height=\"\(Charts.f(height))\"><title>\(Charts.escape(title))</title>"
         for tick in stride(from: 0, through: 100, by: 50) {
@@ -47,7 +53,7 @@ enum OversightCharts {
         }
         for (s, line) in series.enumerated() {
             let color = Charts.palette[s % Charts.palette.count]
-            let points = line.points.compactMap { p in index[p.day].map { "\(Charts.f(x($0))),\(Charts.f(y(p.value)))" } }
+            let points = line.points.compactMap { p in x(p.day).map { "\(Charts.f($0)),\(Charts.f(y(p.value)))" } }
             guard !points.isEmpty else { continue }
             svg += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"><title>\(Charts.escape(line.name))</title></polyline>"
             if let lastPoint = points.last {

@@ -124,7 +124,7 @@ struct CompliancePage {
 
 /// HQ's overview: every region side by side, as a table and as charts, and each figure's history.
 struct OversightPage {
-    struct Region { var id: UUID; var name: String; var figures: ComplianceFigures; var lastReport: Date? }
+    struct Region { var id: UUID; var name: String; var code: String?; var figures: ComplianceFigures; var lastReport: Date? }
     var total: ComplianceFigures?
     var regions: [Region]
     /// Each figure's history: a line per region.
@@ -136,12 +136,12 @@ struct OversightPage {
             .p(.safe(t("oversight.intro"))),
             dataTable(caption: t("oversight.regions"), headers: [t("oversight.region")] + Figure.headers(t) + [t("oversight.last_report")],
                       rows: regions.map { r in
-                          [link(.unitDashboard(r.id), r.name)] + Figure.cells(r.figures, t) + [.safe(t.date(r.lastReport))]
+                          [link(.unitDashboard(r.id), r.code.map { "\(r.name) (\($0))" } ?? r.name)] + Figure.cells(r.figures, t) + [.safe(t.date(r.lastReport))]
                       } + (total.map { [[.strong(.safe(t("oversight.all_regions")))] + Figure.cells($0, t) + [.safe("")]] } ?? []),
                       empty: t("common.no_results")),
             .section(.h2(.safe(t("oversight.side_by_side"))),
                      .raw(OversightCharts.groupedBars(title: t("oversight.side_by_side"),
-                                                      groups: regions.map { r in (r.name, Figure.allCases.map { $0.share(r.figures) }) },
+                                                      groups: regions.map { r in (r.code ?? r.name, Figure.allCases.map { $0.share(r.figures) }) },
                                                       series: Figure.allCases.map { t("figure.\($0.rawValue)") }))),
             .section(.h2(.safe(t("oversight.history"))),
                      .p(.class("hint"), .safe(t("oversight.history_hint"))),
