@@ -55,6 +55,9 @@ public enum Problem: String, CaseIterable, Sendable, Codable {
     case deadlinePassed = "deadline_passed"
     case noUnitsChosen = "no_units_chosen"
     case notARegion = "not_a_region"
+    case matrixNotMonotone = "matrix_not_monotone"
+    case csvMissingColumns = "csv_missing_columns"
+    case csvTooManyRows = "csv_too_many_rows"
 }
 
 /// A refusal from the domain: what is wrong, with which field, and the values the message needs.
