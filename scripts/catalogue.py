@@ -63,7 +63,7 @@ k("audit.when", "When", "时间"); k("audit.who", "Who", "操作人"); k("audit.
 k("audit.changes", "Changes", "变更"); k("audit.none", "No entries.", "没有记录。"); k("audit.filtered", "Entries for {0}", "{0} 的记录")
 for a, en, zh in [("create","Created","创建"),("update","Changed","修改"),("delete","Deleted","删除"),("sign_in","Signed in","登录"),("sign_in_failed","Failed sign-in","登录失败"),("sign_out","Signed out","退出"),("grant","Granted","授予"),("revoke","Revoked","撤销"),("move","Moved","移动"),("retire","Retired","撤销"),("finalize","Marked final","定稿"),("import","Imported","导入"),("review","Review move","审核流转"),("feedback","Feedback","反馈意见"),("campaign","Campaign opened","发起年度更新"),("report","Compliance report","合规报告")]:
     k("audit.action."+a, en, zh)
-for a, en, zh in [("unit","Unit","单位"),("duty_station","Duty station","工作地点"),("user","Account","账户"),("grant","Role","角色"),("api_token","API token","API 令牌"),("plan","Plan","计划"),("setting","Setting","设置"),("activation","Activation","计划启动"),("campaign","Campaign","年度更新活动"),("compliance_report","Compliance report","合规报告")]:
+for a, en, zh in [("unit","Unit","单位"),("duty_station","Duty station","工作地点"),("user","Account","账户"),("grant","Role","角色"),("api_token","API token","API 令牌"),("plan","Plan","计划"),("setting","Setting","设置"),("activation","Activation","计划启动"),("campaign","Campaign","年度更新活动"),("compliance_report","Compliance report","合规报告"),("risk","Risk","风险")]:
     k("audit.entity."+a, en, zh)
 for a, en, zh in [("administrator","Administrator","系统管理员"),("hq_oversight","HQ oversight","总部监督"),("regional_reviewer","Regional reviewer","区域多职能团队审核人"),("focal_point","BCP focal point","BCP 协调人"),("contributor","Contributor","协作人"),("senior_manager","Senior manager","代表/主任"),("security_officer","Security officer","安保干事"),("staff_member","Staff member","工作人员")]:
     k("role."+a, en, zh)
@@ -183,6 +183,29 @@ k("review.when", "When", "时间"); k("review.move", "Move", "操作"); k("revie
 k("review.reviewer", "regional reviewer", "区域审核人"); k("review.focal", "focal point", "协调人"); k("review.resolved_by", "Resolved by {0}.", "由 {0} 标为已解决。")
 k("review.your_answer", "Your answer", "您的答复"); k("review.your_reply", "Your reply", "您的回复"); k("review.answer", "Answer", "答复")
 k("review.reply", "Reply", "回复"); k("review.resolve", "Mark resolved", "标为已解决")
+k("unit.risks", "Joint risk register", "联合风险登记册")
+for a, en, zh in [("protection","Protection","保护"),("programme","Programme","方案"),("security","Security","安全"),("medical","Medical","医疗"),("business_continuity","Business continuity","业务连续性")]: k("risk_kind."+a, en, zh)
+for a, en, zh in [("low","Low","低"),("medium","Medium","中"),("high","High","高"),("very_high","Very high","很高")]: k("risk_level."+a, en, zh)
+for a, en, zh in [("open","Open","未处理"),("monitored","Monitored","监控中"),("closed","Closed","已关闭")]: k("risk_status."+a, en, zh)
+for a, en, zh in [("enterprise_register","Enterprise risk register","企业风险登记册"),("security_risk_assessment","Security risk assessment","安全风险评估"),("own","The unit's own","本单位")]: k("risk_source."+a, en, zh)
+for n, en, zh in [(1,"1 — rare / negligible","1 — 罕见／可忽略"),(2,"2 — unlikely / minor","2 — 不太可能／轻微"),(3,"3 — possible / moderate","3 — 可能／中等"),(4,"4 — likely / major","4 — 很可能／重大"),(5,"5 — almost certain / severe","5 — 几乎确定／严重")]: k("risk.rating_%d" % n, en, zh)
+k("risk.kind", "Kind", "类别"); k("risk.title_field", "Risk", "风险"); k("risk.cause", "Cause", "原因"); k("risk.consequence", "Consequence", "后果")
+k("risk.inherent", "Before treatment (inherent)", "处理前（固有风险）"); k("risk.residual", "After treatment (residual)", "处理后（剩余风险）")
+k("risk.likelihood", "Likelihood", "可能性"); k("risk.impact", "Impact", "影响"); k("risk.treatment", "Treatment", "处理措施"); k("risk.owner", "Owner", "负责人")
+k("risk.review_date", "Review date", "审查日期"); k("risk.source", "Source", "来源"); k("risk.register", "Joint risk register", "联合风险登记册")
+k("risk.register_of", "Joint risk register: {0}", "联合风险登记册：{0}")
+k("risk.in_place", "The register is in place: a risk of every relevant kind, no review overdue.", "登记册已建立：每个相关类别都有风险，且无逾期审查。")
+k("risk.not_in_place", "The register is not in place yet: it needs a risk (not closed) of every relevant kind and no review overdue.", "登记册尚未建立：每个相关类别都需要至少一项（未关闭的）风险，且不能有逾期审查。")
+k("risk.export_csv", "Export as CSV", "导出 CSV"); k("risk.show_all", "Show all risks", "显示全部风险")
+k("risk.cell_filter", "{0}, likelihood {1} × impact {2}: {3} risks.", "{0}，可能性 {1} × 影响 {2}：{3} 项风险。"); k("risk.count", "{0} risks.", "共 {0} 项风险。")
+k("risk.list", "Risks", "风险"); k("risk.none", "No risks yet.", "尚无风险。"); k("risk.add", "Add a risk", "添加风险")
+k("risk.import", "Import from CSV", "从 CSV 导入"); k("risk.import_hint", "The first row names the columns: {0}. Only kind, title, likelihood and impact are required. You will see every row before anything is saved.", "第一行列出各列名称：{0}。只有类别、风险、可能性和影响为必填。保存前您会看到每一行。")
+k("risk.import_file", "CSV file", "CSV 文件"); k("risk.preview", "Preview", "预览"); k("risk.axes", "↑ likelihood · impact →", "↑ 可能性 · 影响 →")
+k("risk.cell_title", "Likelihood {0} × impact {1}: {2}, {3} risks", "可能性 {0} × 影响 {1}：{2}，{3} 项风险")
+k("risk.details", "Details", "详细信息"); k("risk.preview_title", "Import preview", "导入预览"); k("risk.line", "Line", "行")
+k("risk.problems", "What to fix", "需要修正的内容"); k("risk.preview_ok", "All {0} rows are right. Nothing is saved until you confirm.", "全部 {0} 行无误。确认后才会保存。")
+k("risk.preview_errors", "{0} of {1} rows need fixing; fix them in the file and import it again. Nothing has been saved.", "{1} 行中有 {0} 行需要修正；请在文件中修正后重新导入。尚未保存任何内容。")
+k("risk.import_confirm", "Save the {0} risks", "保存这 {0} 项风险"); k("risk.import_cancel", "Cancel: back to the register without saving", "取消：不保存并返回登记册")
 k("nav.oversight", "Oversight", "监督"); k("common.all", "All", "全部")
 for a, en, zh in [("in_force","Plan in force","有现行计划"),("updated_within_year","Updated within 12 months","12 个月内更新"),
                   ("tested_within_year","Tested within 12 months","12 个月内测试"),("with_risk_register","Joint risk register","联合风险登记册")]: k("figure."+a, en, zh)
@@ -355,6 +378,7 @@ P = {
  "not_a_region": ("Compliance reports are submitted for a region.", "合规报告按区域提交。"),
  "matrix_not_monotone": ("The cell at likelihood {0}, impact {1} is lower than a cell of lower likelihood or impact; a risk is not less serious for being more likely or worse.", "可能性 {0}、影响 {1} 的单元格低于可能性或影响更低的单元格；风险不会因更可能发生或后果更严重而变得不严重。"),
  "csv_missing_columns": ("The file lacks the columns {0}; the first row must name the columns (see the export for an example).", "文件缺少列 {0}；第一行须列出各列名称（可参照导出的文件）。"),
+ "csv_has_errors": ("{0} rows of the file are wrong; nothing was saved. Fix them and import the file again.", "文件中有 {0} 行有误，未保存任何内容。请修正后重新导入。"),
  "csv_too_many_rows": ("The file has more than {0} rows; split it.", "文件超过 {0} 行，请拆分后再导入。"),
  "plan_has_errors": ("{0} errors block this; fix them first (see the checks on the plan).", "有 {0} 个错误阻止此操作，请先修正（见计划的检查结果）。"),
  "plan_changed": ("Someone saved this plan meanwhile (now revision {0}); reload it and apply your change again.", "其他人已同时保存了此计划（当前修订 {0}）；请重新加载后再次修改。"),

@@ -38,6 +38,8 @@ enum Migrations {
             CreatePlanStanding(),
             CreateCampaign(),
             CreateCompliance(),
+            // The joint risk register of each unit.
+            CreateRiskRegister(),
         ]
     }
 }

@@ -15,6 +15,8 @@ func routes(_ app: Application) throws {
     ReviewController().register(app)
     // Oversight: dashboards, compliance reports, HQ's overview, campaigns
     OversightController().register(app)
+    // The joint risk register
+    RisksController().register(app)
     // People and access
     UsersController().register(app)
     AuditController().register(app)

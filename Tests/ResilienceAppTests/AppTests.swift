@@ -19,7 +19,7 @@ import VaporTesting
         }
         let dynamic = Problem.allCases.map { "problem.\($0.rawValue)" } + Role.allCases.map { "role.\($0.rawValue)" }
             + UnitKind.allCases.map { "unit_kind.\($0.rawValue)" } + AuditAction.allCases.map { "audit.action.\($0.rawValue)" }
-            + ["unit", "duty_station", "user", "grant", "api_token", "plan", "setting", "activation", "campaign", "compliance_report"].map { "audit.entity.\($0)" }
+            + ["unit", "duty_station", "user", "grant", "api_token", "plan", "setting", "activation", "campaign", "compliance_report", "risk"].map { "audit.entity.\($0)" }
             + PlanCheck.Code.allCases.map { "check.\($0.rawValue)" } + ["check.expired", "check.expiring"]
             + PlanSection.allCases.flatMap { ["section.\($0.rawValue)", "section_hint.\($0.rawValue)"] }
             + TeamFunction.allCases.map { "team_function.\($0.rawValue)" } + ScenarioKind.allCases.map { "scenario_kind.\($0.rawValue)" }
@@ -30,7 +30,9 @@ import VaporTesting
             + (ReviewState.allCases.map(\.rawValue) + ["none"]).map { "plan_status.\($0)" }
             + ReviewState.allCases.map { "review.state_intro.\($0.rawValue)" } + ReviewMove.allCases.map { "review.move.\($0.rawValue)" }
             + PlanDue.Standing.allCases.map { "standing.\($0.rawValue)" } + FeedbackState.allCases.map { "feedback_state.\($0.rawValue)" }
-            + Figure.allCases.map { "figure.\($0.rawValue)" }
+            + Figure.allCases.map { "figure.\($0.rawValue)" } + RiskKind.standard.map { "risk_kind.\($0)" }
+            + RiskLevel.allCases.map { "risk_level.\($0.rawValue)" } + RiskStatus.allCases.map { "risk_status.\($0.rawValue)" }
+            + RiskSource.allCases.map { "risk_source.\($0.rawValue)" } + RiskRating.range.map { "risk.rating_\($0)" }
             + ["plan_submitted", "plan_returned", "plan_to_approve", "plan_approved", "plan_due_soon", "plan_overdue", "campaign_opened",
                "compliance_report", "activation_started", "activation_closed"].map { "inbox.\($0)" } + ["added", "removed", "changed", "moved"].map { "change.\($0)" }
             + ["error", "warning"].map { "severity.\($0)" } + ProcessState.allCases.map { "process_state.\($0.rawValue)" }

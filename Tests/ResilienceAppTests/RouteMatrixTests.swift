@@ -198,6 +198,9 @@ import VaporTesting
         "POST /api/v1/units/:unitID/compliance-reports": "unit(report_compliance)", "GET /api/v1/oversight": "somewhere(view_oversight)",
         "GET /api/v1/units/:unitID/campaigns": "unit(view_oversight)", "POST /api/v1/units/:unitID/campaigns": "unit(run_campaigns)",
         "GET /api/v1/campaigns/:campaignID": "campaign(view_oversight)",
+        "GET /units/:unitID/risks": "unit(view_plans)", "POST /units/:unitID/risks": "unit(edit_risks)",
+        "GET /units/:unitID/risks/:riskID": "unit(view_plans)", "POST /units/:unitID/risks/:riskID": "unit(edit_risks)",
+        "POST /units/:unitID/risks/import": "unit(edit_risks)", "GET /units/:unitID/risks.csv": "unit(view_plans)",
     ]
 
     @Test func everyRouteHasExactlyThePolicyWrittenHere() async throws {

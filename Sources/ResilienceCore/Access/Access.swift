@@ -30,6 +30,10 @@ public enum Access {
             [.administrator, .hqOversight, .regionalReviewer]
         case .viewOversight:
             [.administrator, .hqOversight, .regionalReviewer]
+        case .editRisks:
+            // The register covers protection, programme, security, medical and continuity risks:
+            // the plan's editors and the security officer keep it.
+            [.focalPoint, .contributor, .securityOfficer]
         case .reportCompliance:
             // Regional teams report compliance to HQ.
             [.regionalReviewer]

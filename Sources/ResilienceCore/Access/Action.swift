@@ -28,6 +28,8 @@ public enum Action: Hashable, Sendable {
     case viewOversight
     /// Submit the region's compliance report to HQ.
     case reportCompliance
+    /// Keep the unit's joint risk register: add, rate, change and import risks.
+    case editRisks
     /// Activate a unit's plan for a disruptive event, report each process's state, close it.
     case activatePlans
     /// Configure the impact scale (time ladder, categories, tolerance) that new plans use.
@@ -37,7 +39,7 @@ public enum Action: Hashable, Sendable {
     public static var allCases: [Action] {
         [.viewOrganization, .manageOrganization, .viewPeople, .manageAccounts, .viewAudit,
          .viewPlans, .editPlans, .submitPlans, .reviewPlans, .approvePlans, .runCampaigns, .viewOversight,
-         .reportCompliance, .activatePlans, .configureContinuity]
+         .reportCompliance, .editRisks, .activatePlans, .configureContinuity]
             + Role.allCases.map { .grant($0) }
     }
 }

@@ -64,7 +64,8 @@ public enum RiskCSV {
         return v
     }
 
-    static func row(_ value: [String: String], line: Int, kinds: Set<String>) -> Row {
+    /// One row (or form) of fields named as the columns: its risk, or its errors by column.
+    public static func row(_ value: [String: String], line: Int, kinds: Set<String>) -> Row {
         var v = ValidationCollector()
         func check<T>(_ body: () throws(DomainError) -> T) -> T? {
             do { return try body() } catch { v.add(error); return nil }

@@ -58,6 +58,7 @@ public enum Problem: String, CaseIterable, Sendable, Codable {
     case matrixNotMonotone = "matrix_not_monotone"
     case csvMissingColumns = "csv_missing_columns"
     case csvTooManyRows = "csv_too_many_rows"
+    case csvHasErrors = "csv_has_errors"
 }
 
 /// A refusal from the domain: what is wrong, with which field, and the values the message needs.

@@ -298,12 +298,14 @@ enum OversightService {
         return reminded
     }
 
-    /// Runs the reminders and today's snapshot every hour while the server is up.
+    /// Runs the reminders, the registers' reviews falling due, and today's snapshot every hour
+    /// while the server is up.
     static func schedule(_ app: Application) {
         let task = Task.detached {
             while !Task.isCancelled {
                 do {
                     try await remind(app: app, on: app.db)
+                    try await RiskService.refreshRegisters(on: app.db)
                     try await recordSnapshots(on: app.db)
                 } catch {
                     app.logger.warning("Reminders and snapshots not run: \(error)")

@@ -25,6 +25,8 @@ enum AppPath: Sendable {
     case planReview(UUID), planFeedback(UUID), planFeedbackAnswer(UUID, UUID), planFeedbackReply(UUID, UUID), planFeedbackResolve(UUID, UUID)
     case unitDashboard(UUID), unitDashboardCSV(UUID), unitCompliance(UUID), oversight
     case unitCampaigns(UUID), campaign(UUID)
+    // Joint risk register
+    case unitRisks(UUID), unitRisk(UUID, UUID), unitRisksImport(UUID), unitRisksCSV(UUID)
     // JSON API
     case apiOpenAPI, apiMe, apiTokens, apiToken(UUID)
     case apiUnits, apiUnit(UUID), apiUnitChildren(UUID), apiUnitMove(UUID), apiUnitRetire(UUID)
@@ -109,6 +111,10 @@ enum AppPath: Sendable {
         case .unitDashboardCSV: "/units/:unitID/dashboard.csv"
         case .unitCompliance: "/units/:unitID/compliance"
         case .oversight: "/oversight"
+        case .unitRisks: "/units/:unitID/risks"
+        case .unitRisk: "/units/:unitID/risks/:riskID"
+        case .unitRisksImport: "/units/:unitID/risks/import"
+        case .unitRisksCSV: "/units/:unitID/risks.csv"
         case .unitCampaigns: "/units/:unitID/campaigns"
         case .campaign: "/campaigns/:campaignID"
         case .apiPlanReview: "/api/v1/plans/:planID/review"
@@ -172,7 +178,8 @@ enum AppPath: Sendable {
              .apiUnitActivations(let u), .apiActivation(let u), .apiActivationClose(let u),
              .planReview(let u), .planFeedback(let u), .unitDashboard(let u), .unitDashboardCSV(let u), .unitCompliance(let u),
              .unitCampaigns(let u), .campaign(let u), .apiPlanReview(let u), .apiPlanMoves(let u), .apiPlanFeedback(let u),
-             .apiUnitDashboard(let u), .apiUnitComplianceReports(let u), .apiUnitCampaigns(let u), .apiCampaign(let u):
+             .apiUnitDashboard(let u), .apiUnitComplianceReports(let u), .apiUnitCampaigns(let u), .apiCampaign(let u),
+             .unitRisks(let u), .unitRisksImport(let u), .unitRisksCSV(let u):
             return [id(u)]
         case .planSection(let u, let section):
             return [id(u), section.rawValue]
@@ -181,7 +188,8 @@ enum AppPath: Sendable {
             return [id(u), section.rawValue, id(item)]
         case .planImpact(let u, let item), .activationProcess(let u, let item), .apiActivationProcess(let u, let item),
              .planFeedbackAnswer(let u, let item), .planFeedbackReply(let u, let item), .planFeedbackResolve(let u, let item),
-             .apiPlanFeedbackAnswer(let u, let item), .apiPlanFeedbackReply(let u, let item), .apiPlanFeedbackResolve(let u, let item):
+             .apiPlanFeedbackAnswer(let u, let item), .apiPlanFeedbackReply(let u, let item), .apiPlanFeedbackResolve(let u, let item),
+             .unitRisk(let u, let item):
             return [id(u), id(item)]
         case .planVersion(let u, let n), .apiPlanVersion(let u, let n):
             return [id(u), String(n)]

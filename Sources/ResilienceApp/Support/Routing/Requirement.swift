@@ -109,6 +109,7 @@ extension Requirement: CustomStringConvertible {
             case .runCampaigns: "run_campaigns"
             case .viewOversight: "view_oversight"
             case .reportCompliance: "report_compliance"
+            case .editRisks: "edit_risks"
             case .activatePlans: "activate_plans"
             case .configureContinuity: "configure_continuity"
             }

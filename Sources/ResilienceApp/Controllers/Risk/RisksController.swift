@@ -1,0 +1,107 @@
+import Fluent
+@preconcurrency import Plot
+import ResilienceCore
+import Vapor
+
+/// The joint risk register's pages: a unit's register with heat maps, one risk, CSV in and out.
+struct RisksController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(.GET, .unitRisks(AppPath.any), .unit(.viewPlans), use: index)
+        routes.on(.POST, .unitRisks(AppPath.any), .unit(.editRisks), use: add)
+        routes.on(.GET, .unitRisk(AppPath.any, AppPath.any), .unit(.viewPlans), use: show)
+        routes.on(.POST, .unitRisk(AppPath.any, AppPath.any), .unit(.editRisks), use: change)
+        routes.on(.POST, .unitRisksImport(AppPath.any), .unit(.editRisks), use: importCSV)
+        routes.on(.GET, .unitRisksCSV(AppPath.any), .unit(.viewPlans), use: export)
+    }
+
+    @Sendable func index(_ req: Request) async throws -> Response {
+        try await page(req, form: FormState(values: ["status": RiskStatus.open.rawValue, "source": RiskSource.own.rawValue]), importForm: FormState())
+    }
+
+    func page(_ req: Request, form: FormState, importForm: FormState) async throws -> Response {
+        let unit = try await req.unitParameter()
+        let t = req.localizer
+        let risks = try await RiskService.risks(under: unit, on: req.db)
+        let ids = Set(risks.map(\.unitID))
+        let names = Dictionary(uniqueKeysWithValues: try await Unit.query(on: req.db).filter(\.$id ~~ Array(ids)).all().map { ($0.id!, $0.name) })
+        var cell: (String, Int, Int)?
+        if let rating = req.query[String.self, at: "rating"], ["inherent", "residual"].contains(rating),
+           let l = req.query[Int.self, at: "l"], let i = req.query[Int.self, at: "i"], RiskRating.range.contains(l), RiskRating.range.contains(i) {
+            cell = (rating, l, i)
+        }
+        let shown = cell.map { c in risks.filter { (c.0 == "inherent" ? $0.inherent : $0.residual) == RiskRating(likelihood: c.1, impact: c.2) } } ?? risks
+        let clock = PlanDue.Clock(Date())
+        let inPlace = RegisterRules.isInPlace(risks.filter { $0.unitID == unit.id }.map(\.summary),
+                                              relevantKinds: try await RiskService.relevantKinds(of: unit.requireID(), on: req.db), clock: clock)
+        let page = RiskRegisterPage(unitID: unit.id!, unitName: unit.name, matrix: try await RiskService.matrix(on: req.db), risks: risks, shown: shown,
+                                    unitNames: names, cell: cell, inPlace: inPlace,
+                                    mayEdit: try req.requireActor().may(.editRisks, on: unit.unitPath), form: form, importForm: importForm,
+                                    csrf: req.csrfToken, clock: clock)
+        return Layout.response(for: req, title: t("risk.register_of", unit.name), content: page.body(t))
+    }
+
+    @Sendable func add(_ req: Request) async throws -> Response {
+        let unit = try await req.unitParameter()
+        let form = try req.content.decode([String: String].self)
+        return try await req.saveForm(values: form, {
+            try await RiskService.save(nil, at: unit, form, by: req.auditContext, on: req.db)
+            return req.redirect(to: AppPath.unitRisks(unit.id!).path)
+        }, reshow: { try await page(req, form: $0, importForm: FormState()) })
+    }
+
+    func riskParameter(_ req: Request, _ unit: Unit) async throws -> Risk {
+        guard let id = req.parameters.get("riskID").flatMap(UUID.init(uuidString:)),
+              let risk = try await Risk.find(id, on: req.db), risk.unitID == unit.id else { throw Abort(.notFound) }
+        return risk
+    }
+
+    @Sendable func show(_ req: Request) async throws -> Response {
+        let unit = try await req.unitParameter()
+        let risk = try await riskParameter(req, unit)
+        return try await riskPage(req, unit, risk, form: FormState(values: risk.formValues))
+    }
+
+    func riskPage(_ req: Request, _ unit: Unit, _ risk: Risk, form: FormState) async throws -> Response {
+        let page = RiskPage(unitID: unit.id!, unitName: unit.name, risk: risk, matrix: try await RiskService.matrix(on: req.db),
+                            mayEdit: try req.requireActor().may(.editRisks, on: unit.unitPath), form: form, csrf: req.csrfToken)
+        return Layout.response(for: req, title: risk.title, content: page.body(req.localizer))
+    }
+
+    @Sendable func change(_ req: Request) async throws -> Response {
+        let unit = try await req.unitParameter()
+        let risk = try await riskParameter(req, unit)
+        let form = try req.content.decode([String: String].self)
+        return try await req.saveForm(values: form, {
+            try await RiskService.save(risk, at: unit, form, by: req.auditContext, on: req.db)
+            return req.redirect(to: AppPath.unitRisks(unit.id!).path)
+        }, reshow: { try await riskPage(req, unit, risk, form: $0) })
+    }
+
+    struct ImportForm: Content { var file: File?; var csv: String?; var confirm: String? }
+
+    /// A file gives a preview; the preview's confirmation saves it all, or nothing.
+    @Sendable func importCSV(_ req: Request) async throws -> Response {
+        let unit = try await req.unitParameter()
+        let form = (try? req.content.decode(ImportForm.self)) ?? ImportForm()
+        return try await req.saveForm(values: [:], {
+            if form.confirm == "1", let text = form.csv {
+                _ = try await RiskService.importCSV(text, at: unit, by: req.auditContext, on: req.db)
+                return req.redirect(to: AppPath.unitRisks(unit.id!).path)
+            }
+            guard let file = form.file, file.data.readableBytes > 0 else { throw ValidationErrors([DomainError(.required, field: "file")]) }
+            let text = String(decoding: Data(buffer: file.data), as: UTF8.self)
+            let rows = try RiskService.preview(text)
+            let page = RiskImportPage(unitID: unit.id!, unitName: unit.name, rows: rows, text: text, csrf: req.csrfToken)
+            return Layout.response(for: req, title: req.localizer("risk.preview_title"), content: page.body(req.localizer))
+        }, reshow: { try await page(req, form: FormState(), importForm: $0) })
+    }
+
+    @Sendable func export(_ req: Request) async throws -> Response {
+        let unit = try await req.unitParameter()
+        let risks = try await Risk.query(on: req.db).filter(\.$unitID == unit.requireID()).sort(\.$title).all()
+        let response = Response(status: .ok, body: .init(string: RiskCSV.write(risks.map(\.draft))))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.contentDisposition = .init(.attachment, filename: "risks-\(unit.code ?? "unit").csv")
+        return response
+    }
+}
