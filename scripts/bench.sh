@@ -91,6 +91,11 @@ run() { # label DATABASE_URL
   measure "API HQ overview" "/api/v1/oversight"
   measure "regional compliance report" "/units/$region/compliance"
   measure "plan review page" "/plans/$plan/review"
+  echo "-- joint risk register: 5,000 risks in the region's units"
+  measure "risk register, region: heat maps + page 1" "/units/$region/risks"
+  measure "risk register, filtered (security, high)" "/units/$region/risks?kind=security&level=high"
+  measure "risk register, a heat map cell" "/units/$region/risks?rating=inherent&l=4&i=4"
+  measure "risk register, page 20" "/units/$region/risks?page=20"
   local pocket
   pocket=$(curl -s -b "$jar" "http://127.0.0.1:$port/plans/$plan/pocket.html" | wc -c)
   echo "pocket plan download: $pocket bytes"

@@ -189,7 +189,7 @@ for a, en, zh in [("low","Low","低"),("medium","Medium","中"),("high","High","
 for a, en, zh in [("open","Open","未处理"),("monitored","Monitored","监控中"),("closed","Closed","已关闭")]: k("risk_status."+a, en, zh)
 for a, en, zh in [("enterprise_register","Enterprise risk register","企业风险登记册"),("security_risk_assessment","Security risk assessment","安全风险评估"),("own","The unit's own","本单位")]: k("risk_source."+a, en, zh)
 for n, en, zh in [(1,"1 — rare / negligible","1 — 罕见／可忽略"),(2,"2 — unlikely / minor","2 — 不太可能／轻微"),(3,"3 — possible / moderate","3 — 可能／中等"),(4,"4 — likely / major","4 — 很可能／重大"),(5,"5 — almost certain / severe","5 — 几乎确定／严重")]: k("risk.rating_%d" % n, en, zh)
-k("risk.kind", "Kind", "类别"); k("risk.title_field", "Risk", "风险"); k("risk.cause", "Cause", "原因"); k("risk.consequence", "Consequence", "后果")
+k("risk.level", "Level before treatment", "处理前等级"); k("risk.kind", "Kind", "类别"); k("risk.title_field", "Risk", "风险"); k("risk.cause", "Cause", "原因"); k("risk.consequence", "Consequence", "后果")
 k("risk.inherent", "Before treatment (inherent)", "处理前（固有风险）"); k("risk.residual", "After treatment (residual)", "处理后（剩余风险）")
 k("risk.likelihood", "Likelihood", "可能性"); k("risk.impact", "Impact", "影响"); k("risk.treatment", "Treatment", "处理措施"); k("risk.owner", "Owner", "负责人")
 k("risk.review_date", "Review date", "审查日期"); k("risk.source", "Source", "来源"); k("risk.register", "Joint risk register", "联合风险登记册")

@@ -41,6 +41,10 @@ import VaporTesting
             #expect(page.contains("likelihood 4 × impact 5: 1 risks") && page.contains("Armed robbery"))
             page = try await focal.get(AppPath.unitRisks(bangladesh.id!).with([("rating", "residual"), ("l", "4"), ("i", "5")])).body.string
             #expect(!page.contains(">Armed robbery"))
+            // Filters narrow the list: by kind, by level before treatment.
+            #expect(try await focal.get(AppPath.unitRisks(bangladesh.id!).with([("kind", "medical")])).body.string.contains("0 risks."))
+            #expect(try await focal.get(AppPath.unitRisks(bangladesh.id!).with([("level", "very_high")])).body.string.contains(">Armed robbery"))
+            #expect(try await focal.get(AppPath.unitRisks(bangladesh.id!).with([("level", "low")])).body.string.contains("0 risks."))
             // The region's register rolls it up.
             let region = try await unit("RB-AP", app)
             #expect(try await focal.get(AppPath.unitRisks(region.id!).path).status == .forbidden)

@@ -28,10 +28,11 @@ struct GenerateCommand: AsyncCommand {
         let counts = try await Self.generate(scale, passwordHash: hash, on: sql)
         // C42 gets the large plan below, through the services.
         let plans = try await Self.generatePlans(skipping: ["C42"], on: app.db)
+        let risks = try await Self.generateRisks(region: "R3", count: 5000, on: app.db)
         if let country = try await Unit.query(on: app.db).filter(\.$code == "C42").first() {
             _ = try await DemoPlan.loadLarge(at: country, on: app.db)
         }
-        context.console.print("Generated \(counts), \(plans) in \(Int(Date().timeIntervalSince(started))) s. Every account's password: resilience-bench; 'bench.admin' is administrator at HQ; C42 has a plan of 60 critical processes.")
+        context.console.print("Generated \(counts), \(plans), \(risks) in \(Int(Date().timeIntervalSince(started))) s. Every account's password: resilience-bench; 'bench.admin' is administrator at HQ; C42 has a plan of 60 critical processes.")
     }
 
     struct Scale { var countries: Int, offices: Int, stations: Int, accounts: Int }

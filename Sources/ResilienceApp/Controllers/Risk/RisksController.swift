@@ -21,22 +21,24 @@ struct RisksController {
     func page(_ req: Request, form: FormState, importForm: FormState) async throws -> Response {
         let unit = try await req.unitParameter()
         let t = req.localizer
-        let risks = try await RiskService.risks(under: unit, on: req.db)
-        let ids = Set(risks.map(\.unitID))
-        let names = Dictionary(uniqueKeysWithValues: try await Unit.query(on: req.db).filter(\.$id ~~ Array(ids)).all().map { ($0.id!, $0.name) })
-        var cell: (String, Int, Int)?
-        if let rating = req.query[String.self, at: "rating"], ["inherent", "residual"].contains(rating),
-           let l = req.query[Int.self, at: "l"], let i = req.query[Int.self, at: "i"], RiskRating.range.contains(l), RiskRating.range.contains(i) {
-            cell = (rating, l, i)
-        }
-        let shown = cell.map { c in risks.filter { (c.0 == "inherent" ? $0.inherent : $0.residual) == RiskRating(likelihood: c.1, impact: c.2) } } ?? risks
+        let q = { (name: String) in req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : $0 } }
+        let filter = RiskService.Filter(kind: q("kind"), level: q("level"), status: q("status"), rating: q("rating"),
+                                        likelihood: q("l").flatMap(Int.init), impact: q("i").flatMap(Int.init))
+        let matrix = try await RiskService.matrix(on: req.db)
+        let (risks, info) = try await RiskService.query(under: unit, filter, matrix: matrix, on: req.db).sort(\.$title).paged(req)
+        let names = Dictionary(uniqueKeysWithValues: try await Unit.query(on: req.db).filter(\.$id ~~ Array(Set(risks.map(\.unitID))))
+            .field(\.$id).field(\.$name).all().map { ($0.id!, $0.name) })
         let clock = PlanDue.Clock(Date())
-        let inPlace = RegisterRules.isInPlace(risks.filter { $0.unitID == unit.id }.map(\.summary),
-                                              relevantKinds: try await RiskService.relevantKinds(of: unit.requireID(), on: req.db), clock: clock)
-        let page = RiskRegisterPage(unitID: unit.id!, unitName: unit.name, matrix: try await RiskService.matrix(on: req.db), risks: risks, shown: shown,
-                                    unitNames: names, cell: cell, inPlace: inPlace,
-                                    mayEdit: try req.requireActor().may(.editRisks, on: unit.unitPath), form: form, importForm: importForm,
-                                    csrf: req.csrfToken, clock: clock)
+        let own = try await Risk.query(on: req.db).filter(\.$unitID == unit.requireID()).field(\.$id).field(\.$kind).field(\.$status).field(\.$reviewDate).all()
+        let inPlace = RegisterRules.isInPlace(own.map(\.summary), relevantKinds: try await RiskService.relevantKinds(of: unit.requireID(), on: req.db), clock: clock)
+        let page = RiskRegisterPage(
+            unitID: unit.id!, unitName: unit.name, matrix: matrix,
+            inherent: try await RiskService.heat(under: unit, filter, residual: false, on: req.db),
+            residual: try await RiskService.heat(under: unit, filter, residual: true, on: req.db),
+            shown: risks, info: info, unitNames: names, filter: filter,
+            query: [("kind", q("kind")), ("level", q("level")), ("status", q("status")), ("rating", q("rating")), ("l", q("l")), ("i", q("i"))],
+            inPlace: inPlace, mayEdit: try req.requireActor().may(.editRisks, on: unit.unitPath), form: form, importForm: importForm,
+            csrf: req.csrfToken, clock: clock)
         return Layout.response(for: req, title: t("risk.register_of", unit.name), content: page.body(t))
     }
 

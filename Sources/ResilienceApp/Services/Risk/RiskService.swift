@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import ResilienceCore
 import Vapor
@@ -22,10 +23,67 @@ enum RiskService {
         return Set(kinds)
     }
 
-    /// The risks of a unit and every unit below it.
-    static func risks(under unit: Unit, on db: any Database) async throws -> [Risk] {
-        let ids = try await UnitQueries.subtreeIDs(of: unit, on: db)
-        return try await Risk.query(on: db).filter(\.$unitID ~~ ids).sort(\.$title).all()
+    /// What a register's list and heat maps are narrowed to.
+    struct Filter: Sendable {
+        var kind: String?
+        var level: RiskLevel?
+        var status: RiskStatus?
+        /// A cell of a heat map: `residual` or not, likelihood, impact.
+        var cell: (residual: Bool, likelihood: Int, impact: Int)?
+
+        init(kind: String? = nil, level: String? = nil, status: String? = nil, rating: String? = nil, likelihood: Int? = nil, impact: Int? = nil) {
+            self.kind = kind.flatMap { RiskService.kinds().contains($0) ? $0 : nil }
+            self.level = level.flatMap(RiskLevel.init(rawValue:))
+            self.status = status.flatMap(RiskStatus.init(rawValue:))
+            if let rating, ["inherent", "residual"].contains(rating), let likelihood, let impact,
+               RiskRating.range.contains(likelihood), RiskRating.range.contains(impact) {
+                cell = (rating == "residual", likelihood, impact)
+            }
+        }
+    }
+
+    /// The risks of a unit and every unit below it, narrowed by the filter (the cell and level on
+    /// the inherent rating unless the cell says residual).
+    static func query(under unit: Unit, _ filter: Filter, matrix: RiskMatrix, cell: Bool = true, on db: any Database) -> QueryBuilder<Risk> {
+        let q = Risk.query(on: db).join(Unit.self, on: \Risk.$unitID == \Unit.$id)
+            .filter(Unit.self, \.$path, .custom("LIKE"), unit.path + "%")
+        if let kind = filter.kind { q.filter(\.$kind == kind) }
+        if let status = filter.status { q.filter(\.$status == status) }
+        if let level = filter.level {
+            let cells = RiskRating.range.flatMap { l in RiskRating.range.map { (l, $0) } }.filter { matrix.levels[$0.0 - 1][$0.1 - 1] == level }
+            q.group(.or) { group in
+                for (l, i) in cells { group.group(.and) { $0.filter(\.$inherentLikelihood == l).filter(\.$inherentImpact == i) } }
+                if cells.isEmpty { group.filter(\.$inherentLikelihood == 0) }
+            }
+        }
+        if cell, let c = filter.cell {
+            if c.residual { q.filter(\.$residualLikelihood == c.likelihood).filter(\.$residualImpact == c.impact) }
+            else { q.filter(\.$inherentLikelihood == c.likelihood).filter(\.$inherentImpact == c.impact) }
+        }
+        return q
+    }
+
+    /// How many of the risks of the filter's kind and status fall in each cell, before or after treatment:
+    /// `counts[likelihood - 1][impact - 1]`, counted by the database.
+    static func heat(under unit: Unit, _ filter: Filter, residual: Bool, on db: any Database) async throws -> [[Int]] {
+        let l = residual ? "residual_likelihood" : "inherent_likelihood", i = residual ? "residual_impact" : "inherent_impact"
+        var counts = Array(repeating: Array(repeating: 0, count: RiskMatrix.size), count: RiskMatrix.size)
+        guard let sql = db as? any SQLDatabase else { return counts }
+        struct Cell: Decodable { var l: Int?; var i: Int?; var n: Int }
+        var select = sql.select().column(SQLAlias(SQLColumn(l, table: "r"), as: SQLIdentifier("l")))
+            .column(SQLAlias(SQLColumn(i, table: "r"), as: SQLIdentifier("i")))
+            .column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n")))
+            .from(SQLAlias(SQLIdentifier(Risk.schema), as: SQLIdentifier("r")))
+            .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLColumn("id", table: "u"), .equal, SQLColumn("unit_id", table: "r"))
+            .where(SQLColumn("path", table: "u"), .like, SQLBind(unit.path + "%"))
+        if let kind = filter.kind { select = select.where(SQLColumn("kind", table: "r"), .equal, SQLBind(kind)) }
+        if let status = filter.status { select = select.where(SQLColumn("status", table: "r"), .equal, SQLBind(status.rawValue)) }
+        let cells = try await select.groupBy(SQLColumn(l, table: "r")).groupBy(SQLColumn(i, table: "r")).all(decoding: Cell.self)
+        for c in cells {
+            guard let li = c.l, let ii = c.i, RiskRating.range.contains(li), RiskRating.range.contains(ii) else { continue }
+            counts[li - 1][ii - 1] += c.n
+        }
+        return counts
     }
 
     /// Adds a risk (id nil) or changes one, from fields named as the CSV names them.
@@ -95,12 +153,4 @@ enum RiskService {
         for unit in units { try await refreshRegister(of: unit, now: now, on: db) }
     }
 
-    /// How many risks fall in each cell of the matrix: `counts[likelihood - 1][impact - 1]`.
-    static func heat(_ ratings: [RiskRating]) -> [[Int]] {
-        var counts = Array(repeating: Array(repeating: 0, count: RiskMatrix.size), count: RiskMatrix.size)
-        for r in ratings where RiskRating.range.contains(r.likelihood) && RiskRating.range.contains(r.impact) {
-            counts[r.likelihood - 1][r.impact - 1] += 1
-        }
-        return counts
-    }
 }

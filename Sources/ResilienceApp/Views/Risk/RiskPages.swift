@@ -31,10 +31,14 @@ struct RiskRegisterPage {
     var unitID: UUID
     var unitName: String
     var matrix: RiskMatrix
-    var risks: [Risk]
+    /// Counts per cell, before and after treatment.
+    var inherent: [[Int]]
+    var residual: [[Int]]
     var shown: [Risk]
+    var info: PageInfo
     var unitNames: [UUID: String]
-    var cell: (rating: String, likelihood: Int, impact: Int)?
+    var filter: RiskService.Filter
+    var query: [(String, String?)]
     var inPlace: Bool
     var mayEdit: Bool
     var form: FormState
@@ -47,16 +51,24 @@ struct RiskRegisterPage {
             .nav(.class("crumbs"), .attribute(named: "aria-label", value: t("unit.breadcrumbs")), .ul(.li(link(.unit(unitID), unitName)))),
             .p(.safe(t(inPlace ? "risk.in_place" : "risk.not_in_place"))),
             .div(.class("charts"),
-                 heatMap(t("risk.inherent"), "inherent", risks.map(\.inherent), t),
-                 heatMap(t("risk.residual"), "residual", risks.compactMap(\.residual), t)),
+                 heatMap(t("risk.inherent"), "inherent", inherent, t),
+                 heatMap(t("risk.residual"), "residual", residual, t)),
             .raw(legend(t)),
             .ul(.class("links"), .li(link(.unitRisksCSV(unitID), t("risk.export_csv"))),
-                .unwrap(cell) { _ in .li(link(.unitRisks(unitID), t("risk.show_all"))) }),
-            .p(.safe(cell.map { t("risk.cell_filter", t("risk.\($0.rating)"), $0.likelihood, $0.impact, shown.count) } ?? t("risk.count", risks.count))),
+                .if(query.contains { $0.1 != nil }, .li(link(.unitRisks(unitID), t("risk.show_all"))))),
+            .element(named: "form", nodes: [.attribute(named: "action", value: AppPath.unitRisks(unitID).path),
+                  .attribute(named: "method", value: "get"), .class("search"),
+                  filterSelect("kind", t("risk.kind"), filter.kind, [("", t("common.all"))] + RiskService.kinds().map { ($0, t("risk_kind.\($0)")) }),
+                  filterSelect("level", t("risk.level"), filter.level?.rawValue, [("", t("common.all"))] + RiskLevel.allCases.map { ($0.rawValue, t("risk_level.\($0.rawValue)")) }),
+                  filterSelect("status", t("field.status"), filter.status?.rawValue, [("", t("common.all"))] + RiskStatus.allCases.map { ($0.rawValue, t("risk_status.\($0.rawValue)")) }),
+                  .button(.type(.submit), .safe(t("oversight.filter")))]),
+            .p(.safe(filter.cell.map { t("risk.cell_filter", t($0.residual ? "risk.residual" : "risk.inherent"), $0.likelihood, $0.impact, info.total ?? 0) }
+                     ?? t("risk.count", info.total ?? 0))),
             markupTable(caption: t("risk.list"),
                         headers: [t("risk.title_field"), t("risk.kind"), t("field.unit"), t("risk.inherent"), t("risk.residual"), t("risk.owner"),
                                   t("field.status"), t("risk.review_date")],
                         rows: shown.map { row($0, t) }, empty: t("risk.none")),
+            pager(info, path: .unitRisks(unitID), query: query, t),
             .if(mayEdit, .group(
                 .section(.class("narrow"), .h2(.safe(t("risk.add"))), FormField.summary(form),
                          postForm(AppPath.unitRisks(unitID).path, csrf: csrf, RiskForm.fields(form, t), FormField.submit(t("risk.add")))),
@@ -70,6 +82,12 @@ struct RiskRegisterPage {
                             FormField.submit(t("risk.preview")),
                          ]))))
         )
+    }
+
+    private func filterSelect(_ name: String, _ label: String, _ value: String?, _ options: [(String, String)]) -> BodyNode {
+        .group(.label(.for("f-\(name)-filter"), .safe(label)),
+               .select(.attribute(named: "id", value: "f-\(name)-filter"), .attribute(named: "name", value: name),
+                       .forEach(options) { option($0.0, $0.1, selected: $0.0 == (value ?? "")) }))
     }
 
     private func row(_ r: Risk, _ t: Localizer) -> [String] {
@@ -89,8 +107,7 @@ struct RiskRegisterPage {
 
     /// A 5×5 heat map: likelihood up, impact across, each cell the level's colour with its count,
     /// linking to the list of its risks.
-    private func heatMap(_ title: String, _ key: String, _ ratings: [RiskRating], _ t: Localizer) -> BodyNode {
-        let counts = RiskService.heat(ratings)
+    private func heatMap(_ title: String, _ key: String, _ counts: [[Int]], _ t: Localizer) -> BodyNode {
         let size = 44.0, left = 34.0, top = 8.0
         let width = left + size * 5 + 8, height = top + size * 5 + 34
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart heat\" role=\"img\" viewBox=\"0 0 \(Charts.f(width)) \(Charts.f(height))\" width=\"\(Charts.f(width))\" height=\"\(Charts.f(height))\"><title>\(Charts.escape(title))</title>"
@@ -99,8 +116,9 @@ struct RiskRegisterPage {
                 let level = matrix.levels[l - 1][i - 1]
                 let x = left + Double(i - 1) * size, y = top + Double(5 - l) * size
                 let n = counts[l - 1][i - 1]
-                let selected = cell.map { $0.rating == key && $0.likelihood == l && $0.impact == i } ?? false
-                let href = AppPath.unitRisks(unitID).with([("rating", key), ("l", String(l)), ("i", String(i))])
+                let selected = filter.cell.map { $0.residual == (key == "residual") && $0.likelihood == l && $0.impact == i } ?? false
+                let href = AppPath.unitRisks(unitID).with([("kind", filter.kind), ("status", filter.status?.rawValue),
+                                                           ("rating", key), ("l", String(l)), ("i", String(i))])
                 svg += "<a href=\"\(Charts.escape(href))\"><rect x=\"\(Charts.f(x))\" y=\"\(Charts.f(y))\" width=\"\(Charts.f(size - 2))\" height=\"\(Charts.f(size - 2))\" fill=\"\(Self.colors[level]!)\"\(selected ? " stroke=\"#1b2733\" stroke-width=\"3\"" : "")><title>\(Charts.escape(t("risk.cell_title", l, i, t("risk_level.\(level.rawValue)"), n)))</title></rect>"
                 if n > 0 { svg += "<text x=\"\(Charts.f(x + size / 2 - 1))\" y=\"\(Charts.f(y + size / 2 + 4))\" font-size=\"13\" font-weight=\"600\" text-anchor=\"middle\">\(n)</text>" }
                 svg += "</a>"
