@@ -40,6 +40,10 @@ run() { # label DATABASE_URL
   local server=$!
   trap "kill $server 2>/dev/null || true" EXIT
   for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
+  # The hourly run (reminders of due plans, registers, today's figures) starts with the server;
+  # on a fresh organization it reminds hundreds of units. Measure after it, as in steady state.
+  for _ in $(seq 1 240); do grep -q "Hourly run:" "$work/server-$1.log" && break; sleep 0.5; done
+  grep -o "Hourly run:.*" "$work/server-$1.log" || true
   local jar="$work/jar-$1"
   curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/sign-in" -o "$work/signin.html"
   local csrf

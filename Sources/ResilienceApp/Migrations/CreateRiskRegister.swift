@@ -24,6 +24,10 @@ struct CreateRiskRegister: AsyncMigration {
             .field("updated_at", .datetime)
             .create()
         try await database.index("risks_unit", on: "risks", ["unit_id", "kind"])
+        // The register lists by title a page at a time: walking this index finds a page without sorting them all.
+        try await database.index("risks_title", on: "risks", ["title"])
+        // The register's heat maps are kept until a risk changes; the latest change is read by this index.
+        try await database.index("risks_updated", on: "risks", ["updated_at"])
         try await database.schema("risk_registers")
             .id()
             .field("unit_id", .uuid, .required, .references("units", "id"))

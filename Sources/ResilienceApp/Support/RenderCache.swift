@@ -15,13 +15,14 @@ final class RenderCache: @unchecked Sendable {
 
     init(budget: Int) { self.budget = budget }
 
-    func value(_ key: String, render: () async throws -> String) async rethrows -> String {
-        if let hit = lock.withLock({ () -> String? in
-            guard let hit = entries[key] else { return nil }
-            order.removeAll { $0 == key }; order.append(key)
-            return hit
-        }) { return hit }
-        let value = try await render()
+    /// The same, for rendering that does not wait.
+    func cached(_ key: String, render: () -> String) -> String {
+        if let hit = lock.withLock({ entries[key] }) { return hit }
+        return store(key, render())
+    }
+
+    /// Keeps a value, the least recently used out beyond the budget.
+    private func store(_ key: String, _ value: String) -> String {
         lock.withLock {
             if entries.updateValue(value, forKey: key) == nil { order.append(key); bytes += value.utf8.count }
             while bytes > budget, let oldest = order.first {
@@ -30,5 +31,14 @@ final class RenderCache: @unchecked Sendable {
             }
         }
         return value
+    }
+
+    func value(_ key: String, render: () async throws -> String) async rethrows -> String {
+        if let hit = lock.withLock({ () -> String? in
+            guard let hit = entries[key] else { return nil }
+            order.removeAll { $0 == key }; order.append(key)
+            return hit
+        }) { return hit }
+        return store(key, try await render())
     }
 }

@@ -25,21 +25,27 @@ struct RisksController {
         let filter = RiskService.Filter(kind: q("kind"), level: q("level"), status: q("status"), rating: q("rating"),
                                         likelihood: q("l").flatMap(Int.init), impact: q("i").flatMap(Int.init))
         let matrix = try await RiskService.matrix(on: req.db)
-        let (risks, info) = try await RiskService.query(under: unit, filter, matrix: matrix, on: req.db).sort(\.$title).paged(req)
+        let heat = try await RiskService.heatMaps(under: unit, filter, on: req.db)
+        // The heat maps give the count; a page is then one indexed read.
+        let query = RiskService.query(under: unit, filter, matrix: matrix, on: req.db).sort(\.$title)
+        let (page, per) = req.pageRequest
+        let total: Int
+        if let known = RiskService.total(filter, inherent: heat.inherent, matrix: matrix) { total = known } else { total = try await query.copy().count() }
+        let risks = try await query.range((page - 1) * per ..< page * per).all()
+        let info = PageInfo(page: page, per: per, total: total, hasMore: page * per < total)
         let names = Dictionary(uniqueKeysWithValues: try await Unit.query(on: req.db).filter(\.$id ~~ Array(Set(risks.map(\.unitID))))
             .field(\.$id).field(\.$name).all().map { ($0.id!, $0.name) })
         let clock = PlanDue.Clock(Date())
         let own = try await Risk.query(on: req.db).filter(\.$unitID == unit.requireID()).field(\.$id).field(\.$kind).field(\.$status).field(\.$reviewDate).all()
         let inPlace = RegisterRules.isInPlace(own.map(\.summary), relevantKinds: try await RiskService.relevantKinds(of: unit.requireID(), on: req.db), clock: clock)
-        let page = RiskRegisterPage(
+        let view = RiskRegisterPage(
             unitID: unit.id!, unitName: unit.name, matrix: matrix,
-            inherent: try await RiskService.heat(under: unit, filter, residual: false, on: req.db),
-            residual: try await RiskService.heat(under: unit, filter, residual: true, on: req.db),
+            inherent: heat.inherent, residual: heat.residual,
             shown: risks, info: info, unitNames: names, filter: filter,
             query: [("kind", q("kind")), ("level", q("level")), ("status", q("status")), ("rating", q("rating")), ("l", q("l")), ("i", q("i"))],
             inPlace: inPlace, mayEdit: try req.requireActor().may(.editRisks, on: unit.unitPath), form: form, importForm: importForm,
             csrf: req.csrfToken, clock: clock)
-        return Layout.response(for: req, title: t("risk.register_of", unit.name), content: page.body(t))
+        return Layout.response(for: req, title: t("risk.register_of", unit.name), content: view.body(t))
     }
 
     @Sendable func add(_ req: Request) async throws -> Response {

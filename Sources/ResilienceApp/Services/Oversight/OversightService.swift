@@ -304,9 +304,11 @@ enum OversightService {
         let task = Task.detached {
             while !Task.isCancelled {
                 do {
-                    try await remind(app: app, on: app.db)
+                    let started = Date()
+                    let reminded = try await remind(app: app, on: app.db)
                     try await RiskService.refreshRegisters(on: app.db)
                     try await recordSnapshots(on: app.db)
+                    app.logger.notice("Hourly run: \(reminded) units reminded, registers and today's figures brought up to date in \(Int(Date().timeIntervalSince(started) * 1000)) ms.")
                 } catch {
                     app.logger.warning("Reminders and snapshots not run: \(error)")
                 }

@@ -23,6 +23,11 @@ enum RiskService {
         return Set(kinds)
     }
 
+    /// `unit_id` among the units of the subtree, as one statement (no list of ids goes back and forth).
+    static func inSubtree(_ unit: Unit) -> SQLQueryString {
+        "unit_id IN (SELECT id FROM units WHERE path LIKE \(bind: unit.path + "%"))"
+    }
+
     /// What a register's list and heat maps are narrowed to.
     struct Filter: Sendable {
         var kind: String?
@@ -45,8 +50,7 @@ enum RiskService {
     /// The risks of a unit and every unit below it, narrowed by the filter (the cell and level on
     /// the inherent rating unless the cell says residual).
     static func query(under unit: Unit, _ filter: Filter, matrix: RiskMatrix, cell: Bool = true, on db: any Database) -> QueryBuilder<Risk> {
-        let q = Risk.query(on: db).join(Unit.self, on: \Risk.$unitID == \Unit.$id)
-            .filter(Unit.self, \.$path, .custom("LIKE"), unit.path + "%")
+        let q = Risk.query(on: db).filter(.sql(inSubtree(unit)))
         if let kind = filter.kind { q.filter(\.$kind == kind) }
         if let status = filter.status { q.filter(\.$status == status) }
         if let level = filter.level {
@@ -63,27 +67,48 @@ enum RiskService {
         return q
     }
 
-    /// How many of the risks of the filter's kind and status fall in each cell, before or after treatment:
-    /// `counts[likelihood - 1][impact - 1]`, counted by the database.
-    static func heat(under unit: Unit, _ filter: Filter, residual: Bool, on db: any Database) async throws -> [[Int]] {
-        let l = residual ? "residual_likelihood" : "inherent_likelihood", i = residual ? "residual_impact" : "inherent_impact"
-        var counts = Array(repeating: Array(repeating: 0, count: RiskMatrix.size), count: RiskMatrix.size)
-        guard let sql = db as? any SQLDatabase else { return counts }
-        struct Cell: Decodable { var l: Int?; var i: Int?; var n: Int }
-        var select = sql.select().column(SQLAlias(SQLColumn(l, table: "r"), as: SQLIdentifier("l")))
-            .column(SQLAlias(SQLColumn(i, table: "r"), as: SQLIdentifier("i")))
-            .column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n")))
-            .from(SQLAlias(SQLIdentifier(Risk.schema), as: SQLIdentifier("r")))
-            .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLColumn("id", table: "u"), .equal, SQLColumn("unit_id", table: "r"))
-            .where(SQLColumn("path", table: "u"), .like, SQLBind(unit.path + "%"))
-        if let kind = filter.kind { select = select.where(SQLColumn("kind", table: "r"), .equal, SQLBind(kind)) }
-        if let status = filter.status { select = select.where(SQLColumn("status", table: "r"), .equal, SQLBind(status.rawValue)) }
-        let cells = try await select.groupBy(SQLColumn(l, table: "r")).groupBy(SQLColumn(i, table: "r")).all(decoding: Cell.self)
-        for c in cells {
-            guard let li = c.l, let ii = c.i, RiskRating.range.contains(li), RiskRating.range.contains(ii) else { continue }
-            counts[li - 1][ii - 1] += c.n
+    /// How many of the risks of the filter's kind and status fall in each cell, before and after
+    /// treatment (`counts[likelihood - 1][impact - 1]`), counted by the database and kept until a
+    /// risk changes: one small query per request checks that.
+    static func heatMaps(under unit: Unit, _ filter: Filter, on db: any Database) async throws -> (inherent: [[Int]], residual: [[Int]]) {
+        guard let sql = db as? any SQLDatabase else { return ([], []) }
+        let check = try await sql.raw("SELECT COUNT(*) AS n, MAX(updated_at) AS changed FROM risks").first()
+        let version = try check.map { "\(try $0.decode(column: "n", as: Int.self)):\(try $0.decode(column: "changed", as: Date?.self)?.timeIntervalSince1970 ?? 0)" } ?? ""
+        let key = "heat|\(unit.id!)|\(unit.path)|\(filter.kind ?? "")|\(filter.status?.rawValue ?? "")|\(version)"
+        let text = try await RenderCache.pages.value(key) {
+            var maps: [[[Int]]] = []
+            for residual in [false, true] {
+                let l = residual ? "residual_likelihood" : "inherent_likelihood", i = residual ? "residual_impact" : "inherent_impact"
+                var counts = Array(repeating: Array(repeating: 0, count: RiskMatrix.size), count: RiskMatrix.size)
+                struct Cell: Decodable { var l: Int?; var i: Int?; var n: Int }
+                var select = sql.select().column(SQLAlias(SQLColumn(l), as: SQLIdentifier("l"))).column(SQLAlias(SQLColumn(i), as: SQLIdentifier("i")))
+                    .column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n")))
+                    .from(Risk.schema).where(inSubtree(unit))
+                if let kind = filter.kind { select = select.where("kind", .equal, SQLBind(kind)) }
+                if let status = filter.status { select = select.where("status", .equal, SQLBind(status.rawValue)) }
+                for c in try await select.groupBy(l).groupBy(i).all(decoding: Cell.self) {
+                    guard let li = c.l, let ii = c.i, RiskRating.range.contains(li), RiskRating.range.contains(ii) else { continue }
+                    counts[li - 1][ii - 1] += c.n
+                }
+                maps.append(counts)
+            }
+            return PlanCodec.encode(maps)
         }
-        return counts
+        let maps = (try? PlanCodec.decode([[[Int]]].self, text)) ?? []
+        return maps.count == 2 ? (maps[0], maps[1]) : ([], [])
+    }
+
+    /// How many risks the filter lists, from the heat maps when they tell it.
+    static func total(_ filter: Filter, inherent: [[Int]], matrix: RiskMatrix) -> Int? {
+        let cells = RiskRating.range.flatMap { l in RiskRating.range.map { (l, $0) } }
+        let level = { (l: Int, i: Int) in filter.level.map { matrix.levels[l - 1][i - 1] == $0 } ?? true }
+        guard inherent.count == RiskMatrix.size else { return nil }
+        if let c = filter.cell {
+            // The residual cell with a level of the inherent rating: the database counts it.
+            if c.residual { return nil }
+            return level(c.likelihood, c.impact) ? inherent[c.likelihood - 1][c.impact - 1] : 0
+        }
+        return cells.filter { level($0.0, $0.1) }.reduce(0) { $0 + inherent[$1.0 - 1][$1.1 - 1] }
     }
 
     /// Adds a risk (id nil) or changes one, from fields named as the CSV names them.
