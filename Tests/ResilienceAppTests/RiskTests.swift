@@ -71,10 +71,20 @@ import VaporTesting
                 let standing = try #require(try await PlanStanding.query(on: app.db).filter(\.$unitID == bangladesh.requireID()).first())
                 #expect(standing.hasRiskRegister == (i == RiskKind.standard.count - 1))
             }
+            // A unit that marks only security relevant is in place with one security risk.
+            let kenya = try await unit("KEN", app)
+            let officer = Browser(app)
+            #expect(try await officer.signIn("security.kenya"))
+            try await RiskService.save(nil, at: kenya, ["kind": "security", "title": "Carjacking", "likelihood": "4", "impact": "4"], by: .system, on: app.db)
+            #expect(try await PlanStanding.query(on: app.db).filter(\.$unitID == kenya.requireID()).first()?.hasRiskRegister == false)
+            #expect(try await officer.post(AppPath.unitRiskKinds(kenya.id!).path, ["kinds-security": "true"]).status == .seeOther)
+            #expect(try await PlanStanding.query(on: app.db).filter(\.$unitID == kenya.requireID()).first()?.hasRiskRegister == true)
+            #expect(try await officer.get(AppPath.unitRisks(kenya.id!).path).body.string.contains("Kinds relevant to this unit: Security."))
             // A review falling overdue takes it out of place at the next hourly run.
             try await RiskService.refreshRegisters(now: Date().addingTimeInterval(100 * 86_400), on: app.db)
             #expect(try await PlanStanding.query(on: app.db).filter(\.$unitID == bangladesh.requireID()).first()?.hasRiskRegister == false)
             try await RiskService.refreshRegisters(on: app.db)
+            #expect(try await PlanStanding.query(on: app.db).filter(\.$unitID == bangladesh.requireID()).first()?.hasRiskRegister == true)
             let reviewer = Browser(app)
             #expect(try await reviewer.signIn("reviewer.asia"))
             let dashboard = try await reviewer.get(AppPath.unitDashboard(try await unit("RB-AP", app).id!).path).body.string

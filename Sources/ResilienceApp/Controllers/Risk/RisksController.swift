@@ -12,6 +12,7 @@ struct RisksController {
         routes.on(.POST, .unitRisk(AppPath.any, AppPath.any), .unit(.editRisks), use: change)
         routes.on(.POST, .unitRisksImport(AppPath.any), .unit(.editRisks), use: importCSV)
         routes.on(.GET, .unitRisksCSV(AppPath.any), .unit(.viewPlans), use: export)
+        routes.on(.POST, .unitRiskKinds(AppPath.any), .unit(.editRisks), use: setKinds)
     }
 
     @Sendable func index(_ req: Request) async throws -> Response {
@@ -37,13 +38,14 @@ struct RisksController {
             .field(\.$id).field(\.$name).all().map { ($0.id!, $0.name) })
         let clock = PlanDue.Clock(Date())
         let own = try await Risk.query(on: req.db).filter(\.$unitID == unit.requireID()).field(\.$id).field(\.$kind).field(\.$status).field(\.$reviewDate).all()
-        let inPlace = RegisterRules.isInPlace(own.map(\.summary), relevantKinds: try await RiskService.relevantKinds(of: unit.requireID(), on: req.db), clock: clock)
+        let relevant = try await RiskService.relevantKinds(of: unit.requireID(), on: req.db)
+        let inPlace = RegisterRules.isInPlace(own.map(\.summary), relevantKinds: relevant, clock: clock)
         let view = RiskRegisterPage(
             unitID: unit.id!, unitName: unit.name, matrix: matrix,
             inherent: heat.inherent, residual: heat.residual,
             shown: risks, info: info, unitNames: names, filter: filter,
             query: [("kind", q("kind")), ("level", q("level")), ("status", q("status")), ("rating", q("rating")), ("l", q("l")), ("i", q("i"))],
-            inPlace: inPlace, mayEdit: try req.requireActor().may(.editRisks, on: unit.unitPath), form: form, importForm: importForm,
+            inPlace: inPlace, relevant: relevant, mayEdit: try req.requireActor().may(.editRisks, on: unit.unitPath), form: form, importForm: importForm,
             csrf: req.csrfToken, clock: clock)
         return Layout.response(for: req, title: t("risk.register_of", unit.name), content: view.body(t))
     }
@@ -102,6 +104,13 @@ struct RisksController {
             let page = RiskImportPage(unitID: unit.id!, unitName: unit.name, rows: rows, text: text, csrf: req.csrfToken)
             return Layout.response(for: req, title: req.localizer("risk.preview_title"), content: page.body(req.localizer))
         }, reshow: { try await page(req, form: FormState(), importForm: $0) })
+    }
+
+    @Sendable func setKinds(_ req: Request) async throws -> Response {
+        let unit = try await req.unitParameter()
+        let form = try req.content.decode([String: String].self)
+        try await RiskService.setRelevantKinds(RiskService.kinds().filter { form["kinds-\($0)"] == "true" }, of: unit, by: req.auditContext, on: req.db)
+        return req.redirect(to: AppPath.unitRisks(unit.id!).path)
     }
 
     @Sendable func export(_ req: Request) async throws -> Response {

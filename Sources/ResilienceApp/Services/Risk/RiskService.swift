@@ -47,6 +47,22 @@ enum RiskService {
         }
     }
 
+    /// The unit marks which kinds of risk are relevant to it; "in place" asks for one of each.
+    static func setRelevantKinds(_ kinds: [String], of unit: Unit, by context: AuditContext, on db: any Database) async throws {
+        let chosen = kinds.filter(Self.kinds().contains)
+        let unitID = try unit.requireID()
+        try await db.transaction { db in
+            let register = try await RiskRegister.query(on: db).filter(\.$unitID == unitID).first() ?? RiskRegister()
+            let before = register.id == nil ? RiskKind.standard.joined(separator: ", ") : ((try? PlanCodec.decode([String].self, register.relevantKinds)) ?? []).joined(separator: ", ")
+            register.unitID = unitID
+            register.relevantKinds = PlanCodec.encode(chosen)
+            try await register.save(on: db)
+            try await Audit.record(on: db, by: context, .update, entity: "risk", id: nil, unitID: unitID, summary: "\(unit.name): relevant kinds",
+                                   change: AuditChange(before: ["relevant_kinds": before], after: ["relevant_kinds": chosen.joined(separator: ", ")]))
+            try await refreshRegister(of: unitID, on: db)
+        }
+    }
+
     /// The risks of a unit and every unit below it, narrowed by the filter (the cell and level on
     /// the inherent rating unless the cell says residual).
     static func query(under unit: Unit, _ filter: Filter, matrix: RiskMatrix, cell: Bool = true, on db: any Database) -> QueryBuilder<Risk> {

@@ -26,7 +26,7 @@ enum AppPath: Sendable {
     case unitDashboard(UUID), unitDashboardCSV(UUID), unitCompliance(UUID), oversight
     case unitCampaigns(UUID), campaign(UUID)
     // Joint risk register
-    case unitRisks(UUID), unitRisk(UUID, UUID), unitRisksImport(UUID), unitRisksCSV(UUID)
+    case unitRisks(UUID), unitRisk(UUID, UUID), unitRisksImport(UUID), unitRisksCSV(UUID), unitRiskKinds(UUID)
     // JSON API
     case apiOpenAPI, apiMe, apiTokens, apiToken(UUID)
     case apiUnits, apiUnit(UUID), apiUnitChildren(UUID), apiUnitMove(UUID), apiUnitRetire(UUID)
@@ -115,6 +115,7 @@ enum AppPath: Sendable {
         case .unitRisk: "/units/:unitID/risks/:riskID"
         case .unitRisksImport: "/units/:unitID/risks/import"
         case .unitRisksCSV: "/units/:unitID/risks.csv"
+        case .unitRiskKinds: "/units/:unitID/risks/kinds"
         case .unitCampaigns: "/units/:unitID/campaigns"
         case .campaign: "/campaigns/:campaignID"
         case .apiPlanReview: "/api/v1/plans/:planID/review"
@@ -179,7 +180,7 @@ enum AppPath: Sendable {
              .planReview(let u), .planFeedback(let u), .unitDashboard(let u), .unitDashboardCSV(let u), .unitCompliance(let u),
              .unitCampaigns(let u), .campaign(let u), .apiPlanReview(let u), .apiPlanMoves(let u), .apiPlanFeedback(let u),
              .apiUnitDashboard(let u), .apiUnitComplianceReports(let u), .apiUnitCampaigns(let u), .apiCampaign(let u),
-             .unitRisks(let u), .unitRisksImport(let u), .unitRisksCSV(let u):
+             .unitRisks(let u), .unitRisksImport(let u), .unitRisksCSV(let u), .unitRiskKinds(let u):
             return [id(u)]
         case .planSection(let u, let section):
             return [id(u), section.rawValue]

@@ -40,6 +40,7 @@ struct RiskRegisterPage {
     var filter: RiskService.Filter
     var query: [(String, String?)]
     var inPlace: Bool
+    var relevant: Set<String>
     var mayEdit: Bool
     var form: FormState
     var importForm: FormState
@@ -47,9 +48,15 @@ struct RiskRegisterPage {
     var clock: PlanDue.Clock
 
     func body(_ t: Localizer) -> BodyNode {
-        .group(
+        let kinds = RiskService.kinds().map { ($0, t("risk_kind.\($0)")) }
+        return .group(
             .nav(.class("crumbs"), .attribute(named: "aria-label", value: t("unit.breadcrumbs")), .ul(.li(link(.unit(unitID), unitName)))),
-            .p(.safe(t(inPlace ? "risk.in_place" : "risk.not_in_place"))),
+            .p(.safe(t(inPlace ? "risk.in_place" : "risk.not_in_place")), .safe(" " + t("risk.relevant_now", kinds.filter { relevant.contains($0.0) }.map(\.1).joined(separator: ", ")))),
+            .if(mayEdit, .element(named: "details", nodes: [.element(named: "summary", nodes: [.safe(t("risk.relevant_change"))]),
+                postForm(AppPath.unitRiskKinds(unitID).path, csrf: csrf,
+                         FormField.checkboxes("kinds", t("risk.relevant"), FormState(values: Dictionary(uniqueKeysWithValues: relevant.map { ("kinds-\($0)", "true") })),
+                                              options: kinds),
+                         FormField.submit(t("common.save")))])),
             .div(.class("charts"),
                  heatMap(t("risk.inherent"), "inherent", inherent, t),
                  heatMap(t("risk.residual"), "residual", residual, t)),
