@@ -125,4 +125,33 @@ import VaporTesting
             #expect(rows.compactMap { $0.draft } == saved.map { $0.draft })
         }
     }
+
+    @Test func theAPIKeepsTheRegisterToo() async throws {
+        try await withTestApp { app in
+            let kenya = try await unit("KEN", app)
+            let headers = try await apiHeaders("security.kenya", app)
+            let base = "/api/v1/units/\(kenya.id!.uuidString)/risks"
+            var r = try await app.testing().sendRequest(.POST, base, headers: headers,
+                                                        body: ByteBuffer(string: #"{"kind":"security","title":"Carjacking","likelihood":4,"impact":5,"residualLikelihood":2}"#))
+            #expect(r.status == .unprocessableEntity && r.body.string.contains("residual_impact"))
+            #expect(try await count(kenya, app) == 0)
+            r = try await app.testing().sendRequest(.POST, base, headers: headers,
+                                                    body: ByteBuffer(string: #"{"kind":"security","title":"Carjacking","likelihood":4,"impact":5,"reviewDate":"2027-01-31"}"#))
+            #expect(r.status == .created)
+            let created = try r.content.decode(RisksController.RiskDTO.self)
+            #expect(created.inherent.level == "very_high")
+            r = try await app.testing().sendRequest(.PUT, base + "/\(created.id.uuidString)", headers: headers,
+                                                    body: ByteBuffer(string: #"{"kind":"security","title":"Carjacking","likelihood":4,"impact":5,"residualLikelihood":2,"residualImpact":2,"status":"monitored"}"#))
+            #expect(try r.content.decode(RisksController.RiskDTO.self).residual?.level == "low")
+            let list = try await app.testing().sendRequest(.GET, base + "?level=very_high", headers: headers)
+            #expect(try list.content.decode(Paged<RisksController.RiskDTO>.self).items.map(\.title) == ["Carjacking"])
+            let heat = try await app.testing().sendRequest(.GET, base + "/heat", headers: headers)
+            let maps = try heat.content.decode(RisksController.HeatDTO.self)
+            #expect(maps.inherent[3][4] == 1 && maps.residual[1][1] == 1 && maps.levels[4][4] == "very_high")
+            // Someone without the role may read, not write.
+            let reader = try await apiHeaders("hq.oversight", app)
+            #expect(try await app.testing().sendRequest(.GET, base, headers: reader).status == .ok)
+            #expect(try await app.testing().sendRequest(.POST, base, headers: reader, body: ByteBuffer(string: "{}")).status == .forbidden)
+        }
+    }
 }

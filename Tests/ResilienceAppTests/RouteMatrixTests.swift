@@ -202,6 +202,9 @@ import VaporTesting
         "GET /units/:unitID/risks/:riskID": "unit(view_plans)", "POST /units/:unitID/risks/:riskID": "unit(edit_risks)",
         "POST /units/:unitID/risks/import": "unit(edit_risks)", "GET /units/:unitID/risks.csv": "unit(view_plans)",
         "POST /units/:unitID/risks/kinds": "unit(edit_risks)",
+        "GET /api/v1/units/:unitID/risks": "unit(view_plans)", "POST /api/v1/units/:unitID/risks": "unit(edit_risks)",
+        "GET /api/v1/units/:unitID/risks/:riskID": "unit(view_plans)", "PUT /api/v1/units/:unitID/risks/:riskID": "unit(edit_risks)",
+        "GET /api/v1/units/:unitID/risks/heat": "unit(view_plans)",
     ]
 
     @Test func everyRouteHasExactlyThePolicyWrittenHere() async throws {

@@ -74,6 +74,11 @@ enum OpenAPIDocument {
             .init(method: "get", path: .apiUnitCampaigns(any), summary: "The yearly campaigns opened for this unit", response: array("Campaign")),
             .init(method: "post", path: .apiUnitCampaigns(any), summary: "Open a yearly campaign: a draft for every unit of the chosen levels below, with a deadline", body: "CampaignBody", response: ref("Campaign"), status: "201"),
             .init(method: "get", path: .apiCampaign(any), summary: "A campaign's progress: its units by state, late ones first", response: ref("Campaign")),
+            .init(method: "get", path: .apiUnitRisks(any), summary: "The joint risk register of the unit and every unit below it (filter by kind, level, status, or a heat-map cell: rating, l, i)", response: ref("Risk"), paged: true, query: ["kind", "level", "status", "rating", "l", "i"]),
+            .init(method: "post", path: .apiUnitRisks(any), summary: "Add a risk to the unit's register", body: "RiskBody", response: ref("Risk"), status: "201"),
+            .init(method: "get", path: .apiUnitRisk(any, any), summary: "One risk", response: ref("Risk")),
+            .init(method: "put", path: .apiUnitRisk(any, any), summary: "Change a risk", body: "RiskBody", response: ref("Risk")),
+            .init(method: "get", path: .apiUnitRiskHeat(any), summary: "Heat maps: risks per cell before and after treatment, and the matrix's levels", response: ref("RiskHeat"), query: ["kind", "status"]),
         ]
     }
 
@@ -101,7 +106,12 @@ enum OpenAPIDocument {
                                ["name": "per", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 100]]]
             }
             parameters += op.query.map { name -> JSON in
-                ["name": name, "in": "query", "schema": ["cycle", "version"].contains(name) ? ["type": "integer"] : ["q", "after", "before", "from", "to", "state", "standing", "kind"].contains(name) ? ["type": "string"] : ["type": "string", "format": "uuid"]]
+                let schema: JSON
+                if ["cycle", "version"].contains(name) { schema = ["type": "integer"] }
+                else if ["l", "i"].contains(name) { schema = ["type": "integer", "minimum": 1, "maximum": 5] }
+                else if ["q", "after", "before", "from", "to", "state", "standing", "kind", "level", "status", "rating"].contains(name) { schema = ["type": "string"] }
+                else { schema = ["type": "string", "format": "uuid"] }
+                return ["name": name, "in": "query", "schema": schema]
             }
             var responses: JSON = [
                 "401": ["description": "No or invalid bearer token", "content": ["application/json": ["schema": ref("Error")]]],
@@ -309,6 +319,23 @@ enum OpenAPIDocument {
                 "openedBy": string, "done": ["type": "integer", "nullable": true], "late": ["type": "integer", "nullable": true],
                 "units": ["type": "array", "nullable": true, "items": ["type": "object", "properties": [
                     "unitID": uuid, "name": string, "planID": uuid, "state": ["type": "string", "enum": states], "late": ["type": "boolean"]]]]]],
+            "Risk": ["type": "object", "required": ["id", "unitID", "kind", "title", "inherent", "status", "source"], "properties": [
+                "id": uuid, "unitID": uuid, "kind": string, "title": string, "cause": optionalString, "consequence": optionalString,
+                "inherent": ["type": "object", "properties": ["likelihood": int, "impact": int, "level": optionalString]],
+                "residual": ["type": "object", "nullable": true, "properties": ["likelihood": int, "impact": int, "level": optionalString]],
+                "owner": optionalString, "treatment": optionalString, "status": ["type": "string", "enum": RiskStatus.allCases.map(\.rawValue)],
+                "reviewDate": date, "source": ["type": "string", "enum": RiskSource.allCases.map(\.rawValue)], "updatedAt": date, "updatedBy": optionalString]],
+            "RiskBody": ["type": "object", "required": ["kind", "title", "likelihood", "impact"], "properties": [
+                "kind": ["type": "string", "enum": RiskKind.standard], "title": ["type": "string", "maxLength": 200],
+                "cause": ["type": "string", "maxLength": 2000], "consequence": ["type": "string", "maxLength": 2000],
+                "likelihood": ["type": "integer", "minimum": 1, "maximum": 5], "impact": ["type": "integer", "minimum": 1, "maximum": 5],
+                "residualLikelihood": ["type": "integer", "minimum": 1, "maximum": 5], "residualImpact": ["type": "integer", "minimum": 1, "maximum": 5],
+                "owner": ["type": "string", "maxLength": 200], "treatment": ["type": "string", "maxLength": 2000],
+                "status": ["type": "string", "enum": RiskStatus.allCases.map(\.rawValue)], "reviewDate": ["type": "string", "description": "YYYY-MM-DD"],
+                "source": ["type": "string", "enum": RiskSource.allCases.map(\.rawValue)]]],
+            "RiskHeat": ["type": "object", "required": ["inherent", "residual", "levels"], "properties": [
+                "inherent": ["type": "array", "items": ["type": "array", "items": int]], "residual": ["type": "array", "items": ["type": "array", "items": int]],
+                "levels": ["type": "array", "items": ["type": "array", "items": string]]]],
             "CampaignBody": ["type": "object", "required": ["cycle", "deadline", "kinds"], "properties": [
                 "cycle": ["type": "string", "description": "The year, e.g. 2027"], "deadline": ["type": "string", "description": "YYYY-MM-DD"],
                 "kinds": ["type": "array", "items": ["type": "string", "enum": OversightService.planningKinds.map(\.rawValue)]],

@@ -13,6 +13,11 @@ struct RisksController {
         routes.on(.POST, .unitRisksImport(AppPath.any), .unit(.editRisks), use: importCSV)
         routes.on(.GET, .unitRisksCSV(AppPath.any), .unit(.viewPlans), use: export)
         routes.on(.POST, .unitRiskKinds(AppPath.any), .unit(.editRisks), use: setKinds)
+        routes.on(.GET, .apiUnitRisks(AppPath.any), .unit(.viewPlans), use: apiList)
+        routes.on(.POST, .apiUnitRisks(AppPath.any), .unit(.editRisks), use: apiCreate)
+        routes.on(.GET, .apiUnitRisk(AppPath.any, AppPath.any), .unit(.viewPlans), use: apiShow)
+        routes.on(.PUT, .apiUnitRisk(AppPath.any, AppPath.any), .unit(.editRisks), use: apiUpdate)
+        routes.on(.GET, .apiUnitRiskHeat(AppPath.any), .unit(.viewPlans), use: apiHeat)
     }
 
     @Sendable func index(_ req: Request) async throws -> Response {
@@ -120,5 +125,77 @@ struct RisksController {
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         response.headers.contentDisposition = .init(.attachment, filename: "risks-\(unit.code ?? "unit").csv")
         return response
+    }
+
+    // MARK: API
+
+    struct RatingDTO: Content { var likelihood: Int; var impact: Int; var level: String? }
+
+    struct RiskDTO: Content {
+        var id: UUID, unitID: UUID, kind: String, title: String, cause: String?, consequence: String?
+        var inherent: RatingDTO, residual: RatingDTO?, owner: String?, treatment: String?, status: String, reviewDate: Date?, source: String
+        var updatedAt: Date?, updatedBy: String?
+
+        init(_ r: Risk, _ matrix: RiskMatrix) {
+            id = r.id!; unitID = r.unitID; kind = r.kind; title = r.title; cause = r.cause; consequence = r.consequence
+            inherent = RatingDTO(likelihood: r.inherentLikelihood, impact: r.inherentImpact, level: matrix.level(r.inherent)?.rawValue)
+            residual = r.residual.map { RatingDTO(likelihood: $0.likelihood, impact: $0.impact, level: matrix.level($0)?.rawValue) }
+            owner = r.owner; treatment = r.treatment; status = r.status.rawValue; reviewDate = r.reviewDate; source = r.source.rawValue
+            updatedAt = r.updatedAt; updatedBy = r.updatedByName
+        }
+    }
+
+    /// A risk as the API takes it; its fields are checked as the form's and the CSV's are.
+    struct RiskBody: Content {
+        var kind: String?, title: String?, cause: String?, consequence: String?
+        var likelihood: Int?, impact: Int?, residualLikelihood: Int?, residualImpact: Int?
+        var owner: String?, treatment: String?, status: String?, reviewDate: String?, source: String?
+
+        var fields: [String: String] {
+            ["kind": kind ?? "", "title": title ?? "", "cause": cause ?? "", "consequence": consequence ?? "",
+             "likelihood": likelihood.map(String.init) ?? "", "impact": impact.map(String.init) ?? "",
+             "residual_likelihood": residualLikelihood.map(String.init) ?? "", "residual_impact": residualImpact.map(String.init) ?? "",
+             "owner": owner ?? "", "treatment": treatment ?? "", "status": status ?? "", "review_date": reviewDate ?? "", "source": source ?? ""]
+        }
+    }
+
+    @Sendable func apiList(_ req: Request) async throws -> Paged<RiskDTO> {
+        let unit = try await req.unitParameter()
+        let q = { (name: String) in req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : $0 } }
+        let filter = RiskService.Filter(kind: q("kind"), level: q("level"), status: q("status"), rating: q("rating"),
+                                        likelihood: q("l").flatMap(Int.init), impact: q("i").flatMap(Int.init))
+        let matrix = try await RiskService.matrix(on: req.db)
+        let (risks, info) = try await RiskService.query(under: unit, filter, matrix: matrix, on: req.db).sort(\.$title).paged(req)
+        return Paged(items: risks.map { RiskDTO($0, matrix) }, metadata: info)
+    }
+
+    @Sendable func apiCreate(_ req: Request) async throws -> Response {
+        let unit = try await req.unitParameter()
+        let body = try req.decodeJSON(RiskBody.self)
+        let risk = try await RiskService.save(nil, at: unit, body.fields, by: req.auditContext, on: req.db)
+        return try await RiskDTO(risk, try await RiskService.matrix(on: req.db)).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func apiShow(_ req: Request) async throws -> RiskDTO {
+        let unit = try await req.unitParameter()
+        return RiskDTO(try await riskParameter(req, unit), try await RiskService.matrix(on: req.db))
+    }
+
+    @Sendable func apiUpdate(_ req: Request) async throws -> RiskDTO {
+        let unit = try await req.unitParameter()
+        let risk = try await riskParameter(req, unit)
+        let body = try req.decodeJSON(RiskBody.self)
+        try await RiskService.save(risk, at: unit, body.fields, by: req.auditContext, on: req.db)
+        return RiskDTO(risk, try await RiskService.matrix(on: req.db))
+    }
+
+    struct HeatDTO: Content { var inherent: [[Int]]; var residual: [[Int]]; var levels: [[String]] }
+
+    @Sendable func apiHeat(_ req: Request) async throws -> HeatDTO {
+        let unit = try await req.unitParameter()
+        let q = { (name: String) in req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : $0 } }
+        let heat = try await RiskService.heatMaps(under: unit, RiskService.Filter(kind: q("kind"), status: q("status")), on: req.db)
+        let matrix = try await RiskService.matrix(on: req.db)
+        return HeatDTO(inherent: heat.inherent, residual: heat.residual, levels: matrix.levels.map { $0.map(\.rawValue) })
     }
 }

@@ -27,6 +27,7 @@ enum AppPath: Sendable {
     case unitCampaigns(UUID), campaign(UUID)
     // Joint risk register
     case unitRisks(UUID), unitRisk(UUID, UUID), unitRisksImport(UUID), unitRisksCSV(UUID), unitRiskKinds(UUID)
+    case apiUnitRisks(UUID), apiUnitRisk(UUID, UUID), apiUnitRiskHeat(UUID)
     // JSON API
     case apiOpenAPI, apiMe, apiTokens, apiToken(UUID)
     case apiUnits, apiUnit(UUID), apiUnitChildren(UUID), apiUnitMove(UUID), apiUnitRetire(UUID)
@@ -116,6 +117,9 @@ enum AppPath: Sendable {
         case .unitRisksImport: "/units/:unitID/risks/import"
         case .unitRisksCSV: "/units/:unitID/risks.csv"
         case .unitRiskKinds: "/units/:unitID/risks/kinds"
+        case .apiUnitRisks: "/api/v1/units/:unitID/risks"
+        case .apiUnitRisk: "/api/v1/units/:unitID/risks/:riskID"
+        case .apiUnitRiskHeat: "/api/v1/units/:unitID/risks/heat"
         case .unitCampaigns: "/units/:unitID/campaigns"
         case .campaign: "/campaigns/:campaignID"
         case .apiPlanReview: "/api/v1/plans/:planID/review"
@@ -180,7 +184,7 @@ enum AppPath: Sendable {
              .planReview(let u), .planFeedback(let u), .unitDashboard(let u), .unitDashboardCSV(let u), .unitCompliance(let u),
              .unitCampaigns(let u), .campaign(let u), .apiPlanReview(let u), .apiPlanMoves(let u), .apiPlanFeedback(let u),
              .apiUnitDashboard(let u), .apiUnitComplianceReports(let u), .apiUnitCampaigns(let u), .apiCampaign(let u),
-             .unitRisks(let u), .unitRisksImport(let u), .unitRisksCSV(let u), .unitRiskKinds(let u):
+             .unitRisks(let u), .unitRisksImport(let u), .unitRisksCSV(let u), .unitRiskKinds(let u), .apiUnitRisks(let u), .apiUnitRiskHeat(let u):
             return [id(u)]
         case .planSection(let u, let section):
             return [id(u), section.rawValue]
@@ -190,7 +194,7 @@ enum AppPath: Sendable {
         case .planImpact(let u, let item), .activationProcess(let u, let item), .apiActivationProcess(let u, let item),
              .planFeedbackAnswer(let u, let item), .planFeedbackReply(let u, let item), .planFeedbackResolve(let u, let item),
              .apiPlanFeedbackAnswer(let u, let item), .apiPlanFeedbackReply(let u, let item), .apiPlanFeedbackResolve(let u, let item),
-             .unitRisk(let u, let item):
+             .unitRisk(let u, let item), .apiUnitRisk(let u, let item):
             return [id(u), id(item)]
         case .planVersion(let u, let n), .apiPlanVersion(let u, let n):
             return [id(u), String(n)]
