@@ -77,10 +77,16 @@ private let allowed: [(ReviewMove, ReviewState, ReviewState, Role)] = [
     }
 
     @Test func theMovesNeedTheActionsOfThePolicyTable() {
-        #expect(ReviewCycle.roles(for: .submit) == Access.roles(allowing: .submitPlans))
+        #expect(ReviewCycle.roles(for: .submit) == [.focalPoint] && ReviewCycle.roles(for: .withdraw) == [.focalPoint])
         #expect(ReviewCycle.roles(for: .endorse) == [.regionalReviewer])
         #expect(ReviewCycle.roles(for: .approve) == [.seniorManager])
     }
+    @Test func feedbackIsOpenedInReviewAnsweredWhenReturnedAndRepliedToUntilEndorsed() {
+        #expect(ReviewState.allCases.filter(\.opensFeedback) == [.inReview])
+        #expect(ReviewState.allCases.filter(\.takesAnswers) == [.returned])
+        #expect(ReviewState.allCases.filter(\.takesReviewerReplies) == [.submitted, .inReview, .returned])
+    }
+
     @Test func onlyDraftsAndReturnedPlansAreEditableAndThePagesOfferTheRightMoves() {
         #expect(ReviewState.allCases.filter(\.isEditable) == [.draft, .returned])
         let both = [Grant(role: .focalPoint, unitID: country), Grant(role: .seniorManager, unitID: country)]

@@ -50,7 +50,7 @@ extension GenerateCommand {
             standing.currentState = newest.state
             standing.inForcePlanID = inForce?.id
             standing.approvedAt = inForce?.approved
-            standing.dueAt = inForce?.approved.map(PlanStanding.dueDate)
+            standing.dueAt = inForce?.approved.map { PlanDue.dueDate(approvedAt: $0) }
             standing.lastExercise = exercised
             standing.openThreads = newest.state == .returned || newest.state == .inReview ? 2 : 0
             standing.hasRiskRegister = false
@@ -72,7 +72,7 @@ extension GenerateCommand {
                 let made = p.approved ?? now.addingTimeInterval(-10 * day)
                 insert.values(SQLBind(p.id), SQLBind(p.unit), SQLBind(p.cycle), SQLBind(p.state.rawValue), SQLBind(content), SQLBind(scale),
                               SQLBind(1 + p.versions), SQLBind(p.versions), SQLBind("generate"), SQLBind(made), SQLBind(made),
-                              SQLBind(p.approved), SQLBind(p.approved.map(PlanStanding.dueDate)), SQLBind(p.superseded),
+                              SQLBind(p.approved), SQLBind(p.approved.map { PlanDue.dueDate(approvedAt: $0) }), SQLBind(p.superseded),
                               SQLBind(p.submitted), SQLBind(p.returned), SQLBind(exercised))
                 for n in stride(from: 1, through: p.versions, by: 1) {
                     versions.values(SQLBind(UUID()), SQLBind(p.id), SQLBind(p.unit), SQLBind(n), SQLBind(content), SQLBind(scale),

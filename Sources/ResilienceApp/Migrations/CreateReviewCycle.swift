@@ -1,4 +1,5 @@
 import Fluent
+import ResilienceCore
 import Foundation
 import SQLKit
 
@@ -27,7 +28,7 @@ struct AddPlanReview: AsyncMigration {
             let inForce = newest[row.unit_id] == row.id
             try await sql.update("plans")
                 .set("status", to: inForce ? "in_force" : "superseded")
-                .set("approved_at", to: approved).set("due_at", to: PlanStanding.dueDate(approved))
+                .set("approved_at", to: approved).set("due_at", to: PlanDue.dueDate(approvedAt: approved))
                 .set("submitted_version", to: row.latest_version)
                 .where("id", .equal, row.id).run()
         }

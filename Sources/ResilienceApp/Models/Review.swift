@@ -98,8 +98,6 @@ final class PlanStanding: Model, @unchecked Sendable {
 
     init() {}
 
-    static func dueDate(_ approved: Date) -> Date { PlanDue.dueDate(approvedAt: approved) }
-
     /// What the compliance figures count for this unit.
     var compliance: UnitCompliance {
         UnitCompliance(unitID: unitID, approvedAt: inForcePlanID == nil ? nil : approvedAt, dueAt: inForcePlanID == nil ? nil : dueAt,

@@ -20,6 +20,13 @@ public enum ReviewState: String, CaseIterable, Codable, Sendable {
 
     /// The states in which the plan's content may change.
     public var isEditable: Bool { self == .draft || self == .returned }
+
+    /// A reviewer opens feedback threads while the plan is in review.
+    public var opensFeedback: Bool { self == .inReview }
+    /// The focal point answers threads while the plan is returned to them.
+    public var takesAnswers: Bool { self == .returned }
+    /// A reviewer writes in threads and resolves them from submission until the plan is endorsed.
+    public var takesReviewerReplies: Bool { self == .submitted || self == .inReview || self == .returned }
 }
 
 /// A move of a plan from one state to another.

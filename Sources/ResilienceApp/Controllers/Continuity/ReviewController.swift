@@ -42,7 +42,7 @@ struct ReviewController {
         if let number = plan.submittedVersion, let version = try await PlanService.version(number, of: plan, on: req.db) {
             submittedContent = try await PlanService.snapshot(version, on: req.db).content
         }
-        if mayReview, plan.state == .inReview, let content = submittedContent {
+        if mayReview, plan.state.opensFeedback, let content = submittedContent {
             itemChoices = FeedbackTarget.choices(content, t: t)
             fieldChoices = FeedbackTarget.fieldNames(content).map { ($0, t.field($0)) }
         }
@@ -68,9 +68,9 @@ struct ReviewController {
                                   resolvedBy: th.resolvedByName)
             },
             history: history.map { .init(at: $0.at, by: $0.actorName, move: $0.move, from: $0.from, to: $0.to, version: $0.version, comment: $0.comment) },
-            mayAnswer: plan.state == .returned && actor.may(.editPlans, on: unit.unitPath),
-            mayReview: mayReview && [.submitted, .inReview, .returned].contains(plan.state),
-            mayOpen: mayReview && plan.state == .inReview,
+            mayAnswer: plan.state.takesAnswers && actor.may(.editPlans, on: unit.unitPath),
+            mayReview: mayReview && plan.state.takesReviewerReplies,
+            mayOpen: mayReview && plan.state.opensFeedback,
             itemChoices: itemChoices, fieldChoices: fieldChoices, changesSinceReturned: changes,
             moveForm: moveForm, feedbackForm: feedbackForm, csrf: req.csrfToken)
         let title = "\(frame.unitName) · \(t("plan.cycle_title", frame.cycle)) · \(t("review.tab"))"

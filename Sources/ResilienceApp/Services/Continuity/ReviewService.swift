@@ -70,7 +70,7 @@ enum ReviewService {
                 plan.returnedVersion = plan.submittedVersion
             case .approve:
                 plan.approvedAt = now
-                plan.dueAt = PlanStanding.dueDate(now)
+                plan.dueAt = PlanDue.dueDate(approvedAt: now)
                 let superseded = try await Plan.query(on: db).filter(\.$unit.$id == plan.$unit.id).filter(\.$state == .inForce)
                     .filter(\.$id != plan.requireID()).field(\.$id).field(\.$cycle).field(\.$state).field(\.$unit.$id).all()
                 for old in superseded {
@@ -172,7 +172,7 @@ enum ReviewService {
     /// A reviewer opens a thread on an item of the version under review.
     @discardableResult
     static func openThread(_ plan: Plan, _ input: FeedbackInput, by who: Reviewer, t: Localizer, on db: any Database) async throws -> FeedbackThread {
-        guard plan.state == .inReview, let number = plan.submittedVersion,
+        guard plan.state.opensFeedback, let number = plan.submittedVersion,
               let version = try await PlanService.version(number, of: plan, on: db) else {
             throw ValidationErrors([DomainError(.feedbackNotNow, field: "body")])
         }
@@ -208,8 +208,8 @@ enum ReviewService {
         guard let thread = try await FeedbackThread.query(on: db).filter(\.$id == id).filter(\.$plan.$id == plan.requireID()).first() else {
             throw Abort(.notFound)
         }
-        let allowedStates: [ReviewState] = kind == .answer ? [.returned] : [.submitted, .inReview, .returned]
-        guard allowedStates.contains(plan.state), thread.state != .resolved || kind == .reply else {
+        let now = kind == .answer ? plan.state.takesAnswers : plan.state.takesReviewerReplies
+        guard now, thread.state != .resolved || kind == .reply else {
             throw ValidationErrors([DomainError(.feedbackNotNow, field: "body")])
         }
         let body = kind == .resolve ? try TextRules.optional(rawBody, field: "body", max: maximumComment)

@@ -51,11 +51,11 @@ struct DashboardPage {
                 .li(.a(.href(AppPath.unitDashboardCSV(unitID).with(query)), .safe(t("oversight.export_csv"))))),
             .element(named: "form", nodes: [.attribute(named: "action", value: AppPath.unitDashboard(unitID).path),
                   .attribute(named: "method", value: "get"), .class("search"),
-                  filterSelect("state", t("field.status"), filter.state,
+                  FormField.filter("state", t("field.status"), filter.state,
                                [("", t("common.all")), ("none", t("plan_status.none"))] + ReviewState.allCases.map { ($0.rawValue, t("plan_status.\($0.rawValue)")) }),
-                  filterSelect("standing", t("oversight.standing"), filter.standing?.rawValue,
+                  FormField.filter("standing", t("oversight.standing"), filter.standing?.rawValue,
                                [("", t("common.all"))] + PlanDue.Standing.allCases.map { ($0.rawValue, t("standing.\($0.rawValue)")) }),
-                  filterSelect("kind", t("field.kind"), filter.kind?.rawValue,
+                  FormField.filter("kind", t("field.kind"), filter.kind?.rawValue,
                                [("", t("common.all"))] + OversightService.planningKinds.map { ($0.rawValue, t.kind($0)) }),
                   .label(.for("f-q"), .safe(t("common.search"))),
                   .input(.type(.search), .id("f-q"), .name("q"), .value(filter.text ?? "")),
@@ -84,11 +84,6 @@ struct DashboardPage {
         return [unit, HTMLEscape.escape(t.kind(r.kind)), badge, approved, due, HTMLEscape.escape(t.date(r.last_exercise)), register, open]
     }
 
-    private func filterSelect(_ name: String, _ label: String, _ value: String?, _ options: [(String, String)]) -> BodyNode {
-        .group(.label(.for("f-\(name)"), .safe(label)),
-               .select(.attribute(named: "id", value: "f-\(name)"), .attribute(named: "name", value: name),
-                       .forEach(options) { option($0.0, $0.1, selected: $0.0 == (value ?? "")) }))
-    }
 }
 
 /// A region's compliance: its figures now, the form to report them to HQ, and the reports kept.

@@ -65,9 +65,9 @@ struct RiskRegisterPage {
                 .if(query.contains { $0.1 != nil }, .li(link(.unitRisks(unitID), t("risk.show_all"))))),
             .element(named: "form", nodes: [.attribute(named: "action", value: AppPath.unitRisks(unitID).path),
                   .attribute(named: "method", value: "get"), .class("search"),
-                  filterSelect("kind", t("risk.kind"), filter.kind, [("", t("common.all"))] + RiskService.kinds().map { ($0, t("risk_kind.\($0)")) }),
-                  filterSelect("level", t("risk.level"), filter.level?.rawValue, [("", t("common.all"))] + RiskLevel.allCases.map { ($0.rawValue, t("risk_level.\($0.rawValue)")) }),
-                  filterSelect("status", t("field.status"), filter.status?.rawValue, [("", t("common.all"))] + RiskStatus.allCases.map { ($0.rawValue, t("risk_status.\($0.rawValue)")) }),
+                  FormField.filter("kind", t("risk.kind"), filter.kind, [("", t("common.all"))] + RiskService.kinds().map { ($0, t("risk_kind.\($0)")) }),
+                  FormField.filter("level", t("risk.level"), filter.level?.rawValue, [("", t("common.all"))] + RiskLevel.allCases.map { ($0.rawValue, t("risk_level.\($0.rawValue)")) }),
+                  FormField.filter("status", t("field.status"), filter.status?.rawValue, [("", t("common.all"))] + RiskStatus.allCases.map { ($0.rawValue, t("risk_status.\($0.rawValue)")) }),
                   .button(.type(.submit), .safe(t("oversight.filter")))]),
             .p(.safe(filter.cell.map { t("risk.cell_filter", t($0.residual ? "risk.residual" : "risk.inherent"), $0.likelihood, $0.impact, info.total ?? 0) }
                      ?? t("risk.count", info.total ?? 0))),
@@ -91,11 +91,6 @@ struct RiskRegisterPage {
         )
     }
 
-    private func filterSelect(_ name: String, _ label: String, _ value: String?, _ options: [(String, String)]) -> BodyNode {
-        .group(.label(.for("f-\(name)-filter"), .safe(label)),
-               .select(.attribute(named: "id", value: "f-\(name)-filter"), .attribute(named: "name", value: name),
-                       .forEach(options) { option($0.0, $0.1, selected: $0.0 == (value ?? "")) }))
-    }
 
     private func row(_ r: Risk, _ t: Localizer) -> [String] {
         func rating(_ rating: RiskRating?) -> String {

@@ -34,6 +34,13 @@ enum FormField {
                     }))
     }
 
+    /// A select of a list's filter form (a GET form above a list): label, then the choices.
+    static func filter(_ name: String, _ label: String, _ value: String?, _ options: [(String, String)]) -> BodyNode {
+        .group(.label(.for("f-\(name)-filter"), .safe(label)),
+               .select(.attribute(named: "id", value: "f-\(name)-filter"), .attribute(named: "name", value: name),
+                       .forEach(options) { option($0.0, $0.1, selected: $0.0 == (value ?? "")) }))
+    }
+
     static func checkbox(_ name: String, _ label: String, _ form: FormState) -> BodyNode {
         let error = form.errors[name]
         return .div(.class(error == nil ? "field check" : "field check invalid"),
