@@ -95,12 +95,53 @@ import Testing
             RiskDraft(kind: "protection", title: "=HYPERLINK(\"x\") looks like a formula", cause: "Line one\nline two, with a comma",
                       consequence: "难民登记中断", inherent: RiskRating(likelihood: 3, impact: 4), residual: RiskRating(likelihood: 2, impact: 2),
                       owner: "Nusrat Jahan", treatment: "-Two mobile teams", status: .monitored,
-                      reviewDate: ISO8601DateFormatter().date(from: "2027-03-01T00:00:00Z"), source: .securityRiskAssessment),
+                      reviewDate: ISO8601DateFormatter().date(from: "2027-03-01T00:00:00Z"), source: .securityRiskAssessment,
+                      actions: [RiskAction(description: "Train two mobile teams | in Ukhia \\ Teknaf", owner: "Nusrat", dueDate: ISO8601DateFormatter().date(from: "2027-01-31T00:00:00Z")),
+                                RiskAction(description: "Buy a generator", done: true)]),
             RiskDraft(kind: "medical", title: "Cholera outbreak in the camps", inherent: RiskRating(likelihood: 2, impact: 5)),
         ]
         let rows = try RiskCSV.read(RiskCSV.write(drafts), kinds: kinds)
         let clean = rows.allSatisfy { $0.errors.isEmpty }, read = rows.compactMap { $0.draft }
         #expect(clean)
         #expect(read == drafts)
+    }
+
+    @Test func actionsComeFromACellOrFromAFormsRowsWithEachRowsErrors() throws {
+        let cell = try RiskAction.parse(cell: "Move the server | IT | 2027-01-10\nBrief the drivers | | | done\n")
+        #expect(cell.count == 2 && cell[0].owner == "IT" && cell[0].dueDate != nil && cell[1].done && cell[1].owner == nil)
+        #expect(RiskAction.nextDue(cell) == cell[0].dueDate)
+        #expect(throws: DomainError(.dateFormat, field: "actions")) { _ = try RiskAction.parse(cell: "Move | IT | next week") }
+        var form = ["kind": "security", "title": "Road", "likelihood": "3", "impact": "3",
+                    "action-0-description": "Convoys only", "action-0-due": "2027-02-01", "action-0-done": "true",
+                    "action-1-description": "", "action-1-due": "2027-13-01",
+                    "action-2-description": "", "action-2-owner": "", "action-2-due": ""]
+        let bad = RiskCSV.row(form, line: 0, kinds: kinds)
+        #expect(Set(bad.errors.compactMap { $0.field }) == ["action-1-description", "action-1-due"])
+        form["action-1-description"] = "Armoured vehicle"; form["action-1-due"] = "2027-03-01"
+        let good = try #require(RiskCSV.row(form, line: 0, kinds: kinds).draft)
+        #expect(good.actions.count == 2 && good.actions[0].done && !good.actions[1].done)
+        #expect(RiskAction.nextDue(good.actions) == good.actions[1].dueDate)
+    }
+}
+
+@Suite struct RiskScaleTests {
+    @Test func hqAddsKindsWithNamesAndNamesLevelsAndRatings() throws {
+        let scale = try RiskScale(matrix: .standard, levelNames: ["very_high": ["en": "Critical", "zh-Hans": "  "], "nope": ["en": "x"]],
+                                  likelihoodNames: ["5": ["en": "Expected"], "6": ["en": "x"]],
+                                  addedKinds: ["reputational"], kindNames: ["reputational": ["en": "Reputation", "zh-Hans": "声誉"]])
+        #expect(scale.kinds == RiskKind.standard + ["reputational"])
+        #expect(scale.levelNames == ["very_high": ["en": "Critical"]])
+        #expect(scale.likelihoodNames == ["5": ["en": "Expected"]])
+        let back = try JSONDecoder().decode(RiskScale.self, from: JSONEncoder().encode(scale))
+        #expect(back == scale)
+    }
+
+    @Test func kindsMustBeNewCodesAndNamesShort() throws {
+        #expect(throws: DomainError(.kindCode, field: "kinds", args: ["security"])) { _ = try RiskScale(matrix: .standard, addedKinds: ["security"]) }
+        #expect(throws: DomainError(.kindCode, field: "kinds", args: ["Bad Code"])) { _ = try RiskScale(matrix: .standard, addedKinds: ["Bad Code"]) }
+        #expect(throws: DomainError(.taken, field: "kinds")) { _ = try RiskScale(matrix: .standard, addedKinds: ["fraud", "fraud"]) }
+        #expect(throws: DomainError(.tooLong, field: "levels", args: ["100"])) {
+            _ = try RiskScale(matrix: .standard, levelNames: ["low": ["en": String(repeating: "x", count: 101)]])
+        }
     }
 }

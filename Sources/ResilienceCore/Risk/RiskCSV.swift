@@ -14,13 +14,15 @@ public struct RiskDraft: Equatable, Sendable {
     public var status: RiskStatus
     public var reviewDate: Date?
     public var source: RiskSource
+    /// The treatment's actions, each with its due date.
+    public var actions: [RiskAction]
 
     public init(kind: String, title: String, cause: String? = nil, consequence: String? = nil, inherent: RiskRating,
                 residual: RiskRating? = nil, owner: String? = nil, treatment: String? = nil, status: RiskStatus = .open,
-                reviewDate: Date? = nil, source: RiskSource = .own) {
+                reviewDate: Date? = nil, source: RiskSource = .own, actions: [RiskAction] = []) {
         self.kind = kind; self.title = title; self.cause = cause; self.consequence = consequence; self.inherent = inherent
         self.residual = residual; self.owner = owner; self.treatment = treatment; self.status = status
-        self.reviewDate = reviewDate; self.source = source
+        self.reviewDate = reviewDate; self.source = source; self.actions = actions
     }
 }
 
@@ -29,7 +31,7 @@ public struct RiskDraft: Equatable, Sendable {
 /// is saved.
 public enum RiskCSV {
     public static let columns = ["kind", "title", "cause", "consequence", "likelihood", "impact", "residual_likelihood",
-                                 "residual_impact", "owner", "treatment", "status", "review_date", "source"]
+                                 "residual_impact", "owner", "treatment", "status", "review_date", "source", "actions"]
     public static let required: Set<String> = ["kind", "title", "likelihood", "impact"]
     public static let maximumRows = 5000
 
@@ -64,7 +66,9 @@ public enum RiskCSV {
         return v
     }
 
-    /// One row (or form) of fields named as the columns: its risk, or its errors by column.
+    /// One row (or form) of fields named as the columns: its risk, or its errors by column. The
+    /// actions come from the `actions` cell, or from a form's rows `action-N-description`,
+    /// `-owner`, `-due` and `-done` (a row left empty is no action).
     public static func row(_ value: [String: String], line: Int, kinds: Set<String>) -> Row {
         var v = ValidationCollector()
         func check<T>(_ body: () throws(DomainError) -> T) -> T? {
@@ -94,12 +98,36 @@ public enum RiskCSV {
         let status = choice(value["status"], default: RiskStatus.open, field: "status", &v)
         let source = choice(value["source"], default: RiskSource.own, field: "source", &v)
         let review: Date? = check { () throws(DomainError) in try TextRules.day(value["review_date"], field: "review_date") } ?? nil
+        let actions = value["actions"] != nil ? check { () throws(DomainError) in try RiskAction.parse(cell: value["actions"]!) } ?? []
+                                              : formActions(value, &v)
         guard v.errors.isEmpty, let title, let likelihood, let impact else { return Row(line: line, draft: nil, errors: v.errors) }
         let residual = residualLikelihood.flatMap { l in residualImpact.map { RiskRating(likelihood: l, impact: $0) } }
         return Row(line: line, draft: RiskDraft(kind: kind, title: title, cause: cause, consequence: consequence,
                                                 inherent: RiskRating(likelihood: likelihood, impact: impact), residual: residual,
-                                                owner: owner, treatment: treatment, status: status, reviewDate: review, source: source),
+                                                owner: owner, treatment: treatment, status: status, reviewDate: review, source: source,
+                                                actions: actions),
                    errors: [])
+    }
+
+    /// The actions of a form's rows, each row's errors under its own field.
+    private static func formActions(_ value: [String: String], _ v: inout ValidationCollector) -> [RiskAction] {
+        var actions: [RiskAction] = []
+        for n in 0..<RiskAction.maximumCount {
+            let field = { (name: String) in (value["action-\(n)-\(name)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+            if field("description").isEmpty && field("owner").isEmpty && field("due").isEmpty { continue }
+            var errors: [DomainError] = []
+            func run<T>(_ body: () throws(DomainError) -> T) -> T? {
+                do { return try body() } catch { errors.append(error); return nil }
+            }
+            let description = run { () throws(DomainError) in try TextRules.name(field("description"), field: "action-\(n)-description") }
+            let owner = run { () throws(DomainError) in try TextRules.optional(field("owner"), field: "action-\(n)-owner", max: 200) }
+            let due = run { () throws(DomainError) in try TextRules.day(field("due"), field: "action-\(n)-due") }
+            errors.forEach { v.add($0) }
+            if errors.isEmpty, let description, let owner, let due {
+                actions.append(RiskAction(description: description, owner: owner, dueDate: due, done: ["true", "on", "1"].contains(field("done"))))
+            }
+        }
+        return actions
     }
 
     private static func choice<T: RawRepresentable>(_ raw: String?, default fallback: T, field: String, _ v: inout ValidationCollector) -> T
@@ -152,7 +180,8 @@ public enum RiskCSV {
         for d in drafts {
             let row: [String] = [d.kind, d.title, d.cause ?? "", d.consequence ?? "", String(d.inherent.likelihood), String(d.inherent.impact),
                                  d.residual.map { String($0.likelihood) } ?? "", d.residual.map { String($0.impact) } ?? "",
-                                 d.owner ?? "", d.treatment ?? "", d.status.rawValue, d.reviewDate.map(PlanChecks.isoDay) ?? "", d.source.rawValue]
+                                 d.owner ?? "", d.treatment ?? "", d.status.rawValue, d.reviewDate.map(PlanChecks.isoDay) ?? "", d.source.rawValue,
+                                 RiskAction.cell(d.actions)]
             lines.append(row.map(cell).joined(separator: ","))
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"

@@ -59,6 +59,8 @@ public enum Problem: String, CaseIterable, Sendable, Codable {
     case csvMissingColumns = "csv_missing_columns"
     case csvTooManyRows = "csv_too_many_rows"
     case csvHasErrors = "csv_has_errors"
+    case tooMany = "too_many"
+    case kindCode = "kind_code"
 }
 
 /// A refusal from the domain: what is wrong, with which field, and the values the message needs.
