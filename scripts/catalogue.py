@@ -188,7 +188,20 @@ for a, en, zh in [("protection","Protection","保护"),("programme","Programme",
 for a, en, zh in [("low","Low","低"),("medium","Medium","中"),("high","High","高"),("very_high","Very high","很高")]: k("risk_level."+a, en, zh)
 for a, en, zh in [("open","Open","未处理"),("monitored","Monitored","监控中"),("closed","Closed","已关闭")]: k("risk_status."+a, en, zh)
 for a, en, zh in [("enterprise_register","Enterprise risk register","企业风险登记册"),("security_risk_assessment","Security risk assessment","安全风险评估"),("own","The unit's own","本单位")]: k("risk_source."+a, en, zh)
-for n, en, zh in [(1,"1 — rare / negligible","1 — 罕见／可忽略"),(2,"2 — unlikely / minor","2 — 不太可能／轻微"),(3,"3 — possible / moderate","3 — 可能／中等"),(4,"4 — likely / major","4 — 很可能／重大"),(5,"5 — almost certain / severe","5 — 几乎确定／严重")]: k("risk.rating_%d" % n, en, zh)
+for n, en, zh in [(1,"Rare","罕见"),(2,"Unlikely","不太可能"),(3,"Possible","可能"),(4,"Likely","很可能"),(5,"Almost certain","几乎确定")]: k("risk.likelihood_%d" % n, en, zh)
+for n, en, zh in [(1,"Negligible","可忽略"),(2,"Minor","轻微"),(3,"Moderate","中等"),(4,"Major","重大"),(5,"Severe","严重")]: k("risk.impact_%d" % n, en, zh)
+k("risk.actions", "Treatment actions", "处理行动"); k("risk.actions_hint", "Each action with who does it and by when. Leave a row empty to add nothing; empty a row's fields to remove it. Save to get more empty rows.", "每项行动写明由谁负责、何时完成。空行不会添加任何内容；清空某行即可删除该行动。保存后可获得更多空行。")
+k("risk.action_n", "Action {0}", "行动 {0}"); k("risk.action_description", "Action", "行动"); k("risk.action_due", "Due date", "截止日期"); k("risk.action_done", "Done", "已完成")
+k("risk.action_late", "Action overdue", "行动已逾期"); k("risk.no_actions", "No treatment actions yet.", "尚无处理行动。")
+k("risk.linked_scenarios", "Scenarios this risk leads to", "此风险可能导致的情景"); k("risk.linked_processes", "Critical processes it threatens", "受其威胁的关键流程")
+k("risk.linked_risks", "Linked risks", "关联风险"); k("risk.no_plan_to_link", "The unit has no continuity plan yet: once it has one, risks can be linked to its scenarios and critical processes.", "本单位尚无连续性计划：有计划后，即可将风险关联到其情景和关键流程。")
+k("nav.risk_scale", "Risk matrix", "风险矩阵"); k("risk.scale_title", "Risk matrix and kinds", "风险矩阵与类别")
+k("risk.scale_intro", "The matrix turns likelihood and impact into a level for every register. A cell may not be lower than a cell of lower likelihood or impact. Names left empty keep the standard names below.", "矩阵将可能性和影响转换为所有登记册使用的等级。任何单元格的等级不得低于可能性或影响更低的单元格。名称留空则沿用下列标准名称。")
+k("risk.scale_matrix", "Level of each cell (likelihood up, impact across)", "每个单元格的等级（纵向为可能性，横向为影响）"); k("risk.scale_cell", "Level at likelihood {0}, impact {1}", "可能性 {0}、影响 {1} 的等级")
+k("risk.scale_default", "Standard name", "标准名称"); k("risk.scale_level_names", "Names of the levels", "等级名称")
+k("risk.scale_likelihood_names", "Names of the likelihood ratings", "可能性评级名称"); k("risk.scale_impact_names", "Names of the impact ratings", "影响评级名称")
+k("risk.scale_kinds", "Kinds HQ adds", "总部添加的类别")
+k("risk.scale_kinds_hint", "Every register has {0}. Add one kind per line: its code (lower-case letters, digits and _), then its names separated by |, in this order: {1}.", "所有登记册都包含：{0}。每行添加一个类别：先写代码（小写字母、数字和 _），再用 | 分隔写出各语言名称，顺序为：{1}。")
 k("risk.level", "Level before treatment", "处理前等级"); k("risk.relevant_now", "Kinds relevant to this unit: {0}.", "与本单位相关的类别：{0}。")
 k("risk.relevant_change", "Change the kinds relevant to this unit", "更改与本单位相关的风险类别"); k("risk.relevant", "Relevant kinds", "相关类别"); k("risk.kind", "Kind", "类别"); k("risk.title_field", "Risk", "风险"); k("risk.cause", "Cause", "原因"); k("risk.consequence", "Consequence", "后果")
 k("risk.inherent", "Before treatment (inherent)", "处理前（固有风险）"); k("risk.residual", "After treatment (residual)", "处理后（剩余风险）")
@@ -379,6 +392,8 @@ P = {
  "not_a_region": ("Compliance reports are submitted for a region.", "合规报告按区域提交。"),
  "matrix_not_monotone": ("The cell at likelihood {0}, impact {1} is lower than a cell of lower likelihood or impact; a risk is not less serious for being more likely or worse.", "可能性 {0}、影响 {1} 的单元格低于可能性或影响更低的单元格；风险不会因更可能发生或后果更严重而变得不严重。"),
  "csv_missing_columns": ("The file lacks the columns {0}; the first row must name the columns (see the export for an example).", "文件缺少列 {0}；第一行须列出各列名称（可参照导出的文件）。"),
+ "too_many": ("At most {0}; remove some.", "最多 {0} 项，请删除一些。"),
+ "kind_code": ("“{0}” cannot be a kind's code: use lower-case letters, digits and _, starting with a letter, and not a standard kind.", "“{0}”不能用作类别代码：请使用以小写字母开头的小写字母、数字和 _，且不能与标准类别相同。"),
  "csv_has_errors": ("{0} rows of the file are wrong; nothing was saved. Fix them and import the file again.", "文件中有 {0} 行有误，未保存任何内容。请修正后重新导入。"),
  "csv_too_many_rows": ("The file has more than {0} rows; split it.", "文件超过 {0} 行，请拆分后再导入。"),
  "plan_has_errors": ("{0} errors block this; fix them first (see the checks on the plan).", "有 {0} 个错误阻止此操作，请先修正（见计划的检查结果）。"),

@@ -40,6 +40,8 @@ enum Migrations {
             CreateCompliance(),
             // The joint risk register of each unit.
             CreateRiskRegister(),
+            // Treatment actions, and links from risks to plan scenarios and critical processes.
+            AddRiskTreatment(),
         ]
     }
 }

@@ -32,7 +32,7 @@ import VaporTesting
             + PlanDue.Standing.allCases.map { "standing.\($0.rawValue)" } + FeedbackState.allCases.map { "feedback_state.\($0.rawValue)" }
             + Figure.allCases.map { "figure.\($0.rawValue)" } + RiskKind.standard.map { "risk_kind.\($0)" }
             + RiskLevel.allCases.map { "risk_level.\($0.rawValue)" } + RiskStatus.allCases.map { "risk_status.\($0.rawValue)" }
-            + RiskSource.allCases.map { "risk_source.\($0.rawValue)" } + RiskRating.range.map { "risk.rating_\($0)" }
+            + RiskSource.allCases.map { "risk_source.\($0.rawValue)" } + RiskRating.range.flatMap { ["risk.likelihood_\($0)", "risk.impact_\($0)"] }
             + ["plan_submitted", "plan_returned", "plan_to_approve", "plan_approved", "plan_due_soon", "plan_overdue", "campaign_opened",
                "compliance_report", "activation_started", "activation_closed"].map { "inbox.\($0)" } + ["added", "removed", "changed", "moved"].map { "change.\($0)" }
             + ["error", "warning"].map { "severity.\($0)" } + ProcessState.allCases.map { "process_state.\($0.rawValue)" }

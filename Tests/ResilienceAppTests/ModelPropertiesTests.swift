@@ -30,5 +30,8 @@ import Testing
         check(Activation.self)
         check(ActivationEntry.self)
         check(InboxItem.self)
+        check(Risk.self)
+        check(RiskRegister.self)
+        check(RiskLink.self)
     }
 }

@@ -120,7 +120,7 @@ import VaporTesting
             #expect(try await security.post(path, ["csv": good, "confirm": "1"]).status == .seeOther)
             #expect(try await count(bangladesh, app) == 2)
             let exported = try await security.get(AppPath.unitRisksCSV(bangladesh.id!).path).body.string
-            let rows = try RiskService.preview(exported)
+            let rows = try RiskService.preview(exported, kinds: RiskKind.standard)
             let saved = try await Risk.query(on: app.db).filter(\.$unitID == bangladesh.requireID()).sort(\.$title).all()
             #expect(rows.compactMap { $0.draft } == saved.map { $0.draft })
         }
@@ -152,6 +152,101 @@ import VaporTesting
             let reader = try await apiHeaders("hq.oversight", app)
             #expect(try await app.testing().sendRequest(.GET, base, headers: reader).status == .ok)
             #expect(try await app.testing().sendRequest(.POST, base, headers: reader, body: ByteBuffer(string: "{}")).status == .forbidden)
+        }
+    }
+
+    @Test func hqConfiguresTheMatrixItsNamesAndTheKinds() async throws {
+        try await withTestApp { app in
+            let hq = Browser(app)
+            #expect(try await hq.signIn("hq.oversight"))
+            var form = RiskScaleForm.values(.standard).values
+            #expect(try await hq.get(AppPath.riskScale.path).body.string.contains("name=\"cell-5-5\""))
+            // A cell lower than one of lower likelihood is refused, with the cell named; nothing changes.
+            form["cell-1-1"] = "medium"
+            var response = try await hq.post(AppPath.riskScale.path, form)
+            #expect(response.status == .unprocessableEntity && response.body.string.contains("likelihood 1, impact 2"))
+            #expect(try await RiskService.scale(on: app.db) == .standard)
+            form["cell-1-1"] = "low"
+            form["cell-3-3"] = "high"
+            form["level-very_high-en"] = "Critical"; form["level-very_high-zh-Hans"] = "极高"
+            form["likelihood-5-en"] = "Expected"
+            form["kinds"] = "Bad kind\nfraud | Fraud | 欺诈"
+            response = try await hq.post(AppPath.riskScale.path, form)
+            #expect(response.status == .unprocessableEntity && response.body.string.contains("“Bad kind” cannot be a kind"))
+            form["kinds"] = "fraud | Fraud | 欺诈"
+            #expect(try await hq.post(AppPath.riskScale.path, form).status == .seeOther)
+            let scale = try await RiskService.scale(on: app.db)
+            #expect(scale.kinds.last == "fraud" && scale.matrix.levels[2][2] == .high && scale.levelNames["very_high"]?["zh-Hans"] == "极高")
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "setting").count() == 1)
+            // Registers use it: the new kind, the new level of 3 × 3, HQ's names.
+            let bangladesh = try await unit("BGD", app)
+            let focal = Browser(app)
+            #expect(try await focal.signIn("focal.bangladesh"))
+            #expect(try await focal.get(AppPath.riskScale.path).status == .forbidden)
+            #expect(try await focal.post(AppPath.unitRisks(bangladesh.id!).path, ["kind": "fraud", "title": "Diverted cash assistance", "likelihood": "3", "impact": "3"]).status == .seeOther)
+            #expect(try await focal.post(AppPath.unitRisks(bangladesh.id!).path, ["kind": "security", "title": "Armed robbery", "likelihood": "5", "impact": "5"]).status == .seeOther)
+            let page = try await focal.get(AppPath.unitRisks(bangladesh.id!).path).body.string
+            #expect(page.contains("Fraud") && page.contains("Critical") && page.contains("5 — Expected"))
+            #expect(try await focal.get(AppPath.unitRisks(bangladesh.id!).with([("level", "high")])).body.string.contains(">Diverted cash assistance"))
+            // The API gives and takes the same scale; HQ only may change it.
+            let api = try await app.testing().sendRequest(.GET, AppPath.apiRiskScale.path, headers: try await apiHeaders("focal.bangladesh", app))
+            let dto = try api.content.decode(RisksController.ScaleDTO.self)
+            #expect(dto.kinds?.map(\.code) == RiskKind.standard + ["fraud"] && dto.levels[2][2] == "high")
+            let body = ByteBuffer(string: #"{"levels":[["high","low","low","low","low"],["low","low","low","low","low"],["low","low","low","low","low"],["low","low","low","low","low"],["low","low","low","low","low"]]}"#)
+            #expect(try await app.testing().sendRequest(.PUT, AppPath.apiRiskScale.path, headers: try await apiHeaders("focal.bangladesh", app), body: body).status == .forbidden)
+            let refused = try await app.testing().sendRequest(.PUT, AppPath.apiRiskScale.path, headers: try await apiHeaders("hq.oversight", app), body: body)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try await RiskService.scale(on: app.db) == scale)
+        }
+    }
+
+    @Test func risksHaveActionsAndLinkToThePlansScenariosAndProcesses() async throws {
+        try await withTestApp { app in
+            let bangladesh = try await unit("BGD", app)
+            let plan = try #require(try await Plan.query(on: app.db).filter(\.$unit.$id == bangladesh.requireID()).sort(\.$cycle, .descending).first())
+            let content = try await PlanService.snapshot(plan, on: app.db).content
+            let flood = content.scenarios[0], registration = content.processes[0]
+            let focal = Browser(app)
+            #expect(try await focal.signIn("focal.bangladesh"))
+            let path = AppPath.unitRisks(bangladesh.id!).path
+            #expect(try await focal.get(path).body.string.contains("name=\"processes-\(registration.id.uuidString)\""))
+            var form = ["kind": "business_continuity", "title": "Camp roads cut by floods", "likelihood": "4", "impact": "4",
+                        "action-0-description": "Pre-position registration kits in Ukhia", "action-0-owner": "Kamal", "action-0-due": "2020-01-31",
+                        "action-1-description": "", "action-1-due": "2027-06-01",
+                        "scenarios-\(flood.id.uuidString)": "true", "processes-\(registration.id.uuidString)": "true", "processes-\(UUID().uuidString)": "true"]
+            var response = try await focal.post(path, form)
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.body.string.contains("f-action-1-description-error") && response.body.string.contains("Choose one of the listed options"))
+            #expect(try await count(bangladesh, app) == 0)
+            form = form.filter { !$0.key.hasPrefix("processes-") || $0.key.hasSuffix(registration.id.uuidString) }
+            form["action-1-description"] = "Second mobile team"
+            #expect(try await focal.post(path, form).status == .seeOther)
+            let risk = try #require(try await Risk.query(on: app.db).first())
+            #expect(risk.actions.count == 2 && risk.nextActionDue == risk.actions[0].dueDate)
+            let links = try await RiskLink.query(on: app.db).all()
+            #expect(Set(links.map(\.target)) == [.scenarios, .processes] && links.allSatisfy { $0.unitID == bangladesh.id })
+            // The register flags the late action; the risk shows what it threatens, linking into the plan.
+            #expect(try await focal.get(path).body.string.contains("Action overdue"))
+            let page = try await focal.get(AppPath.unitRisk(bangladesh.id!, risk.id!).path).body.string
+            #expect(page.contains(AppPath.planItem(plan.id!, .processes, registration.id).path) && page.contains("Pre-position registration kits"))
+            #expect(page.contains("checked") && page.contains("Second mobile team"))
+            // The plan's scenario and process sections show their linked risks.
+            let scenarios = try await focal.get(AppPath.planSection(plan.id!, .scenarios).path).body.string
+            #expect(scenarios.contains("Linked risks") && scenarios.contains(AppPath.unitRisk(bangladesh.id!, risk.id!).path))
+            #expect(try await focal.get(AppPath.planSection(plan.id!, .processes).path).body.string.contains("Camp roads cut by floods"))
+            // Unlinking through the form removes the link; the audit says what changed.
+            form["scenarios-\(flood.id.uuidString)"] = nil
+            #expect(try await focal.post(AppPath.unitRisk(bangladesh.id!, risk.id!).path, form).status == .seeOther)
+            #expect(try await RiskLink.query(on: app.db).count() == 1)
+            let audit = try #require(try await AuditEntry.query(on: app.db).filter(\.$entityType == "risk").sort(\.$at, .descending).first())
+            #expect(audit.before.contains(flood.title) && !audit.after.contains(flood.title))
+            // The API takes and gives actions and links.
+            let headers = try await apiHeaders("focal.bangladesh", app)
+            let body = #"{"kind":"medical","title":"Cholera","likelihood":2,"impact":5,"actions":[{"description":"Stock oral rehydration salts","dueDate":"2027-02-01"}],"processes":["\#(registration.id.uuidString)"]}"#
+            let created = try await app.testing().sendRequest(.POST, "/api/v1/units/\(bangladesh.id!.uuidString)/risks", headers: headers, body: ByteBuffer(string: body))
+            #expect(created.status == .created)
+            let dto = try created.content.decode(RisksController.RiskDTO.self)
+            #expect(dto.actions.map(\.description) == ["Stock oral rehydration salts"] && dto.processes.map(\.name) == [registration.name])
         }
     }
 }

@@ -205,6 +205,8 @@ import VaporTesting
         "GET /api/v1/units/:unitID/risks": "unit(view_plans)", "POST /api/v1/units/:unitID/risks": "unit(edit_risks)",
         "GET /api/v1/units/:unitID/risks/:riskID": "unit(view_plans)", "PUT /api/v1/units/:unitID/risks/:riskID": "unit(edit_risks)",
         "GET /api/v1/units/:unitID/risks/heat": "unit(view_plans)",
+        "GET /settings/risk-matrix": "headquarters(configure_continuity)", "POST /settings/risk-matrix": "headquarters(configure_continuity)",
+        "GET /api/v1/risk-matrix": "signed_in", "PUT /api/v1/risk-matrix": "headquarters(configure_continuity)",
     ]
 
     @Test func everyRouteHasExactlyThePolicyWrittenHere() async throws {

@@ -25,10 +25,14 @@ final class Risk: Model, @unchecked Sendable {
     @OptionalField(key: "review_date") var reviewDate: Date?
     @Field(key: "source") var source: RiskSource
     @OptionalField(key: "updated_by_name") var updatedByName: String?
+    /// The treatment's actions, `[RiskAction]` as JSON.
+    @OptionalField(key: "actions") var actionsJSON: String?
+    /// The earliest due date of the actions not done, for lists that flag late treatment.
+    @OptionalField(key: "next_action_due") var nextActionDue: Date?
 
     var properties: [any AnyProperty] {
         [$id, $createdAt, $updatedAt, $unitID, $kind, $title, $cause, $consequence, $inherentLikelihood, $inherentImpact,
-         $residualLikelihood, $residualImpact, $owner, $treatment, $status, $reviewDate, $source, $updatedByName]
+         $residualLikelihood, $residualImpact, $owner, $treatment, $status, $reviewDate, $source, $updatedByName, $actionsJSON, $nextActionDue]
     }
 
     init() {}
@@ -36,11 +40,12 @@ final class Risk: Model, @unchecked Sendable {
     var inherent: RiskRating { RiskRating(likelihood: inherentLikelihood, impact: inherentImpact) }
     var residual: RiskRating? { residualLikelihood.flatMap { l in residualImpact.map { RiskRating(likelihood: l, impact: $0) } } }
     var summary: RiskSummary { RiskSummary(kind: kind, status: status, reviewDate: reviewDate) }
+    var actions: [RiskAction] { actionsJSON.flatMap { try? PlanCodec.decode([RiskAction].self, $0) } ?? [] }
 
     var draft: RiskDraft {
         get {
             RiskDraft(kind: kind, title: title, cause: cause, consequence: consequence, inherent: inherent, residual: residual,
-                      owner: owner, treatment: treatment, status: status, reviewDate: reviewDate, source: source)
+                      owner: owner, treatment: treatment, status: status, reviewDate: reviewDate, source: source, actions: actions)
         }
         set {
             kind = newValue.kind; title = newValue.title; cause = newValue.cause; consequence = newValue.consequence
@@ -48,6 +53,8 @@ final class Risk: Model, @unchecked Sendable {
             residualLikelihood = newValue.residual?.likelihood; residualImpact = newValue.residual?.impact
             owner = newValue.owner; treatment = newValue.treatment; status = newValue.status; reviewDate = newValue.reviewDate
             source = newValue.source
+            actionsJSON = newValue.actions.isEmpty ? nil : PlanCodec.encode(newValue.actions)
+            nextActionDue = RiskAction.nextDue(newValue.actions)
         }
     }
 
@@ -56,8 +63,40 @@ final class Risk: Model, @unchecked Sendable {
         ["kind": kind, "title": title, "cause": cause ?? "", "consequence": consequence ?? "", "likelihood": String(inherentLikelihood),
          "impact": String(inherentImpact), "residual_likelihood": residualLikelihood.map(String.init) ?? "",
          "residual_impact": residualImpact.map(String.init) ?? "", "owner": owner ?? "", "treatment": treatment ?? "",
-         "status": status.rawValue, "review_date": reviewDate.map(PlanChecks.isoDay) ?? "", "source": source.rawValue]
+         "status": status.rawValue, "review_date": reviewDate.map(PlanChecks.isoDay) ?? "", "source": source.rawValue,
+         "actions": RiskAction.cell(actions)]
     }
+
+    /// What the change form starts with: the fields, and a row per action.
+    var formState: FormState {
+        var values = formValues
+        values["actions"] = nil
+        for (n, a) in actions.enumerated() {
+            values["action-\(n)-description"] = a.description
+            values["action-\(n)-owner"] = a.owner ?? ""
+            values["action-\(n)-due"] = a.dueDate.map(PlanChecks.isoDay) ?? ""
+            values["action-\(n)-done"] = a.done ? "true" : ""
+        }
+        return FormState(values: values)
+    }
+}
+
+/// A risk's link to an item of its unit's plans: the scenario it leads to, or a critical process
+/// it threatens. Plans copied into a new cycle keep their items' ids, so a link lasts.
+final class RiskLink: Model, @unchecked Sendable {
+    static let schema = "risk_links"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "risk_id") var riskID: UUID
+    @Field(key: "unit_id") var unitID: UUID
+    /// `scenarios` or `processes`: the plan's section of the item.
+    @Field(key: "target") var target: PlanSection
+    @Field(key: "item_id") var itemID: UUID
+    @Field(key: "label") var label: String
+
+    var properties: [any AnyProperty] { [$id, $riskID, $unitID, $target, $itemID, $label] }
+
+    init() {}
 }
 
 /// A unit's register settings: the kinds of risk it marks relevant (all standard kinds unless

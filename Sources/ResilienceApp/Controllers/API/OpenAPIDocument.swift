@@ -79,6 +79,8 @@ enum OpenAPIDocument {
             .init(method: "get", path: .apiUnitRisk(any, any), summary: "One risk", response: ref("Risk")),
             .init(method: "put", path: .apiUnitRisk(any, any), summary: "Change a risk", body: "RiskBody", response: ref("Risk")),
             .init(method: "get", path: .apiUnitRiskHeat(any), summary: "Heat maps: risks per cell before and after treatment, and the matrix's levels", response: ref("RiskHeat"), query: ["kind", "status"]),
+            .init(method: "get", path: .apiRiskScale, summary: "The risk matrix, the names of its levels and ratings, and the kinds of risk", response: ref("RiskScale")),
+            .init(method: "put", path: .apiRiskScale, summary: "Configure the risk matrix, its names and the kinds HQ adds (HQ)", body: "RiskScale", response: ref("RiskScale")),
         ]
     }
 
@@ -277,6 +279,11 @@ enum OpenAPIDocument {
         let date: JSON = ["type": "string", "format": "date-time", "nullable": true]
         let int: JSON = ["type": "integer"]
         let states = ReviewState.allCases.map(\.rawValue)
+        let riskAction: JSON = ["type": "object", "required": ["description"], "properties": [
+            "description": ["type": "string", "maxLength": 200], "owner": ["type": "string", "maxLength": 200, "nullable": true],
+            "dueDate": ["type": "string", "description": "YYYY-MM-DD", "nullable": true], "done": ["type": "boolean"]]]
+        let names: JSON = ["type": "object", "description": "Per key, per language code", "additionalProperties": [
+            "type": "object", "additionalProperties": ["type": "string", "maxLength": RiskScale.maximumNameLength]]]
         let figures: JSON = ["type": "object", "required": ["units", "inForce", "updatedWithinYear", "testedWithinYear", "withRiskRegister", "overdue"],
                              "properties": ["units": int, "inForce": int, "updatedWithinYear": int, "testedWithinYear": int, "withRiskRegister": int, "overdue": int]]
         return [
@@ -324,15 +331,30 @@ enum OpenAPIDocument {
                 "inherent": ["type": "object", "properties": ["likelihood": int, "impact": int, "level": optionalString]],
                 "residual": ["type": "object", "nullable": true, "properties": ["likelihood": int, "impact": int, "level": optionalString]],
                 "owner": optionalString, "treatment": optionalString, "status": ["type": "string", "enum": RiskStatus.allCases.map(\.rawValue)],
+                "actions": ["type": "array", "items": riskAction],
+                "scenarios": ["type": "array", "items": ["type": "object", "properties": ["id": uuid, "name": string]]],
+                "processes": ["type": "array", "items": ["type": "object", "properties": ["id": uuid, "name": string]]],
                 "reviewDate": date, "source": ["type": "string", "enum": RiskSource.allCases.map(\.rawValue)], "updatedAt": date, "updatedBy": optionalString]],
-            "RiskBody": ["type": "object", "required": ["kind", "title", "likelihood", "impact"], "properties": [
-                "kind": ["type": "string", "enum": RiskKind.standard], "title": ["type": "string", "maxLength": 200],
+            "RiskBody": ["type": "object", "required": ["kind", "title", "likelihood", "impact"],
+                         "description": "The whole risk: what is left out is empty (no actions, no links to the plan).", "properties": [
+                "kind": ["type": "string", "description": "A kind of the risk matrix's list: \(RiskKind.standard.joined(separator: ", ")) or one HQ added"],
+                "title": ["type": "string", "maxLength": 200],
+                "actions": ["type": "array", "maxItems": RiskAction.maximumCount, "items": riskAction],
+                "scenarios": ["type": "array", "items": uuid, "description": "Scenarios of the unit's newest plan the risk leads to"],
+                "processes": ["type": "array", "items": uuid, "description": "Critical processes of the unit's newest plan the risk threatens"],
                 "cause": ["type": "string", "maxLength": 2000], "consequence": ["type": "string", "maxLength": 2000],
                 "likelihood": ["type": "integer", "minimum": 1, "maximum": 5], "impact": ["type": "integer", "minimum": 1, "maximum": 5],
                 "residualLikelihood": ["type": "integer", "minimum": 1, "maximum": 5], "residualImpact": ["type": "integer", "minimum": 1, "maximum": 5],
                 "owner": ["type": "string", "maxLength": 200], "treatment": ["type": "string", "maxLength": 2000],
                 "status": ["type": "string", "enum": RiskStatus.allCases.map(\.rawValue)], "reviewDate": ["type": "string", "description": "YYYY-MM-DD"],
                 "source": ["type": "string", "enum": RiskSource.allCases.map(\.rawValue)]]],
+            "RiskScale": ["type": "object", "required": ["levels"], "properties": [
+                "levels": ["type": "array", "minItems": 5, "maxItems": 5, "description": "levels[likelihood - 1][impact - 1]",
+                           "items": ["type": "array", "minItems": 5, "maxItems": 5, "items": ["type": "string", "enum": RiskLevel.allCases.map(\.rawValue)]]],
+                "levelNames": names, "likelihoodNames": names, "impactNames": names,
+                "kinds": ["type": "array", "items": ["type": "object", "required": ["code"], "properties": [
+                    "code": ["type": "string", "pattern": "^[a-z][a-z0-9_]{0,39}$"], "standard": ["type": "boolean"],
+                    "names": ["type": "object", "additionalProperties": ["type": "string", "maxLength": RiskScale.maximumNameLength]]]]]]],
             "RiskHeat": ["type": "object", "required": ["inherent", "residual", "levels"], "properties": [
                 "inherent": ["type": "array", "items": ["type": "array", "items": int]], "residual": ["type": "array", "items": ["type": "array", "items": int]],
                 "levels": ["type": "array", "items": ["type": "array", "items": string]]]],

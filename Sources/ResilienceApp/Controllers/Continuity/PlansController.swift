@@ -158,6 +158,10 @@ struct PlansController {
         var page = SectionPage(frame: frame, section: section, snapshot: snapshot, mayEdit: mayEdit, form: form,
                                context: mayEdit && section == .processes ? try await context(req, plan, snapshot.content) : PlanFormContext(sites: snapshot.content.sites, people: []),
                                csrf: req.csrfToken)
+        if section == .scenarios || section == .processes {
+            page.linkedRisks = (try await RiskService.linkedRisks(of: plan.$unit.id, section, on: req.db),
+                                RiskNames(scale: try await RiskService.scale(on: req.db), t: req.localizer))
+        }
         if section == .impact {
             let t = req.localizer
             let key = "impact:\(plan.id!):\(plan.revision):\(t.code):\(form["by"])"

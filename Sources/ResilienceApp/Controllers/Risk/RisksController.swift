@@ -18,6 +18,17 @@ struct RisksController {
         routes.on(.GET, .apiUnitRisk(AppPath.any, AppPath.any), .unit(.viewPlans), use: apiShow)
         routes.on(.PUT, .apiUnitRisk(AppPath.any, AppPath.any), .unit(.editRisks), use: apiUpdate)
         routes.on(.GET, .apiUnitRiskHeat(AppPath.any), .unit(.viewPlans), use: apiHeat)
+        routes.on(.GET, .riskScale, .headquarters(.configureContinuity), use: scale)
+        routes.on(.POST, .riskScale, .headquarters(.configureContinuity), use: saveScale)
+        routes.on(.GET, .apiRiskScale, .signedIn, use: apiScale)
+        routes.on(.PUT, .apiRiskScale, .headquarters(.configureContinuity), use: apiSetScale)
+    }
+
+    /// The register's filters from the query; a kind the scale does not know is ignored.
+    static func filter(_ req: Request, kinds: [String]) -> RiskService.Filter {
+        let q = { (name: String) in req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : $0 } }
+        return RiskService.Filter(kinds: kinds, kind: q("kind"), level: q("level"), status: q("status"), rating: q("rating"),
+                                  likelihood: q("l").flatMap(Int.init), impact: q("i").flatMap(Int.init))
     }
 
     @Sendable func index(_ req: Request) async throws -> Response {
@@ -28,9 +39,10 @@ struct RisksController {
         let unit = try await req.unitParameter()
         let t = req.localizer
         let q = { (name: String) in req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : $0 } }
-        let filter = RiskService.Filter(kind: q("kind"), level: q("level"), status: q("status"), rating: q("rating"),
-                                        likelihood: q("l").flatMap(Int.init), impact: q("i").flatMap(Int.init))
-        let matrix = try await RiskService.matrix(on: req.db)
+        let scale = try await RiskService.scale(on: req.db)
+        let matrix = scale.matrix
+        let filter = Self.filter(req, kinds: scale.kinds)
+        let mayEdit = try req.requireActor().may(.editRisks, on: unit.unitPath)
         let heat = try await RiskService.heatMaps(under: unit, filter, on: req.db)
         // The heat maps give the count; a page is then one indexed read.
         let query = RiskService.query(under: unit, filter, matrix: matrix, on: req.db).sort(\.$title)
@@ -46,12 +58,12 @@ struct RisksController {
         let relevant = try await RiskService.relevantKinds(of: unit.requireID(), on: req.db)
         let inPlace = RegisterRules.isInPlace(own.map(\.summary), relevantKinds: relevant, clock: clock)
         let view = RiskRegisterPage(
-            unitID: unit.id!, unitName: unit.name, matrix: matrix,
+            unitID: unit.id!, unitName: unit.name, names: RiskNames(scale: scale, t: t),
             inherent: heat.inherent, residual: heat.residual,
             shown: risks, info: info, unitNames: names, filter: filter,
             query: [("kind", q("kind")), ("level", q("level")), ("status", q("status")), ("rating", q("rating")), ("l", q("l")), ("i", q("i"))],
-            inPlace: inPlace, relevant: relevant, mayEdit: try req.requireActor().may(.editRisks, on: unit.unitPath), form: form, importForm: importForm,
-            csrf: req.csrfToken, clock: clock)
+            inPlace: inPlace, relevant: relevant, mayEdit: mayEdit, form: form, importForm: importForm,
+            items: mayEdit ? try await RiskService.planItems(of: unit.requireID(), on: req.db) : nil, csrf: req.csrfToken, clock: clock)
         return Layout.response(for: req, title: t("risk.register_of", unit.name), content: view.body(t))
     }
 
@@ -73,12 +85,17 @@ struct RisksController {
     @Sendable func show(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let risk = try await riskParameter(req, unit)
-        return try await riskPage(req, unit, risk, form: FormState(values: risk.formValues))
+        var form = risk.formState
+        for link in try await RiskService.links(of: risk.requireID(), on: req.db) { form.values["\(link.target.rawValue)-\(link.itemID.uuidString)"] = "true" }
+        return try await riskPage(req, unit, risk, form: form)
     }
 
     func riskPage(_ req: Request, _ unit: Unit, _ risk: Risk, form: FormState) async throws -> Response {
-        let page = RiskPage(unitID: unit.id!, unitName: unit.name, risk: risk, matrix: try await RiskService.matrix(on: req.db),
-                            mayEdit: try req.requireActor().may(.editRisks, on: unit.unitPath), form: form, csrf: req.csrfToken)
+        let links = try await RiskService.links(of: risk.requireID(), on: req.db)
+        let page = RiskPage(unitID: unit.id!, unitName: unit.name, risk: risk,
+                            names: RiskNames(scale: try await RiskService.scale(on: req.db), t: req.localizer), links: links,
+                            items: try await RiskService.planItems(of: unit.requireID(), linked: links, on: req.db),
+                            mayEdit: try req.requireActor().may(.editRisks, on: unit.unitPath), form: form, csrf: req.csrfToken, clock: PlanDue.Clock(Date()))
         return Layout.response(for: req, title: risk.title, content: page.body(req.localizer))
     }
 
@@ -105,8 +122,10 @@ struct RisksController {
             }
             guard let file = form.file, file.data.readableBytes > 0 else { throw ValidationErrors([DomainError(.required, field: "file")]) }
             let text = String(decoding: Data(buffer: file.data), as: UTF8.self)
-            let rows = try RiskService.preview(text)
-            let page = RiskImportPage(unitID: unit.id!, unitName: unit.name, rows: rows, text: text, csrf: req.csrfToken)
+            let scale = try await RiskService.scale(on: req.db)
+            let rows = try RiskService.preview(text, kinds: scale.kinds)
+            let page = RiskImportPage(unitID: unit.id!, unitName: unit.name, rows: rows, names: RiskNames(scale: scale, t: req.localizer),
+                                      text: text, csrf: req.csrfToken)
             return Layout.response(for: req, title: req.localizer("risk.preview_title"), content: page.body(req.localizer))
         }, reshow: { try await page(req, form: FormState(), importForm: $0) })
     }
@@ -114,7 +133,8 @@ struct RisksController {
     @Sendable func setKinds(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let form = try req.content.decode([String: String].self)
-        try await RiskService.setRelevantKinds(RiskService.kinds().filter { form["kinds-\($0)"] == "true" }, of: unit, by: req.auditContext, on: req.db)
+        let kinds = try await RiskService.scale(on: req.db).kinds
+        try await RiskService.setRelevantKinds(kinds.filter { form["kinds-\($0)"] == "true" }, of: unit, by: req.auditContext, on: req.db)
         return req.redirect(to: AppPath.unitRisks(unit.id!).path)
     }
 
@@ -130,55 +150,79 @@ struct RisksController {
     // MARK: API
 
     struct RatingDTO: Content { var likelihood: Int; var impact: Int; var level: String? }
+    struct ActionDTO: Content { var description: String; var owner: String?; var dueDate: String?; var done: Bool? }
+    struct LinkDTO: Content { var id: UUID; var name: String }
 
     struct RiskDTO: Content {
         var id: UUID, unitID: UUID, kind: String, title: String, cause: String?, consequence: String?
-        var inherent: RatingDTO, residual: RatingDTO?, owner: String?, treatment: String?, status: String, reviewDate: Date?, source: String
+        var inherent: RatingDTO, residual: RatingDTO?, owner: String?, treatment: String?, actions: [ActionDTO]
+        var status: String, reviewDate: Date?, source: String
+        /// The scenarios of the unit's plans the risk leads to, and the critical processes it threatens.
+        var scenarios: [LinkDTO], processes: [LinkDTO]
         var updatedAt: Date?, updatedBy: String?
 
-        init(_ r: Risk, _ matrix: RiskMatrix) {
+        init(_ r: Risk, _ matrix: RiskMatrix, links: [RiskLink]) {
             id = r.id!; unitID = r.unitID; kind = r.kind; title = r.title; cause = r.cause; consequence = r.consequence
             inherent = RatingDTO(likelihood: r.inherentLikelihood, impact: r.inherentImpact, level: matrix.level(r.inherent)?.rawValue)
             residual = r.residual.map { RatingDTO(likelihood: $0.likelihood, impact: $0.impact, level: matrix.level($0)?.rawValue) }
             owner = r.owner; treatment = r.treatment; status = r.status.rawValue; reviewDate = r.reviewDate; source = r.source.rawValue
+            actions = r.actions.map { ActionDTO(description: $0.description, owner: $0.owner, dueDate: $0.dueDate.map(PlanChecks.isoDay), done: $0.done) }
+            scenarios = links.filter { $0.target == .scenarios }.map { LinkDTO(id: $0.itemID, name: $0.label) }
+            processes = links.filter { $0.target == .processes }.map { LinkDTO(id: $0.itemID, name: $0.label) }
             updatedAt = r.updatedAt; updatedBy = r.updatedByName
         }
     }
 
-    /// A risk as the API takes it; its fields are checked as the form's and the CSV's are.
+    /// A risk as the API takes it, whole: its fields are checked as the form's and the CSV's are,
+    /// and what it leaves out is empty (no actions, no links).
     struct RiskBody: Content {
         var kind: String?, title: String?, cause: String?, consequence: String?
         var likelihood: Int?, impact: Int?, residualLikelihood: Int?, residualImpact: Int?
         var owner: String?, treatment: String?, status: String?, reviewDate: String?, source: String?
+        var actions: [ActionDTO]?, scenarios: [UUID]?, processes: [UUID]?
 
         var fields: [String: String] {
-            ["kind": kind ?? "", "title": title ?? "", "cause": cause ?? "", "consequence": consequence ?? "",
-             "likelihood": likelihood.map(String.init) ?? "", "impact": impact.map(String.init) ?? "",
-             "residual_likelihood": residualLikelihood.map(String.init) ?? "", "residual_impact": residualImpact.map(String.init) ?? "",
-             "owner": owner ?? "", "treatment": treatment ?? "", "status": status ?? "", "review_date": reviewDate ?? "", "source": source ?? ""]
+            let number = { (n: Int?) -> String in n.map(String.init) ?? "" }
+            var fields: [String: String] = ["kind": kind ?? "", "title": title ?? "", "cause": cause ?? "", "consequence": consequence ?? ""]
+            fields["likelihood"] = number(likelihood); fields["impact"] = number(impact)
+            fields["residual_likelihood"] = number(residualLikelihood); fields["residual_impact"] = number(residualImpact)
+            fields["owner"] = owner ?? ""; fields["treatment"] = treatment ?? ""; fields["status"] = status ?? ""
+            fields["review_date"] = reviewDate ?? ""; fields["source"] = source ?? ""
+            for (n, a) in (actions ?? []).prefix(RiskAction.maximumCount).enumerated() {
+                fields["action-\(n)-description"] = a.description.isEmpty ? " " : a.description
+                fields["action-\(n)-owner"] = a.owner ?? ""
+                fields["action-\(n)-due"] = a.dueDate ?? ""
+                fields["action-\(n)-done"] = a.done == true ? "true" : ""
+            }
+            for id in scenarios ?? [] { fields["scenarios-\(id.uuidString)"] = "true" }
+            for id in processes ?? [] { fields["processes-\(id.uuidString)"] = "true" }
+            return fields
         }
     }
 
     @Sendable func apiList(_ req: Request) async throws -> Paged<RiskDTO> {
         let unit = try await req.unitParameter()
-        let q = { (name: String) in req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : $0 } }
-        let filter = RiskService.Filter(kind: q("kind"), level: q("level"), status: q("status"), rating: q("rating"),
-                                        likelihood: q("l").flatMap(Int.init), impact: q("i").flatMap(Int.init))
-        let matrix = try await RiskService.matrix(on: req.db)
-        let (risks, info) = try await RiskService.query(under: unit, filter, matrix: matrix, on: req.db).sort(\.$title).paged(req)
-        return Paged(items: risks.map { RiskDTO($0, matrix) }, metadata: info)
+        let scale = try await RiskService.scale(on: req.db)
+        let (risks, info) = try await RiskService.query(under: unit, Self.filter(req, kinds: scale.kinds), matrix: scale.matrix, on: req.db)
+            .sort(\.$title).paged(req)
+        let links = Dictionary(grouping: risks.isEmpty ? [] : try await RiskLink.query(on: req.db).filter(\.$riskID ~~ risks.compactMap(\.id)).all(), by: \.riskID)
+        return Paged(items: risks.map { RiskDTO($0, scale.matrix, links: links[$0.id!] ?? []) }, metadata: info)
+    }
+
+    func dto(_ req: Request, _ risk: Risk) async throws -> RiskDTO {
+        RiskDTO(risk, try await RiskService.scale(on: req.db).matrix, links: try await RiskService.links(of: risk.requireID(), on: req.db))
     }
 
     @Sendable func apiCreate(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let body = try req.decodeJSON(RiskBody.self)
         let risk = try await RiskService.save(nil, at: unit, body.fields, by: req.auditContext, on: req.db)
-        return try await RiskDTO(risk, try await RiskService.matrix(on: req.db)).encodeResponse(status: .created, for: req)
+        return try await dto(req, risk).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func apiShow(_ req: Request) async throws -> RiskDTO {
         let unit = try await req.unitParameter()
-        return RiskDTO(try await riskParameter(req, unit), try await RiskService.matrix(on: req.db))
+        return try await dto(req, try await riskParameter(req, unit))
     }
 
     @Sendable func apiUpdate(_ req: Request) async throws -> RiskDTO {
@@ -186,7 +230,7 @@ struct RisksController {
         let risk = try await riskParameter(req, unit)
         let body = try req.decodeJSON(RiskBody.self)
         try await RiskService.save(risk, at: unit, body.fields, by: req.auditContext, on: req.db)
-        return RiskDTO(risk, try await RiskService.matrix(on: req.db))
+        return try await dto(req, risk)
     }
 
     struct HeatDTO: Content { var inherent: [[Int]]; var residual: [[Int]]; var levels: [[String]] }
@@ -194,8 +238,65 @@ struct RisksController {
     @Sendable func apiHeat(_ req: Request) async throws -> HeatDTO {
         let unit = try await req.unitParameter()
         let q = { (name: String) in req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : $0 } }
-        let heat = try await RiskService.heatMaps(under: unit, RiskService.Filter(kind: q("kind"), status: q("status")), on: req.db)
-        let matrix = try await RiskService.matrix(on: req.db)
-        return HeatDTO(inherent: heat.inherent, residual: heat.residual, levels: matrix.levels.map { $0.map(\.rawValue) })
+        let scale = try await RiskService.scale(on: req.db)
+        let heat = try await RiskService.heatMaps(under: unit, RiskService.Filter(kinds: scale.kinds, kind: q("kind"), status: q("status")), on: req.db)
+        return HeatDTO(inherent: heat.inherent, residual: heat.residual, levels: scale.matrix.levels.map { $0.map(\.rawValue) })
+    }
+
+    // MARK: HQ's scale
+
+    @Sendable func scale(_ req: Request) async throws -> Response {
+        scalePage(req, RiskScaleForm.values(try await RiskService.scale(on: req.db)), saved: req.query[String.self, at: "saved"] != nil)
+    }
+
+    func scalePage(_ req: Request, _ form: FormState, saved: Bool = false) -> Response {
+        let page = RiskScalePage(form: form, saved: saved, csrf: req.csrfToken)
+        return Layout.response(for: req, title: req.localizer("risk.scale_title"), content: page.body(req.localizer))
+    }
+
+    @Sendable func saveScale(_ req: Request) async throws -> Response {
+        let form = try req.content.decode([String: String].self)
+        return try await req.saveForm(values: form, {
+            try await RiskService.setScale(try RiskScaleForm.parse(form), by: req.auditContext, on: req.db)
+            return req.redirect(to: AppPath.riskScale.with([("saved", "1")]))
+        }, reshow: { scalePage(req, $0) })
+    }
+
+    struct KindDTO: Content { var code: String; var standard: Bool?; var names: [String: String]? }
+
+    /// HQ's scale: `levels[likelihood - 1][impact - 1]`, names per key and language, the kinds.
+    struct ScaleDTO: Content {
+        var levels: [[String]]
+        var levelNames: [String: [String: String]]?, likelihoodNames: [String: [String: String]]?, impactNames: [String: [String: String]]?
+        var kinds: [KindDTO]?
+
+        init(_ s: RiskScale) {
+            levels = s.matrix.levels.map { $0.map(\.rawValue) }
+            levelNames = s.levelNames; likelihoodNames = s.likelihoodNames; impactNames = s.impactNames
+            kinds = s.kinds.map { KindDTO(code: $0, standard: RiskKind.standard.contains($0), names: s.kindNames[$0]) }
+        }
+
+        /// The scale it describes; the standard kinds may be listed and are skipped.
+        func scale() throws -> RiskScale {
+            var cells: [[RiskLevel]] = []
+            for row in levels {
+                cells.append(try row.map { code in
+                    guard let level = RiskLevel(rawValue: code) else { throw DomainError(.invalidChoice, field: "levels", args: [code]) }
+                    return level
+                })
+            }
+            let added = (kinds ?? []).filter { !RiskKind.standard.contains($0.code) }
+            return try RiskScale(matrix: RiskMatrix(levels: cells), levelNames: levelNames ?? [:], likelihoodNames: likelihoodNames ?? [:],
+                                 impactNames: impactNames ?? [:], addedKinds: added.map(\.code),
+                                 kindNames: Dictionary(added.map { ($0.code, $0.names ?? [:]) }, uniquingKeysWith: { a, _ in a }))
+        }
+    }
+
+    @Sendable func apiScale(_ req: Request) async throws -> ScaleDTO { ScaleDTO(try await RiskService.scale(on: req.db)) }
+
+    @Sendable func apiSetScale(_ req: Request) async throws -> ScaleDTO {
+        let scale = try req.decodeJSON(ScaleDTO.self).scale()
+        try await RiskService.setScale(scale, by: req.auditContext, on: req.db)
+        return ScaleDTO(scale)
     }
 }

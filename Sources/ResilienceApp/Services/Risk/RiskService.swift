@@ -7,15 +7,25 @@ import Vapor
 /// The joint risk register: a unit's risks, rated on HQ's matrix, added, changed and imported
 /// with every change audited; whether the register is "in place" is kept in the unit's standing.
 enum RiskService {
-    static let matrixKey = "risk_matrix"
+    static let scaleKey = "risk_scale"
 
-    static func matrix(on db: any Database) async throws -> RiskMatrix {
-        guard let setting = try await Setting.query(on: db).filter(\.$key == matrixKey).first() else { return .standard }
-        return (try? PlanCodec.decode(RiskMatrix.self, setting.value)) ?? .standard
+    /// HQ's scale: the matrix, its names and the kinds; the standard one until HQ sets its own.
+    static func scale(on db: any Database) async throws -> RiskScale {
+        guard let setting = try await Setting.query(on: db).filter(\.$key == scaleKey).first() else { return .standard }
+        return (try? PlanCodec.decode(RiskScale.self, setting.value)) ?? .standard
     }
 
-    /// The kinds a register knows: the standard ones (HQ's own kinds are for a later change).
-    static func kinds() -> [String] { RiskKind.standard }
+    static func setScale(_ scale: RiskScale, by context: AuditContext, on db: any Database) async throws {
+        try await db.transaction { db in
+            let setting = try await Setting.query(on: db).filter(\.$key == scaleKey).first() ?? Setting()
+            let before = setting.id == nil ? [:] : ["value": setting.value]
+            setting.key = scaleKey
+            setting.value = PlanCodec.encode(scale)
+            try await setting.save(on: db)
+            try await Audit.record(on: db, by: context, .update, entity: "setting", id: setting.id, unitID: nil,
+                                   summary: scaleKey, change: AuditChange(before: before, after: ["value": setting.value]))
+        }
+    }
 
     static func relevantKinds(of unitID: UUID, on db: any Database) async throws -> Set<String> {
         guard let register = try await RiskRegister.query(on: db).filter(\.$unitID == unitID).first(),
@@ -36,8 +46,8 @@ enum RiskService {
         /// A cell of a heat map: `residual` or not, likelihood, impact.
         var cell: (residual: Bool, likelihood: Int, impact: Int)?
 
-        init(kind: String? = nil, level: String? = nil, status: String? = nil, rating: String? = nil, likelihood: Int? = nil, impact: Int? = nil) {
-            self.kind = kind.flatMap { RiskService.kinds().contains($0) ? $0 : nil }
+        init(kinds: [String], kind: String? = nil, level: String? = nil, status: String? = nil, rating: String? = nil, likelihood: Int? = nil, impact: Int? = nil) {
+            self.kind = kind.flatMap { kinds.contains($0) ? $0 : nil }
             self.level = level.flatMap(RiskLevel.init(rawValue:))
             self.status = status.flatMap(RiskStatus.init(rawValue:))
             if let rating, ["inherent", "residual"].contains(rating), let likelihood, let impact,
@@ -49,7 +59,8 @@ enum RiskService {
 
     /// The unit marks which kinds of risk are relevant to it; "in place" asks for one of each.
     static func setRelevantKinds(_ kinds: [String], of unit: Unit, by context: AuditContext, on db: any Database) async throws {
-        let chosen = kinds.filter(Self.kinds().contains)
+        let known = try await scale(on: db).kinds
+        let chosen = kinds.filter(known.contains)
         let unitID = try unit.requireID()
         try await db.transaction { db in
             let register = try await RiskRegister.query(on: db).filter(\.$unitID == unitID).first() ?? RiskRegister()
@@ -127,33 +138,103 @@ enum RiskService {
         return cells.filter { level($0.0, $0.1) }.reduce(0) { $0 + inherent[$1.0 - 1][$1.1 - 1] }
     }
 
-    /// Adds a risk (id nil) or changes one, from fields named as the CSV names them.
+    /// The scenarios and critical processes a risk of the unit can be linked to: those of its
+    /// newest plan, and any it is linked to already.
+    static func planItems(of unitID: UUID, linked: [RiskLink] = [], on db: any Database) async throws -> PlanItems {
+        var items = PlanItems()
+        if let plan = try await Plan.query(on: db).filter(\.$unit.$id == unitID).sort(\.$cycle, .descending).first() {
+            let content = try await PlanService.snapshot(plan, on: db).content
+            items.planID = plan.id
+            items.scenarios = content.scenarios.map { ($0.id, $0.title) }
+            items.processes = content.processes.map { ($0.id, $0.name) }
+        }
+        for link in linked {
+            if link.target == .scenarios, !items.scenarios.contains(where: { $0.id == link.itemID }) { items.scenarios.append((link.itemID, link.label)) }
+            if link.target == .processes, !items.processes.contains(where: { $0.id == link.itemID }) { items.processes.append((link.itemID, link.label)) }
+        }
+        return items
+    }
+
+    struct PlanItems: Sendable {
+        var planID: UUID?
+        var scenarios: [(id: UUID, name: String)] = []
+        var processes: [(id: UUID, name: String)] = []
+
+        func items(_ section: PlanSection) -> [(id: UUID, name: String)] { section == .scenarios ? scenarios : processes }
+    }
+
+    static func links(of riskID: UUID, on db: any Database) async throws -> [RiskLink] {
+        try await RiskLink.query(on: db).filter(\.$riskID == riskID).all()
+    }
+
+    /// A risk as a plan's section lists it beside the scenario or process it is linked to.
+    struct LinkedRisk: Sendable { var id: UUID; var unitID: UUID; var title: String; var level: RiskLevel?; var status: RiskStatus }
+
+    /// The unit's risks linked to each item of a section (scenarios or processes), by item.
+    static func linkedRisks(of unitID: UUID, _ section: PlanSection, on db: any Database) async throws -> [UUID: [LinkedRisk]] {
+        let links = try await RiskLink.query(on: db).filter(\.$unitID == unitID).filter(\.$target == section).all()
+        guard !links.isEmpty else { return [:] }
+        let matrix = try await scale(on: db).matrix
+        let risks = Dictionary(uniqueKeysWithValues: try await Risk.query(on: db).filter(\.$id ~~ Array(Set(links.map(\.riskID))))
+            .field(\.$id).field(\.$unitID).field(\.$title).field(\.$inherentLikelihood).field(\.$inherentImpact).field(\.$status).all()
+            .map { ($0.id!, LinkedRisk(id: $0.id!, unitID: $0.unitID, title: $0.title, level: matrix.level($0.inherent), status: $0.status)) })
+        return Dictionary(grouping: links.compactMap { link in risks[link.riskID].map { (link.itemID, $0) } }, by: \.0)
+            .mapValues { $0.map(\.1).sorted { ($0.level ?? .low, $1.title) > ($1.level ?? .low, $0.title) } }
+    }
+
+    /// Adds a risk (id nil) or changes one, from fields named as the CSV names them, with its
+    /// links from the form's `scenarios-<id>` and `processes-<id>` checks.
     @discardableResult
     static func save(_ existing: Risk?, at unit: Unit, _ form: [String: String], by context: AuditContext, on db: any Database) async throws -> Risk {
-        let row = RiskCSV.row(form, line: 0, kinds: Set(kinds()))
-        guard let draft = row.draft else { throw ValidationErrors(row.errors) }
+        let unitID = try unit.requireID()
+        let scale = try await scale(on: db)
+        var row = RiskCSV.row(form, line: 0, kinds: Set(scale.kinds))
+        let old = if let existing { try await links(of: existing.requireID(), on: db) } else { [RiskLink]() }
+        let items = try await planItems(of: unitID, linked: old, on: db)
+        var chosen: [(PlanSection, UUID, String)] = []
+        for section in [PlanSection.scenarios, .processes] {
+            let prefix = "\(section.rawValue)-"
+            for key in form.keys where key.hasPrefix(prefix) && form[key] == "true" {
+                guard let id = UUID(uuidString: String(key.dropFirst(prefix.count))), let item = items.items(section).first(where: { $0.id == id }) else {
+                    row.errors.append(DomainError(.invalidChoice, field: section.rawValue)); continue
+                }
+                chosen.append((section, id, item.name))
+            }
+        }
+        guard let draft = row.draft, row.errors.isEmpty else { throw ValidationErrors(row.errors) }
         let risk = existing ?? Risk()
-        let before = existing?.formValues ?? [:]
-        risk.unitID = try unit.requireID()
+        @Sendable func described(_ links: [(PlanSection, String)]) -> [String: String] {
+            Dictionary(uniqueKeysWithValues: [PlanSection.scenarios, .processes].map { s in (s.rawValue, links.filter { $0.0 == s }.map(\.1).sorted().joined(separator: "; ")) })
+        }
+        let before = existing.map { $0.formValues.merging(described(old.map { ($0.target, $0.label) })) { a, _ in a } } ?? [:]
+        let links = chosen
+        risk.unitID = unitID
         risk.draft = draft
         risk.updatedByName = context.actorName
         try await db.transaction { db in
             try await risk.save(on: db)
+            let riskID = try risk.requireID()
+            try await RiskLink.query(on: db).filter(\.$riskID == riskID).delete()
+            for (section, id, label) in links {
+                let link = RiskLink()
+                link.riskID = riskID; link.unitID = unitID; link.target = section; link.itemID = id; link.label = label
+                try await link.create(on: db)
+            }
             try await Audit.record(on: db, by: context, existing == nil ? .create : .update, entity: "risk", id: risk.id, unitID: unit.id,
-                                   summary: risk.title, change: AuditChange(before: before, after: risk.formValues))
-            try await refreshRegister(of: unit.requireID(), on: db)
+                                   summary: risk.title, change: AuditChange(before: before, after: risk.formValues.merging(described(links.map { ($0.0, $0.2) })) { a, _ in a }))
+            try await refreshRegister(of: unitID, on: db)
         }
         return risk
     }
 
     /// What an import would do: every row with its risk or its errors. Nothing is saved.
-    static func preview(_ text: String) throws -> [RiskCSV.Row] {
-        do { return try RiskCSV.read(text, kinds: Set(kinds())) } catch { throw ValidationErrors([error]) }
+    static func preview(_ text: String, kinds: [String]) throws -> [RiskCSV.Row] {
+        do { return try RiskCSV.read(text, kinds: Set(kinds)) } catch { throw ValidationErrors([error]) }
     }
 
     /// Saves every row of the file in one transaction, or nothing when a row is wrong.
     static func importCSV(_ text: String, at unit: Unit, by context: AuditContext, on db: any Database) async throws -> Int {
-        let rows = try preview(text)
+        let rows = try preview(text, kinds: try await scale(on: db).kinds)
         guard rows.allSatisfy({ $0.errors.isEmpty }), !rows.isEmpty else {
             throw ValidationErrors([DomainError(.csvHasErrors, field: "file", args: [String(rows.filter { !$0.errors.isEmpty }.count)])])
         }

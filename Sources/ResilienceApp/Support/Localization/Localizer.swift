@@ -35,6 +35,12 @@ struct Localizer: Sendable {
         return arg
     }
 
+    /// A name HQ gave in several languages: this language's, else the fallback's, else any.
+    func pick(_ names: [String: String]?) -> String? {
+        guard let names, !names.isEmpty else { return nil }
+        return names[code] ?? names[Catalogue.fallbackCode] ?? names.sorted { $0.key < $1.key }.first?.value
+    }
+
     func role(_ role: Role) -> String { self("role.\(role.rawValue)") }
     func kind(_ kind: UnitKind) -> String { self("unit_kind.\(kind.rawValue)") }
 

@@ -27,7 +27,7 @@ enum AppPath: Sendable {
     case unitCampaigns(UUID), campaign(UUID)
     // Joint risk register
     case unitRisks(UUID), unitRisk(UUID, UUID), unitRisksImport(UUID), unitRisksCSV(UUID), unitRiskKinds(UUID)
-    case apiUnitRisks(UUID), apiUnitRisk(UUID, UUID), apiUnitRiskHeat(UUID)
+    case apiUnitRisks(UUID), apiUnitRisk(UUID, UUID), apiUnitRiskHeat(UUID), riskScale, apiRiskScale
     // JSON API
     case apiOpenAPI, apiMe, apiTokens, apiToken(UUID)
     case apiUnits, apiUnit(UUID), apiUnitChildren(UUID), apiUnitMove(UUID), apiUnitRetire(UUID)
@@ -120,6 +120,8 @@ enum AppPath: Sendable {
         case .apiUnitRisks: "/api/v1/units/:unitID/risks"
         case .apiUnitRisk: "/api/v1/units/:unitID/risks/:riskID"
         case .apiUnitRiskHeat: "/api/v1/units/:unitID/risks/heat"
+        case .riskScale: "/settings/risk-matrix"
+        case .apiRiskScale: "/api/v1/risk-matrix"
         case .unitCampaigns: "/units/:unitID/campaigns"
         case .campaign: "/campaigns/:campaignID"
         case .apiPlanReview: "/api/v1/plans/:planID/review"

@@ -26,7 +26,7 @@ enum Charts {
 
     static func categoryName(_ code: String, _ scale: ImpactScale, _ t: Localizer) -> String {
         if ImpactScale.standardCategories.contains(code) { return t("impact_category.\(code)") }
-        return scale.labels[code]?[t.code] ?? scale.labels[code]?["en"] ?? scale.labels[code]?.values.first ?? code
+        return t.pick(scale.labels[code]) ?? code
     }
 
     struct Frame {

@@ -209,6 +209,9 @@ struct SectionPage {
     /// The impact analysis block, already rendered (it depends only on the plan's revision, the
     /// language and the grouping, and is kept by them).
     var renderedImpact: String?
+    /// For scenarios and processes: the unit's risks linked to each item, with the names of the
+    /// risk levels.
+    var linkedRisks: (risks: [UUID: [RiskService.LinkedRisk]], names: RiskNames)?
 
     func body(_ t: Localizer) -> BodyNode {
         let id = frame.planID
@@ -230,10 +233,12 @@ struct SectionPage {
         let id = frame.planID
         if let spec = ListSpec.spec(section) {
             let rows = spec.rows(snapshot.content, t)
+            let risks = linkedRisks.map { linked in { (item: UUID) -> [BodyNode] in [risksCell(linked.risks[item] ?? [], linked.names)] } } ?? { _ in [] }
             return .group(
-                dataTable(caption: t("section.\(section.rawValue)"), headers: ["#", t(spec.nameHeader)] + spec.headers(t) + (mayEdit ? [""] : []),
+                dataTable(caption: t("section.\(section.rawValue)"),
+                          headers: ["#", t(spec.nameHeader)] + spec.headers(t) + (linkedRisks == nil ? [] : [t("risk.linked_risks")]) + (mayEdit ? [""] : []),
                           rows: rows.enumerated().map { i, row in
-                              [.safe(String(i + 1)), link(.planItem(id, section, row.id), row.name)] + row.cells
+                              [.safe(String(i + 1)), link(.planItem(id, section, row.id), row.name)] + row.cells + risks(row.id)
                               + (mayEdit ? [itemActions(row.id, first: i == 0, last: i == rows.count - 1, t)] : [])
                           }, empty: t("plan.no_items")),
                 .if(mayEdit, .section(.class("narrow"), .h3(.safe(t("plan.add_item"))),
@@ -256,6 +261,15 @@ struct SectionPage {
                                  .forEach(fields) { f in FormField.textarea(f, t("plan.field.\(f)"), form, rows: f == "seniorStaffMember" ? 1 : 3) },
                                  FormField.submit(t("common.save"))))
         }
+    }
+
+    /// The risks linked to an item, most serious first, each linking to the risk.
+    private func risksCell(_ risks: [RiskService.LinkedRisk], _ names: RiskNames) -> BodyNode {
+        if risks.isEmpty { return .safe("—") }
+        return .raw("<ul class=\"plain\">" + risks.map { r in
+            "<li>" + markupLink(.unitRisk(r.unitID, r.id), r.title) + (r.level.map { " " + RiskPages.levelBadge($0, names) } ?? "")
+                + (r.status == .closed ? " (" + HTMLEscape.escape(names.t("risk_status.closed")) + ")" : "") + "</li>"
+        }.joined() + "</ul>")
     }
 
     private func itemActions(_ item: UUID, first: Bool, last: Bool, _ t: Localizer) -> BodyNode {

@@ -2,26 +2,49 @@
 import Foundation
 import ResilienceCore
 
-/// The fields of a risk, for the add and change forms.
+/// The fields of a risk, for the add and change forms: its rating on HQ's named scale, its
+/// treatment's actions (each one a row; two empty rows to add), and, when the unit has a plan,
+/// the scenarios it leads to and the critical processes it threatens.
 enum RiskForm {
-    static func fields(_ form: FormState, _ t: Localizer) -> BodyNode {
-        let ratings = [("", t("common.choose"))] + RiskRating.range.map { (String($0), t("risk.rating_\($0)", $0)) }
+    static func fields(_ form: FormState, _ names: RiskNames, items: RiskService.PlanItems? = nil) -> BodyNode {
+        let t = names.t
+        let likelihood = [("", t("common.choose"))] + RiskRating.range.map { (String($0), "\($0) — \(names.likelihood($0))") }
+        let impact = [("", t("common.choose"))] + RiskRating.range.map { (String($0), "\($0) — \(names.impact($0))") }
+        let filled = (0..<RiskAction.maximumCount).filter { n in ["description", "owner", "due"].contains { !form["action-\(n)-\($0)"].isEmpty } }
+        let rows = min(RiskAction.maximumCount, (filled.max().map { $0 + 1 } ?? 0) + 2)
         return .group(
-            FormField.select("kind", t("risk.kind"), form, options: RiskService.kinds().map { ($0, t("risk_kind.\($0)")) }),
+            FormField.select("kind", t("risk.kind"), form, options: names.kinds),
             FormField.text("title", t("risk.title_field"), form, required: true),
             FormField.textarea("cause", t("risk.cause"), form, rows: 2),
             FormField.textarea("consequence", t("risk.consequence"), form, rows: 2),
             fieldset("field pair", t("risk.inherent"),
-                     FormField.select("likelihood", t("risk.likelihood"), form, options: ratings),
-                     FormField.select("impact", t("risk.impact"), form, options: ratings)),
+                     FormField.select("likelihood", t("risk.likelihood"), form, options: likelihood),
+                     FormField.select("impact", t("risk.impact"), form, options: impact)),
             FormField.textarea("treatment", t("risk.treatment"), form, rows: 2),
+            fieldset("field actions", t("risk.actions"),
+                     .p(.class("hint"), .safe(t("risk.actions_hint"))),
+                     .forEach(0..<rows) { n in
+                         fieldset("pair", t("risk.action_n", n + 1),
+                                  FormField.text("action-\(n)-description", t("risk.action_description"), form),
+                                  FormField.text("action-\(n)-owner", t("risk.owner"), form),
+                                  FormField.text("action-\(n)-due", t("risk.action_due"), form, type: .date),
+                                  FormField.checkbox("action-\(n)-done", t("risk.action_done"), form))
+                     }),
             fieldset("field pair", t("risk.residual"),
-                     FormField.select("residual_likelihood", t("risk.likelihood"), form, options: ratings),
-                     FormField.select("residual_impact", t("risk.impact"), form, options: ratings)),
+                     FormField.select("residual_likelihood", t("risk.likelihood"), form, options: likelihood),
+                     FormField.select("residual_impact", t("risk.impact"), form, options: impact)),
             FormField.text("owner", t("risk.owner"), form),
             FormField.select("status", t("field.status"), form, options: RiskStatus.allCases.map { ($0.rawValue, t("risk_status.\($0.rawValue)")) }),
             FormField.text("review_date", t("risk.review_date"), form, type: .date),
-            FormField.select("source", t("risk.source"), form, options: RiskSource.allCases.map { ($0.rawValue, t("risk_source.\($0.rawValue)")) }))
+            FormField.select("source", t("risk.source"), form, options: RiskSource.allCases.map { ($0.rawValue, t("risk_source.\($0.rawValue)")) }),
+            .unwrap(items) { items in
+                .group(
+                    .if(!items.scenarios.isEmpty, FormField.checkboxes("scenarios", t("risk.linked_scenarios"), form,
+                                                                        options: items.scenarios.map { ($0.id.uuidString, $0.name) })),
+                    .if(!items.processes.isEmpty, FormField.checkboxes("processes", t("risk.linked_processes"), form,
+                                                                        options: items.processes.map { ($0.id.uuidString, $0.name) })),
+                    .if(items.planID == nil, .p(.class("hint"), .safe(t("risk.no_plan_to_link")))))
+            })
     }
 }
 
@@ -30,7 +53,8 @@ enum RiskForm {
 struct RiskRegisterPage {
     var unitID: UUID
     var unitName: String
-    var matrix: RiskMatrix
+    var names: RiskNames
+    var matrix: RiskMatrix { names.scale.matrix }
     /// Counts per cell, before and after treatment.
     var inherent: [[Int]]
     var residual: [[Int]]
@@ -44,11 +68,12 @@ struct RiskRegisterPage {
     var mayEdit: Bool
     var form: FormState
     var importForm: FormState
+    var items: RiskService.PlanItems?
     var csrf: String
     var clock: PlanDue.Clock
 
     func body(_ t: Localizer) -> BodyNode {
-        let kinds = RiskService.kinds().map { ($0, t("risk_kind.\($0)")) }
+        let kinds = names.kinds
         return .group(
             .nav(.class("crumbs"), .attribute(named: "aria-label", value: t("unit.breadcrumbs")), .ul(.li(link(.unit(unitID), unitName)))),
             .p(.safe(t(inPlace ? "risk.in_place" : "risk.not_in_place")), .safe(" " + t("risk.relevant_now", kinds.filter { relevant.contains($0.0) }.map(\.1).joined(separator: ", ")))),
@@ -65,8 +90,8 @@ struct RiskRegisterPage {
                 .if(query.contains { $0.1 != nil }, .li(link(.unitRisks(unitID), t("risk.show_all"))))),
             .element(named: "form", nodes: [.attribute(named: "action", value: AppPath.unitRisks(unitID).path),
                   .attribute(named: "method", value: "get"), .class("search"),
-                  FormField.filter("kind", t("risk.kind"), filter.kind, [("", t("common.all"))] + RiskService.kinds().map { ($0, t("risk_kind.\($0)")) }),
-                  FormField.filter("level", t("risk.level"), filter.level?.rawValue, [("", t("common.all"))] + RiskLevel.allCases.map { ($0.rawValue, t("risk_level.\($0.rawValue)")) }),
+                  FormField.filter("kind", t("risk.kind"), filter.kind, [("", t("common.all"))] + kinds),
+                  FormField.filter("level", t("risk.level"), filter.level?.rawValue, [("", t("common.all"))] + names.levels),
                   FormField.filter("status", t("field.status"), filter.status?.rawValue, [("", t("common.all"))] + RiskStatus.allCases.map { ($0.rawValue, t("risk_status.\($0.rawValue)")) }),
                   .button(.type(.submit), .safe(t("oversight.filter")))]),
             .p(.safe(filter.cell.map { t("risk.cell_filter", t($0.residual ? "risk.residual" : "risk.inherent"), $0.likelihood, $0.impact, info.total ?? 0) }
@@ -78,7 +103,7 @@ struct RiskRegisterPage {
             pager(info, path: .unitRisks(unitID), query: query, t),
             .if(mayEdit, .group(
                 .section(.class("narrow"), .h2(.safe(t("risk.add"))), FormField.summary(form),
-                         postForm(AppPath.unitRisks(unitID).path, csrf: csrf, RiskForm.fields(form, t), FormField.submit(t("risk.add")))),
+                         postForm(AppPath.unitRisks(unitID).path, csrf: csrf, RiskForm.fields(form, names, items: items), FormField.submit(t("risk.add")))),
                 .section(.class("narrow"), .h2(.safe(t("risk.import"))), .p(.class("hint"), .safe(t("risk.import_hint", RiskCSV.columns.joined(separator: ", ")))),
                          FormField.summary(importForm),
                          .element(named: "form", nodes: [
@@ -95,14 +120,13 @@ struct RiskRegisterPage {
     private func row(_ r: Risk, _ t: Localizer) -> [String] {
         func rating(_ rating: RiskRating?) -> String {
             guard let rating, let level = matrix.level(rating) else { return "—" }
-            return "<span class=\"badge level-\(level.rawValue)\">" + HTMLEscape.escape(t("risk_level.\(level.rawValue)")) + "</span> \(rating.likelihood)×\(rating.impact)"
+            return RiskPages.levelBadge(level, names) + " \(rating.likelihood)×\(rating.impact)"
         }
-        let review = RegisterRules.review(r.summary, clock: clock)
-        let flag = review == .overdue || review == .dueSoon
-            ? " <span class=\"badge \(review.rawValue)\">" + HTMLEscape.escape(t("standing.\(review.rawValue)")) + "</span>" : ""
-        return [markupLink(.unitRisk(r.unitID, r.id!), r.title), HTMLEscape.escape(t("risk_kind.\(r.kind)")), HTMLEscape.escape(unitNames[r.unitID] ?? ""),
-                rating(r.inherent), rating(r.residual), HTMLEscape.escape(r.owner ?? ""), HTMLEscape.escape(t("risk_status.\(r.status.rawValue)")),
-                HTMLEscape.escape(t.date(r.reviewDate)) + flag]
+        let review = RiskPages.flag(RegisterRules.review(r.summary, clock: clock), t)
+        let treatment = r.status == .closed ? "" : RiskPages.flag(clock.standing(dueAt: r.nextActionDue), t, late: "risk.action_late")
+        return [markupLink(.unitRisk(r.unitID, r.id!), r.title), HTMLEscape.escape(names.kind(r.kind)), HTMLEscape.escape(unitNames[r.unitID] ?? ""),
+                rating(r.inherent), rating(r.residual) + treatment, HTMLEscape.escape(r.owner ?? ""), HTMLEscape.escape(t("risk_status.\(r.status.rawValue)")),
+                HTMLEscape.escape(t.date(r.reviewDate)) + review]
     }
 
     static let colors: [RiskLevel: String] = [.low: "#cfe8d5", .medium: "#fbe7a8", .high: "#f6b98a", .veryHigh: "#e88a84"]
@@ -113,7 +137,7 @@ struct RiskRegisterPage {
     /// it is kept.
     private func heatMap(_ title: String, _ key: String, _ counts: [[Int]], _ t: Localizer) -> BodyNode {
         let id = [unitID.uuidString, key, t.code, filter.kind ?? "", filter.status?.rawValue ?? "",
-                  filter.cell.map { "\($0.residual)\($0.likelihood)\($0.impact)" } ?? "", PlanCodec.encode(counts), PlanCodec.encode(matrix)].joined(separator: "|")
+                  filter.cell.map { "\($0.residual)\($0.likelihood)\($0.impact)" } ?? "", PlanCodec.encode(counts), PlanCodec.encode(names.scale)].joined(separator: "|")
         return .raw(RenderCache.pages.cached("heatsvg|" + id) { heatMapMarkup(title, key, counts, t).render() })
     }
 
@@ -129,7 +153,7 @@ struct RiskRegisterPage {
                 let selected = filter.cell.map { $0.residual == (key == "residual") && $0.likelihood == l && $0.impact == i } ?? false
                 let href = AppPath.unitRisks(unitID).with([("kind", filter.kind), ("status", filter.status?.rawValue),
                                                            ("rating", key), ("l", String(l)), ("i", String(i))])
-                svg += "<a href=\"\(Charts.escape(href))\"><rect x=\"\(Charts.f(x))\" y=\"\(Charts.f(y))\" width=\"\(Charts.f(size - 2))\" height=\"\(Charts.f(size - 2))\" fill=\"\(Self.colors[level]!)\"\(selected ? " stroke=\"#1b2733\" stroke-width=\"3\"" : "")><title>\(Charts.escape(t("risk.cell_title", l, i, t("risk_level.\(level.rawValue)"), n)))</title></rect>"
+                svg += "<a href=\"\(Charts.escape(href))\"><rect x=\"\(Charts.f(x))\" y=\"\(Charts.f(y))\" width=\"\(Charts.f(size - 2))\" height=\"\(Charts.f(size - 2))\" fill=\"\(Self.colors[level]!)\"\(selected ? " stroke=\"#1b2733\" stroke-width=\"3\"" : "")><title>\(Charts.escape(t("risk.cell_title", "\(l) \(names.likelihood(l))", "\(i) \(names.impact(i))", names.level(level), n)))</title></rect>"
                 if n > 0 { svg += "<text x=\"\(Charts.f(x + size / 2 - 1))\" y=\"\(Charts.f(y + size / 2 + 4))\" font-size=\"13\" font-weight=\"600\" text-anchor=\"middle\">\(n)</text>" }
                 svg += "</a>"
             }
@@ -144,34 +168,72 @@ struct RiskRegisterPage {
 
     private func legend(_ t: Localizer) -> String {
         "<p class=\"legend\">" + RiskLevel.allCases.map { level in
-            "<span><i style=\"background:\(Self.colors[level]!)\"></i>" + HTMLEscape.escape(t("risk_level.\(level.rawValue)")) + "</span>"
+            "<span><i style=\"background:\(Self.colors[level]!)\"></i>" + HTMLEscape.escape(names.level(level)) + "</span>"
         }.joined(separator: " ") + "</p>"
     }
 }
 
-/// One risk, with its form when the person may change it.
+/// Markup shared by the register's list and a risk's page.
+enum RiskPages {
+    static func levelBadge(_ level: RiskLevel, _ names: RiskNames) -> String {
+        "<span class=\"badge level-\(level.rawValue)\">" + HTMLEscape.escape(names.level(level)) + "</span>"
+    }
+
+    /// "due soon" or "overdue" (or `late`'s text for overdue) as a badge; nothing otherwise.
+    static func flag(_ standing: PlanDue.Standing, _ t: Localizer, late: String? = nil) -> String {
+        guard standing == .overdue || standing == .dueSoon else { return "" }
+        let text = standing == .overdue ? t(late ?? "standing.overdue") : t("standing.\(standing.rawValue)")
+        return " <span class=\"badge \(standing.rawValue)\">" + HTMLEscape.escape(text) + "</span>"
+    }
+}
+
+/// One risk: its ratings, its treatment's actions with their due dates, the scenarios and
+/// processes of the plan it is linked to, and its form when the person may change it.
 struct RiskPage {
     var unitID: UUID
     var unitName: String
     var risk: Risk
-    var matrix: RiskMatrix
+    var names: RiskNames
+    var links: [RiskLink]
+    var items: RiskService.PlanItems
     var mayEdit: Bool
     var form: FormState
     var csrf: String
+    var clock: PlanDue.Clock
 
     func body(_ t: Localizer) -> BodyNode {
-        let inherent = matrix.level(risk.inherent).map { t("risk_level.\($0.rawValue)") } ?? "—"
-        let residual = risk.residual.flatMap { matrix.level($0) }.map { t("risk_level.\($0.rawValue)") } ?? "—"
+        func rating(_ r: RiskRating?) -> String {
+            guard let r, let level = names.level(of: r) else { return "—" }
+            return RiskPages.levelBadge(level, names) + HTMLEscape.escape(" \(t("risk.likelihood")) \(r.likelihood) (\(names.likelihood(r.likelihood))) × \(t("risk.impact")) \(r.impact) (\(names.impact(r.impact)))")
+        }
+        func linked(_ section: PlanSection) -> BodyNode {
+            let mine = links.filter { $0.target == section }
+            let current = Set(items.items(section).map(\.id))
+            return .ul(.forEach(mine) { item in
+                .li(.if(items.planID != nil && current.contains(item.itemID),
+                        link(.planItem(items.planID!, section, item.itemID), item.label), else: .text(item.label)))
+            })
+        }
         return .group(
             .nav(.class("crumbs"), .attribute(named: "aria-label", value: t("unit.breadcrumbs")),
                  .ul(.li(link(.unit(unitID), unitName)), .li(link(.unitRisks(unitID), t("risk.register"))))),
             .dl(.class("facts"),
-                .dt(.safe(t("risk.inherent"))), .dd(.safe(inherent)),
-                .dt(.safe(t("risk.residual"))), .dd(.safe(residual)),
+                .dt(.safe(t("risk.kind"))), .dd(.safe(names.kind(risk.kind))),
+                .dt(.safe(t("risk.inherent"))), .dd(.raw(rating(risk.inherent))),
+                .dt(.safe(t("risk.residual"))), .dd(.raw(rating(risk.residual))),
+                .dt(.safe(t("risk.review_date"))), .dd(.safe(t.date(risk.reviewDate)), .raw(RiskPages.flag(RegisterRules.review(risk.summary, clock: clock), t))),
+                .dt(.safe(t("risk.linked_processes"))), .dd(links.contains { $0.target == .processes } ? linked(.processes) : .safe("—")),
+                .dt(.safe(t("risk.linked_scenarios"))), .dd(links.contains { $0.target == .scenarios } ? linked(.scenarios) : .safe("—")),
                 .dt(.safe(t("plan.updated"))), .dd(.safe("\(t.dateTime(risk.updatedAt)) · \(risk.updatedByName ?? "")"))),
+            markupTable(caption: t("risk.actions"), headers: [t("risk.action_description"), t("risk.owner"), t("risk.action_due"), t("risk.action_done")],
+                        rows: risk.actions.map { a in
+                            [HTMLEscape.escape(a.description), HTMLEscape.escape(a.owner ?? ""),
+                             HTMLEscape.escape(t.date(a.dueDate)) + (a.done || risk.status == .closed ? "" : RiskPages.flag(clock.standing(dueAt: a.dueDate), t, late: "risk.action_late")),
+                             a.done ? "✓" : ""]
+                        }, empty: t("risk.no_actions")),
             .section(.class("narrow"), FormField.summary(form),
-                     mayEdit ? postForm(AppPath.unitRisk(unitID, risk.id!).path, csrf: csrf, RiskForm.fields(form, t), FormField.submit(t("common.save")))
-                             : fieldset("readonly", t("risk.details"), .element(named: "fieldset", nodes: [.attribute(named: "disabled", value: "disabled"), RiskForm.fields(form, t)])))
+                     mayEdit ? postForm(AppPath.unitRisk(unitID, risk.id!).path, csrf: csrf, RiskForm.fields(form, names, items: items), FormField.submit(t("common.save")))
+                             : fieldset("readonly", t("risk.details"), .element(named: "fieldset", nodes: [.attribute(named: "disabled", value: "disabled"), RiskForm.fields(form, names, items: items)])))
         )
     }
 }
@@ -182,6 +244,7 @@ struct RiskImportPage {
     var unitID: UUID
     var unitName: String
     var rows: [RiskCSV.Row]
+    var names: RiskNames
     var text: String
     var csrf: String
 
@@ -195,7 +258,7 @@ struct RiskImportPage {
             markupTable(caption: t("risk.preview_title"), headers: [t("risk.line"), t("risk.title_field"), t("risk.kind"), t("risk.inherent"), t("risk.problems")],
                         rows: rows.map { r in
                             let problems = r.errors.map { e in HTMLEscape.escape("\(e.field ?? ""): \(t.message(e))") }.joined(separator: "<br>")
-                            return [String(r.line), HTMLEscape.escape(r.draft?.title ?? ""), HTMLEscape.escape(r.draft.map { t("risk_kind.\($0.kind)") } ?? ""),
+                            return [String(r.line), HTMLEscape.escape(r.draft?.title ?? ""), HTMLEscape.escape(r.draft.map { names.kind($0.kind) } ?? ""),
                                     r.draft.map { "\($0.inherent.likelihood)×\($0.inherent.impact)" } ?? "", problems.isEmpty ? "✓" : "<span class=\"bad\">" + problems + "</span>"]
                         }, empty: t("risk.none")),
             .if(bad.isEmpty && !rows.isEmpty,
