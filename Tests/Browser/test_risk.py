@@ -50,3 +50,52 @@ def test_the_register_in_chinese(zh):
     open_register(driver)
     assert "联合风险登记册" in driver.page_source and "处理前（固有风险）" in driver.page_source
     shot(driver, "risks-zh")
+
+
+def test_a_risk_with_actions_is_linked_to_the_plans_scenario_and_process(en):
+    driver = en
+    sign_in(driver, "focal.bangladesh")
+    driver.get(BASE + "/units?q=BGD")
+    click(driver, By.XPATH, "//table//a[text()='Bangladesh']")
+    click(driver, By.XPATH, "//a[contains(@href, '/risks')]")
+    Select(driver.find_element(By.ID, "f-kind")).select_by_value("business_continuity")
+    driver.find_element(By.ID, "f-title").send_keys("Camp roads cut by monsoon floods")
+    Select(driver.find_element(By.ID, "f-likelihood")).select_by_value("4")
+    Select(driver.find_element(By.ID, "f-impact")).select_by_value("4")
+    driver.find_element(By.ID, "f-action-0-description").send_keys("Pre-position registration kits in Ukhia")
+    driver.find_element(By.ID, "f-action-0-owner").send_keys("Kamal Hossain")
+    # A date input takes what the locale types; set the value as the date picker would.
+    driver.execute_script("arguments[0].value = '2020-01-31'", driver.find_element(By.ID, "f-action-0-due"))
+    driver.find_element(By.XPATH, "//label[text()='Monsoon flooding and landslides in the camps']").click()
+    driver.find_element(By.XPATH, "//label[text()='Registration and protection of new arrivals']").click()
+    click(driver, By.CSS_SELECTOR, "form[action$='/risks'] button.primary")
+    assert "Camp roads cut by monsoon floods" in driver.page_source
+    assert "Action overdue" in driver.page_source
+    click(driver, By.LINK_TEXT, "Camp roads cut by monsoon floods")
+    assert "Pre-position registration kits in Ukhia" in driver.page_source
+    shot(driver, "risk-en")
+    # The risk links to the process it threatens; the plan's scenarios list the risk.
+    click(driver, By.XPATH, "//dd//a[text()='Registration and protection of new arrivals']")
+    assert "Registration and protection of new arrivals" in driver.page_source
+    plan = driver.current_url.split("/sections/")[0]
+    driver.get(plan + "/sections/scenarios")
+    assert "Linked risks" in driver.page_source
+    assert driver.find_elements(By.XPATH, "//td//a[text()='Camp roads cut by monsoon floods']")
+    shot(driver, "plan-scenarios-risks-en")
+
+
+def test_hq_sets_the_matrix_and_adds_a_kind_in_chinese(zh):
+    driver = zh
+    sign_in(driver, "hq.oversight")
+    click(driver, By.LINK_TEXT, "风险矩阵")
+    Select(driver.find_element(By.NAME, "cell-3-3")).select_by_value("high")
+    driver.find_element(By.NAME, "level-very_high-zh-Hans").send_keys("极高")
+    driver.find_element(By.ID, "f-kinds").send_keys("fraud | Fraud | 欺诈")
+    click(driver, By.CSS_SELECTOR, "form[action='/settings/risk-matrix'] button.primary")
+    assert "已保存" in driver.page_source
+    assert driver.find_element(By.NAME, "level-very_high-zh-Hans").get_attribute("value") == "极高"
+    shot(driver, "risk-matrix-zh")
+    # A cell below its neighbour is refused, and says which.
+    Select(driver.find_element(By.NAME, "cell-1-1")).select_by_value("very_high")
+    click(driver, By.CSS_SELECTOR, "form[action='/settings/risk-matrix'] button.primary")
+    assert "可能性 1、影响 2 的单元格低于" in driver.page_source

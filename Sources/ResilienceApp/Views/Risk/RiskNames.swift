@@ -1,7 +1,8 @@
 import ResilienceCore
 
-/// The names of kinds, levels and ratings in one language: HQ's names where it gave them, the
-/// catalogue's otherwise.
+/// The names of kinds, levels and ratings in one language: HQ's name in this language where it
+/// gave one, the catalogue's otherwise (an added kind, which the catalogue does not know, takes
+/// HQ's name in another language).
 struct RiskNames {
     let scale: RiskScale
     let t: Localizer
@@ -10,9 +11,9 @@ struct RiskNames {
         RiskKind.standard.contains(code) ? t("risk_kind.\(code)") : t.pick(scale.kindNames[code]) ?? code
     }
 
-    func level(_ level: RiskLevel) -> String { t.pick(scale.levelNames[level.rawValue]) ?? t("risk_level.\(level.rawValue)") }
-    func likelihood(_ n: Int) -> String { t.pick(scale.likelihoodNames[String(n)]) ?? t("risk.likelihood_\(n)") }
-    func impact(_ n: Int) -> String { t.pick(scale.impactNames[String(n)]) ?? t("risk.impact_\(n)") }
+    func level(_ level: RiskLevel) -> String { scale.levelNames[level.rawValue]?[t.code] ?? t("risk_level.\(level.rawValue)") }
+    func likelihood(_ n: Int) -> String { scale.likelihoodNames[String(n)]?[t.code] ?? t("risk.likelihood_\(n)") }
+    func impact(_ n: Int) -> String { scale.impactNames[String(n)]?[t.code] ?? t("risk.impact_\(n)") }
 
     var kinds: [(String, String)] { scale.kinds.map { ($0, kind($0)) } }
     var levels: [(String, String)] { RiskLevel.allCases.map { ($0.rawValue, level($0)) } }

@@ -71,7 +71,8 @@ struct RiskScalePage {
         }
         func cell(_ l: Int, _ i: Int) -> String {
             let name = "cell-\(l)-\(i)"
-            return "<select name=\"\(name)\" aria-label=\"" + HTMLEscape.escape(t("risk.scale_cell", l, i)) + "\">"
+            let color = RiskLevel(rawValue: form[name]).flatMap { RiskRegisterPage.colors[$0] } ?? "#fff"
+            return "<select name=\"\(name)\" style=\"background:\(color)\" aria-label=\"" + HTMLEscape.escape(t("risk.scale_cell", l, i)) + "\">"
                 + RiskLevel.allCases.map { level in
                     "<option value=\"\(level.rawValue)\"\(form[name] == level.rawValue ? " selected" : "")>" + HTMLEscape.escape(t("risk_level.\(level.rawValue)")) + "</option>"
                 }.joined() + "</select>"
@@ -80,16 +81,18 @@ struct RiskScalePage {
                                  headers: [t("risk.likelihood") + " \\ " + t("risk.impact")] + RiskRating.range.map { "\($0) \(t("risk.impact_\($0)"))" },
                                  rows: RiskRating.range.reversed().map { l in [HTMLEscape.escape("\(l) \(t("risk.likelihood_\(l)"))")] + RiskRating.range.map { cell(l, $0) } },
                                  empty: "")
+        /// A refusal of a whole table (the matrix, a set of names), under it.
+        func error(_ field: String) -> BodyNode { .unwrap(form.errors[field]) { .p(.class("error"), .id("f-\(field)-error"), .text($0)) } }
         let kindsHint = t("risk.scale_kinds_hint", RiskKind.standard.map { t("risk_kind.\($0)") }.joined(separator: ", "), languages.map(\.name).joined(separator: " | "))
-        return .div(.class("settings"),
+        return .div(.class("settings wide-form"),
             .p(.safe(t("risk.scale_intro"))),
             .if(saved, .p(.class("notice"), .attribute(named: "role", value: "status"), .safe(t("common.saved")))),
             FormField.summary(form),
             postForm(AppPath.riskScale.path, csrf: csrf,
-                matrix,
-                names(t("risk.scale_level_names"), "level", RiskLevel.allCases.map { ($0.rawValue, t("risk_level.\($0.rawValue)")) }),
-                names(t("risk.scale_likelihood_names"), "likelihood", RiskRating.range.map { (String($0), "\($0) \(t("risk.likelihood_\($0)"))") }),
-                names(t("risk.scale_impact_names"), "impact", RiskRating.range.map { (String($0), "\($0) \(t("risk.impact_\($0)"))") }),
+                matrix, error("matrix"),
+                names(t("risk.scale_level_names"), "level", RiskLevel.allCases.map { ($0.rawValue, t("risk_level.\($0.rawValue)")) }), error("levels"),
+                names(t("risk.scale_likelihood_names"), "likelihood", RiskRating.range.map { (String($0), "\($0) \(t("risk.likelihood_\($0)"))") }), error("likelihood"),
+                names(t("risk.scale_impact_names"), "impact", RiskRating.range.map { (String($0), "\($0) \(t("risk.impact_\($0)"))") }), error("impact"),
                 FormField.textarea("kinds", t("risk.scale_kinds"), form, rows: 5, hint: kindsHint),
                 FormField.submit(t("common.save"))))
     }
