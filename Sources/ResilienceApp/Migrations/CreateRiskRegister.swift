@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 
 /// The joint risk register: each unit's risks, and which kinds the unit marks relevant.
 struct CreateRiskRegister: AsyncMigration {
@@ -63,9 +64,12 @@ struct AddRiskTreatment: AsyncMigration {
             .create()
         // A plan's section reads the links of its unit.
         try await database.index("risk_links_unit", on: "risk_links", ["unit_id", "target"])
+        // A register page is kept until a unit is renamed, among other changes; the latest is read by this index.
+        try await database.index("units_updated", on: "units", ["updated_at"])
     }
 
     func revert(on database: any Database) async throws {
+        if let sql = database as? any SQLDatabase { try await sql.drop(index: "units_updated").run() }
         try await database.schema("risk_links").delete()
         try await database.schema("risks").deleteField("next_action_due").update()
         try await database.schema("risks").deleteField("actions").update()

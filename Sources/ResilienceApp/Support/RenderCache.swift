@@ -1,4 +1,5 @@
 import Foundation
+import Vapor
 
 /// Rendered pages whose content cannot change under their key (a plan at a revision, a version),
 /// kept within a byte budget, least recently used first out.
@@ -40,5 +41,25 @@ final class RenderCache: @unchecked Sendable {
             return hit
         }) { return hit }
         return store(key, try await render())
+    }
+}
+
+extension Request {
+    /// What a page or answer shows when it depends only on the data's version, the request's
+    /// `parts` (filters, unit, who may change it), its language, and the clock's `period` (things
+    /// turn due soon and overdue by the clock: a minute by default; a UTC day where everything
+    /// due is a day): rendered once per such key and kept.
+    func rendered(_ parts: [String], version: String, period: TimeInterval = 60, render: () async throws -> String) async throws -> String {
+        let tick = Int(Date().timeIntervalSince1970 / period)
+        return try await RenderCache.pages.value((parts + [version, localizer.code, String(tick)]).joined(separator: "|"), render: render)
+    }
+
+    /// The same, for markup with forms: rendered with a stand-in for the request's CSRF token,
+    /// which each request then puts in.
+    func renderedForm(_ parts: [String], version: String, period: TimeInterval = 60,
+                      render: (_ csrf: String) async throws -> String) async throws -> String {
+        let standIn = "csrf-stand-in-7f3a9c"
+        return try await rendered(parts, version: version, period: period) { try await render(standIn) }
+            .replacingOccurrences(of: standIn, with: csrfToken)
     }
 }

@@ -41,14 +41,6 @@ struct OversightController {
                          query: [("state", q("state")), ("standing", q("standing")), ("kind", q("kind")), ("q", q("q"))], clock: clock)
     }
 
-    /// What a dashboard or the overview shows depends only on the data's version, the request's
-    /// filters and language, and the minute (plans turn due soon and overdue by the clock): it is
-    /// rendered once per such key and kept.
-    func cached(_ req: Request, _ parts: [String], version: String, render: () async throws -> String) async throws -> String {
-        let minute = Int(Date().timeIntervalSince1970 / 60)
-        return try await RenderCache.pages.value((parts + [version, req.localizer.code, String(minute)]).joined(separator: "|"), render: render)
-    }
-
     /// A value as the API's JSON, for keeping.
     func json<T: Encodable>(_ value: T) throws -> String {
         var buffer = ByteBuffer()
@@ -67,7 +59,7 @@ struct OversightController {
         let unit = try await req.unitParameter()
         let t = req.localizer
         let standings = try await OversightService.standings(on: req.db)
-        let content = try await cached(req, ["dashboard", unit.id!.uuidString, req.url.query ?? ""], version: standings.version) {
+        let content = try await req.rendered(["dashboard", unit.id!.uuidString, req.url.query ?? ""], version: standings.version) {
             let now = Date()
             let d = dashboardRows(req, unit, standings, now: now)
             let page = DashboardPage(unitID: unit.id!, unitName: unit.name, isRegionOrHQ: unit.kind == .region || unit.kind == .headquarters,
@@ -166,7 +158,7 @@ struct OversightController {
         let standings = try await OversightService.standings(on: req.db)
         let visible = try await visibleRegions(req, standings)
         let key = ["oversight", visible.all ? "all" : visible.regions.map(\.id.uuidString).joined(separator: ",")]
-        let content = try await cached(req, key, version: standings.version) {
+        let content = try await req.rendered(key, version: standings.version) {
             let o = try await overviewData(req, standings, visible: visible, now: Date())
             let page = OversightPage(
                 total: o.total,
@@ -239,7 +231,7 @@ struct OversightController {
     @Sendable func apiDashboard(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let standings = try await OversightService.standings(on: req.db)
-        return jsonResponse(try await cached(req, ["api-dashboard", unit.id!.uuidString, req.url.query ?? ""], version: standings.version) {
+        return jsonResponse(try await req.rendered(["api-dashboard", unit.id!.uuidString, req.url.query ?? ""], version: standings.version) {
             let now = Date()
             let d = dashboardRows(req, unit, standings, now: now)
             return try json(DashboardDTO(figures: .init(OversightService.figures(of: d.rows, now: now)), total: d.rows.count, items: d.shown.map { r in
@@ -282,7 +274,7 @@ struct OversightController {
         let standings = try await OversightService.standings(on: req.db)
         let visible = try await visibleRegions(req, standings)
         let key = ["api-oversight", visible.all ? "all" : visible.regions.map(\.id.uuidString).joined(separator: ",")]
-        return jsonResponse(try await cached(req, key, version: standings.version) {
+        return jsonResponse(try await req.rendered(key, version: standings.version) {
             let o = try await overviewData(req, standings, visible: visible, now: Date())
             return try json(OverviewDTO(total: o.total.map(FiguresDTO.init), regions: o.regions.map { r in
                 .init(unitID: r.region.id, name: r.region.name, figures: .init(r.figures), lastReport: r.lastReport,

@@ -32,17 +32,36 @@ struct RisksController {
     }
 
     @Sendable func index(_ req: Request) async throws -> Response {
-        try await page(req, form: FormState(values: ["status": RiskStatus.open.rawValue, "source": RiskSource.own.rawValue]), importForm: FormState())
+        try await page(req, form: FormState(values: ["status": RiskStatus.open.rawValue, "source": RiskSource.own.rawValue]), importForm: FormState(),
+                       kept: true)
     }
 
-    func page(_ req: Request, form: FormState, importForm: FormState) async throws -> Response {
+    /// The register; `kept` when it shows no one's typing (no refused form), so that it is
+    /// rendered once per version of what it shows, filters, language, whether the person may
+    /// change it, and UTC day (reviews and actions fall due on days).
+    func page(_ req: Request, form: FormState, importForm: FormState, kept: Bool = false) async throws -> Response {
         let unit = try await req.unitParameter()
+        let t = req.localizer
+        let mayEdit = try req.requireActor().may(.editRisks, on: unit.unitPath)
+        let title = t("risk.register_of", unit.name)
+        let render = { (csrf: String) async throws -> String in
+            try await registerMarkup(req, unit, mayEdit: mayEdit, form: form, importForm: importForm, csrf: csrf)
+        }
+        if kept {
+            let version = try await RiskService.registerVersion(of: unit.requireID(), withPlans: mayEdit, on: req.db)
+            let html = try await req.renderedForm(["risks", unit.id!.uuidString, unit.path, req.url.query ?? "", String(mayEdit)], version: version,
+                                                period: 86_400, render: render)
+            return Layout.response(for: req, title: title, content: .raw(html))
+        }
+        return Layout.response(for: req, title: title, content: .raw(try await render(req.csrfToken)))
+    }
+
+    func registerMarkup(_ req: Request, _ unit: Unit, mayEdit: Bool, form: FormState, importForm: FormState, csrf: String) async throws -> String {
         let t = req.localizer
         let q = { (name: String) in req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : $0 } }
         let scale = try await RiskService.scale(on: req.db)
         let matrix = scale.matrix
         let filter = Self.filter(req, kinds: scale.kinds)
-        let mayEdit = try req.requireActor().may(.editRisks, on: unit.unitPath)
         let heat = try await RiskService.heatMaps(under: unit, filter, on: req.db)
         // The heat maps give the count; a page is then one indexed read.
         let query = RiskService.query(under: unit, filter, matrix: matrix, on: req.db).sort(\.$title)
@@ -63,8 +82,8 @@ struct RisksController {
             shown: risks, info: info, unitNames: names, filter: filter,
             query: [("kind", q("kind")), ("level", q("level")), ("status", q("status")), ("rating", q("rating")), ("l", q("l")), ("i", q("i"))],
             inPlace: inPlace, relevant: relevant, mayEdit: mayEdit, form: form, importForm: importForm,
-            items: mayEdit ? try await RiskService.planItems(of: unit.requireID(), on: req.db) : nil, csrf: req.csrfToken, clock: clock)
-        return Layout.response(for: req, title: t("risk.register_of", unit.name), content: view.body(t))
+            items: mayEdit ? try await RiskService.planItems(of: unit.requireID(), on: req.db) : nil, csrf: csrf, clock: clock)
+        return view.body(t).render()
     }
 
     @Sendable func add(_ req: Request) async throws -> Response {

@@ -125,6 +125,26 @@ enum RiskService {
         return maps.count == 2 ? (maps[0], maps[1]) : ([], [])
     }
 
+    /// The version of everything a unit's register page shows but its own rows: the latest
+    /// change of the risks (never deleted; adding one sets its change time), of the registers'
+    /// relevant kinds, of HQ's settings and of the units' names, and, for a page with the add
+    /// form, the unit's plans (whose scenarios and processes it offers). One small statement, each
+    /// part read from an index.
+    static func registerVersion(of unitID: UUID, withPlans: Bool, on db: any Database) async throws -> String {
+        guard let sql = db as? any SQLDatabase else { return UUID().uuidString }
+        let plans: SQLQueryString = withPlans
+            ? ", (SELECT COUNT(*) FROM plans WHERE unit_id = \(bind: unitID)) AS plans, (SELECT SUM(revision) FROM plans WHERE unit_id = \(bind: unitID)) AS revisions"
+            : ""
+        let row = try await sql.raw("""
+            SELECT (SELECT MAX(updated_at) FROM risks) AS risks, (SELECT MAX(updated_at) FROM risk_registers) AS kinds,
+                   (SELECT MAX(updated_at) FROM settings) AS settings, (SELECT MAX(updated_at) FROM units) AS units\(plans)
+            """).first()
+        guard let row else { return UUID().uuidString }
+        var parts = try ["risks", "kinds", "settings", "units"].map { String(try row.decode(column: $0, as: Date?.self)?.timeIntervalSince1970 ?? 0) }
+        if withPlans { parts += [String(try row.decode(column: "plans", as: Int.self)), String(try row.decode(column: "revisions", as: Int?.self) ?? 0)] }
+        return parts.joined(separator: ":")
+    }
+
     /// How many risks the filter lists, from the heat maps when they tell it.
     static func total(_ filter: Filter, inherent: [[Int]], matrix: RiskMatrix) -> Int? {
         let cells = RiskRating.range.flatMap { l in RiskRating.range.map { (l, $0) } }
