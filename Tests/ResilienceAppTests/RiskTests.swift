@@ -33,9 +33,9 @@ import VaporTesting
                                                    "residual_likelihood": "2", "residual_impact": "4", "status": "open", "source": "security_risk_assessment",
                                                    "review_date": OversightService.day(Date().addingTimeInterval(60 * 86_400))])
             #expect(response.status == .seeOther)
-            let risk = try #require(try await Risk.query(on: app.db).first())
+            let risk = try #require(try await Risk.query(on: app.db).filter(\.$unitID == bangladesh.requireID()).first())
             #expect(RiskMatrix.standard.level(risk.inherent) == .veryHigh && RiskMatrix.standard.level(risk.residual!) == .medium)
-            #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "risk").count() == 1)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "risk").filter(\.$unitID == bangladesh.requireID()).count() == 1)
             // The heat map's cell lists its risks; another cell lists none.
             var page = try await focal.get(AppPath.unitRisks(bangladesh.id!).with([("rating", "inherent"), ("l", "4"), ("i", "5")])).body.string
             #expect(page.contains("likelihood 4 × impact 5: 1 risks") && page.contains("Armed robbery"))
@@ -214,16 +214,16 @@ import VaporTesting
                         "action-0-description": "Pre-position registration kits in Ukhia", "action-0-owner": "Kamal", "action-0-due": "2020-01-31",
                         "action-1-description": "", "action-1-due": "2027-06-01",
                         "scenarios-\(flood.id.uuidString)": "true", "processes-\(registration.id.uuidString)": "true", "processes-\(UUID().uuidString)": "true"]
-            var response = try await focal.post(path, form)
+            let response = try await focal.post(path, form)
             #expect(response.status == .unprocessableEntity)
             #expect(response.body.string.contains("f-action-1-description-error") && response.body.string.contains("Choose one of the listed options"))
             #expect(try await count(bangladesh, app) == 0)
             form = form.filter { !$0.key.hasPrefix("processes-") || $0.key.hasSuffix(registration.id.uuidString) }
             form["action-1-description"] = "Second mobile team"
             #expect(try await focal.post(path, form).status == .seeOther)
-            let risk = try #require(try await Risk.query(on: app.db).first())
+            let risk = try #require(try await Risk.query(on: app.db).filter(\.$unitID == bangladesh.requireID()).first())
             #expect(risk.actions.count == 2 && risk.nextActionDue == risk.actions[0].dueDate)
-            let links = try await RiskLink.query(on: app.db).all()
+            let links = try await RiskLink.query(on: app.db).filter(\.$riskID == risk.requireID()).all()
             #expect(Set(links.map(\.target)) == [.scenarios, .processes] && links.allSatisfy { $0.unitID == bangladesh.id })
             // The register flags the late action; the risk shows what it threatens, linking into the plan.
             #expect(try await focal.get(path).body.string.contains("Action overdue"))
@@ -237,8 +237,8 @@ import VaporTesting
             // Unlinking through the form removes the link; the audit says what changed.
             form["scenarios-\(flood.id.uuidString)"] = nil
             #expect(try await focal.post(AppPath.unitRisk(bangladesh.id!, risk.id!).path, form).status == .seeOther)
-            #expect(try await RiskLink.query(on: app.db).count() == 1)
-            let audit = try #require(try await AuditEntry.query(on: app.db).filter(\.$entityType == "risk").sort(\.$at, .descending).first())
+            #expect(try await RiskLink.query(on: app.db).filter(\.$riskID == risk.requireID()).count() == 1)
+            let audit = try #require(try await AuditEntry.query(on: app.db).filter(\.$entityType == "risk").filter(\.$unitID == bangladesh.requireID()).sort(\.$at, .descending).first())
             #expect(audit.before.contains(flood.title) && !audit.after.contains(flood.title))
             // The API takes and gives actions and links.
             let headers = try await apiHeaders("focal.bangladesh", app)

@@ -192,6 +192,7 @@ enum DemoPlan {
             try await ReviewService.runThrough(plan, to: other.state, unit: unit,
                                                at: (days(other.approvedDaysAgo + 20), days(other.approvedDaysAgo)), on: db)
         }
+        try await DemoRisks.load(on: db)
         try await OversightService.backfill(months: 12, now: now, on: db)
         try await OversightService.recordSnapshots(now: now, on: db)
     }
