@@ -9,37 +9,49 @@ final class RenderCache: @unchecked Sendable {
     static let pages = RenderCache(budget: 16 << 20)
 
     private let lock = NSLock()
-    private var entries: [String: String] = [:]
-    private var order: [String] = []
+    /// Each value with when it was last used (a counter, not a clock).
+    private var entries: [String: (value: String, used: UInt64)] = [:]
+    private var tick: UInt64 = 0
     private var bytes = 0
     private let budget: Int
 
     init(budget: Int) { self.budget = budget }
 
-    /// The same, for rendering that does not wait.
-    func cached(_ key: String, render: () -> String) -> String {
-        if let hit = lock.withLock({ entries[key] }) { return hit }
-        return store(key, render())
+    /// The kept value, marked as just used; a hit costs a dictionary lookup, whatever the count.
+    private func hit(_ key: String) -> String? {
+        lock.withLock {
+            guard let entry = entries[key] else { return nil }
+            tick += 1
+            entries[key] = (entry.value, tick)
+            return entry.value
+        }
     }
 
-    /// Keeps a value, the least recently used out beyond the budget.
+    /// Keeps a value; beyond the budget the least recently used go, down to nine tenths of it so
+    /// that the sort is paid once per many stores.
     private func store(_ key: String, _ value: String) -> String {
         lock.withLock {
-            if entries.updateValue(value, forKey: key) == nil { order.append(key); bytes += value.utf8.count }
-            while bytes > budget, let oldest = order.first {
-                order.removeFirst()
-                bytes -= entries.removeValue(forKey: oldest)?.utf8.count ?? 0
+            tick += 1
+            if let old = entries.updateValue((value, tick), forKey: key) { bytes -= old.value.utf8.count }
+            bytes += value.utf8.count
+            if bytes > budget {
+                for (oldKey, entry) in entries.sorted(by: { $0.value.used < $1.value.used }) where bytes > budget * 9 / 10 {
+                    entries[oldKey] = nil
+                    bytes -= entry.value.utf8.count
+                }
             }
         }
         return value
     }
 
+    /// The same, for rendering that does not wait.
+    func cached(_ key: String, render: () -> String) -> String {
+        if let value = hit(key) { return value }
+        return store(key, render())
+    }
+
     func value(_ key: String, render: () async throws -> String) async rethrows -> String {
-        if let hit = lock.withLock({ () -> String? in
-            guard let hit = entries[key] else { return nil }
-            order.removeAll { $0 == key }; order.append(key)
-            return hit
-        }) { return hit }
+        if let value = hit(key) { return value }
         return store(key, try await render())
     }
 }
@@ -60,6 +72,6 @@ extension Request {
                       render: (_ csrf: String) async throws -> String) async throws -> String {
         let standIn = "csrf-stand-in-7f3a9c"
         return try await rendered(parts, version: version, period: period) { try await render(standIn) }
-            .replacingOccurrences(of: standIn, with: csrfToken)
+            .replacingBytes(standIn, with: csrfToken)
     }
 }

@@ -7,10 +7,7 @@ enum Charts {
     static let palette = ["#0b5cad", "#b3261e", "#1e6b3a", "#8a5300", "#6a1b9a", "#00796b", "#c2185b", "#455a64",
                           "#7cb342", "#f57c00", "#3949ab", "#5d4037"]
 
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ s: String) -> String { HTMLEscape.escape(s) }
 
     /// Coordinates as whole pixels: short to send, and cheap to write (String(format:) is slow).
     static func f(_ v: Double) -> String { v.isFinite ? String(Int(v.rounded())) : "0" }
