@@ -33,6 +33,11 @@ mena=$(api "units?q=RB-MENA" | first)
 campaign=$(api "units/$mena/campaigns" | first)
 tok=$(curl -sf -H "Authorization: Bearer $token" -H "Content-Type: application/json" -d '{"name":"to revoke"}' \
   "http://127.0.0.1:$port/api/v1/tokens" | python3 -c "import json,sys; print(json.load(sys.stdin)['id'])")
+# A risk in the unit the contract check uses, added by the officer who keeps that register.
+officer=$("$bin" token create security.kenya --name contract-check | tail -1)
+risk=$(curl -sf -H "Authorization: Bearer $officer" -H "Content-Type: application/json" \
+  -d '{"kind":"security","title":"Contract check","likelihood":3,"impact":4}' "http://127.0.0.1:$port/api/v1/units/$unit/risks" \
+  | python3 -c "import json,sys; print(json.load(sys.stdin)['id'])")
 cat > "$work/schemathesis.toml" <<TOML
 [parameters]
 unitID = "$unit"
@@ -43,6 +48,7 @@ tokenID = "$tok"
 planID = "$plan"
 threadID = "$thread"
 campaignID = "$campaign"
+riskID = "$risk"
 number = 1
 TOML
 schemathesis --config-file "$work/schemathesis.toml" run "http://127.0.0.1:$port/api/v1/openapi.json" --url "http://127.0.0.1:$port/api/v1" \

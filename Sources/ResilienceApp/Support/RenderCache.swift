@@ -7,6 +7,9 @@ final class RenderCache: @unchecked Sendable {
     static let pocketPlans = RenderCache(budget: 16 << 20)
     /// Parts of pages and API answers that depend only on a plan's revision and the language.
     static let pages = RenderCache(budget: 16 << 20)
+    /// The page frame around content (header, navigation, footer), per person, page and language:
+    /// apart, so that many people's frames do not push out the pages.
+    static let frames = RenderCache(budget: 4 << 20)
 
     private let lock = NSLock()
     /// Each value with when it was last used (a counter, not a clock).

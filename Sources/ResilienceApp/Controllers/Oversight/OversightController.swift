@@ -67,7 +67,7 @@ struct OversightController {
                                      query: d.query, filter: d.filter, clock: d.clock)
             return page.body(t).render()
         }
-        return Layout.response(for: req, title: t("oversight.dashboard_of", unit.name), content: .raw(content))
+        return Layout.response(for: req, title: t("oversight.dashboard_of", unit.name), markup: content)
     }
 
     @Sendable func dashboardCSV(_ req: Request) async throws -> Response {
@@ -171,7 +171,7 @@ struct OversightController {
                 days: o.days)
             return page.body(t).render()
         }
-        return Layout.response(for: req, title: t("oversight.title"), content: .raw(content))
+        return Layout.response(for: req, title: t("oversight.title"), markup: content)
     }
 
     // MARK: Campaigns

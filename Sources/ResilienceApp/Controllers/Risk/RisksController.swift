@@ -51,9 +51,9 @@ struct RisksController {
             let version = try await RiskService.registerVersion(of: unit.requireID(), withPlans: mayEdit, on: req.db)
             let html = try await req.renderedForm(["risks", unit.id!.uuidString, unit.path, req.url.query ?? "", String(mayEdit)], version: version,
                                                 period: 86_400, render: render)
-            return Layout.response(for: req, title: title, content: .raw(html))
+            return Layout.response(for: req, title: title, markup: html)
         }
-        return Layout.response(for: req, title: title, content: .raw(try await render(req.csrfToken)))
+        return Layout.response(for: req, title: title, markup: try await render(req.csrfToken))
     }
 
     func registerMarkup(_ req: Request, _ unit: Unit, mayEdit: Bool, form: FormState, importForm: FormState, csrf: String) async throws -> String {
