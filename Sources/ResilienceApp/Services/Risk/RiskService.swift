@@ -132,8 +132,9 @@ enum RiskService {
     /// part read from an index.
     static func registerVersion(of unitID: UUID, withPlans: Bool, on db: any Database) async throws -> String {
         guard let sql = db as? any SQLDatabase else { return UUID().uuidString }
+        // PostgreSQL sums integers as NUMERIC: cast back, so that both databases answer an integer.
         let plans: SQLQueryString = withPlans
-            ? ", (SELECT COUNT(*) FROM plans WHERE unit_id = \(bind: unitID)) AS plans, (SELECT SUM(revision) FROM plans WHERE unit_id = \(bind: unitID)) AS revisions"
+            ? ", (SELECT COUNT(*) FROM plans WHERE unit_id = \(bind: unitID)) AS plans, (SELECT CAST(COALESCE(SUM(revision), 0) AS BIGINT) FROM plans WHERE unit_id = \(bind: unitID)) AS revisions"
             : ""
         let row = try await sql.raw("""
             SELECT (SELECT MAX(updated_at) FROM risks) AS risks, (SELECT MAX(updated_at) FROM risk_registers) AS kinds,
@@ -141,7 +142,7 @@ enum RiskService {
             """).first()
         guard let row else { return UUID().uuidString }
         var parts = try ["risks", "kinds", "settings", "units"].map { String(try row.decode(column: $0, as: Date?.self)?.timeIntervalSince1970 ?? 0) }
-        if withPlans { parts += [String(try row.decode(column: "plans", as: Int.self)), String(try row.decode(column: "revisions", as: Int?.self) ?? 0)] }
+        if withPlans { parts += [String(try row.decode(column: "plans", as: Int.self)), String(try row.decode(column: "revisions", as: Int.self))] }
         return parts.joined(separator: ":")
     }
 
