@@ -103,8 +103,10 @@ import VaporTesting
             var response = try await security.send(.POST, path, body: body, contentType: type)
             #expect(response.status == .ok)
             let preview = response.body.string
-            #expect(preview.contains("2 of 3 rows need fixing") && preview.contains("kind: Choose one of the listed options.")
-                    && preview.contains("impact: Rate from 1") && preview.contains("review_date: Enter a date"))
+            #expect(preview.contains("2 of 3 rows need fixing") && preview.contains("kind (Kind): Choose one of the listed options.")
+                    && preview.contains("impact (Before treatment (inherent) · Impact): Rate from 1") && preview.contains("review_date (Review date): Enter a date"))
+            // A wrong row shows what it says, to be found in the file.
+            #expect(preview.contains("<td>Floods</td>") && preview.contains("<td>weather</td>") && preview.contains("<td>3×9</td>"))
             #expect(!preview.contains("name=\"confirm\""))
             #expect(try await count(bangladesh, app) == 0)
             // Confirming a file with errors anyway saves nothing.
@@ -210,6 +212,9 @@ import VaporTesting
             #expect(try await focal.signIn("focal.bangladesh"))
             let path = AppPath.unitRisks(bangladesh.id!).path
             #expect(try await focal.get(path).body.string.contains("name=\"processes-\(registration.id.uuidString)\""))
+            // A later cycle started empty does not hide the items of the plans being written and in force.
+            _ = try await PlanService.create(at: bangladesh, cycle: "2031", start: PlanService.Start.empty.rawValue, by: .system, on: app.db)
+            #expect(try await focal.get(path).body.string.contains("name=\"scenarios-\(flood.id.uuidString)\""))
             var form = ["kind": "business_continuity", "title": "Camp roads cut by floods", "likelihood": "4", "impact": "4",
                         "action-0-description": "Pre-position registration kits in Ukhia", "action-0-owner": "Kamal", "action-0-due": "2020-01-31",
                         "action-1-description": "", "action-1-due": "2027-06-01",

@@ -40,6 +40,8 @@ public enum RiskCSV {
         public var line: Int
         public var draft: RiskDraft?
         public var errors: [DomainError]
+        /// The row's cells as typed, by column: what a preview shows of a row that is wrong.
+        public var cells: [String: String] = [:]
     }
 
     /// Every row of the file, each with its risk or its errors. The file as a whole is refused
@@ -100,13 +102,13 @@ public enum RiskCSV {
         let review: Date? = check { () throws(DomainError) in try TextRules.day(value["review_date"], field: "review_date") } ?? nil
         let actions = value["actions"] != nil ? check { () throws(DomainError) in try RiskAction.parse(cell: value["actions"]!) } ?? []
                                               : formActions(value, &v)
-        guard v.errors.isEmpty, let title, let likelihood, let impact else { return Row(line: line, draft: nil, errors: v.errors) }
+        guard v.errors.isEmpty, let title, let likelihood, let impact else { return Row(line: line, draft: nil, errors: v.errors, cells: value) }
         let residual = residualLikelihood.flatMap { l in residualImpact.map { RiskRating(likelihood: l, impact: $0) } }
         return Row(line: line, draft: RiskDraft(kind: kind, title: title, cause: cause, consequence: consequence,
                                                 inherent: RiskRating(likelihood: likelihood, impact: impact), residual: residual,
                                                 owner: owner, treatment: treatment, status: status, reviewDate: review, source: source,
                                                 actions: actions),
-                   errors: [])
+                   errors: [], cells: value)
     }
 
     /// The actions of a form's rows, each row's errors under its own field.

@@ -159,29 +159,47 @@ enum RiskService {
         return cells.filter { level($0.0, $0.1) }.reduce(0) { $0 + inherent[$1.0 - 1][$1.1 - 1] }
     }
 
-    /// The scenarios and critical processes a risk of the unit can be linked to: those of its
-    /// newest plan, and any it is linked to already.
+    /// The scenarios and critical processes a risk of the unit can be linked to: those of the
+    /// unit's live plans (the plan in force and any being written or reviewed, newest cycle
+    /// first; an item copied into a later cycle keeps its id and is offered once), and any it is
+    /// linked to already.
     static func planItems(of unitID: UUID, linked: [RiskLink] = [], on db: any Database) async throws -> PlanItems {
         var items = PlanItems()
-        if let plan = try await Plan.query(on: db).filter(\.$unit.$id == unitID).sort(\.$cycle, .descending).first() {
+        let plans = try await Plan.query(on: db).filter(\.$unit.$id == unitID).filter(\.$state != .superseded)
+            .sort(\.$cycle, .descending).all()
+        for plan in plans {
             let content = try await PlanService.snapshot(plan, on: db).content
-            items.planID = plan.id
-            items.scenarios = content.scenarios.map { ($0.id, $0.title) }
-            items.processes = content.processes.map { ($0.id, $0.name) }
+            let planID = try plan.requireID()
+            items.hasPlan = true
+            items.add(.scenarios, content.scenarios.map { ($0.id, $0.title) }, in: planID)
+            items.add(.processes, content.processes.map { ($0.id, $0.name) }, in: planID)
         }
-        for link in linked {
-            if link.target == .scenarios, !items.scenarios.contains(where: { $0.id == link.itemID }) { items.scenarios.append((link.itemID, link.label)) }
-            if link.target == .processes, !items.processes.contains(where: { $0.id == link.itemID }) { items.processes.append((link.itemID, link.label)) }
+        for section in [PlanSection.scenarios, .processes] {
+            items.add(section, linked.filter { $0.target == section }.map { ($0.itemID, $0.label) }, in: nil)
         }
         return items
     }
 
     struct PlanItems: Sendable {
-        var planID: UUID?
-        var scenarios: [(id: UUID, name: String)] = []
-        var processes: [(id: UUID, name: String)] = []
+        struct Item: Sendable {
+            var id: UUID
+            var name: String
+            /// The newest live plan that has it; nil for a linked item no live plan has any more.
+            var planID: UUID?
+        }
+        var hasPlan = false
+        var scenarios: [Item] = []
+        var processes: [Item] = []
 
-        func items(_ section: PlanSection) -> [(id: UUID, name: String)] { section == .scenarios ? scenarios : processes }
+        func items(_ section: PlanSection) -> [Item] { section == .scenarios ? scenarios : processes }
+
+        /// Adds the items not offered yet.
+        mutating func add(_ section: PlanSection, _ new: [(UUID, String)], in planID: UUID?) {
+            var list = items(section)
+            var known = Set(list.map(\.id))
+            for (id, name) in new where known.insert(id).inserted { list.append(Item(id: id, name: name, planID: planID)) }
+            if section == .scenarios { scenarios = list } else { processes = list }
+        }
     }
 
     static func links(of riskID: UUID, on db: any Database) async throws -> [RiskLink] {

@@ -20,4 +20,27 @@ struct RiskNames {
 
     /// A rating as "4 × 5" with its level, or nil when it is not rated.
     func level(of rating: RiskRating?) -> RiskLevel? { rating.flatMap(scale.matrix.level) }
+
+    /// A column of the CSV (or a field of the form) as people read it: its code, which the file's
+    /// header has, and its name in this language.
+    func column(_ code: String) -> String {
+        let name: String? = switch code {
+        case "kind": t("risk.kind")
+        case "title": t("risk.title_field")
+        case "cause": t("risk.cause")
+        case "consequence": t("risk.consequence")
+        case "likelihood": "\(t("risk.inherent")) · \(t("risk.likelihood"))"
+        case "impact": "\(t("risk.inherent")) · \(t("risk.impact"))"
+        case "residual_likelihood": "\(t("risk.residual")) · \(t("risk.likelihood"))"
+        case "residual_impact": "\(t("risk.residual")) · \(t("risk.impact"))"
+        case "owner": t("risk.owner")
+        case "treatment": t("risk.treatment")
+        case "status": t("field.status")
+        case "review_date": t("risk.review_date")
+        case "source": t("risk.source")
+        case "actions": t("risk.actions")
+        default: nil
+        }
+        return name.map { "\(code) (\($0))" } ?? code
+    }
 }

@@ -43,7 +43,7 @@ enum RiskForm {
                                                                         options: items.scenarios.map { ($0.id.uuidString, $0.name) })),
                     .if(!items.processes.isEmpty, FormField.checkboxes("processes", t("risk.linked_processes"), form,
                                                                         options: items.processes.map { ($0.id.uuidString, $0.name) })),
-                    .if(items.planID == nil, .p(.class("hint"), .safe(t("risk.no_plan_to_link")))))
+                    .if(!items.hasPlan, .p(.class("hint"), .safe(t("risk.no_plan_to_link")))))
             })
     }
 }
@@ -208,10 +208,9 @@ struct RiskPage {
         }
         func linked(_ section: PlanSection) -> BodyNode {
             let mine = links.filter { $0.target == section }
-            let current = Set(items.items(section).map(\.id))
+            let plans = Dictionary(items.items(section).map { ($0.id, $0.planID) }, uniquingKeysWith: { a, _ in a })
             return .ul(.forEach(mine) { item in
-                .li(.if(items.planID != nil && current.contains(item.itemID),
-                        link(.planItem(items.planID!, section, item.itemID), item.label), else: .text(item.label)))
+                .li(.unwrap(plans[item.itemID] ?? nil, { link(.planItem($0, section, item.itemID), item.label) }, else: .text(item.label)))
             })
         }
         return .group(
@@ -257,9 +256,13 @@ struct RiskImportPage {
                .safe(bad.isEmpty ? t("risk.preview_ok", rows.count) : t("risk.preview_errors", bad.count, rows.count))),
             markupTable(caption: t("risk.preview_title"), headers: [t("risk.line"), t("risk.title_field"), t("risk.kind"), t("risk.inherent"), t("risk.problems")],
                         rows: rows.map { r in
-                            let problems = r.errors.map { e in HTMLEscape.escape("\(e.field ?? ""): \(t.message(e))") }.joined(separator: "<br>")
-                            return [String(r.line), HTMLEscape.escape(r.draft?.title ?? ""), HTMLEscape.escape(r.draft.map { names.kind($0.kind) } ?? ""),
-                                    r.draft.map { "\($0.inherent.likelihood)×\($0.inherent.impact)" } ?? "", problems.isEmpty ? "✓" : "<span class=\"bad\">" + problems + "</span>"]
+                            let problems = r.errors.map { e in HTMLEscape.escape("\(names.column(e.field ?? "")): \(t.message(e))") }.joined(separator: "<br>")
+                            // A wrong row shows what it says, so that it can be found in the file.
+                            let typed = { (column: String) in HTMLEscape.escape(r.cells[column] ?? "") }
+                            return [String(r.line), r.draft.map { HTMLEscape.escape($0.title) } ?? typed("title"),
+                                    r.draft.map { HTMLEscape.escape(names.kind($0.kind)) } ?? typed("kind"),
+                                    r.draft.map { "\($0.inherent.likelihood)×\($0.inherent.impact)" } ?? "\(typed("likelihood"))×\(typed("impact"))",
+                                    problems.isEmpty ? "✓" : "<span class=\"bad\">" + problems + "</span>"]
                         }, empty: t("risk.none")),
             .if(bad.isEmpty && !rows.isEmpty,
                 postForm(AppPath.unitRisksImport(unitID).path, csrf: csrf,
