@@ -111,20 +111,11 @@ enum PlanService {
     static let scaleKey = "impact_scale"
 
     static func currentScale(on db: any Database) async throws -> ImpactScale {
-        guard let setting = try await Setting.query(on: db).filter(\.$key == scaleKey).first() else { return .standard }
-        return (try? PlanCodec.decode(ImpactScale.self, setting.value)) ?? .standard
+        try await SettingStore.value(scaleKey, standard: .standard, on: db)
     }
 
     static func setScale(_ scale: ImpactScale, by context: AuditContext, on db: any Database) async throws {
-        try await db.transaction { db in
-            let setting = try await Setting.query(on: db).filter(\.$key == scaleKey).first() ?? Setting()
-            let before = setting.id == nil ? [:] : ["value": setting.value]
-            setting.key = scaleKey
-            setting.value = PlanCodec.encode(scale)
-            try await setting.save(on: db)
-            try await Audit.record(on: db, by: context, .update, entity: "setting", id: setting.id, unitID: nil,
-                                   summary: scaleKey, change: AuditChange(before: before, after: ["value": setting.value]))
-        }
+        try await SettingStore.set(scaleKey, to: scale, by: context, on: db)
     }
 
     // MARK: Plans

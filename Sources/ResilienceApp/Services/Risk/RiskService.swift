@@ -11,20 +11,11 @@ enum RiskService {
 
     /// HQ's scale: the matrix, its names and the kinds; the standard one until HQ sets its own.
     static func scale(on db: any Database) async throws -> RiskScale {
-        guard let setting = try await Setting.query(on: db).filter(\.$key == scaleKey).first() else { return .standard }
-        return (try? PlanCodec.decode(RiskScale.self, setting.value)) ?? .standard
+        try await SettingStore.value(scaleKey, standard: .standard, on: db)
     }
 
     static func setScale(_ scale: RiskScale, by context: AuditContext, on db: any Database) async throws {
-        try await db.transaction { db in
-            let setting = try await Setting.query(on: db).filter(\.$key == scaleKey).first() ?? Setting()
-            let before = setting.id == nil ? [:] : ["value": setting.value]
-            setting.key = scaleKey
-            setting.value = PlanCodec.encode(scale)
-            try await setting.save(on: db)
-            try await Audit.record(on: db, by: context, .update, entity: "setting", id: setting.id, unitID: nil,
-                                   summary: scaleKey, change: AuditChange(before: before, after: ["value": setting.value]))
-        }
+        try await SettingStore.set(scaleKey, to: scale, by: context, on: db)
     }
 
     static func relevantKinds(of unitID: UUID, on db: any Database) async throws -> Set<String> {
