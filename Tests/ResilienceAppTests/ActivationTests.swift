@@ -123,7 +123,8 @@ import VaporTesting
             let subject = "=?UTF-8?B?\(Data("Bangladesh 的计划已启动：Cox's Bazar。".utf8).base64EncodedString())?="
             #expect(chinese.data.contains("Subject: \(subject)"))
             #expect(chinese.data.contains("/activations/"))
-            for _ in 0..<50 where try await InboxItem.query(on: app.db).filter(\.$emailedAt == nil).count() > 0 { try await Task.sleep(nanoseconds: 20_000_000) }
+            // Each entry is marked e-mailed after its message left: wait for that, up to 15 s on a busy machine.
+            for _ in 0..<750 where try await InboxItem.query(on: app.db).filter(\.$emailedAt == nil).count() > 0 { try await Task.sleep(nanoseconds: 20_000_000) }
             #expect(try await InboxItem.query(on: app.db).filter(\.$emailedAt == nil).count() == 0)
 
             let hq = Browser(app)

@@ -33,7 +33,7 @@ final class SMTPSink: @unchecked Sendable {
     var received: [Received] { lock.withLock { messages } }
 
     /// Waits until `count` messages have arrived (mail leaves after the request has answered).
-    func wait(for count: Int, seconds: Double = 5) async -> [Received] {
+    func wait(for count: Int, seconds: Double = 15) async -> [Received] {
         let deadline = Date().addingTimeInterval(seconds)
         while received.count < count && Date() < deadline { try? await Task.sleep(nanoseconds: 20_000_000) }
         return received
