@@ -48,6 +48,10 @@ import VaporTesting
             // The region's register rolls it up.
             let region = try await unit("RB-AP", app)
             #expect(try await focal.get(AppPath.unitRisks(region.id!).path).status == .forbidden)
+            // The unit of the path is read with the person asking: one that does not exist is not found, for pages and the API.
+            #expect(try await focal.get(AppPath.unitRisks(UUID()).path).status == .notFound)
+            let api = try await app.testing().sendRequest(.GET, AppPath.apiUnitRisks(UUID()).path, headers: try await apiHeaders("focal.bangladesh", app))
+            #expect(api.status == .notFound)
             let reviewer = Browser(app)
             #expect(try await reviewer.signIn("reviewer.asia"))
             page = try await reviewer.get(AppPath.unitRisks(region.id!).path).body.string

@@ -5,13 +5,16 @@ import Vapor
 /// Finds who is asking: a bearer token for the API, the session cookie for pages.
 struct ActorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        // The unit the path names is read with the person, in the same statement.
+        let unitID = request.parameters.get("unitID").flatMap(UUID.init(uuidString:))
+        let found: ActorQuery.Found?
         if request.isAPI {
-            if let bearer = request.headers.bearerAuthorization {
-                request.actor = try await TokenAuth.actor(for: bearer.token, on: request.db)
-            }
+            found = if let bearer = request.headers.bearerAuthorization { try await TokenAuth.actor(for: bearer.token, unitID: unitID, on: request.db) } else { nil }
         } else {
-            request.actor = try await SessionAuth.actor(for: request)
+            found = try await SessionAuth.actor(for: request, unitID: unitID)
         }
+        request.actor = found?.actor
+        if let unit = found?.unit { request.loaded(unitParameter: unit) }
         return try await next.respond(to: request)
     }
 }
@@ -34,13 +37,13 @@ enum TokenAuth {
         return String(decoding: hex, as: UTF8.self)
     }
 
-    static func actor(for token: String, on db: any Database) async throws -> Actor? {
-        guard let found = try await ActorQuery.find(.token, hash: hash(token), on: db) else { return nil }
+    static func actor(for token: String, unitID: UUID? = nil, on db: any Database) async throws -> ActorQuery.Found? {
+        guard let found = try await ActorQuery.find(.token, hash: hash(token), unitID: unitID, on: db) else { return nil }
         // Touch at most once a minute: a busy script must not turn every read into a write.
         if found.lastUsed.map({ Date().timeIntervalSince($0) > 60 }) ?? true {
             try await APIToken.query(on: db).filter(\.$id == found.credentialID).set(\.$lastUsedAt, to: Date()).update()
         }
-        return found.actor
+        return found
     }
 }
 

@@ -25,14 +25,14 @@ enum SessionAuth {
     }
 
     /// The signed-in person of a request, if its cookie names a live session of an active account.
-    static func actor(for request: Request) async throws -> Actor? {
+    static func actor(for request: Request, unitID: UUID? = nil) async throws -> ActorQuery.Found? {
         guard let token = request.cookies[cookieName]?.string, !token.isEmpty,
-              let found = try await ActorQuery.find(.session, hash: TokenAuth.hash(token), on: request.db) else { return nil }
+              let found = try await ActorQuery.find(.session, hash: TokenAuth.hash(token), unitID: unitID, on: request.db) else { return nil }
         if found.lastUsed.map({ Date().timeIntervalSince($0) > touchInterval }) ?? true {
             try await UserSession.query(on: request.db).filter(\.$id == found.credentialID)
                 .set(\.$lastSeenAt, to: Date()).set(\.$expiresAt, to: Date().addingTimeInterval(idleLifetime)).update()
         }
-        return found.actor
+        return found
     }
 
     /// Ends the request's session and clears its cookie.

@@ -28,6 +28,8 @@ extension Request {
     }
 
     func unitParameter() async throws -> Unit { try await parameterModel(Unit.self, "unitID") }
+    /// The path's unit, read already (with the person asking, see `ActorQuery`).
+    func loaded(unitParameter unit: Unit) { loaded.models["unitID:\(Unit.schema)"] = unit }
     func dutyStationParameter() async throws -> DutyStation { try await parameterModel(DutyStation.self, "stationID") }
     func userParameter() async throws -> User { try await parameterModel(User.self, "userID") }
     /// The plan of the path, without its content (see `PlanService.snapshot`).
