@@ -263,19 +263,23 @@ import VaporTesting
         try await withTestApp(demo: false) { app in
             let root = try await UnitService.create(under: nil, UnitInput(name: "Headquarters", code: "HQ", kind: UnitKind.headquarters.rawValue),
                                                     by: .system, on: app.db)
-            // The schema as the previous release had it, with two cycles marked final.
-            try await AddPlanReview().revert(on: app.db)
-            let sql = try #require(app.db as? any SQLDatabase)
+            // The schema as the previous release had it, with two cycles marked final. On one
+            // connection: a shared in-memory SQLite database's other connections may still hold
+            // the schema from before the columns were dropped.
             let old = UUID(), last = UUID()
             let made = ISO8601DateFormatter().date(from: "2025-06-01T08:00:00Z")!
-            for (id, cycle) in [(old, 2024), (last, 2025)] {
-                try await sql.insert(into: "plans").columns("id", "unit_id", "cycle", "status", "content", "scale", "revision", "latest_version")
-                    .values(SQLBind(id), SQLBind(root.id!), SQLBind(cycle), SQLBind("final"), SQLBind("{}"), SQLBind("{}"), SQLBind(3), SQLBind(1)).run()
-                try await sql.insert(into: "plan_versions").columns("id", "plan_id", "unit_id", "number", "content", "scale", "created_by_name", "created_at")
-                    .values(SQLBind(UUID()), SQLBind(id), SQLBind(root.id!), SQLBind(1), SQLBind("{}"), SQLBind("{}"), SQLBind("x"),
-                            SQLBind(cycle == 2025 ? made : made.addingTimeInterval(-365 * 86_400))).run()
+            try await app.db.transaction { db in
+                try await AddPlanReview().revert(on: db)
+                let sql = try #require(db as? any SQLDatabase)
+                for (id, cycle) in [(old, 2024), (last, 2025)] {
+                    try await sql.insert(into: "plans").columns("id", "unit_id", "cycle", "status", "content", "scale", "revision", "latest_version")
+                        .values(SQLBind(id), SQLBind(root.id!), SQLBind(cycle), SQLBind("final"), SQLBind("{}"), SQLBind("{}"), SQLBind(3), SQLBind(1)).run()
+                    try await sql.insert(into: "plan_versions").columns("id", "plan_id", "unit_id", "number", "content", "scale", "created_by_name", "created_at")
+                        .values(SQLBind(UUID()), SQLBind(id), SQLBind(root.id!), SQLBind(1), SQLBind("{}"), SQLBind("{}"), SQLBind("x"),
+                                SQLBind(cycle == 2025 ? made : made.addingTimeInterval(-365 * 86_400))).run()
+                }
+                try await AddPlanReview().prepare(on: db)
             }
-            try await AddPlanReview().prepare(on: app.db)
             let inForce = try #require(try await Plan.find(last, on: app.db))
             #expect(inForce.state == .inForce && inForce.submittedVersion == 1)
             #expect(inForce.approvedAt.map { abs($0.timeIntervalSince(made)) < 1 } == true)
