@@ -1,4 +1,6 @@
 import Testing
+import Foundation
+import SQLKit
 @testable import ResilienceApp
 
 /// The helpers every request goes through: kept pages, escaping, token hashes.
@@ -32,5 +34,39 @@ import Testing
         #expect(renders == 3)
         _ = page("b")
         #expect(renders == 4)
+    }
+}
+
+/// A read written once for both databases: on SQLite each `$n` of its text becomes the n-th value.
+@Suite struct PreparedReadTests {
+    struct Read: PreparedRead {
+        static let sql = "SELECT $1 AS a, '$' || $2 AS b, $1 AS c, $9 AS d"
+        var parameters: [PreparedParameter]
+    }
+
+    @Test func eachNumberedParameterIsBoundAndOtherDollarsKept() async throws {
+        try await withTestApp(demo: false) { app in
+            let sql = try #require(app.db as? any SQLDatabase)
+            let (text, binds) = sql.serialize(Read.query(Read.sql, [.string("x"), .string("y")]))
+            let placeholder = sql.dialect.name == "sqlite" ? "?" : "$"
+            #expect(text == "SELECT \(placeholder)1 AS a, '$' || \(placeholder)2 AS b, \(placeholder)3 AS c, $9 AS d")
+            #expect(binds.count == 3)
+        }
+    }
+
+    @Test func theSameReadAnswersOnEitherDatabase() async throws {
+        struct Values: PreparedRead {
+            static let sql = "SELECT CAST($1 AS TEXT) AS a, CAST($2 AS TEXT) AS b, CASE WHEN CAST($3 AS UUID) IS NULL THEN 1 ELSE 0 END AS none"
+            var parameters: [PreparedParameter]
+        }
+        try await withTestApp(demo: false) { app in
+            for _ in 1...3 {  // prepared once, then reused on the connection
+                let rows = try await Values(parameters: [.string("x"), .string("中文"), .uuid(nil)]).all(on: app.db)
+                #expect(rows.count == 1)
+                #expect(try rows[0].decode(column: "a", as: String.self) == "x")
+                #expect(try rows[0].decode(column: "b", as: String.self) == "中文")
+                #expect(try rows[0].decode(column: "none", as: Int.self) == 1)
+            }
+        }
     }
 }

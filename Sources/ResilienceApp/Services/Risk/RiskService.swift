@@ -120,18 +120,21 @@ enum RiskService {
     /// change of the risks (never deleted; adding one sets its change time), of the registers'
     /// relevant kinds, of HQ's settings and of the units' names, and, for a page with the add
     /// form, the unit's plans (whose scenarios and processes it offers). One small statement, each
-    /// part read from an index.
-    static func registerVersion(of unitID: UUID, withPlans: Bool, on db: any Database) async throws -> String {
-        guard let sql = db as? any SQLDatabase else { return UUID().uuidString }
+    /// part read from an index. Its text is the same for every page (the plans of the unit `$1`
+    /// are always read and count only for people who may link risks), so it is prepared once.
+    struct RegisterVersionRead: PreparedRead {
         // PostgreSQL sums integers as NUMERIC: cast back, so that both databases answer an integer.
-        let plans: SQLQueryString = withPlans
-            ? ", (SELECT COUNT(*) FROM plans WHERE unit_id = \(bind: unitID)) AS plans, (SELECT CAST(COALESCE(SUM(revision), 0) AS BIGINT) FROM plans WHERE unit_id = \(bind: unitID)) AS revisions"
-            : ""
-        let row = try await sql.raw("""
+        static let sql = """
             SELECT (SELECT MAX(updated_at) FROM risks) AS risks, (SELECT MAX(updated_at) FROM risk_registers) AS kinds,
-                   (SELECT MAX(updated_at) FROM settings) AS settings, (SELECT MAX(updated_at) FROM units) AS units\(plans)
-            """).first()
-        guard let row else { return UUID().uuidString }
+                   (SELECT MAX(updated_at) FROM settings) AS settings, (SELECT MAX(updated_at) FROM units) AS units,
+                   (SELECT COUNT(*) FROM plans WHERE unit_id = $1) AS plans,
+                   (SELECT CAST(COALESCE(SUM(revision), 0) AS BIGINT) FROM plans WHERE unit_id = $1) AS revisions
+            """
+        var parameters: [PreparedParameter]
+    }
+
+    static func registerVersion(of unitID: UUID, withPlans: Bool, on db: any Database) async throws -> String {
+        guard let row = try await RegisterVersionRead(parameters: [.uuid(unitID)]).all(on: db).first else { return UUID().uuidString }
         var parts = try ["risks", "kinds", "settings", "units"].map { String(try row.decode(column: $0, as: Date?.self)?.timeIntervalSince1970 ?? 0) }
         if withPlans { parts += [String(try row.decode(column: "plans", as: Int.self)), String(try row.decode(column: "revisions", as: Int.self))] }
         return parts.joined(separator: ":")

@@ -6,7 +6,8 @@ import SQLKit
 /// Who is asking, in one statement: the session or token, its account and the account's live
 /// grants, and the unit the path names (the permission check and the page need it next).
 /// Authentication runs on every request, so it is written out rather than built by Fluent (four
-/// queries, each serialized and each a round trip to the database).
+/// queries, each serialized and each a round trip to the database) and prepared once per
+/// PostgreSQL connection.
 enum ActorQuery {
     enum Credential { case session, token }
 
@@ -19,31 +20,37 @@ enum ActorQuery {
         var unit: Unit?
     }
 
+    /// The columns and joins both credentials share: the credential by its hash (`$1`), its active
+    /// account (`$2` is true), the account's live grants, and the unit the path names (`$3`; none
+    /// when it is null) under its own columns' names, as Fluent decodes a unit.
+    private static func statement(credential table: String, lastUsed: String, live: String) -> String {
+        """
+        SELECT u.id AS user_id, u.username, u.display_name, u.language, u.home_unit_id,
+               c.id AS credential_id, c.\(lastUsed) AS last_used, g.role, g.unit_id,
+               pu.id, pu.created_at, pu.updated_at, pu.name, pu.code, pu.kind, pu.path, pu.depth, pu.retired_at, pu.parent_id
+        FROM \(table) c JOIN users u ON u.id = c.user_id
+        LEFT JOIN role_grants g ON g.user_id = u.id AND g.revoked_at IS NULL
+        LEFT JOIN units pu ON pu.id = $3
+        WHERE c.token_hash = $1 AND u.is_active = $2 AND \(live)
+        """
+    }
+
+    struct SessionRead: PreparedRead {
+        static let sql = statement(credential: "user_sessions", lastUsed: "last_seen_at", live: "c.expires_at > $4")
+        var parameters: [PreparedParameter]
+    }
+
+    struct TokenRead: PreparedRead {
+        static let sql = statement(credential: "api_tokens", lastUsed: "last_used_at", live: "c.revoked_at IS NULL")
+        var parameters: [PreparedParameter]
+    }
+
     static func find(_ credential: Credential, hash: String, unitID: UUID? = nil, on db: any Database) async throws -> Found? {
-        guard let sql = db as? any SQLDatabase else { return nil }
-        let now = Date()
-        // The unit's columns under their own names, as Fluent decodes a unit.
-        let unitColumns: SQLQueryString = unitID == nil ? "" : ", pu.id, pu.created_at, pu.updated_at, pu.name, pu.code, pu.kind, pu.path, pu.depth, pu.retired_at, pu.parent_id"
-        let unitJoin: SQLQueryString = unitID.map { "LEFT JOIN units pu ON pu.id = \(bind: $0)" } ?? ""
-        let query: SQLQueryString = switch credential {
-        case .session:
-            """
-            SELECT u.id AS user_id, u.username, u.display_name, u.language, u.home_unit_id,
-                   c.id AS credential_id, c.last_seen_at AS last_used, g.role, g.unit_id\(unitColumns)
-            FROM user_sessions c JOIN users u ON u.id = c.user_id
-            LEFT JOIN role_grants g ON g.user_id = u.id AND g.revoked_at IS NULL \(unitJoin)
-            WHERE c.token_hash = \(bind: hash) AND c.expires_at > \(bind: now) AND u.is_active = \(bind: true)
-            """
-        case .token:
-            """
-            SELECT u.id AS user_id, u.username, u.display_name, u.language, u.home_unit_id,
-                   c.id AS credential_id, c.last_used_at AS last_used, g.role, g.unit_id\(unitColumns)
-            FROM api_tokens c JOIN users u ON u.id = c.user_id
-            LEFT JOIN role_grants g ON g.user_id = u.id AND g.revoked_at IS NULL \(unitJoin)
-            WHERE c.token_hash = \(bind: hash) AND c.revoked_at IS NULL AND u.is_active = \(bind: true)
-            """
+        let parameters: [PreparedParameter] = [.string(hash), .bool(true), .uuid(unitID)]
+        let rows = switch credential {
+        case .session: try await SessionRead(parameters: parameters + [.date(Date())]).all(on: db)
+        case .token: try await TokenRead(parameters: parameters).all(on: db)
         }
-        let rows = try await sql.raw(query).all()
         guard let first = rows.first else { return nil }
         var grants: [Grant] = []
         for row in rows {
@@ -58,7 +65,7 @@ enum ActorQuery {
                           language: try first.decode(column: "language", as: String?.self),
                           homeUnitID: try first.decode(column: "home_unit_id", as: UUID.self),
                           grants: grants)
-        let unit = try unitID != nil && !first.decodeNil(column: "id") ? first.decode(fluentModel: Unit.self) : nil
+        let unit = try !first.decodeNil(column: "id") ? first.decode(fluentModel: Unit.self) : nil
         return Found(actor: actor, credentialID: try first.decode(column: "credential_id", as: UUID.self),
                      lastUsed: try first.decode(column: "last_used", as: Date?.self), unit: unit)
     }
