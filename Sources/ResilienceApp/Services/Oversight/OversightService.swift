@@ -55,14 +55,20 @@ enum OversightService {
         var regions: [Region]
     }
 
-    static func standings(on db: any Database) async throws -> Standings {
-        guard let sql = db as? any SQLDatabase else { return Standings(version: "", rows: [], regions: []) }
-        let check = try await sql.raw("""
+    /// Whether the standings changed: their count and latest change, the units', and the reports'.
+    struct VersionRead: PreparedRead {
+        static let sql = """
             SELECT (SELECT COUNT(*) FROM plan_standings) AS standings, (SELECT MAX(updated_at) FROM plan_standings) AS standing_changed,
                    (SELECT COUNT(*) FROM units) AS units, (SELECT MAX(updated_at) FROM units) AS unit_changed,
                    (SELECT COUNT(*) FROM compliance_reports) AS reports,
                    (SELECT id FROM units WHERE parent_id IS NULL ORDER BY created_at LIMIT 1) AS root
-            """).first()
+            """
+        var parameters: [PreparedParameter] { [] }
+    }
+
+    static func standings(on db: any Database) async throws -> Standings {
+        guard let sql = db as? any SQLDatabase else { return Standings(version: "", rows: [], regions: []) }
+        let check = try await VersionRead().all(on: db).first
         // The root's id tells one database from another (tests run many side by side).
         let version = try check.map { row in
             "\(try row.decode(column: "root", as: UUID?.self)?.uuidString ?? ""):\(try row.decode(column: "standings", as: Int.self)):\(try row.decode(column: "standing_changed", as: Date?.self)?.timeIntervalSince1970 ?? 0):" +
