@@ -87,6 +87,10 @@ private let allowed: [(ReviewMove, ReviewState, ReviewState, Role)] = [
         #expect(ReviewState.allCases.filter(\.takesReviewerReplies) == [.submitted, .inReview, .returned])
     }
 
+    @Test func everyPlanButASupersededOneIsLiveForRisksToLinkTo() {
+        #expect(ReviewState.allCases.filter { !$0.isLive } == [.superseded])
+    }
+
     @Test func onlyDraftsAndReturnedPlansAreEditableAndThePagesOfferTheRightMoves() {
         #expect(ReviewState.allCases.filter(\.isEditable) == [.draft, .returned])
         let both = [Grant(role: .focalPoint, unitID: country), Grant(role: .seniorManager, unitID: country)]

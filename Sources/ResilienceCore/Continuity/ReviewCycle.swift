@@ -27,6 +27,9 @@ public enum ReviewState: String, CaseIterable, Codable, Sendable {
     public var takesAnswers: Bool { self == .returned }
     /// A reviewer writes in threads and resolves them from submission until the plan is endorsed.
     public var takesReviewerReplies: Bool { self == .submitted || self == .inReview || self == .returned }
+    /// The plan in force and any being written or reviewed: risks link to their scenarios and
+    /// critical processes. A superseded plan's items are history.
+    public var isLive: Bool { self != .superseded }
 }
 
 /// A move of a plan from one state to another.

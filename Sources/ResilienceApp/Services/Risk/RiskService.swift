@@ -159,7 +159,7 @@ enum RiskService {
     /// linked to already.
     static func planItems(of unitID: UUID, linked: [RiskLink] = [], on db: any Database) async throws -> PlanItems {
         var items = PlanItems()
-        let plans = try await Plan.query(on: db).filter(\.$unit.$id == unitID).filter(\.$state != .superseded)
+        let plans = try await Plan.query(on: db).filter(\.$unit.$id == unitID).filter(\.$state ~~ ReviewState.allCases.filter(\.isLive))
             .sort(\.$cycle, .descending).all()
         for plan in plans {
             let content = try await PlanService.snapshot(plan, on: db).content
