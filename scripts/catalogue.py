@@ -15,7 +15,7 @@ k("sign_in.submit", "Sign in", "登录"); k("sign_in.failed", "The user name or 
 k("home.title", "Home", "首页"); k("home.welcome", "Welcome, {0}.", "欢迎，{0}。"); k("home.my_unit", "Where you are posted", "您的工作单位")
 k("home.my_roles", "Your roles", "您的角色"); k("home.no_roles", "No roles granted yet.", "尚未授予任何角色。")
 k("account.title", "My account", "我的账户"); k("account.username", "User name: {0}", "用户名：{0}")
-k("account.change_password", "Change password", "更改密码"); k("account.password_changed", "Your password has been changed.", "您的密码已更改。")
+k("account.change_password", "Change password", "更改密码"); k("account.password_changed", "Your password has been changed. Your other sessions and your API tokens have been ended; create new tokens for your programs.", "您的密码已更改。您的其他会话和 API 令牌均已失效；请为您的程序创建新的令牌。")
 k("tokens.title", "API tokens", "API 令牌"); k("tokens.intro", "Programs use a token to call the API on your behalf, with your permissions.", "程序使用令牌以您的身份和权限调用 API。")
 k("tokens.shown_once", "Copy this token now: it is shown only once.", "请立即复制此令牌：它只显示一次。")
 k("tokens.last_used", "Last used", "最近使用"); k("tokens.active", "Active", "有效"); k("tokens.revoked_at", "Revoked {0}", "已于 {0} 撤销")
@@ -69,6 +69,7 @@ for a, en, zh in [("administrator","Administrator","系统管理员"),("hq_overs
     k("role."+a, en, zh)
 for a, en, zh in [("headquarters","Headquarters","总部"),("region","Region","区域"),("country_operation","Country operation","国家行动"),("office","Office","办事处")]:
     k("unit_kind."+a, en, zh)
+k("error.database_unavailable", "The database is not reachable at the moment; nothing was lost. Try again in a few seconds.", "暂时无法连接数据库，数据没有丢失。请几秒钟后重试。")
 k("error.title", "Error {0}", "错误 {0}"); k("error.validation", "Some fields need attention; see the messages beside them.", "部分字段需要修改，请查看旁边的提示。")
 k("error.csrf", "This form has expired. Go back, reload the page and send it again.", "此表单已过期。请返回、刷新页面后重新提交。")
 k("error.locked", "Too many failed sign-ins for this name. Try again after {0}.", "此用户名登录失败次数过多，请在 {0} 之后重试。")
@@ -406,6 +407,9 @@ P = {
  "activation_open": ("The plan is already active; report on the open activation or close it first.", "计划已在启动中；请在当前启动中报告或先将其结束。"),
  "no_plan_to_activate": ("This unit has no plan to activate yet.", "该单位尚无可启动的计划。"),
  "date_format": ("Enter a date as YYYY-MM-DD, e.g. 2026-11-23.", "请按 YYYY-MM-DD 格式输入日期，例如 2026-11-23。"),
+ "out_of_range": ("Enter a number from {0} to {1}.", "请输入 {0} 至 {1} 之间的数字。"),
+ "own_work": ("You edited or submitted this plan in this cycle: someone else must review, endorse or approve it.", "您在本周期编辑或提交过此计划：须由他人审查、认可或批准。"),
+ "cannot_grant_self": ("You cannot grant a role to yourself; ask another administrator or your regional team.", "不能给自己授予角色；请其他管理员或区域团队授予。"),
  "date_order": ("This date must not be before the one it follows.", "此日期不能早于其前一个日期。"),
 }
 for code, (en, zh) in P.items(): k("problem."+code, en, zh)

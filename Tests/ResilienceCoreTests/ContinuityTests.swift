@@ -193,7 +193,7 @@ private func soundPlan() -> PlanContent {
                 "processes[0].siteIDs[1]=not_found",
                 "team[1].name=required",
                 "agreements[0].validUntil=date_order",
-                "processes[0].rtoHours=not_a_number",
+                "processes[0].rtoHours=out_of_range",
             ])
         }
     }

@@ -19,6 +19,9 @@ public struct ImpactScale: Codable, Equatable, Sendable {
                 labels: [String: [String: String]] = [:]) throws(DomainError) {
         guard !ladderHours.isEmpty, ladderHours.count <= Self.maximumPoints, ladderHours.allSatisfy(\.isFinite), zip(ladderHours, ladderHours.dropFirst()).allSatisfy({ $0 < $1 }),
               ladderHours.allSatisfy({ $0 > 0 }) else { throw DomainError(.invalidChoice, field: "ladder") }
+        guard ladderHours.allSatisfy({ $0 <= Bounds.maximumHours }) else {
+            throw DomainError(.outOfRange, field: "ladder", args: ["0", PlanChecks.hours(Bounds.maximumHours)])
+        }
         guard !categories.isEmpty, categories.count <= Self.maximumCategories, Set(categories).count == categories.count,
               categories.allSatisfy(Self.isCategoryCode) else {
             throw DomainError(.invalidChoice, field: "categories")

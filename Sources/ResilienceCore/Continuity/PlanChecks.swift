@@ -66,14 +66,17 @@ public enum PlanChecks {
 
     private static func order(_ section: PlanSection) -> Int { PlanSection.allCases.firstIndex(of: section)! }
 
+    /// Hours as people write them: whole when they are, else to one decimal. Never traps, even on a
+    /// value stored before its range was checked.
     public static func hours(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+        if let whole = Int(exactly: value) { return String(whole) }
+        return value.isFinite ? String(format: "%.1f", value) : "—"
     }
 
     public static func isoDay(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
     }
 }

@@ -19,6 +19,19 @@ extension PlanContent {
         func text(_ value: String?, _ field: String) {
             if let value, value.count > Self.maximumText { errors.append(DomainError(.tooLong, field: field, args: [String(Self.maximumText)])) }
         }
+        /// A number outside its domain range: the message names the range.
+        func outOfRange(_ field: String, _ lower: String, _ upper: String) {
+            errors.append(DomainError(.outOfRange, field: field, args: [lower, upper]))
+        }
+        func whole(_ n: Int, _ field: String, upTo upper: Int) {
+            if !(0...upper).contains(n) { outOfRange(field, "0", String(upper)) }
+        }
+        /// Hours: finite, not negative (above zero where `positive`), at most `Bounds.maximumHours`.
+        func hours(_ h: Double?, _ field: String, positive: Bool) {
+            guard let h else { return }
+            let low = positive ? h > 0 : h >= 0
+            if !(low && h <= Bounds.maximumHours) { outOfRange(field, "0", PlanChecks.hours(Bounds.maximumHours)) }
+        }
         func count(_ n: Int, _ field: String) {
             if n > Self.maximumItems { errors.append(DomainError(.tooLong, field: field, args: [String(Self.maximumItems)])) }
         }
@@ -30,16 +43,14 @@ extension PlanContent {
         for (i, p) in processes.enumerated() {
             let at = "processes[\(i)]"
             name(p.name, "\(at).name")
-            if p.minimumStaffCount < 0 || p.minimumStaffCount > 10_000 {
-                errors.append(DomainError(.invalidChoice, field: "\(at).minimumStaffCount"))
-            }
+            whole(p.minimumStaffCount, "\(at).minimumStaffCount", upTo: Bounds.maximumStaff)
             count(p.staff.count, "\(at).staff")
             for (j, s) in p.staff.enumerated() { name(s.name, "\(at).staff[\(j)].name"); text(s.role, "\(at).staff[\(j)].role") }
             for (j, d) in p.dependencies.enumerated() {
                 name(d.name, "\(at).dependencies[\(j)].name")
-                if let h = d.recoveryHours, !(h >= 0 && h.isFinite) { errors.append(DomainError(.notANumber, field: "\(at).dependencies[\(j)].recoveryHours")) }
+                hours(d.recoveryHours, "\(at).dependencies[\(j)].recoveryHours", positive: false)
             }
-            if let rto = p.rtoHours, !(rto > 0 && rto.isFinite) { errors.append(DomainError(.notANumber, field: "\(at).rtoHours")) }
+            hours(p.rtoHours, "\(at).rtoHours", positive: true)
             count(p.alternatives.count, "\(at).alternatives")
             for (j, a) in p.alternatives.enumerated() { text(a, "\(at).alternatives[\(j)]") }
             for (j, id) in p.siteIDs.enumerated() where !siteIDs.contains(id) {
@@ -62,12 +73,12 @@ extension PlanContent {
                 errors.append(DomainError(.tooLong, field: "\(at).minimumCapacity", args: [String(scale.ladderHours.count)]))
             }
             for (k, c) in p.minimumCapacity.enumerated() {
-                if let c, !(0...100).contains(c) { errors.append(DomainError(.invalidChoice, field: "\(at).minimumCapacity[\(k)]")) }
+                if let c { whole(c, "\(at).minimumCapacity[\(k)]", upTo: 100) }
             }
         }
         for (i, s) in sites.enumerated() {
             name(s.name, "sites[\(i)].name"); text(s.address, "sites[\(i)].address"); text(s.equipment, "sites[\(i)].equipment")
-            if s.workstations < 0 || s.workstations > 100_000 { errors.append(DomainError(.invalidChoice, field: "sites[\(i)].workstations")) }
+            whole(s.workstations, "sites[\(i)].workstations", upTo: Bounds.maximumWorkstations)
             count(s.assetsToMove.count, "sites[\(i)].assetsToMove")
         }
         for (i, a) in agreements.enumerated() {

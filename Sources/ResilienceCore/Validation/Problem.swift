@@ -6,6 +6,7 @@ public enum Problem: String, CaseIterable, Sendable, Codable {
     case tooShort = "too_short"
     case invalidCharacters = "invalid_characters"
     case notANumber = "not_a_number"
+    case outOfRange = "out_of_range"
     case notFound = "not_found"
     case taken
     case unitNeedsParent = "unit_needs_parent"
@@ -61,6 +62,8 @@ public enum Problem: String, CaseIterable, Sendable, Codable {
     case csvHasErrors = "csv_has_errors"
     case tooMany = "too_many"
     case kindCode = "kind_code"
+    case ownWork = "own_work"
+    case cannotGrantSelf = "cannot_grant_self"
 }
 
 /// A refusal from the domain: what is wrong, with which field, and the values the message needs.

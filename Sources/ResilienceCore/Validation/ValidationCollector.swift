@@ -68,6 +68,15 @@ public enum TextRules {
         return number
     }
 
+    /// A number of hours, above zero where `positive`, at most `Bounds.maximumHours`; empty is nil.
+    public static func hours(_ raw: String?, field: String, positive: Bool) throws(DomainError) -> Double? {
+        guard let value = try optionalDecimal(raw, field: field) else { return nil }
+        guard positive ? value > 0 : value >= 0, value <= Bounds.maximumHours else {
+            throw DomainError(.outOfRange, field: field, args: ["0", PlanChecks.hours(Bounds.maximumHours)])
+        }
+        return value
+    }
+
     /// An optional decimal: empty becomes nil.
     public static func optionalDecimal(_ raw: String?, field: String) throws(DomainError) -> Double? {
         guard !(raw ?? "").trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
@@ -80,7 +89,9 @@ public enum TextRules {
         if value.isEmpty, let empty { return empty }
         guard !value.isEmpty else { throw DomainError(.required, field: field) }
         guard let number = Int(value) else { throw DomainError(.notANumber, field: field) }
-        guard range.contains(number) else { throw DomainError(.invalidChoice, field: field) }
+        guard range.contains(number) else {
+            throw DomainError(.outOfRange, field: field, args: [String(range.lowerBound), String(range.upperBound)])
+        }
         return number
     }
 

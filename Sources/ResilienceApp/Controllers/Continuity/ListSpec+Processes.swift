@@ -100,7 +100,7 @@ extension ListSpec {
         let name = try v.check { try TextRules.name(form["name"], field: "name") }
         let pc: ProgrammeCriticality?? = try v.check { try choice(form["programmeCriticality"], "programmeCriticality", optional: true) }
         let classification: ProcessClassification?? = try v.check { try choice(form["classification"], "classification", optional: true) }
-        let minimum = try v.check { try TextRules.integer(form["minimumStaffCount"], field: "minimumStaffCount", in: 0...10_000, empty: 0) }
+        let minimum = try v.check { try TextRules.integer(form["minimumStaffCount"], field: "minimumStaffCount", in: 0...Bounds.maximumStaff, empty: 0) }
         var staff: [StaffAssignment] = []
         let staffIndexes = Set(form.keys.compactMap { key -> Int? in
             guard key.hasPrefix("staff-") else { return nil }
@@ -123,8 +123,7 @@ extension ListSpec {
             let typed = (form["dependencies-\(i)-name"] ?? "").trimmingCharacters(in: .whitespaces)
             if typed.isEmpty { continue }
             let kind: DependencyKind?? = try v.check { try choice(form["dependencies-\(i)-kind"], "dependencies-\(i)-kind") }
-            let hours = try v.check { try TextRules.optionalDecimal(form["dependencies-\(i)-recoveryHours"], field: "dependencies-\(i)-recoveryHours") }
-            if let h = hours ?? nil, h < 0 { v.add(DomainError(.notANumber, field: "dependencies-\(i)-recoveryHours")) }
+            let hours = try v.check { try TextRules.hours(form["dependencies-\(i)-recoveryHours"], field: "dependencies-\(i)-recoveryHours", positive: false) }
             if let name = try v.check({ try TextRules.name(typed, field: "dependencies-\(i)-name") }), let kind = kind ?? nil {
                 dependencies.append(Dependency(kind: kind, name: name, recoveryHours: hours ?? nil))
             }

@@ -185,7 +185,7 @@ struct ListSpec {
                  var v = ValidationCollector()
                  let name = try v.check { try TextRules.name(form["name"], field: "name") }
                  let address = try v.check { try TextRules.optional(form["address"], field: "address", max: PlanContent.maximumText) }
-                 let workstations = try v.check { try TextRules.integer(form["workstations"], field: "workstations", in: 0...100_000, empty: 0) }
+                 let workstations = try v.check { try TextRules.integer(form["workstations"], field: "workstations", in: 0...Bounds.maximumWorkstations, empty: 0) }
                  let equipment = try v.check { try TextRules.optional(form["equipment"], field: "equipment", max: PlanContent.maximumText) }
                  let contact = try v.check { try TextRules.optional(form["contact"], field: "contact", max: 200) }
                  try v.finish()

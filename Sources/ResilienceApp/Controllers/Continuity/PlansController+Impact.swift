@@ -69,8 +69,7 @@ extension PlansController {
             capacity.append(try v.check { try TextRules.integer(raw, field: field, in: 0...100) })
         }
         while capacity.last == .some(nil) { capacity.removeLast() }
-        let rto = try v.check { try TextRules.optionalDecimal(form["rtoHours"], field: "rtoHours") } ?? nil
-        if let rto, rto <= 0 { v.add(DomainError(.notANumber, field: "rtoHours")) }
+        let rto = try v.check { try TextRules.hours(form["rtoHours"], field: "rtoHours", positive: true) } ?? nil
         try v.finish()
         return (impact, capacity, rto)
     }

@@ -10,14 +10,15 @@ enum Charts {
     static func escape(_ s: String) -> String { HTMLEscape.escape(s) }
 
     /// Coordinates as whole pixels: short to send, and cheap to write (String(format:) is slow).
-    static func f(_ v: Double) -> String { v.isFinite ? String(Int(v.rounded())) : "0" }
+    static func f(_ v: Double) -> String { Int(nearest: v).map(String.init) ?? "0" }
 
     /// A point of the time ladder as people say it: 4 h, 3 d, 2 wk, 1 mo.
     static func duration(_ hours: Double, _ t: Localizer) -> String {
         let h = hours
-        if h >= 720, h.truncatingRemainder(dividingBy: 720) == 0 { return t("duration.months", Int(h / 720)) }
-        if h >= 168, h.truncatingRemainder(dividingBy: 168) == 0 { return t("duration.weeks", Int(h / 168)) }
-        if h >= 24, h.truncatingRemainder(dividingBy: 24) == 0 { return t("duration.days", Int(h / 24)) }
+        guard h <= Bounds.maximumHours else { return t("duration.hours", PlanChecks.hours(h)) }
+        if h >= 720, h.truncatingRemainder(dividingBy: 720) == 0 { return t("duration.months", Int(nearest: h / 720) ?? 0) }
+        if h >= 168, h.truncatingRemainder(dividingBy: 168) == 0 { return t("duration.weeks", Int(nearest: h / 168) ?? 0) }
+        if h >= 24, h.truncatingRemainder(dividingBy: 24) == 0 { return t("duration.days", Int(nearest: h / 24) ?? 0) }
         return t("duration.hours", PlanChecks.hours(h))
     }
 
