@@ -7,6 +7,12 @@ import Vapor
 /// Sets up the application: database, middleware, sessions, commands and routes.
 public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.appConfig = config
+    // Blocking work (every SQLite statement, bcrypt, file reads) runs on this pool. SQLite waits
+    // for another connection's write lock by retrying on its pool thread; with Vapor's default of
+    // one thread per core, two such waits took every thread and the connection holding the lock
+    // could not run its next statement: requests hung until the pool gave up (the parallel
+    // sign-in finding). A pool larger than the connections that can wait keeps one free.
+    app.threadPool = NIOThreadPool(numberOfThreads: max(8, 4 * System.coreCount))
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     try configureDatabase(app, config)
     app.migrations.add(Migrations.all)

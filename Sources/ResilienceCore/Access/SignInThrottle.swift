@@ -49,11 +49,20 @@ public struct SignInThrottle: Sendable, Equatable {
         var next = current(state, now: now)
         next.failures += 1
         next.lastFailure = now
-        if next.failures >= lockAfter {
-            next.lockedUntil = now.addingTimeInterval(lockDuration)
+        if let until = lock(afterFailures: next.failures, now: now) {
+            next.lockedUntil = until
             next.failures = 0
         }
         return next
+    }
+
+    /// Failures before this moment no longer count (a store that counts failures atomically asks
+    /// for it, and restarts its count at one when the last failure is older).
+    public func windowStart(now: Date) -> Date { now.addingTimeInterval(-window) }
+
+    /// The end of the lock that this many failures within the window bring, if they bring one.
+    public func lock(afterFailures failures: Int, now: Date) -> Date? {
+        failures >= lockAfter ? now.addingTimeInterval(lockDuration) : nil
     }
 
     /// Failures outside the window no longer count; an expired lock is lifted.

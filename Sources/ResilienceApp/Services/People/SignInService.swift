@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import ResilienceCore
+import SQLKit
 import Vapor
 
 /// Password sign-in with slowing and locking per user name. Every failure looks the same from
@@ -11,9 +12,12 @@ enum SignInService {
 
     static func signIn(username raw: String, password: String, request: Request) async throws -> User? {
         let username = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        // The throttle's key: the name as stored (a column of 64), so a longer name is counted
+        // under the same row it is looked up by.
+        let key = String(username.prefix(64))
         let db = request.db
         let throttle = request.application.appConfig.throttle
-        let attempt = try await SignInAttempt.query(on: db).filter(\.$username == username).first()
+        let attempt = try await SignInAttempt.query(on: db).filter(\.$username == key).first()
         let state = SignInThrottle.State(failures: attempt?.failures ?? 0, lastFailure: attempt?.lastFailureAt,
                                          lockedUntil: attempt?.lockedUntil)
         switch throttle.verdict(for: state, now: Date()) {
@@ -24,12 +28,12 @@ enum SignInService {
         case .proceed:
             break
         }
-        let user = username.isEmpty ? nil : try await User.query(on: db).filter(\.$username == username).first()
+        let user = username.isEmpty || username.count > 64 ? nil : try await User.query(on: db).filter(\.$username == username).first()
         let hash = user?.passwordHash ?? decoyHash
         let verified = (try? await request.password.async.verify(password, created: hash)) ?? false
         if let user, verified, user.isActive {
             try await db.transaction { db in
-                try await attempt?.delete(on: db)
+                try await SignInAttempt.query(on: db).filter(\.$username == key).delete()
                 user.lastSignInAt = Date()
                 try await user.save(on: db)
                 try await Audit.record(on: db, by: AuditContext(actorID: user.id, actorName: user.username), .signIn,
@@ -38,18 +42,31 @@ enum SignInService {
             }
             return user
         }
-        let next = throttle.failed(state, now: Date())
-        let record = attempt ?? SignInAttempt()
-        record.username = String(username.prefix(64))
-        record.failures = next.failures
-        record.lastFailureAt = next.lastFailure
-        record.lockedUntil = next.lockedUntil
         try await db.transaction { db in
-            try await record.save(on: db)
-            try await Audit.record(on: db, by: AuditContext(actorID: nil, actorName: String(username.prefix(64))),
+            try await countFailure(key, throttle: throttle, now: Date(), on: db)
+            try await Audit.record(on: db, by: AuditContext(actorID: nil, actorName: key),
                                    .signInFailed, entity: User.auditEntity, id: user?.id, unitID: user?.$homeUnit.id,
-                                   subjectUserID: user?.id, summary: String(username.prefix(64)))
+                                   subjectUserID: user?.id, summary: key)
         }
         return nil
+    }
+
+    /// Counts a failure in one statement that adds it and returns the count, so that attempts
+    /// made in parallel each count (reading, adding one and writing back let sixteen parallel
+    /// attempts count as a few, and a second insert of a new name broke the unique key); then
+    /// locks the name when the count reaches the throttle's limit.
+    static func countFailure(_ key: String, throttle: SignInThrottle, now: Date, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        let failures = try await sql.raw("""
+            INSERT INTO \(ident: SignInAttempt.schema) (id, username, failures, last_failure_at) VALUES (\(bind: UUID()), \(bind: key), 1, \(bind: now))
+            ON CONFLICT (username) DO UPDATE SET
+              failures = CASE WHEN \(ident: SignInAttempt.schema).last_failure_at >= \(bind: throttle.windowStart(now: now)) THEN \(ident: SignInAttempt.schema).failures + 1 ELSE 1 END,
+              last_failure_at = \(bind: now)
+            RETURNING failures
+            """).first(decodingColumn: "failures", as: Int.self) ?? 1
+        if let until = throttle.lock(afterFailures: failures, now: now) {
+            try await sql.update(SignInAttempt.schema).set("locked_until", to: until).set("failures", to: 0)
+                .where("username", .equal, key).run()
+        }
     }
 }
