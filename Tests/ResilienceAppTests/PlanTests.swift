@@ -316,7 +316,7 @@ import VaporTesting
             var invalid = edited
             invalid.processes[0].impact["people_served"] = [9]
             let refused = try await app.testing().sendRequest(.PUT, AppPath.apiPlanContent(p.id!).path, headers: headers,
-                                                              body: ByteBuffer(string: PlanCodec.encode(PlansAPIController.ContentBody(revision: nil, content: invalid))))
+                                                              body: ByteBuffer(string: PlanCodec.encode(PlansAPIController.ContentBody(revision: detail.plan.revision + 1, content: invalid))))
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("processes[0].impact.people_served[0]"))
             #expect(try await content(p, app).scenarios.last?.title == "Ransomware")

@@ -47,7 +47,7 @@ enum OpenAPIDocument {
             .init(method: "post", path: .apiUnitPlans(any), summary: "Start a plan for a cycle, empty or as a copy of the unit's plan in force", body: "PlanCreateBody", response: ref("PlanDetail"), status: "201"),
             .init(method: "post", path: .apiUnitPlansImport(any), summary: "Import an exported plan file as a new draft (`?cycle=` to file it under another cycle)", body: "PlanDocument", response: ref("PlanDetail"), status: "201", query: ["cycle"]),
             .init(method: "get", path: .apiPlan(any), summary: "A plan: content, checks, completeness and impact analysis", response: ref("PlanDetail")),
-            .init(method: "put", path: .apiPlanContent(any), summary: "Replace a plan's content (with `revision`, refused if someone saved since)", body: "PlanContentBody", response: ref("PlanDetail")),
+            .init(method: "put", path: .apiPlanContent(any), summary: "Replace a plan's content (refused if someone saved since the `revision` read)", body: "PlanContentBody", response: ref("PlanDetail")),
             .init(method: "get", path: .apiPlanVersions(any), summary: "The versions of a plan, one per submission for review", response: array("PlanVersion")),
             .init(method: "get", path: .apiPlanVersion(any, 1), summary: "One version with its content", response: ref("PlanVersion")),
             .init(method: "get", path: .apiPlanCompare(any), summary: "What changed between two versions (`from`, `to`: a number or `draft`)", response: ref("PlanComparison"), query: ["from", "to"]),
@@ -226,7 +226,7 @@ enum OpenAPIDocument {
                         "labels": ["type": "object", "additionalProperties": ["type": "object", "additionalProperties": string]]]],
                     "PlanCreateBody": ["type": "object", "required": ["cycle"], "properties": [
                         "cycle": ["type": "integer", "minimum": 2000, "maximum": 2100], "start": ["type": "string", "enum": ["empty", "in_force"]]]],
-                    "PlanContentBody": ["type": "object", "required": ["content"], "properties": ["revision": ["type": "integer"], "content": ref("PlanContent")]],
+                    "PlanContentBody": ["type": "object", "required": ["revision", "content"], "properties": ["revision": ["type": "integer"], "content": ref("PlanContent")]],
                     "PlanVersion": ["type": "object", "required": ["number", "createdBy"], "properties": [
                         "number": ["type": "integer"], "createdAt": date, "createdBy": string, "note": optionalString,
                         "content": ref("PlanContent"), "scale": ref("ImpactScale")]],

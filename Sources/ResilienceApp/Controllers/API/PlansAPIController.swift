@@ -42,7 +42,8 @@ struct PlansAPIController {
     struct ChangeDTO: Codable { var section: String, itemID: UUID?, itemName: String, kind: String, fields: [String] }
     struct CompareDTO: Codable { var from: String, to: String, changes: [ChangeDTO] }
     struct CreateBody: Codable { var cycle: Int?; var start: String? }
-    struct ContentBody: Codable { var revision: Int?; var content: PlanContent }
+    /// `revision` is the one the writer read: required, so that two writers never overwrite each other.
+    struct ContentBody: Codable { var revision: Int; var content: PlanContent }
 
     private func json<T: Encodable>(_ value: T, _ status: HTTPResponseStatus = .ok) -> Response {
         let response = Response(status: status, body: .init(string: PlanCodec.encode(value)))
@@ -111,7 +112,7 @@ struct PlansAPIController {
         return response
     }
 
-    /// Replaces the whole content. With `revision`, refused (422) if someone saved since.
+    /// Replaces the whole content; refused (422) if someone saved since the `revision` the writer read.
     @Sendable func replaceContent(_ req: Request) async throws -> Response {
         let plan = try await req.planParameter()
         let body = try decode(req, ContentBody.self)

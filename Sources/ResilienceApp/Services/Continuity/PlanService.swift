@@ -230,7 +230,9 @@ enum PlanService {
                 let rows = try await sql.update(Plan.schema)
                     .set("content", to: encoded).set("revision", to: revision + 1).set("last_exercise", to: exercised)
                     .set("updated_at", to: now).set("updated_by_name", to: context.actorName)
+                    // The state read too: a submission that froze this revision meanwhile wins.
                     .where("id", .equal, plan.id!).where("revision", .equal, revision)
+                    .where("status", .equal, stored.state.rawValue)
                     .returning("id").all()
                 guard !rows.isEmpty else { return false }
                 try await Audit.record(on: db, by: context, .update, entity: "plan", id: plan.id, unitID: plan.$unit.id,

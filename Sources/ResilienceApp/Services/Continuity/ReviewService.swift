@@ -83,14 +83,18 @@ enum ReviewService {
             default:
                 break
             }
-            // Only if nobody moved or saved it meanwhile.
-            let rows = try await Plan.query(on: db).filter(\.$id == plan.requireID()).filter(\.$revision == plan.revision)
-                .filter(\.$state == from).count()
-            guard rows == 1 else { throw ValidationErrors([DomainError(.planChanged, field: "move", args: [String(plan.revision)])]) }
-            try await Plan.query(on: db).filter(\.$id == plan.requireID())
-                .set(\.$state, to: next).set(\.$latestVersion, to: plan.latestVersion)
-                .set(\.$submittedVersion, to: plan.submittedVersion).set(\.$returnedVersion, to: plan.returnedVersion)
-                .set(\.$approvedAt, to: plan.approvedAt).set(\.$dueAt, to: plan.dueAt).update()
+            // Only if nobody moved or saved it meanwhile: one statement that checks the revision
+            // and state it read and moves the plan, so a save racing a submission either lands
+            // before (and this refuses) or finds the plan submitted (and is refused).
+            guard let sql = db as? any SQLDatabase else { return }
+            let moved = try await sql.update(Plan.schema)
+                .set("status", to: next.rawValue).set("latest_version", to: plan.latestVersion)
+                .set("submitted_version", to: plan.submittedVersion).set("returned_version", to: plan.returnedVersion)
+                .set("approved_at", to: plan.approvedAt).set("due_at", to: plan.dueAt)
+                .where("id", .equal, plan.requireID()).where("revision", .equal, plan.revision)
+                .where("status", .equal, from.rawValue)
+                .returning("id").all()
+            guard !moved.isEmpty else { throw ValidationErrors([DomainError(.planChanged, field: "move", args: [String(plan.revision)])]) }
             try await record.create(on: db)
             var after = ["state": next.rawValue]
             if let comment { after["comment"] = comment }
