@@ -152,3 +152,27 @@ private let allowed: [(ReviewMove, ReviewState, ReviewState, Role)] = [
         #expect(ComplianceFigures.of([], at: now).share(0) == 0)
     }
 }
+
+/// Separation of duties (the security review): whoever edited or submitted a plan in its cycle
+/// may not take it for review, return, endorse or approve it; they may still submit or withdraw.
+@Suite struct SeparationOfDutiesTests {
+    @Test func whoeverTookPartInAPlanMayNotJudgeIt() {
+        // (move, from, role): the judging moves of the table above, written out again.
+        let judging: [(ReviewMove, ReviewState, Role)] = [
+            (.takeForReview, .submitted, .regionalReviewer), (.returnWithFeedback, .inReview, .regionalReviewer),
+            (.endorse, .inReview, .regionalReviewer), (.approve, .endorsed, .seniorManager),
+        ]
+        for (move, state, role) in judging {
+            let grants = [Grant(role: role, unitID: region)]
+            let own = ReviewCycle.check(move, from: state, grants: grants, on: countryPath, .init(comment: "x", tookPart: true))
+            #expect(own == .failure(.ownWork), "\(move)")
+            let other = ReviewCycle.check(move, from: state, grants: grants, on: countryPath, .init(comment: "x", tookPart: false))
+            #expect((try? other.get()) != nil, "\(move)")
+        }
+        for (move, state) in [(ReviewMove.submit, ReviewState.draft), (.withdraw, .submitted)] {
+            let result = ReviewCycle.check(move, from: state, grants: [Grant(role: .focalPoint, unitID: country)], on: countryPath,
+                                           .init(tookPart: true))
+            #expect((try? result.get()) != nil, "\(move)")
+        }
+    }
+}

@@ -59,6 +59,9 @@ public enum ReviewRefusal: String, Error, Sendable, CaseIterable {
     case commentRequired = "comment_required"
     /// Feedback is still open: the reviewer resolves every thread before endorsing.
     case unresolvedFeedback = "unresolved_feedback"
+    /// Separation of duties: the person edited or submitted this plan in its cycle, so someone
+    /// else reviews, endorses or approves it.
+    case ownWork = "own_work"
 }
 
 /// The state machine of the review cycle: which move goes from which state to which, who may
@@ -101,9 +104,12 @@ public enum ReviewCycle {
         /// Threads not yet marked resolved.
         public var unresolvedThreads: Int
         public var comment: String?
-        public init(blockingErrors: Int = 0, unansweredThreads: Int = 0, unresolvedThreads: Int = 0, comment: String? = nil) {
+        /// The person making the move edited or submitted the plan in this cycle.
+        public var tookPart: Bool
+        public init(blockingErrors: Int = 0, unansweredThreads: Int = 0, unresolvedThreads: Int = 0, comment: String? = nil,
+                    tookPart: Bool = false) {
             self.blockingErrors = blockingErrors; self.unansweredThreads = unansweredThreads
-            self.unresolvedThreads = unresolvedThreads; self.comment = comment
+            self.unresolvedThreads = unresolvedThreads; self.comment = comment; self.tookPart = tookPart
         }
     }
 
@@ -113,6 +119,7 @@ public enum ReviewCycle {
         guard let next = target(of: move, from: state) else { return .failure(.notFromThisState) }
         let allowed = roles(for: move)
         guard grants.contains(where: { allowed.contains($0.role) && $0.covers(unit) }) else { return .failure(.notYourRole) }
+        if conditions.tookPart && Self.judges(move) { return .failure(.ownWork) }
         switch move {
         case .submit:
             if conditions.blockingErrors > 0 { return .failure(.blockingErrors) }
@@ -125,6 +132,11 @@ public enum ReviewCycle {
             break
         }
         return .success(next)
+    }
+
+    /// The moves that judge someone else's plan: whoever edited or submitted it may not make them.
+    public static func judges(_ move: ReviewMove) -> Bool {
+        [.takeForReview, .returnWithFeedback, .endorse, .approve].contains(move)
     }
 
     /// The moves a person could make now, for the buttons a page shows.

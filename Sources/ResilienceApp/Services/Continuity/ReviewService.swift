@@ -41,6 +41,9 @@ enum ReviewService {
         if move == .endorse {
             conditions.unresolvedThreads = try await threads(of: plan, on: db).filter { $0.state != .resolved }.count
         }
+        if ReviewCycle.judges(move), let actorID = who.context.actorID {
+            conditions.tookPart = try await tookPart(actorID, in: plan, on: db)
+        }
         let next: ReviewState
         switch ReviewCycle.check(move, from: plan.state, grants: who.grants, on: unit.unitPath, conditions) {
         case .success(let state): next = state
@@ -122,6 +125,16 @@ enum ReviewService {
         }
     }
 
+    /// Whether the person started, edited or submitted this plan (the plan of one unit's cycle).
+    static func tookPart(_ actorID: UUID, in plan: Plan, on db: any Database) async throws -> Bool {
+        let planID = try plan.requireID()
+        let edited = try await AuditEntry.query(on: db).filter(\.$actorID == actorID).filter(\.$entityType == "plan")
+            .filter(\.$entityID == planID).filter(\.$action ~~ [.create, .update]).first() != nil
+        if edited { return true }
+        return try await PlanMove.query(on: db).filter(\.$plan.$id == planID).filter(\.$move == .submit)
+            .filter(\.$actorID == actorID).first() != nil
+    }
+
     /// What to tell the person whose move is refused.
     static func problem(_ refusal: ReviewRefusal, _ conditions: ReviewCycle.Conditions, state: ReviewState) -> DomainError {
         switch refusal {
@@ -130,6 +143,7 @@ enum ReviewService {
         case .unansweredFeedback: DomainError(.unansweredFeedback, field: "move", args: [String(conditions.unansweredThreads)])
         case .unresolvedFeedback: DomainError(.unresolvedFeedback, field: "move", args: [String(conditions.unresolvedThreads)])
         case .commentRequired: DomainError(.commentRequired, field: "comment")
+        case .ownWork: DomainError(.ownWork, field: "move")
         }
     }
 

@@ -22,6 +22,8 @@ enum GrantService {
         guard let role, let unit else { throw Abort(.badRequest) }
         guard actor.may(.grant(role), on: unit.unitPath) else { throw Abort(.forbidden) }
         let userID = try user.requireID(), unitID = try unit.requireID()
+        // Separation of duties: a role is always given by someone else.
+        if userID == actor.id { throw DomainError(.cannotGrantSelf, field: "role") }
         let existing = try await RoleGrant.query(on: db).filter(\.$user.$id == userID).filter(\.$unit.$id == unitID)
             .filter(\.$role == role).filter(\.$revokedAt == nil).first()
         if existing != nil { throw DomainError(.grantExists, field: "role") }
