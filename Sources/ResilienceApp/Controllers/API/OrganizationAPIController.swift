@@ -65,7 +65,7 @@ struct OrganizationAPIController {
     }
 
     @Sendable func stations(_ req: Request) async throws -> Paged<DutyStationDTO> {
-        let (rows, info) = try await ListReads.dutyStations(matching: req.searchText, page: req.pageRequest, on: req.db)
+        let (rows, info) = try await DutyStationsController.scopedPage(req)
         return Paged(items: rows.map(DutyStationDTO.init), metadata: info)
     }
 

@@ -16,9 +16,17 @@ struct DutyStationsController {
     }
 
 
+    /// One page of the duty stations a person may open: those of the units their roles cover,
+    /// the same scope as each station's own page.
+    static func scopedPage(_ req: Request) async throws -> ([DutyStationRow], PageInfo) {
+        var units: [UUID]?
+        if case .units(let ids) = try await UnitQueries.scope(try req.requireActor(), .viewOrganization, on: req.db) { units = ids }
+        return try await ListReads.dutyStations(in: units, matching: req.searchText, page: req.pageRequest, on: req.db)
+    }
+
     @Sendable func index(_ req: Request) async throws -> Response {
         let q = req.searchText
-        let (rows, info) = try await ListReads.dutyStations(matching: q, page: req.pageRequest, on: req.db)
+        let (rows, info) = try await Self.scopedPage(req)
         let page = DutyStationsPage(rows: rows.map {
             (UnitPage.Station(id: $0.id, name: $0.name, country: $0.country, area: $0.area, retired: $0.retiredAt != nil), $0.unitID, $0.unitName)
         }, info: info, query: q)

@@ -26,9 +26,12 @@ struct UserRow: Decodable, Sendable {
 /// 120,000 accounts) building Fluent models for every row and counting through Fluent's
 /// `COUNT(column)` were most of a page's time.
 enum ListReads {
-    static func dutyStations(matching text: String, page: (page: Int, per: Int), on db: any Database) async throws -> ([DutyStationRow], PageInfo) {
+    /// Duty stations of any of `units` (nil: anywhere), matching a text.
+    static func dutyStations(in units: [UUID]?, matching text: String, page: (page: Int, per: Int),
+                             on db: any Database) async throws -> ([DutyStationRow], PageInfo) {
         let sql = try sqlDatabase(db)
         var conditions: [SQLQueryString] = []
+        if let units { conditions.append(units.isEmpty ? "1 = 0" : "d.unit_id IN (\(binds: units))") }
         if !text.isEmpty {
             conditions.append("(d.name LIKE \(bind: "%\(text)%") OR d.country = \(bind: text.uppercased()) OR d.area LIKE \(bind: "%\(text)%"))")
         }
