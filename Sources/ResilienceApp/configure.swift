@@ -17,11 +17,12 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     try configureDatabase(app, config)
     app.migrations.add(Migrations.all)
 
-    // Middleware runs in this order: errors are rendered last so that they see everything.
+    // Middleware runs in this order: errors are rendered last so that they see everything, and
+    // the security headers go on every answer, errors included.
     app.middleware = .init()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
-    app.middleware.use(AppErrorMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(AppErrorMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))
     app.middleware.use(ActorMiddleware())
     app.middleware.use(LanguageMiddleware())

@@ -1,4 +1,7 @@
+import AsyncKit
 import Fluent
+import NIOCore
+import PostgresNIO
 import ResilienceCore
 import Vapor
 
@@ -56,9 +59,40 @@ struct AppErrorMiddleware: AsyncMiddleware {
                 failure.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer")
             }
             return failure
+        case _ where Self.isDatabaseUnreachable(error):
+            request.logger.warning("Database not reachable: \(String(reflecting: error))")
+            return Failure(status: .serviceUnavailable, code: "database_unavailable", message: t("error.database_unavailable"),
+                           headers: ["Retry-After": "10"])
         default:
             request.logger.report(error: error)
             return Failure(status: .internalServerError, code: "internal", message: t("error.status.500"))
+        }
+    }
+
+    /// Errors that say the database cannot be reached now (restarting, a connection lost, the
+    /// pool waiting in vain), as opposed to a fault of this request: they pass by themselves.
+    static func isDatabaseUnreachable(_ error: any Error) -> Bool {
+        switch error {
+        case let error as PSQLError:
+            switch error.code {
+            case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed:
+                return true
+            case .server:
+                // SQLSTATE class 08 (connection exception) and 57P (the server shutting down or
+                // starting up).
+                let state = error.serverInfo?[.sqlState] ?? ""
+                return state.hasPrefix("08") || state.hasPrefix("57P")
+            default:
+                return false
+            }
+        case is ConnectionPoolTimeoutError, is NIOConnectionError, is ChannelError:
+            return true
+        case let error as ConnectionPoolError:
+            return error == .shutdown
+        case let error as IOError:
+            return [ECONNREFUSED, ECONNRESET, EPIPE, ENETUNREACH, EHOSTUNREACH].contains(error.errnoCode)
+        default:
+            return false
         }
     }
 

@@ -5,12 +5,18 @@ import Vapor
 struct LanguageMiddleware: AsyncMiddleware {
     static let cookieName = "resilience_lang"
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    /// The language for a request; before the person is known (an error on the way in) the
+    /// cookie and the browser's choice still count.
+    static func language(for request: Request) -> Catalogue.Language {
         let catalogue = Catalogue.shared
-        let language = catalogue.language(request.actor?.language)
+        return catalogue.language(request.actor?.language)
             ?? catalogue.language(request.cookies[Self.cookieName]?.string)
             ?? catalogue.negotiate(request.headers.first(name: .acceptLanguage))
             ?? catalogue.language(Catalogue.fallbackCode)!
+    }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let language = Self.language(for: request)
         request.localizer = Localizer(code: language.code)
         let response = try await next.respond(to: request)
         response.headers.replaceOrAdd(name: .contentLanguage, value: language.code)
@@ -24,7 +30,7 @@ extension Request {
 
     /// The request's texts, dates and numbers.
     var localizer: Localizer {
-        get { storage[LocalizerKey.self] ?? Localizer(code: Catalogue.fallbackCode) }
+        get { storage[LocalizerKey.self] ?? Localizer(code: LanguageMiddleware.language(for: self).code) }
         set { storage[LocalizerKey.self] = newValue }
     }
 }
