@@ -10,6 +10,8 @@ fi
 for _ in $(seq 1 30); do su postgres -c "psql -qtAc 'select 1'" >/dev/null 2>&1 && break; sleep 1; done
 su postgres -c "psql -qtAc \"select 1 from pg_roles where rolname='resilience'\"" | grep -q 1 \
   || su postgres -c "psql -qc \"create role resilience login password 'resilience'\"" >&2
+# The backup test restores into a database of its own.
+su postgres -c "psql -qc \"alter role resilience createdb\"" >&2
 su postgres -c "psql -qtAc \"select 1 from pg_database where datname='resilience_test'\"" | grep -q 1 \
   || su postgres -c "createdb -O resilience resilience_test" >&2
 port=$(pg_lsclusters -h | awk '$4=="online"{print $3; exit}')

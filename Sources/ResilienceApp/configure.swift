@@ -33,6 +33,8 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.asyncCommands.use(SeedCommand(), as: "seed")
     app.asyncCommands.use(TokenCommand(), as: "token")
     app.asyncCommands.use(GenerateCommand(), as: "generate")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
     try routes(app)
 }
 
