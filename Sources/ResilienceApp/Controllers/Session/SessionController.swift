@@ -62,9 +62,14 @@ struct SessionController {
     }
 }
 
-/// Only a path on this site may be a redirect target: never another host.
+/// Only a path on this site may be a redirect target: never another host. It must start with one
+/// `/` followed by a path character, and hold only printable ASCII without a backslash: browsers
+/// drop tabs and line breaks from a location, so `/\t/host` would become `//host`. Nothing is
+/// stripped: anything else goes home.
 func safeNext(_ raw: String?) -> String {
-    guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\"), raw.count < 500 else {
+    guard let raw, raw.utf8.count < 500, raw.first == "/",
+          raw.utf8.allSatisfy({ (0x21...0x7e).contains($0) && $0 != UInt8(ascii: "\\") }),
+          raw.utf8.dropFirst().first != UInt8(ascii: "/") else {
         return AppPath.home.path
     }
     return raw

@@ -64,8 +64,14 @@ enum AccountService {
         user.email = email
         user.language = language
         user.$homeUnit.id = try unit!.requireID()
+        let deactivated = user.isActive && !active
         user.isActive = active
-        try await save(user, before: before, by: context, on: db)
+        try await save(user, before: before, by: context, on: db) { db in
+            // Nothing a deactivated account signed in with works again when it is reactivated.
+            guard deactivated else { return }
+            try await UserSession.query(on: db).filter(\.$user.$id == user.requireID()).delete()
+            try await TokenService.revokeAll(of: user.requireID(), by: context, on: db)
+        }
     }
 
     /// The person's own profile: name, e-mail and language.
@@ -103,14 +109,17 @@ enum AccountService {
             try await Audit.record(on: db, by: context, .update, entity: User.auditEntity, id: user.id,
                                    unitID: user.$homeUnit.id, subjectUserID: user.id, summary: "password",
                                    change: AuditChange(before: ["password": "•"], after: ["password": "changed"]))
+            try await TokenService.revokeAll(of: user.requireID(), by: context, on: db)
         }
     }
 
-    private static func save(_ user: User, before: [String: String], by context: AuditContext, on db: any Database) async throws {
+    private static func save(_ user: User, before: [String: String], by context: AuditContext, on db: any Database,
+                             also: @escaping @Sendable (any Database) async throws -> Void = { _ in }) async throws {
         try await db.transaction { db in
             try await user.save(on: db)
             try await Audit.record(on: db, by: context, .update, user, before: before, unitID: user.$homeUnit.id,
                                    subjectUserID: user.id, summary: user.username)
+            try await also(db)
         }
     }
 

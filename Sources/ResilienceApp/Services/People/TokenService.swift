@@ -27,6 +27,19 @@ enum TokenService {
         try await APIToken.query(on: db).filter(\.$user.$id == userID).sort(\.$createdAt, .descending).all()
     }
 
+    /// Ends every token of the person that still works, inside the caller's transaction: after a
+    /// password change (a token taken with the old password stops working) and at deactivation.
+    static func revokeAll(of userID: UUID, by context: AuditContext, on db: any Database) async throws {
+        let open = try await APIToken.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).all()
+        guard !open.isEmpty else { return }
+        try await APIToken.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).set(\.$revokedAt, to: Date()).update()
+        for token in open {
+            try await Audit.record(on: db, by: context, .revoke, entity: "api_token", id: token.id, unitID: nil,
+                                   subjectUserID: userID, summary: token.name,
+                                   change: AuditChange(before: ["revoked": "false"], after: ["revoked": "true"]))
+        }
+    }
+
     /// Revokes one of the person's own tokens; someone else's token is "not found".
     static func revoke(_ rawID: String?, of userID: UUID, by context: AuditContext, on db: any Database) async throws {
         guard let rawID, let id = UUID(uuidString: rawID),
