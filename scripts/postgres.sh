@@ -8,6 +8,12 @@ if ! pg_lsclusters -h | awk '{print $4}' | grep -q online; then
   pg_ctlcluster "$version" main start >&2
 fi
 for _ in $(seq 1 30); do su postgres -c "psql -qtAc 'select 1'" >/dev/null 2>&1 && break; sleep 1; done
+# The app tests run side by side, each with its own pool: 100 connections (the default) ran out.
+if [ "$(su postgres -c "psql -qtAc 'show max_connections'")" -lt 500 ]; then
+  pg_conftool "$version" main set max_connections 500 >&2
+  pg_ctlcluster "$version" main restart >&2
+  for _ in $(seq 1 30); do su postgres -c "psql -qtAc 'select 1'" >/dev/null 2>&1 && break; sleep 1; done
+fi
 su postgres -c "psql -qtAc \"select 1 from pg_roles where rolname='resilience'\"" | grep -q 1 \
   || su postgres -c "psql -qc \"create role resilience login password 'resilience'\"" >&2
 # The backup test restores into a database of its own.

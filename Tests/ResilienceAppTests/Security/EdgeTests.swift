@@ -87,8 +87,7 @@ import VaporTesting
     @Test func whoeverEditedOrSubmittedAPlanMayNotJudgeIt() async throws {
         try await withTestApp { app in
             let bangladesh = try await unit("BGD", app)
-            let plan = try #require(try await Plan.query(on: app.db).filter(\.$unit.$id == bangladesh.requireID())
-                .sort(\.$cycle, .descending).first())
+            let plan = try await newestPlan("BGD", app)
             // The Asia reviewer is also given focal point of Bangladesh by the administrator,
             // edits and submits the plan, then tries to take it for review.
             let reviewer = try await user("reviewer.asia", app)

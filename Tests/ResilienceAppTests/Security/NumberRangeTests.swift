@@ -11,11 +11,6 @@ import VaporTesting
 /// Numbers from outside are held to their domain's range where they enter, and numbers stored
 /// before that was so never stop the server when a page shows them.
 @Suite struct NumberRangeTests {
-    func newestPlan(_ code: String, _ app: Application) async throws -> Plan {
-        let u = try await unit(code, app)
-        return try #require(try await Plan.query(on: app.db).filter(\.$unit.$id == u.requireID()).sort(\.$cycle, .descending).first())
-    }
-
     func send(_ app: Application, _ method: HTTPMethod, _ path: String, _ headers: HTTPHeaders, _ body: String) async throws -> TestingHTTPResponse {
         try await app.testing().sendRequest(method, path, headers: headers, body: ByteBuffer(string: body))
     }

@@ -11,9 +11,7 @@ import VaporTesting
 @Suite struct PlanRaceTests {
     @Test func aSaveRacingASubmissionNeverChangesTheSubmittedPlan() async throws {
         try await withTestApp { app in
-            let bangladesh = try await unit("BGD", app)
-            let plan = try #require(try await Plan.query(on: app.db).filter(\.$unit.$id == bangladesh.requireID())
-                .sort(\.$cycle, .descending).first())
+            let plan = try await newestPlan("BGD", app)
             let focal = try await apiHeaders("focal.bangladesh", app)
             let contributor = try await apiHeaders("contributor.bangladesh", app)
             var bothSucceeded = 0
@@ -49,9 +47,7 @@ import VaporTesting
 
     @Test func aContentReplacementWithoutTheRevisionItReadIsRefused() async throws {
         try await withTestApp { app in
-            let bangladesh = try await unit("BGD", app)
-            let plan = try #require(try await Plan.query(on: app.db).filter(\.$unit.$id == bangladesh.requireID())
-                .sort(\.$cycle, .descending).first())
+            let plan = try await newestPlan("BGD", app)
             let headers = try await apiHeaders("focal.bangladesh", app)
             let content = try PlanCodec.decode(PlanContent.self, plan.content)
             let response = try await app.testing().sendRequest(.PUT, AppPath.apiPlanContent(plan.id!).path, headers: headers,

@@ -21,7 +21,11 @@ func withTestApp(demo: Bool = true, _ body: (Application) async throws -> Void) 
     var throttle = SignInThrottle()
     throttle.delayStep = 0.01
     do {
-        try await configure(app, AppConfig(database: database, bcryptCost: 4, throttle: throttle))
+        var config = AppConfig(database: database, bcryptCost: 4, throttle: throttle)
+        // Tests run side by side on one PostgreSQL server of 100 connections: two per event loop
+        // each keeps them within it (the server's default of four ran out of slots).
+        config.postgresPoolPerEventLoop = 2
+        try await configure(app, config)
         if let schema, let sql = app.db as? any SQLDatabase { try await sql.raw("CREATE SCHEMA \(ident: schema)").run() }
         try await app.autoMigrate()
         if demo { try await DemoData.load(on: app.db, hasher: app.password.sync) }
@@ -105,4 +109,10 @@ func apiHeaders(_ username: String, _ app: Application) async throws -> HTTPHead
     headers.bearerAuthorization = BearerAuthorization(token: token)
     headers.contentType = .json
     return headers
+}
+
+/// The unit's plan of the newest cycle (in the demo, the draft being written).
+func newestPlan(_ code: String, _ app: Application) async throws -> Plan {
+    let u = try await unit(code, app)
+    return try #require(try await Plan.query(on: app.db).filter(\.$unit.$id == u.requireID()).sort(\.$cycle, .descending).first())
 }
