@@ -200,7 +200,12 @@ enum AppPath: Sendable {
             return [id(u), id(item)]
         case .planVersion(let u, let n), .apiPlanVersion(let u, let n):
             return [id(u), String(n)]
-        default:
+        // Listed, not left to a `default`: a new case with parameters must say what fills them,
+        // or the compiler asks (a forgotten one made links with `:unitID` left in them).
+        case .home, .signIn, .signOut, .language, .healthz, .account, .accountPassword, .accountTokens,
+             .units, .dutyStations, .users, .userNew, .audit, .inbox, .inboxRead, .impactScale, .oversight, .riskScale,
+             .apiOpenAPI, .apiMe, .apiTokens, .apiUnits, .apiDutyStations, .apiUsers, .apiAudit, .apiInbox, .apiInboxRead,
+             .apiImpactScale, .apiOversight, .apiRiskScale:
             return []
         }
     }
