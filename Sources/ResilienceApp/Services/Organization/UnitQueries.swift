@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import ResilienceCore
 import Vapor
@@ -25,7 +26,8 @@ enum UnitQueries {
         let query = Unit.query(on: db).sort(\.$depth).sort(\.$name)
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if !trimmed.isEmpty {
-            query.group(.or) { $0.filter(\.$name, .custom("LIKE"), "%\(trimmed)%").filter(\.$code == trimmed.uppercased()) }
+            let like = (db as? any SQLDatabase)?.caseInsensitiveLike ?? "LIKE"
+            query.group(.or) { $0.filter(\.$name, .custom(like), "%\(trimmed)%").filter(\.$code == trimmed.uppercased()) }
         }
         if let scope { query.within(scope) }
         return query

@@ -33,7 +33,8 @@ enum ListReads {
         var conditions: [SQLQueryString] = []
         if let units { conditions.append(units.isEmpty ? "1 = 0" : "d.unit_id IN (\(binds: units))") }
         if !text.isEmpty {
-            conditions.append("(d.name LIKE \(bind: "%\(text)%") OR d.country = \(bind: text.uppercased()) OR d.area LIKE \(bind: "%\(text)%"))")
+            let like = sql.caseInsensitiveLike
+            conditions.append("(d.name \(unsafeRaw: like) \(bind: "%\(text)%") OR d.country = \(bind: text.uppercased()) OR d.area \(unsafeRaw: like) \(bind: "%\(text)%"))")
         }
         let filter = whereClause(conditions)
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM duty_stations d" + filter).first(decodingColumn: "n", as: Int.self) ?? 0
@@ -60,7 +61,7 @@ enum ListReads {
         let keyed = after != nil || backwards
         if let units { conditions.append(units.isEmpty ? "1 = 0" : "u.home_unit_id IN (\(binds: units))") }
         if !text.isEmpty {
-            conditions.append("(u.username LIKE \(bind: "%\(text.lowercased())%") OR u.display_name LIKE \(bind: "%\(text)%"))")
+            conditions.append("(u.username LIKE \(bind: "%\(text.lowercased())%") OR u.display_name \(unsafeRaw: sql.caseInsensitiveLike) \(bind: "%\(text)%"))")
         }
         let rows = try await sql.raw("""
             SELECT u.id, u.username, u.display_name, u.email, u.language, u.is_active, u.last_sign_in_at, u.home_unit_id,
@@ -89,4 +90,10 @@ enum ListReads {
         guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "an SQL database is required") }
         return sql
     }
+}
+
+extension SQLDatabase {
+    /// The operator that matches text whatever its case: LIKE does so on SQLite, ILIKE on
+    /// PostgreSQL, where LIKE tells case apart (a search for "bangla" found nothing there).
+    var caseInsensitiveLike: String { dialect.name == "postgresql" ? "ILIKE" : "LIKE" }
 }
