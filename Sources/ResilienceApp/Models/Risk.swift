@@ -80,37 +80,3 @@ final class Risk: Model, @unchecked Sendable {
         return FormState(values: values)
     }
 }
-
-/// A risk's link to an item of its unit's plans: the scenario it leads to, or a critical process
-/// it threatens. Plans copied into a new cycle keep their items' ids, so a link lasts.
-final class RiskLink: Model, @unchecked Sendable {
-    static let schema = "risk_links"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "risk_id") var riskID: UUID
-    @Field(key: "unit_id") var unitID: UUID
-    /// `scenarios` or `processes`: the plan's section of the item.
-    @Field(key: "target") var target: PlanSection
-    @Field(key: "item_id") var itemID: UUID
-    @Field(key: "label") var label: String
-
-    var properties: [any AnyProperty] { [$id, $riskID, $unitID, $target, $itemID, $label] }
-
-    init() {}
-}
-
-/// A unit's register settings: the kinds of risk it marks relevant (all standard kinds unless
-/// it says otherwise).
-final class RiskRegister: Model, @unchecked Sendable {
-    static let schema = "risk_registers"
-
-    @ID(key: .id) var id: UUID?
-    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
-    @Field(key: "unit_id") var unitID: UUID
-    /// `[String]` as JSON.
-    @Field(key: "relevant_kinds") var relevantKinds: String
-
-    var properties: [any AnyProperty] { [$id, $updatedAt, $unitID, $relevantKinds] }
-
-    init() {}
-}
