@@ -52,3 +52,8 @@ final class Plan: Model, @unchecked Sendable {
 
     init() {}
 }
+
+extension Plan {
+    /// When this plan falls due, if it is the one in force (see `PlanDue.whileInForce`).
+    var dueInForce: Date? { PlanDue.whileInForce(dueAt, inForce: state == .inForce) }
+}

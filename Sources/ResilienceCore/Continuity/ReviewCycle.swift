@@ -152,6 +152,10 @@ public enum PlanDue {
     public static let monthsValid = 12
     public static let dueSoonDays = 30
 
+    /// A plan's approval and due dates count only while it is in force: a plan superseded,
+    /// returned or still in review has no date that makes it current or overdue.
+    public static func whileInForce(_ date: Date?, inForce: Bool) -> Date? { inForce ? date : nil }
+
     public enum Standing: String, Codable, Sendable, CaseIterable {
         /// In force and not due within 30 days.
         case current

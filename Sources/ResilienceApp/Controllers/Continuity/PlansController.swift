@@ -46,7 +46,7 @@ struct PlansController {
         var form = form
         if form["start"].isEmpty { form.values["start"] = hasFinal ? PlanService.Start.inForce.rawValue : PlanService.Start.empty.rawValue }
         let page = UnitPlansPage(unitID: unit.id!, unitName: unit.name,
-                                 rows: plans.map { .init(id: $0.id!, cycle: $0.cycle, state: $0.state, versions: $0.latestVersion, updated: $0.updatedAt, by: $0.updatedByName, dueAt: $0.state == .inForce ? $0.dueAt : nil) },
+                                 rows: plans.map { .init(id: $0.id!, cycle: $0.cycle, state: $0.state, versions: $0.latestVersion, updated: $0.updatedAt, by: $0.updatedByName, dueAt: $0.dueInForce) },
                                  mayEdit: try req.requireActor().may(.editPlans, on: unit.unitPath), hasFinal: hasFinal,
                                  form: form, importForm: importForm, csrf: req.csrfToken)
         return Layout.response(for: req, title: req.localizer("plan.unit_title", unit.name), content: page.body(req.localizer))
@@ -77,7 +77,7 @@ struct PlansController {
 
     func frame(_ req: Request, _ plan: Plan, _ current: String) async throws -> PlanFrame {
         let unit = try await req.loadUnit(plan.$unit.id)
-        return PlanFrame(planID: plan.id!, unitID: unit.id!, unitName: unit.name, cycle: plan.cycle, state: plan.state, dueAt: plan.state == .inForce ? plan.dueAt : nil,
+        return PlanFrame(planID: plan.id!, unitID: unit.id!, unitName: unit.name, cycle: plan.cycle, state: plan.state, dueAt: plan.dueInForce,
                          latestVersion: plan.latestVersion, current: current)
     }
 

@@ -133,7 +133,7 @@ struct ReviewController {
         return ReviewDTO(
             planID: plan.id!, state: plan.state.rawValue, submittedVersion: plan.submittedVersion, returnedVersion: plan.returnedVersion,
             approvedAt: plan.approvedAt, dueAt: plan.dueAt,
-            standing: PlanDue.standing(dueAt: plan.state == .inForce ? plan.dueAt : nil, now: Date()).rawValue,
+            standing: PlanDue.standing(dueAt: plan.dueInForce, now: Date()).rawValue,
             availableMoves: ReviewCycle.available(from: plan.state, grants: actor.grants, on: unit.unitPath).map(\.rawValue),
             threads: threads.map { th in
                 .init(id: th.id!, version: th.version, section: th.section.rawValue, itemID: th.itemID, field: th.field,

@@ -79,8 +79,7 @@ struct OversightController {
                       t("oversight.standing"), t("oversight.last_exercise"), t("figure.with_risk_register"), t("oversight.open_feedback")]
         let lines = d.shown.map { r in
             [r.name, r.code ?? "", t.kind(r.kind), t("plan_status.\(r.current_state?.rawValue ?? "none")"), r.current_cycle.map(String.init) ?? "",
-             r.in_force_plan_id == nil ? "" : r.approved_at.map(OversightService.day) ?? "",
-             r.in_force_plan_id == nil ? "" : r.due_at.map(OversightService.day) ?? "",
+             r.approvedInForce.map(OversightService.day) ?? "", r.dueInForce.map(OversightService.day) ?? "",
              t("standing.\(r.standing(d.clock).rawValue)"), r.last_exercise.map(OversightService.day) ?? "",
              t((r.has_risk_register ?? false) ? "common.yes" : "common.no"), String(r.open_threads ?? 0)]
         }
@@ -236,8 +235,8 @@ struct OversightController {
             let d = dashboardRows(req, unit, standings, now: now)
             return try json(DashboardDTO(figures: .init(OversightService.figures(of: d.rows, now: now)), total: d.rows.count, items: d.shown.map { r in
                 .init(unitID: r.id, name: r.name, code: r.code, kind: r.kind.rawValue, planID: r.current_plan_id, cycle: r.current_cycle,
-                      state: r.current_state?.rawValue, approvedAt: r.in_force_plan_id == nil ? nil : r.approved_at,
-                      dueAt: r.in_force_plan_id == nil ? nil : r.due_at, standing: r.standing(d.clock).rawValue, lastExercise: r.last_exercise,
+                      state: r.current_state?.rawValue, approvedAt: r.approvedInForce,
+                      dueAt: r.dueInForce, standing: r.standing(d.clock).rawValue, lastExercise: r.last_exercise,
                       hasRiskRegister: r.has_risk_register ?? false, openFeedback: r.open_threads ?? 0)
             }))
         })

@@ -27,11 +27,16 @@ enum OversightService {
         var open_threads: Int?
         var has_risk_register: Bool?
 
+        /// The approval date of the unit's plan in force (nil without one).
+        var approvedInForce: Date? { PlanDue.whileInForce(approved_at, inForce: in_force_plan_id != nil) }
+        /// When the unit's plan in force falls due (nil without one).
+        var dueInForce: Date? { PlanDue.whileInForce(due_at, inForce: in_force_plan_id != nil) }
+
         func standing(_ now: Date) -> PlanDue.Standing { standing(PlanDue.Clock(now)) }
-        func standing(_ clock: PlanDue.Clock) -> PlanDue.Standing { clock.standing(dueAt: in_force_plan_id == nil ? nil : due_at) }
+        func standing(_ clock: PlanDue.Clock) -> PlanDue.Standing { clock.standing(dueAt: dueInForce) }
 
         var compliance: UnitCompliance {
-            UnitCompliance(unitID: id, approvedAt: in_force_plan_id == nil ? nil : approved_at, dueAt: in_force_plan_id == nil ? nil : due_at,
+            UnitCompliance(unitID: id, approvedAt: approvedInForce, dueAt: dueInForce,
                            lastExercise: last_exercise, hasRiskRegister: has_risk_register ?? false)
         }
 

@@ -72,13 +72,12 @@ struct DashboardPage {
     private func cells(_ r: OversightService.Row, _ t: Localizer) -> [String] {
         let standing = r.standing(clock)
         let state = r.current_state?.rawValue ?? "none"
-        let inForce = r.in_force_plan_id != nil
         let flag: String = standing == .overdue || standing == .dueSoon
             ? " <span class=\"badge \(standing.rawValue)\">" + HTMLEscape.escape(t("standing.\(standing.rawValue)")) + "</span>" : ""
         let unit: String = r.current_plan_id.map { markupLink(.plan($0), r.name) } ?? markupLink(.unitPlans(r.id), r.name)
         let badge: String = "<span class=\"badge \(state)\">" + HTMLEscape.escape(t("plan_status.\(state)")) + "</span>" + (r.current_cycle.map { " \($0)" } ?? "")
-        let approved: String = HTMLEscape.escape(t.date(inForce ? r.approved_at : nil))
-        let due: String = HTMLEscape.escape(t.date(inForce ? r.due_at : nil)) + flag
+        let approved: String = HTMLEscape.escape(t.date(r.approvedInForce))
+        let due: String = HTMLEscape.escape(t.date(r.dueInForce)) + flag
         let register: String = HTMLEscape.escape(t((r.has_risk_register ?? false) ? "common.yes" : "common.no"))
         let open: String = (r.open_threads ?? 0) > 0 ? t.number(r.open_threads ?? 0) : ""
         return [unit, HTMLEscape.escape(t.kind(r.kind)), badge, approved, due, HTMLEscape.escape(t.date(r.last_exercise)), register, open]
