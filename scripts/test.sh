@@ -18,6 +18,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 python3 -c "import selenium, pytest, schemathesis, pypdf" 2>/dev/null || { say "Installing Python test tools"; python3 -m pip install -q selenium pytest schemathesis pypdf; }
 
+say "Format (swift-format with the repository's .swift-format; fix with: swift format -i -r Sources Tests)"
+swift format lint --strict -r --parallel Sources Tests
+
 say "Build"
 swift build --build-tests -q
 
