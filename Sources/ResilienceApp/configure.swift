@@ -47,8 +47,10 @@ private func configureDatabase(_ app: Application, _ config: AppConfig) throws {
     case .postgres(let url, let searchPath):
         var configuration = try SQLPostgresConfiguration(url: url)
         if let searchPath { configuration.searchPath = [searchPath] }
-        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: config.postgresPoolPerEventLoop,
-                                    sqlLogLevel: .debug), as: .psql)
+        app.databases.use(
+            .postgres(
+                configuration: configuration, maxConnectionsPerEventLoop: config.postgresPoolPerEventLoop,
+                sqlLogLevel: .debug), as: .psql)
     }
 }
 

@@ -4,6 +4,7 @@ import NIOCore
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import ResilienceApp
 @testable import ResilienceCore
 
@@ -15,35 +16,57 @@ import VaporTesting
         for language in catalogue.languages {
             let keys = catalogue.keys(of: language.code)
             #expect(english.subtracting(keys).isEmpty, "\(language.code) lacks \(english.subtracting(keys).sorted())")
-            #expect(keys.subtracting(english).isEmpty, "\(language.code) has extra \(keys.subtracting(english).sorted())")
+            #expect(
+                keys.subtracting(english).isEmpty, "\(language.code) has extra \(keys.subtracting(english).sorted())")
         }
-        let dynamic = Problem.allCases.map { "problem.\($0.rawValue)" } + Role.allCases.map { "role.\($0.rawValue)" }
-            + UnitKind.allCases.map { "unit_kind.\($0.rawValue)" } + AuditAction.allCases.map { "audit.action.\($0.rawValue)" }
-            + ["unit", "duty_station", "user", "grant", "api_token", "plan", "setting", "activation", "campaign", "compliance_report", "risk"].map { "audit.entity.\($0)" }
+        let dynamic =
+            Problem.allCases.map { "problem.\($0.rawValue)" } + Role.allCases.map { "role.\($0.rawValue)" }
+            + UnitKind.allCases.map { "unit_kind.\($0.rawValue)" }
+            + AuditAction.allCases.map { "audit.action.\($0.rawValue)" }
+            + [
+                "unit", "duty_station", "user", "grant", "api_token", "plan", "setting", "activation", "campaign",
+                "compliance_report", "risk",
+            ].map { "audit.entity.\($0)" }
             + PlanCheck.Code.allCases.map { "check.\($0.rawValue)" } + ["check.expired", "check.expiring"]
             + PlanSection.allCases.flatMap { ["section.\($0.rawValue)", "section_hint.\($0.rawValue)"] }
-            + TeamFunction.allCases.map { "team_function.\($0.rawValue)" } + ScenarioKind.allCases.map { "scenario_kind.\($0.rawValue)" }
-            + ProcessCriterion.allCases.map { "criterion.\($0.rawValue)" } + ProcessClassification.allCases.map { "classification.\($0.rawValue)" }
-            + ResourceKind.allCases.map { "resource.\($0.rawValue)" } + DependencyKind.allCases.map { "dependency.\($0.rawValue)" }
-            + AgreementKind.allCases.map { "agreement_kind.\($0.rawValue)" } + ExerciseKind.allCases.map { "exercise_kind.\($0.rawValue)" }
-            + RecoveryTier.allCases.map { "tier.\($0.rawValue)" } + ImpactScale.standardCategories.map { "impact_category.\($0)" }
+            + TeamFunction.allCases.map { "team_function.\($0.rawValue)" }
+            + ScenarioKind.allCases.map { "scenario_kind.\($0.rawValue)" }
+            + ProcessCriterion.allCases.map { "criterion.\($0.rawValue)" }
+            + ProcessClassification.allCases.map { "classification.\($0.rawValue)" }
+            + ResourceKind.allCases.map { "resource.\($0.rawValue)" }
+            + DependencyKind.allCases.map { "dependency.\($0.rawValue)" }
+            + AgreementKind.allCases.map { "agreement_kind.\($0.rawValue)" }
+            + ExerciseKind.allCases.map { "exercise_kind.\($0.rawValue)" }
+            + RecoveryTier.allCases.map { "tier.\($0.rawValue)" }
+            + ImpactScale.standardCategories.map { "impact_category.\($0)" }
             + (ReviewState.allCases.map(\.rawValue) + ["none"]).map { "plan_status.\($0)" }
-            + ReviewState.allCases.map { "review.state_intro.\($0.rawValue)" } + ReviewMove.allCases.map { "review.move.\($0.rawValue)" }
-            + PlanDue.Standing.allCases.map { "standing.\($0.rawValue)" } + FeedbackState.allCases.map { "feedback_state.\($0.rawValue)" }
+            + ReviewState.allCases.map { "review.state_intro.\($0.rawValue)" }
+            + ReviewMove.allCases.map { "review.move.\($0.rawValue)" }
+            + PlanDue.Standing.allCases.map { "standing.\($0.rawValue)" }
+            + FeedbackState.allCases.map { "feedback_state.\($0.rawValue)" }
             + Figure.allCases.map { "figure.\($0.rawValue)" } + RiskKind.standard.map { "risk_kind.\($0)" }
-            + RiskLevel.allCases.map { "risk_level.\($0.rawValue)" } + RiskStatus.allCases.map { "risk_status.\($0.rawValue)" }
-            + RiskSource.allCases.map { "risk_source.\($0.rawValue)" } + RiskRating.range.flatMap { ["risk.likelihood_\($0)", "risk.impact_\($0)"] }
-            + ["plan_submitted", "plan_returned", "plan_to_approve", "plan_approved", "plan_due_soon", "plan_overdue", "campaign_opened",
-               "compliance_report", "activation_started", "activation_closed"].map { "inbox.\($0)" } + ["added", "removed", "changed", "moved"].map { "change.\($0)" }
-            + ["error", "warning"].map { "severity.\($0)" } + ProcessState.allCases.map { "process_state.\($0.rawValue)" }
+            + RiskLevel.allCases.map { "risk_level.\($0.rawValue)" }
+            + RiskStatus.allCases.map { "risk_status.\($0.rawValue)" }
+            + RiskSource.allCases.map { "risk_source.\($0.rawValue)" }
+            + RiskRating.range.flatMap { ["risk.likelihood_\($0)", "risk.impact_\($0)"] }
+            + [
+                "plan_submitted", "plan_returned", "plan_to_approve", "plan_approved", "plan_due_soon", "plan_overdue",
+                "campaign_opened",
+                "compliance_report", "activation_started", "activation_closed",
+            ].map { "inbox.\($0)" } + ["added", "removed", "changed", "moved"].map { "change.\($0)" }
+            + ["error", "warning"].map { "severity.\($0)" }
+            + ProcessState.allCases.map { "process_state.\($0.rawValue)" }
             + (SingleSection.fields(.nationalStaff) + SingleSection.fields(.other)).map { "plan.field.\($0)" }
         for key in dynamic { #expect(english.contains(key), "missing \(key)") }
     }
 
     @Test func everyKeyTheCodeUsesIsInTheCatalogue() throws {
-        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/ResilienceApp")
-        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }
-            .filter { $0.pathExtension == "swift" }
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../Sources/ResilienceApp")
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!.compactMap {
+            $0 as? URL
+        }
+        .filter { $0.pathExtension == "swift" }
         let pattern = try Regex(#"(?:\bt|localizer)\("([a-z0-9_.]+)""#)
         var used = Set<String>()
         for file in files {
@@ -51,7 +74,9 @@ import VaporTesting
             for match in text.matches(of: pattern) { used.insert(String(match.output[1].substring!)) }
         }
         #expect(used.count > 100)
-        #expect(used.subtracting(Catalogue.shared.keys(of: "en")).isEmpty, "\(used.subtracting(Catalogue.shared.keys(of: "en")).sorted())")
+        #expect(
+            used.subtracting(Catalogue.shared.keys(of: "en")).isEmpty,
+            "\(used.subtracting(Catalogue.shared.keys(of: "en")).sorted())")
     }
 
     @Test func acceptLanguagePicksChineseForAnyChineseVariant() {
@@ -81,13 +106,18 @@ import VaporTesting
     @Test func aWrongPasswordAndAnUnknownNameGetTheSameAnswerAndRepeatedFailuresLock() async throws {
         try await withTestApp { app in
             let browser = Browser(app)
-            let wrong = try await browser.post(AppPath.signIn.path, ["username": "admin", "password": "nope-nope-nope"])
-            let unknown = try await browser.post(AppPath.signIn.path, ["username": "nobody.here", "password": "nope-nope-nope"])
+            let wrong = try await browser.post(
+                AppPath.signIn.path, ["username": "admin", "password": "nope-nope-nope"])
+            let unknown = try await browser.post(
+                AppPath.signIn.path, ["username": "nobody.here", "password": "nope-nope-nope"])
             #expect(wrong.status == .unauthorized && unknown.status == .unauthorized)
             #expect(wrong.body.string.contains("The user name or password is not right"))
             #expect(unknown.body.string.contains("The user name or password is not right"))
-            for _ in 0..<10 { _ = try await browser.post(AppPath.signIn.path, ["username": "admin", "password": "nope-nope-nope"]) }
-            let locked = try await browser.post(AppPath.signIn.path, ["username": "admin", "password": DemoData.password])
+            for _ in 0..<10 {
+                _ = try await browser.post(AppPath.signIn.path, ["username": "admin", "password": "nope-nope-nope"])
+            }
+            let locked = try await browser.post(
+                AppPath.signIn.path, ["username": "admin", "password": DemoData.password])
             #expect(locked.status == .tooManyRequests)
             let audit = try await AuditEntry.query(on: app.db).filter(\.$action == .signInFailed).count()
             #expect(audit >= 9)
@@ -99,8 +129,12 @@ import VaporTesting
             let laptop = Browser(app), phone = Browser(app)
             #expect(try await laptop.signIn("focal.bangladesh"))
             #expect(try await phone.signIn("focal.bangladesh"))
-            let changed = try await laptop.post(AppPath.accountPassword.path,
-                                                ["current": DemoData.password, "password": "a brand new passphrase", "confirmation": "a brand new passphrase"])
+            let changed = try await laptop.post(
+                AppPath.accountPassword.path,
+                [
+                    "current": DemoData.password, "password": "a brand new passphrase",
+                    "confirmation": "a brand new passphrase",
+                ])
             #expect(changed.status == .seeOther)
             #expect(try await laptop.get("/").status == .ok)
             #expect(try await phone.get("/").status == .seeOther)
@@ -116,8 +150,10 @@ import VaporTesting
             let browser = Browser(app), other = Browser(app)
             #expect(try await browser.signIn("contributor.bangladesh"))
             #expect(try await other.signIn("staff.coxsbazar"))
-            try await UserSession.query(on: app.db).filter(\.$user.$id == user("contributor.bangladesh", app).requireID())
-                .set(\.$expiresAt, to: Date().addingTimeInterval(-1)).update()
+            try await UserSession.query(on: app.db).filter(
+                \.$user.$id == user("contributor.bangladesh", app).requireID()
+            )
+            .set(\.$expiresAt, to: Date().addingTimeInterval(-1)).update()
             #expect(try await browser.get("/").status == .seeOther)
             let staff = try await user("staff.coxsbazar", app)
             staff.isActive = false
@@ -145,9 +181,12 @@ import VaporTesting
             let browser = Browser(app)
             #expect(try await browser.signIn("admin"))
             let kenya = try await unit("KEN", app)
-            let response = try await browser.post(AppPath.unitEdit(kenya.id!).path, ["name": "Kenya Operation", "code": "KEN"])
+            let response = try await browser.post(
+                AppPath.unitEdit(kenya.id!).path, ["name": "Kenya Operation", "code": "KEN"])
             #expect(response.status == .seeOther)
-            let entry = try #require(try await AuditEntry.query(on: app.db).filter(\.$entityID == kenya.id).filter(\.$action == .update).first())
+            let entry = try #require(
+                try await AuditEntry.query(on: app.db).filter(\.$entityID == kenya.id).filter(\.$action == .update)
+                    .first())
             #expect(entry.actorName == "admin")
             #expect(Audit.decode(entry.before) == ["name": "Kenya"])
             #expect(Audit.decode(entry.after) == ["name": "Kenya Operation"])
@@ -161,37 +200,53 @@ import VaporTesting
             let browser = Browser(app)
             #expect(try await browser.signIn("admin"))
             let kenya = try await unit("KEN", app)
-            let response = try await browser.post(AppPath.unitDutyStations(kenya.id!).path,
-                                                  ["name": "Lodwar", "country": "Kenya", "area": "Turkana", "latitude": "95", "longitude": "abc"])
+            let response = try await browser.post(
+                AppPath.unitDutyStations(kenya.id!).path,
+                ["name": "Lodwar", "country": "Kenya", "area": "Turkana", "latitude": "95", "longitude": "abc"])
             #expect(response.status == .unprocessableEntity)
             let html = response.body.string
             #expect(html.contains("value=\"Lodwar\""))
             #expect(html.contains("Use the two-letter ISO country code"))
             #expect(html.contains("Enter a number"))
             #expect(try await DutyStation.query(on: app.db).filter(\.$name == "Lodwar").count() == 0)
-            let account = try await browser.post(AppPath.users.path, ["username": "new.person", "displayName": "New Person",
-                                                                      "homeUnit": "NOPE", "password": "a long enough password"])
+            let account = try await browser.post(
+                AppPath.users.path,
+                [
+                    "username": "new.person", "displayName": "New Person",
+                    "homeUnit": "NOPE", "password": "a long enough password",
+                ])
             #expect(account.status == .unprocessableEntity)
             #expect(account.body.string.contains("f-homeUnit-error") && account.body.string.contains("value=\"NOPE\""))
             #expect(try await User.query(on: app.db).filter(\.$username == "new.person").count() == 0)
-            #expect(try await browser.post(AppPath.users.path, ["username": "new.person", "displayName": "New Person",
-                                                                "homeUnit": "ken", "password": "a long enough password"]).status == .seeOther)
+            #expect(
+                try await browser.post(
+                    AppPath.users.path,
+                    [
+                        "username": "new.person", "displayName": "New Person",
+                        "homeUnit": "ken", "password": "a long enough password",
+                    ]
+                ).status == .seeOther)
         }
     }
 
     @Test func movingACountryUnderItsOwnOfficeIsRefusedAndMovingItToAnotherRegionMovesItsSubtree() async throws {
         try await withTestApp { app in
-            let token = try await TokenService.create(for: try await user("admin", app).requireID(), name: "t", by: .system, on: app.db).1
+            let token = try await TokenService.create(
+                for: try await user("admin", app).requireID(), name: "t", by: .system, on: app.db
+            ).1
             var headers = HTTPHeaders()
             headers.bearerAuthorization = BearerAuthorization(token: token)
             headers.contentType = .json
-            let kenya = try await unit("KEN", app), dadaab = try await unit("KEN-DAD", app), mena = try await unit("RB-MENA", app)
-            let cycle = try await app.testing().sendRequest(.POST, AppPath.apiUnitMove(kenya.id!).path, headers: headers,
-                                                            body: ByteBuffer(string: #"{"parentID":"\#(dadaab.id!)"}"#))
+            let kenya = try await unit("KEN", app), dadaab = try await unit("KEN-DAD", app),
+                mena = try await unit("RB-MENA", app)
+            let cycle = try await app.testing().sendRequest(
+                .POST, AppPath.apiUnitMove(kenya.id!).path, headers: headers,
+                body: ByteBuffer(string: #"{"parentID":"\#(dadaab.id!)"}"#))
             #expect(cycle.status == .unprocessableEntity)
             #expect(cycle.body.string.contains("unit_move_cycle"))
-            let moved = try await app.testing().sendRequest(.POST, AppPath.apiUnitMove(kenya.id!).path, headers: headers,
-                                                            body: ByteBuffer(string: #"{"parentID":"\#(mena.id!)"}"#))
+            let moved = try await app.testing().sendRequest(
+                .POST, AppPath.apiUnitMove(kenya.id!).path, headers: headers,
+                body: ByteBuffer(string: #"{"parentID":"\#(mena.id!)"}"#))
             #expect(moved.status == .ok)
             let office = try await unit("KEN-DAD", app)
             #expect(office.unitPath.isWithin(mena.id!))
@@ -201,20 +256,25 @@ import VaporTesting
 
     @Test func malformedJSONWrongTypesAndUnknownIdsGetClearClientErrors() async throws {
         try await withTestApp { app in
-            let token = try await TokenService.create(for: try await user("admin", app).requireID(), name: "t", by: .system, on: app.db).1
+            let token = try await TokenService.create(
+                for: try await user("admin", app).requireID(), name: "t", by: .system, on: app.db
+            ).1
             var headers = HTTPHeaders()
             headers.bearerAuthorization = BearerAuthorization(token: token)
             headers.contentType = .json
             let kenya = try await unit("KEN", app)
-            let malformed = try await app.testing().sendRequest(.PATCH, AppPath.apiUnit(kenya.id!).path, headers: headers, body: ByteBuffer(string: "{nope"))
+            let malformed = try await app.testing().sendRequest(
+                .PATCH, AppPath.apiUnit(kenya.id!).path, headers: headers, body: ByteBuffer(string: "{nope"))
             #expect(malformed.status == .badRequest)
-            let wrongType = try await app.testing().sendRequest(.PATCH, AppPath.apiUnit(kenya.id!).path, headers: headers, body: ByteBuffer(string: #"{"name": 5}"#))
+            let wrongType = try await app.testing().sendRequest(
+                .PATCH, AppPath.apiUnit(kenya.id!).path, headers: headers, body: ByteBuffer(string: #"{"name": 5}"#))
             #expect(wrongType.status == .badRequest)
             #expect(wrongType.body.string.contains("name"))
             let unknown = try await app.testing().sendRequest(.GET, AppPath.apiUnit(UUID()).path, headers: headers)
             #expect(unknown.status == .notFound)
-            let tooLong = try await app.testing().sendRequest(.PATCH, AppPath.apiUnit(kenya.id!).path, headers: headers,
-                                                              body: ByteBuffer(string: #"{"name": "\#(String(repeating: "x", count: 300))"}"#))
+            let tooLong = try await app.testing().sendRequest(
+                .PATCH, AppPath.apiUnit(kenya.id!).path, headers: headers,
+                body: ByteBuffer(string: #"{"name": "\#(String(repeating: "x", count: 300))"}"#))
             #expect(tooLong.status == .unprocessableEntity)
             #expect(try await unit("KEN", app).name == "Kenya")
         }
@@ -225,18 +285,25 @@ import VaporTesting
             let browser = Browser(app)
             #expect(try await browser.signIn("reviewer.asia"))
             let staff = try await user("staff.coxsbazar", app)
-            let ok = try await browser.post(AppPath.userGrants(staff.id!).path, ["role": "focal_point", "unit": "BGD-CXB"])
+            let ok = try await browser.post(
+                AppPath.userGrants(staff.id!).path, ["role": "focal_point", "unit": "BGD-CXB"])
             #expect(ok.status == .seeOther)
-            let elsewhere = try await browser.post(AppPath.userGrants(staff.id!).path, ["role": "focal_point", "unit": "KEN"])
+            let elsewhere = try await browser.post(
+                AppPath.userGrants(staff.id!).path, ["role": "focal_point", "unit": "KEN"])
             #expect(elsewhere.status == .forbidden)
-            let admin = try await browser.post(AppPath.userGrants(staff.id!).path, ["role": "administrator", "unit": "BGD"])
+            let admin = try await browser.post(
+                AppPath.userGrants(staff.id!).path, ["role": "administrator", "unit": "BGD"])
             #expect(admin.status == .forbidden)
-            let unknown = try await browser.post(AppPath.userGrants(staff.id!).path, ["role": "focal_point", "unit": "NOPE"])
+            let unknown = try await browser.post(
+                AppPath.userGrants(staff.id!).path, ["role": "focal_point", "unit": "NOPE"])
             #expect(unknown.status == .unprocessableEntity)
             #expect(unknown.body.string.contains("f-unit-error") && unknown.body.string.contains("No such record"))
             let grants = try await RoleGrant.query(on: app.db).filter(\.$user.$id == staff.id!).all().map(\.role)
             #expect(grants.sorted() == [.focalPoint, .staffMember])
-            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == .grant).filter(\.$actorName == "reviewer.asia").count() == 1)
+            #expect(
+                try await AuditEntry.query(on: app.db).filter(\.$action == .grant).filter(
+                    \.$actorName == "reviewer.asia"
+                ).count() == 1)
         }
     }
 
@@ -254,7 +321,9 @@ import VaporTesting
             #expect(try await unit("KEN", app).retiredAt == nil)
             #expect(try await browser.post(AppPath.unitRetire(dadaab.id!).path).status == .seeOther)
             #expect(try await unit("KEN-DAD", app).retiredAt != nil)
-            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == .retire).filter(\.$entityID == dadaab.id).count() == 1)
+            #expect(
+                try await AuditEntry.query(on: app.db).filter(\.$action == .retire).filter(\.$entityID == dadaab.id)
+                    .count() == 1)
             // Retired, not deleted: its page still opens and says so.
             #expect(try await browser.get(AppPath.unit(dadaab.id!).path).body.string.contains("Retired"))
         }
@@ -262,9 +331,13 @@ import VaporTesting
 
     @Test func theFirstAdministratorComesFromTheEnvironmentOnceAndNoDemoAccountExists() async throws {
         try await withTestApp(demo: false) { app in
-            let env = ["RESILIENCE_ADMIN_USERNAME": "first.admin", "RESILIENCE_ADMIN_PASSWORD": "a long first password"]
-            try await FirstAdministrator.ensure(on: app.db, hasher: app.password.sync, console: app.console, environment: env)
-            try await FirstAdministrator.ensure(on: app.db, hasher: app.password.sync, console: app.console, environment: env)
+            let env = [
+                "RESILIENCE_ADMIN_USERNAME": "first.admin", "RESILIENCE_ADMIN_PASSWORD": "a long first password",
+            ]
+            try await FirstAdministrator.ensure(
+                on: app.db, hasher: app.password.sync, console: app.console, environment: env)
+            try await FirstAdministrator.ensure(
+                on: app.db, hasher: app.password.sync, console: app.console, environment: env)
             #expect(try await User.query(on: app.db).count() == 1)
             #expect(try await User.query(on: app.db).filter(\.$username == "admin").count() == 0)
             let browser = Browser(app)
@@ -280,28 +353,35 @@ import VaporTesting
             var headers = HTTPHeaders()
             headers.bearerAuthorization = BearerAuthorization(token: token)
             headers.contentType = .json
-            let ok = try await app.testing().sendRequest(.PATCH, AppPath.apiMe.path, headers: headers, body: ByteBuffer(string: #"{"language":"zh-Hans"}"#))
+            let ok = try await app.testing().sendRequest(
+                .PATCH, AppPath.apiMe.path, headers: headers, body: ByteBuffer(string: #"{"language":"zh-Hans"}"#))
             #expect(ok.status == .ok)
             #expect(try await user("focal.bangladesh", app).language == "zh-Hans")
             #expect(try await user("focal.bangladesh", app).displayName == focal.displayName)
             headers.replaceOrAdd(name: .acceptLanguage, value: "zh-CN")
-            let bad = try await app.testing().sendRequest(.PATCH, AppPath.apiMe.path, headers: headers, body: ByteBuffer(string: #"{"language":"xx"}"#))
+            let bad = try await app.testing().sendRequest(
+                .PATCH, AppPath.apiMe.path, headers: headers, body: ByteBuffer(string: #"{"language":"xx"}"#))
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("请从列出的语言中选择"))
-            let entry = try #require(try await AuditEntry.query(on: app.db).filter(\.$subjectUserID == focal.id).filter(\.$action == .update).first())
+            let entry = try #require(
+                try await AuditEntry.query(on: app.db).filter(\.$subjectUserID == focal.id).filter(\.$action == .update)
+                    .first())
             #expect(Audit.decode(entry.after) == ["language": "zh-Hans"])
         }
     }
 
     @Test func longListsPageForwardWithoutLosingOrRepeatingARow() async throws {
         try await withTestApp { app in
-            let token = try await TokenService.create(for: try await user("admin", app).requireID(), name: "t", by: .system, on: app.db).1
+            let token = try await TokenService.create(
+                for: try await user("admin", app).requireID(), name: "t", by: .system, on: app.db
+            ).1
             var headers = HTTPHeaders()
             headers.bearerAuthorization = BearerAuthorization(token: token)
             var seen: [String] = []
             var page = 1
             while true {
-                let response = try await app.testing().sendRequest(.GET, "/api/v1/users?per=3&page=\(page)", headers: headers)
+                let response = try await app.testing().sendRequest(
+                    .GET, "/api/v1/users?per=3&page=\(page)", headers: headers)
                 let body = try JSONDecoder().decode(Paged<UserDTO>.self, from: Data(buffer: response.body))
                 #expect(body.metadata.total == nil)
                 seen += body.items.map(\.username)
@@ -314,13 +394,15 @@ import VaporTesting
             var after: String? = nil
             repeat {
                 let query = after.map { "&after=\($0)" } ?? ""
-                let response = try await app.testing().sendRequest(.GET, "/api/v1/users?per=4" + query, headers: headers)
+                let response = try await app.testing().sendRequest(
+                    .GET, "/api/v1/users?per=4" + query, headers: headers)
                 let body = try JSONDecoder().decode(Paged<UserDTO>.self, from: Data(buffer: response.body))
                 byKey += body.items.map(\.username)
                 after = body.metadata.nextAfter
             } while after != nil
             #expect(byKey == seen)
-            let stations = try await app.testing().sendRequest(.GET, "/api/v1/duty-stations?per=10&page=3", headers: headers)
+            let stations = try await app.testing().sendRequest(
+                .GET, "/api/v1/duty-stations?per=10&page=3", headers: headers)
             let body = try JSONDecoder().decode(Paged<DutyStationDTO>.self, from: Data(buffer: stations.body))
             #expect(body.metadata.total == 24 && body.items.count == 4 && !body.metadata.hasMore)
             let browser = Browser(app)
@@ -329,9 +411,12 @@ import VaporTesting
             let first = try await browser.get("/users?per=4").body.string
             #expect(first.contains("after=hq.oversight") && !first.contains("rel=\"prev\""))
             let second = try await browser.get("/users?per=4&after=contributor.bangladesh").body.string
-            #expect(second.contains(">hq.oversight<") && second.contains("before=focal.bangladesh") && second.contains("after=reviewer.asia"))
+            #expect(
+                second.contains(">hq.oversight<") && second.contains("before=focal.bangladesh")
+                    && second.contains("after=reviewer.asia"))
             let back = try await browser.get("/users?per=4&before=focal.bangladesh").body.string
-            #expect(back.contains(">admin<") && back.contains(">contributor.bangladesh<") && !back.contains("rel=\"prev\""))
+            #expect(
+                back.contains(">admin<") && back.contains(">contributor.bangladesh<") && !back.contains("rel=\"prev\""))
         }
     }
 
@@ -341,8 +426,9 @@ import VaporTesting
             browser.language = "zh-CN"
             #expect(try await browser.signIn("admin"))
             let admin = try await user("admin", app)
-            let response = try await browser.post(AppPath.userEdit(admin.id!).path,
-                                                  ["displayName": "Amina Haddad", "homeUnit": "HQ", "language": ""])
+            let response = try await browser.post(
+                AppPath.userEdit(admin.id!).path,
+                ["displayName": "Amina Haddad", "homeUnit": "HQ", "language": ""])
             #expect(response.status == .unprocessableEntity)
             let html = response.body.string
             #expect(html.contains("不能停用您自己的账户"))
@@ -355,8 +441,9 @@ import VaporTesting
             headers.bearerAuthorization = BearerAuthorization(token: token)
             headers.contentType = .json
             headers.add(name: .acceptLanguage, value: "zh-CN")
-            let bad = try await app.testing().sendRequest(.PATCH, AppPath.apiUnit(admin.$homeUnit.id).path, headers: headers,
-                                                          body: ByteBuffer(string: #"{"name": 5}"#))
+            let bad = try await app.testing().sendRequest(
+                .PATCH, AppPath.apiUnit(admin.$homeUnit.id).path, headers: headers,
+                body: ByteBuffer(string: #"{"name": 5}"#))
             #expect(bad.status == .badRequest)
             #expect(bad.body.string.contains("name 的类型不正确"))
         }

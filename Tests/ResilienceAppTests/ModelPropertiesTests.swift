@@ -1,5 +1,6 @@
 import Fluent
 import Testing
+
 @testable import ResilienceApp
 
 /// Each model lists its properties by hand for speed; a property missing from the list would
@@ -11,7 +12,9 @@ import Testing
         let listed = model.properties
         #expect(listed.count == reflected.count, "\(M.self) lists \(listed.count) properties, has \(reflected.count)")
         for property in reflected {
-            #expect(listed.contains { ($0 as AnyObject) === (property as AnyObject) }, "\(M.self) does not list \(type(of: property))")
+            #expect(
+                listed.contains { ($0 as AnyObject) === (property as AnyObject) },
+                "\(M.self) does not list \(type(of: property))")
         }
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import ResilienceApp
 @testable import ResilienceCore
 
@@ -12,27 +13,35 @@ import VaporTesting
     @Test func everyRouteAnswersEveryRoleAsThePermissionFunctionDecides() async throws {
         try await withTestApp { app in
             let bangladesh = try await unit("BGD", app)
-            let station = try #require(try await DutyStation.query(on: app.db).filter(\.$unit.$id == bangladesh.requireID()).first())
+            let station = try #require(
+                try await DutyStation.query(on: app.db).filter(\.$unit.$id == bangladesh.requireID()).first())
             let staff = try await user("staff.coxsbazar", app)
             let staffHome = try await unit("BGD-CXB", app)
             let grant = try #require(try await RoleGrant.query(on: app.db).filter(\.$role == .contributor).first())
-            let plan = try #require(try await Plan.query(on: app.db).filter(\.$unit.$id == bangladesh.requireID()).sort(\.$cycle, .descending).first())
+            let plan = try #require(
+                try await Plan.query(on: app.db).filter(\.$unit.$id == bangladesh.requireID()).sort(
+                    \.$cycle, .descending
+                ).first())
             let root = try #require(try await UnitQueries.root(on: app.db))
             let firstScenario = try #require(try PlanCodec.decode(PlanContent.self, plan.content).scenarios.first)
-            let activation = try await ActivationService.start(at: bangladesh, ActivationInput(kind: "flood", startedAt: "2026-01-05T06:00", places: "Cox's Bazar"),
-                                                               by: .system, on: app.db)
+            let activation = try await ActivationService.start(
+                at: bangladesh, ActivationInput(kind: "flood", startedAt: "2026-01-05T06:00", places: "Cox's Bazar"),
+                by: .system, on: app.db)
             // A thread on the plan and a campaign for Bangladesh, for the routes that name them.
             let thread = FeedbackThread()
             thread.$plan.id = try plan.requireID(); thread.version = 1; thread.section = .team; thread.label = "Team"
             thread.state = .open; thread.openedByName = "reviewer.asia"
             try await thread.create(on: app.db)
             let campaign = Campaign()
-            campaign.scopeUnitID = try bangladesh.requireID(); campaign.cycle = 2031; campaign.deadline = Date(); campaign.openedByName = "admin"
+            campaign.scopeUnitID = try bangladesh.requireID(); campaign.cycle = 2031; campaign.deadline = Date();
+            campaign.openedByName = "admin"
             try await campaign.create(on: app.db)
             let ids: [String: String] = [
-                "unitID": bangladesh.id!.uuidString, "stationID": station.id!.uuidString, "userID": staff.id!.uuidString,
+                "unitID": bangladesh.id!.uuidString, "stationID": station.id!.uuidString,
+                "userID": staff.id!.uuidString,
                 "grantID": grant.id!.uuidString, "tokenID": UUID().uuidString, "planID": plan.id!.uuidString,
-                "section": "scenarios", "itemID": firstScenario.id.uuidString, "number": "1", "activationID": activation.id!.uuidString,
+                "section": "scenarios", "itemID": firstScenario.id.uuidString, "number": "1",
+                "activationID": activation.id!.uuidString,
                 "threadID": thread.id!.uuidString, "campaignID": campaign.id!.uuidString,
             ]
             func target(_ requirement: Requirement) -> (Action, UnitPath)? {
@@ -56,28 +65,39 @@ import VaporTesting
                 if let account {
                     #expect(try await browser.signIn(account))
                     let u = try await user(account, app)
-                    grants = try await RoleGrant.query(on: app.db).filter(\.$user.$id == u.requireID()).filter(\.$revokedAt == nil)
-                        .all().map { Grant(role: $0.role, unitID: $0.$unit.id) }
-                    bearer = try await TokenService.create(for: u.requireID(), name: "matrix", by: .system, on: app.db).1
+                    grants = try await RoleGrant.query(on: app.db).filter(\.$user.$id == u.requireID()).filter(
+                        \.$revokedAt == nil
+                    )
+                    .all().map { Grant(role: $0.role, unitID: $0.$unit.id) }
+                    bearer = try await TokenService.create(for: u.requireID(), name: "matrix", by: .system, on: app.db)
+                        .1
                 } else {
                     try await browser.get(AppPath.signIn.path)
                 }
                 for route in app.routes.all {
-                    let requirement = try #require(route.userInfo[Requirement.userInfoKey] as? Requirement,
-                                                   "\(route.method) \(route.path) has no requirement")
-                    let path = "/" + route.path.map { component -> String in
-                        if case .parameter(let name) = component { return ids[name] ?? "x" }
-                        return component.description
-                    }.joined(separator: "/")
-                    if route.method == .POST, [AppPath.signIn.template, AppPath.language.template, AppPath.signOut.template].contains(path) { continue }
+                    let requirement = try #require(
+                        route.userInfo[Requirement.userInfoKey] as? Requirement,
+                        "\(route.method) \(route.path) has no requirement")
+                    let path =
+                        "/"
+                        + route.path.map { component -> String in
+                            if case .parameter(let name) = component { return ids[name] ?? "x" }
+                            return component.description
+                        }.joined(separator: "/")
+                    if route.method == .POST,
+                        [AppPath.signIn.template, AppPath.language.template, AppPath.signOut.template].contains(path)
+                    {
+                        continue
+                    }
                     let isAPI = path.hasPrefix("/api/")
                     let response: TestingHTTPResponse
                     if isAPI {
                         var headers = HTTPHeaders()
                         if let bearer { headers.bearerAuthorization = BearerAuthorization(token: bearer) }
                         headers.contentType = .json
-                        response = try await app.testing().sendRequest(route.method, path, headers: headers,
-                                                                       body: route.method == .GET ? nil : ByteBuffer(string: "{}"))
+                        response = try await app.testing().sendRequest(
+                            route.method, path, headers: headers,
+                            body: route.method == .GET ? nil : ByteBuffer(string: "{}"))
                     } else if route.method == .GET {
                         response = try await browser.get(path)
                     } else {
@@ -87,17 +107,24 @@ import VaporTesting
                     #expect(status.code < 500, "\(route.method) \(path) as \(account ?? "nobody"): \(status)")
                     if case .anyone = requirement { continue }
                     if account == nil {
-                        #expect(status == (isAPI ? .unauthorized : .seeOther), "\(route.method) \(path) without session: \(status)")
-                        if !isAPI { #expect(response.headers.first(name: .location)?.hasPrefix(AppPath.signIn.path) == true) }
+                        #expect(
+                            status == (isAPI ? .unauthorized : .seeOther),
+                            "\(route.method) \(path) without session: \(status)")
+                        if !isAPI {
+                            #expect(response.headers.first(name: .location)?.hasPrefix(AppPath.signIn.path) == true)
+                        }
                         continue
                     }
-                    let allowed: Bool = switch requirement {
-                    case .anyone, .signedIn: true
-                    case .somewhere(let action): Access.allowsSomewhere(grants, action)
-                    default: target(requirement).map { Access.allows(grants, $0.0, on: $0.1) } ?? false
-                    }
-                    #expect((status == .forbidden) == !allowed,
-                            "\(route.method) \(path) as \(account!): \(status), permission says \(allowed ? "allowed" : "refused")")
+                    let allowed: Bool =
+                        switch requirement {
+                        case .anyone, .signedIn: true
+                        case .somewhere(let action): Access.allowsSomewhere(grants, action)
+                        default: target(requirement).map { Access.allows(grants, $0.0, on: $0.1) } ?? false
+                        }
+                    #expect(
+                        (status == .forbidden) == !allowed,
+                        "\(route.method) \(path) as \(account!): \(status), permission says \(allowed ? "allowed" : "refused")"
+                    )
                     checked += 1
                 }
             }
@@ -107,12 +134,14 @@ import VaporTesting
 
     @Test func everyAPIRouteIsInTheOpenAPIDocumentAndNothingElseIs() async throws {
         try await withTestApp(demo: false) { app in
-            let routes = Set(app.routes.all.filter { $0.path.first?.description == "api" }.map { route in
-                "\(route.method.rawValue) /" + route.path.map { c -> String in
-                    if case .parameter(let name) = c { return ":" + name }
-                    return c.description
-                }.joined(separator: "/")
-            })
+            let routes = Set(
+                app.routes.all.filter { $0.path.first?.description == "api" }.map { route in
+                    "\(route.method.rawValue) /"
+                        + route.path.map { c -> String in
+                            if case .parameter(let name) = c { return ":" + name }
+                            return c.description
+                        }.joined(separator: "/")
+                })
             #expect(routes == OpenAPIDocument.described)
             let response = try await app.testing().sendRequest(.GET, AppPath.apiOpenAPI.path)
             let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
@@ -131,81 +160,112 @@ import VaporTesting
         "POST /account/tokens/:tokenID/revoke": "signed_in",
         "GET /units": "somewhere(view_organization)", "GET /units/:unitID": "unit(view_organization)",
         "GET /units/:unitID/edit": "unit(manage_organization)", "POST /units/:unitID/edit": "unit(manage_organization)",
-        "GET /units/:unitID/children/new": "unit(manage_organization)", "POST /units/:unitID/children": "unit(manage_organization)",
+        "GET /units/:unitID/children/new": "unit(manage_organization)",
+        "POST /units/:unitID/children": "unit(manage_organization)",
         "GET /units/:unitID/move": "unit(manage_organization)", "POST /units/:unitID/move": "unit(manage_organization)",
-        "GET /units/:unitID/retire": "unit(manage_organization)", "POST /units/:unitID/retire": "unit(manage_organization)",
-        "GET /duty-stations": "somewhere(view_organization)", "GET /duty-stations/:stationID": "duty_station(view_organization)",
-        "GET /units/:unitID/duty-stations/new": "unit(manage_organization)", "POST /units/:unitID/duty-stations": "unit(manage_organization)",
+        "GET /units/:unitID/retire": "unit(manage_organization)",
+        "POST /units/:unitID/retire": "unit(manage_organization)",
+        "GET /duty-stations": "somewhere(view_organization)",
+        "GET /duty-stations/:stationID": "duty_station(view_organization)",
+        "GET /units/:unitID/duty-stations/new": "unit(manage_organization)",
+        "POST /units/:unitID/duty-stations": "unit(manage_organization)",
         "GET /duty-stations/:stationID/edit": "duty_station(manage_organization)",
         "POST /duty-stations/:stationID/edit": "duty_station(manage_organization)",
         "GET /duty-stations/:stationID/retire": "duty_station(manage_organization)",
         "POST /duty-stations/:stationID/retire": "duty_station(manage_organization)",
-        "GET /users": "somewhere(view_people)", "GET /users/new": "somewhere(manage_accounts)", "POST /users": "somewhere(manage_accounts)",
+        "GET /users": "somewhere(view_people)", "GET /users/new": "somewhere(manage_accounts)",
+        "POST /users": "somewhere(manage_accounts)",
         "GET /users/:userID": "user(view_people)", "GET /users/:userID/edit": "user(manage_accounts)",
         "POST /users/:userID/edit": "user(manage_accounts)", "POST /users/:userID/grants": "user(view_people)",
         "POST /grants/:grantID/revoke": "grant", "GET /audit": "somewhere(view_audit)",
-        "GET /api/v1/openapi.json": "anyone", "GET /api/v1/me": "signed_in", "PATCH /api/v1/me": "signed_in", "GET /api/v1/tokens": "signed_in",
+        "GET /api/v1/openapi.json": "anyone", "GET /api/v1/me": "signed_in", "PATCH /api/v1/me": "signed_in",
+        "GET /api/v1/tokens": "signed_in",
         "POST /api/v1/tokens": "signed_in", "DELETE /api/v1/tokens/:tokenID": "signed_in",
         "GET /api/v1/units": "somewhere(view_organization)", "GET /api/v1/units/:unitID": "unit(view_organization)",
-        "PATCH /api/v1/units/:unitID": "unit(manage_organization)", "POST /api/v1/units/:unitID/children": "unit(manage_organization)",
-        "POST /api/v1/units/:unitID/move": "unit(manage_organization)", "POST /api/v1/units/:unitID/retire": "unit(manage_organization)",
+        "PATCH /api/v1/units/:unitID": "unit(manage_organization)",
+        "POST /api/v1/units/:unitID/children": "unit(manage_organization)",
+        "POST /api/v1/units/:unitID/move": "unit(manage_organization)",
+        "POST /api/v1/units/:unitID/retire": "unit(manage_organization)",
         "POST /api/v1/units/:unitID/duty-stations": "unit(manage_organization)",
-        "GET /api/v1/duty-stations": "somewhere(view_organization)", "GET /api/v1/duty-stations/:stationID": "duty_station(view_organization)",
+        "GET /api/v1/duty-stations": "somewhere(view_organization)",
+        "GET /api/v1/duty-stations/:stationID": "duty_station(view_organization)",
         "PATCH /api/v1/duty-stations/:stationID": "duty_station(manage_organization)",
         "POST /api/v1/duty-stations/:stationID/retire": "duty_station(manage_organization)",
         "GET /api/v1/users": "somewhere(view_people)", "POST /api/v1/users": "somewhere(manage_accounts)",
         "GET /api/v1/users/:userID": "user(view_people)", "PATCH /api/v1/users/:userID": "user(manage_accounts)",
-        "GET /api/v1/users/:userID/grants": "user(view_people)", "POST /api/v1/users/:userID/grants": "user(view_people)",
+        "GET /api/v1/users/:userID/grants": "user(view_people)",
+        "POST /api/v1/users/:userID/grants": "user(view_people)",
         "DELETE /api/v1/grants/:grantID": "grant", "GET /api/v1/audit": "somewhere(view_audit)",
         "GET /units/:unitID/plans": "unit(view_plans)", "POST /units/:unitID/plans": "unit(edit_plans)",
         "POST /units/:unitID/plans/import": "unit(edit_plans)", "GET /plans/:planID": "plan(view_plans)",
-        "GET /plans/:planID/sections/:section": "plan(view_plans)", "POST /plans/:planID/sections/:section": "plan(edit_plans)",
-        "GET /plans/:planID/sections/:section/:itemID": "plan(view_plans)", "POST /plans/:planID/sections/:section/:itemID": "plan(edit_plans)",
+        "GET /plans/:planID/sections/:section": "plan(view_plans)",
+        "POST /plans/:planID/sections/:section": "plan(edit_plans)",
+        "GET /plans/:planID/sections/:section/:itemID": "plan(view_plans)",
+        "POST /plans/:planID/sections/:section/:itemID": "plan(edit_plans)",
         "POST /plans/:planID/sections/:section/:itemID/move": "plan(edit_plans)",
-        "GET /plans/:planID/sections/:section/:itemID/remove": "plan(edit_plans)", "POST /plans/:planID/sections/:section/:itemID/remove": "plan(edit_plans)",
-        "GET /plans/:planID/impact/:itemID": "plan(view_plans)", "POST /plans/:planID/impact/:itemID": "plan(edit_plans)",
+        "GET /plans/:planID/sections/:section/:itemID/remove": "plan(edit_plans)",
+        "POST /plans/:planID/sections/:section/:itemID/remove": "plan(edit_plans)",
+        "GET /plans/:planID/impact/:itemID": "plan(view_plans)",
+        "POST /plans/:planID/impact/:itemID": "plan(edit_plans)",
         "GET /plans/:planID/versions": "plan(view_plans)",
         "GET /plans/:planID/versions/:number": "plan(view_plans)", "GET /plans/:planID/compare": "plan(view_plans)",
         "GET /plans/:planID/pocket": "plan(view_plans)", "GET /plans/:planID/pocket.html": "plan(view_plans)",
         "GET /plans/:planID/export.json": "plan(view_plans)", "GET /plans/:planID/processes.csv": "plan(view_plans)",
-        "GET /settings/impact-scale": "headquarters(configure_continuity)", "POST /settings/impact-scale": "headquarters(configure_continuity)",
+        "GET /settings/impact-scale": "headquarters(configure_continuity)",
+        "POST /settings/impact-scale": "headquarters(configure_continuity)",
         "GET /api/v1/units/:unitID/plans": "unit(view_plans)", "POST /api/v1/units/:unitID/plans": "unit(edit_plans)",
         "POST /api/v1/units/:unitID/plans/import": "unit(edit_plans)", "GET /api/v1/plans/:planID": "plan(view_plans)",
-        "PUT /api/v1/plans/:planID/content": "plan(edit_plans)", "GET /api/v1/plans/:planID/versions": "plan(view_plans)",
+        "PUT /api/v1/plans/:planID/content": "plan(edit_plans)",
+        "GET /api/v1/plans/:planID/versions": "plan(view_plans)",
         "GET /api/v1/plans/:planID/versions/:number": "plan(view_plans)",
         "GET /api/v1/plans/:planID/compare": "plan(view_plans)", "GET /api/v1/plans/:planID/export": "plan(view_plans)",
         "GET /api/v1/impact-scale": "signed_in", "PUT /api/v1/impact-scale": "headquarters(configure_continuity)",
-        "GET /inbox": "signed_in", "POST /inbox/read": "signed_in", "GET /api/v1/inbox": "signed_in", "POST /api/v1/inbox/read": "signed_in",
+        "GET /inbox": "signed_in", "POST /inbox/read": "signed_in", "GET /api/v1/inbox": "signed_in",
+        "POST /api/v1/inbox/read": "signed_in",
         "GET /units/:unitID/activations": "unit(view_plans)", "POST /units/:unitID/activations": "unit(activate_plans)",
-        "GET /activations/:activationID": "activation(view_plans)", "POST /activations/:activationID/processes/:itemID": "activation(activate_plans)",
-        "POST /activations/:activationID/log": "activation(activate_plans)", "POST /activations/:activationID/close": "activation(activate_plans)",
-        "GET /api/v1/units/:unitID/activations": "unit(view_plans)", "POST /api/v1/units/:unitID/activations": "unit(activate_plans)",
+        "GET /activations/:activationID": "activation(view_plans)",
+        "POST /activations/:activationID/processes/:itemID": "activation(activate_plans)",
+        "POST /activations/:activationID/log": "activation(activate_plans)",
+        "POST /activations/:activationID/close": "activation(activate_plans)",
+        "GET /api/v1/units/:unitID/activations": "unit(view_plans)",
+        "POST /api/v1/units/:unitID/activations": "unit(activate_plans)",
         "GET /api/v1/activations/:activationID": "activation(view_plans)",
         "POST /api/v1/activations/:activationID/processes/:itemID": "activation(activate_plans)",
         "POST /api/v1/activations/:activationID/close": "activation(activate_plans)",
         "GET /plans/:planID/review": "plan(view_plans)", "POST /plans/:planID/review": "plan(view_plans)",
-        "POST /plans/:planID/feedback": "plan(review_plans)", "POST /plans/:planID/feedback/:threadID/answer": "plan(edit_plans)",
-        "POST /plans/:planID/feedback/:threadID/reply": "plan(review_plans)", "POST /plans/:planID/feedback/:threadID/resolve": "plan(review_plans)",
+        "POST /plans/:planID/feedback": "plan(review_plans)",
+        "POST /plans/:planID/feedback/:threadID/answer": "plan(edit_plans)",
+        "POST /plans/:planID/feedback/:threadID/reply": "plan(review_plans)",
+        "POST /plans/:planID/feedback/:threadID/resolve": "plan(review_plans)",
         "GET /api/v1/plans/:planID/review": "plan(view_plans)", "POST /api/v1/plans/:planID/moves": "plan(view_plans)",
-        "POST /api/v1/plans/:planID/feedback": "plan(review_plans)", "POST /api/v1/plans/:planID/feedback/:threadID/answer": "plan(edit_plans)",
+        "POST /api/v1/plans/:planID/feedback": "plan(review_plans)",
+        "POST /api/v1/plans/:planID/feedback/:threadID/answer": "plan(edit_plans)",
         "POST /api/v1/plans/:planID/feedback/:threadID/reply": "plan(review_plans)",
         "POST /api/v1/plans/:planID/feedback/:threadID/resolve": "plan(review_plans)",
-        "GET /units/:unitID/dashboard": "unit(view_oversight)", "GET /units/:unitID/dashboard.csv": "unit(view_oversight)",
-        "GET /units/:unitID/compliance": "unit(view_oversight)", "POST /units/:unitID/compliance": "unit(report_compliance)",
+        "GET /units/:unitID/dashboard": "unit(view_oversight)",
+        "GET /units/:unitID/dashboard.csv": "unit(view_oversight)",
+        "GET /units/:unitID/compliance": "unit(view_oversight)",
+        "POST /units/:unitID/compliance": "unit(report_compliance)",
         "GET /oversight": "somewhere(view_oversight)", "GET /units/:unitID/campaigns": "unit(view_oversight)",
-        "POST /units/:unitID/campaigns": "unit(run_campaigns)", "GET /campaigns/:campaignID": "campaign(view_oversight)",
-        "GET /api/v1/units/:unitID/dashboard": "unit(view_oversight)", "GET /api/v1/units/:unitID/compliance-reports": "unit(view_oversight)",
-        "POST /api/v1/units/:unitID/compliance-reports": "unit(report_compliance)", "GET /api/v1/oversight": "somewhere(view_oversight)",
-        "GET /api/v1/units/:unitID/campaigns": "unit(view_oversight)", "POST /api/v1/units/:unitID/campaigns": "unit(run_campaigns)",
+        "POST /units/:unitID/campaigns": "unit(run_campaigns)",
+        "GET /campaigns/:campaignID": "campaign(view_oversight)",
+        "GET /api/v1/units/:unitID/dashboard": "unit(view_oversight)",
+        "GET /api/v1/units/:unitID/compliance-reports": "unit(view_oversight)",
+        "POST /api/v1/units/:unitID/compliance-reports": "unit(report_compliance)",
+        "GET /api/v1/oversight": "somewhere(view_oversight)",
+        "GET /api/v1/units/:unitID/campaigns": "unit(view_oversight)",
+        "POST /api/v1/units/:unitID/campaigns": "unit(run_campaigns)",
         "GET /api/v1/campaigns/:campaignID": "campaign(view_oversight)",
         "GET /units/:unitID/risks": "unit(view_plans)", "POST /units/:unitID/risks": "unit(edit_risks)",
         "GET /units/:unitID/risks/:riskID": "unit(view_plans)", "POST /units/:unitID/risks/:riskID": "unit(edit_risks)",
         "POST /units/:unitID/risks/import": "unit(edit_risks)", "GET /units/:unitID/risks.csv": "unit(view_plans)",
         "POST /units/:unitID/risks/kinds": "unit(edit_risks)",
         "GET /api/v1/units/:unitID/risks": "unit(view_plans)", "POST /api/v1/units/:unitID/risks": "unit(edit_risks)",
-        "GET /api/v1/units/:unitID/risks/:riskID": "unit(view_plans)", "PUT /api/v1/units/:unitID/risks/:riskID": "unit(edit_risks)",
+        "GET /api/v1/units/:unitID/risks/:riskID": "unit(view_plans)",
+        "PUT /api/v1/units/:unitID/risks/:riskID": "unit(edit_risks)",
         "GET /api/v1/units/:unitID/risks/heat": "unit(view_plans)",
-        "GET /settings/risk-matrix": "headquarters(configure_continuity)", "POST /settings/risk-matrix": "headquarters(configure_continuity)",
+        "GET /settings/risk-matrix": "headquarters(configure_continuity)",
+        "POST /settings/risk-matrix": "headquarters(configure_continuity)",
         "GET /api/v1/risk-matrix": "signed_in", "PUT /api/v1/risk-matrix": "headquarters(configure_continuity)",
     ]
 
@@ -213,14 +273,18 @@ import VaporTesting
         try await withTestApp(demo: false) { app in
             var actual: [String: String] = [:]
             for route in app.routes.all {
-                let path = "/" + route.path.map { c -> String in
-                    if case .parameter(let name) = c { return ":" + name }
-                    return c.description
-                }.joined(separator: "/")
-                actual["\(route.method.rawValue) \(path)"] = (route.userInfo[Requirement.userInfoKey] as? Requirement)?.description ?? "none"
+                let path =
+                    "/"
+                    + route.path.map { c -> String in
+                        if case .parameter(let name) = c { return ":" + name }
+                        return c.description
+                    }.joined(separator: "/")
+                actual["\(route.method.rawValue) \(path)"] =
+                    (route.userInfo[Requirement.userInfoKey] as? Requirement)?.description ?? "none"
             }
             for key in Set(actual.keys).union(Self.policy.keys).sorted() where actual[key] != Self.policy[key] {
-                Issue.record("\(key): routes say \(actual[key] ?? "nothing"), the policy says \(Self.policy[key] ?? "nothing")")
+                Issue.record(
+                    "\(key): routes say \(actual[key] ?? "nothing"), the policy says \(Self.policy[key] ?? "nothing")")
             }
         }
     }

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import ResilienceApp
 @testable import ResilienceCore
 
@@ -22,7 +23,8 @@ import VaporTesting
                 #expect(html.contains(expected), "\(page.path)?q=\(typed)")
             }
             let headers = try await apiHeaders("admin", app)
-            let api = try await app.testing().sendRequest(.GET, AppPath.apiUnits.with([("q", "kenya")]), headers: headers)
+            let api = try await app.testing().sendRequest(
+                .GET, AppPath.apiUnits.with([("q", "kenya")]), headers: headers)
             #expect(api.body.string.contains("\"Kenya\""))
         }
     }

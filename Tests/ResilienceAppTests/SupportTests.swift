@@ -1,13 +1,16 @@
-import Testing
 import Foundation
 import SQLKit
+import Testing
+
 @testable import ResilienceApp
 
 /// The helpers every request goes through: kept pages, escaping, token hashes.
 @Suite struct SupportTests {
     @Test func everyStandInIsReplacedAndTheTextAroundItKept() {
         let page = "<form><input value=\"TOKEN\"></form>——中文<form><input value=\"TOKEN\"></form>TOKEN"
-        #expect(page.replacingBytes("TOKEN", with: "a1b2") == "<form><input value=\"a1b2\"></form>——中文<form><input value=\"a1b2\"></form>a1b2")
+        #expect(
+            page.replacingBytes("TOKEN", with: "a1b2")
+                == "<form><input value=\"a1b2\"></form>——中文<form><input value=\"a1b2\"></form>a1b2")
         #expect("no stand-in here".replacingBytes("TOKEN", with: "x") == "no stand-in here")
         #expect("TOKTOKEN".replacingBytes("TOKEN", with: "x") == "TOKx")
         #expect("".replacingBytes("TOKEN", with: "x") == "")
@@ -25,7 +28,11 @@ import SQLKit
     @Test func theKeptPagesStayWithinTheirBudgetAndTheLeastRecentlyUsedGoFirst() {
         let cache = RenderCache(budget: 100)
         var renders = 0
-        let page = { (key: String) in cache.cached(key) { renders += 1; return String(repeating: "x", count: 40) } }
+        let page = { (key: String) in
+            cache.cached(key) {
+                renders += 1; return String(repeating: "x", count: 40)
+            }
+        }
         _ = page("a"); _ = page("b")
         _ = page("a")  // used again: "b" is now the oldest
         _ = page("c")  // 120 bytes: "b" goes
@@ -56,7 +63,8 @@ import SQLKit
 
     @Test func theSameReadAnswersOnEitherDatabase() async throws {
         struct Values: PreparedRead {
-            static let sql = "SELECT CAST($1 AS TEXT) AS a, CAST($2 AS TEXT) AS b, CASE WHEN CAST($3 AS UUID) IS NULL THEN 1 ELSE 0 END AS none"
+            static let sql =
+                "SELECT CAST($1 AS TEXT) AS a, CAST($2 AS TEXT) AS b, CASE WHEN CAST($3 AS UUID) IS NULL THEN 1 ELSE 0 END AS none"
             var parameters: [PreparedParameter]
         }
         try await withTestApp(demo: false) { app in

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ResilienceCore
 
 /// HQ → region → country → office, and a second region beside it.
@@ -40,7 +41,11 @@ let domainPolicy: [(Action, Set<Role>)] = {
     ]
     // "regional reviewer: grant focal-point access in the region"; every other grant is the administrator's.
     for role in Role.allCases {
-        table.append((.grant(role), [.focalPoint, .contributor].contains(role) ? [.administrator, .regionalReviewer] : [.administrator]))
+        table.append(
+            (
+                .grant(role),
+                [.focalPoint, .contributor].contains(role) ? [.administrator, .regionalReviewer] : [.administrator]
+            ))
     }
     return table
 }()
@@ -95,7 +100,9 @@ let domainPolicy: [(Action, Set<Role>)] = {
     @Test func eachLevelSitsOnlyUnderTheLevelAboveIt() throws {
         try OrganizationRules.checkPlacement(kind: .headquarters, parentKind: nil)
         try OrganizationRules.checkPlacement(kind: .office, parentKind: .office)
-        #expect(throws: DomainError(.unitNeedsParent, field: "parent")) { try OrganizationRules.checkPlacement(kind: .region, parentKind: nil) }
+        #expect(throws: DomainError(.unitNeedsParent, field: "parent")) {
+            try OrganizationRules.checkPlacement(kind: .region, parentKind: nil)
+        }
         #expect(throws: DomainError(.unitPlacementNotAllowed, field: "parent", args: ["office", "region"])) {
             try OrganizationRules.checkPlacement(kind: .office, parentKind: .region)
         }
@@ -103,22 +110,27 @@ let domainPolicy: [(Action, Set<Role>)] = {
 
     @Test func movingAUnitUnderItsOwnDescendantIsACycle() {
         #expect(throws: DomainError(.unitMoveCycle, field: "parent")) {
-            try OrganizationRules.checkMove(unitPath: UnitPath([hq, region, country]), kind: .countryOperation,
-                                            newParentPath: officePath, newParentKind: .office, newParentRetired: false)
+            try OrganizationRules.checkMove(
+                unitPath: UnitPath([hq, region, country]), kind: .countryOperation,
+                newParentPath: officePath, newParentKind: .office, newParentRetired: false)
         }
         #expect(throws: DomainError(.unitMoveCycle, field: "parent")) {
-            try OrganizationRules.checkMove(unitPath: officePath, kind: .office, newParentPath: officePath,
-                                            newParentKind: .office, newParentRetired: false)
+            try OrganizationRules.checkMove(
+                unitPath: officePath, kind: .office, newParentPath: officePath,
+                newParentKind: .office, newParentRetired: false)
         }
     }
 
     @Test func aUnitMovesUnderAnotherRegion() throws {
-        try OrganizationRules.checkMove(unitPath: UnitPath([hq, region, country]), kind: .countryOperation,
-                                        newParentPath: otherPath, newParentKind: .region, newParentRetired: false)
+        try OrganizationRules.checkMove(
+            unitPath: UnitPath([hq, region, country]), kind: .countryOperation,
+            newParentPath: otherPath, newParentKind: .region, newParentRetired: false)
     }
 
     @Test func aUnitWithActiveChildrenCannotBeRetired() {
-        #expect(throws: DomainError(.unitHasActiveChildren, args: ["2"])) { try OrganizationRules.checkRetire(activeChildren: 2, alreadyRetired: false) }
+        #expect(throws: DomainError(.unitHasActiveChildren, args: ["2"])) {
+            try OrganizationRules.checkRetire(activeChildren: 2, alreadyRetired: false)
+        }
     }
 
     @Test func pathsRoundTripThroughTheirStoredForm() {
@@ -131,18 +143,30 @@ let domainPolicy: [(Action, Set<Role>)] = {
     @Test func namesAreTrimmedAndBounded() throws {
         #expect(try TextRules.name("  Kenya ", field: "name") == "Kenya")
         #expect(throws: DomainError(.required, field: "name")) { try TextRules.name("   ", field: "name") }
-        #expect(throws: DomainError(.tooLong, field: "name", args: ["200"])) { try TextRules.name(String(repeating: "a", count: 201), field: "name") }
+        #expect(throws: DomainError(.tooLong, field: "name", args: ["200"])) {
+            try TextRules.name(String(repeating: "a", count: 201), field: "name")
+        }
     }
 
     @Test func coordinatesOutsideTheEarthAreRefused() {
-        #expect(throws: DomainError(.latitudeOutOfRange, field: "latitude")) { try Coordinates(latitude: 91, longitude: 0) }
-        #expect(throws: DomainError(.longitudeOutOfRange, field: "longitude")) { try Coordinates(latitude: 0, longitude: -181) }
+        #expect(throws: DomainError(.latitudeOutOfRange, field: "latitude")) {
+            try Coordinates(latitude: 91, longitude: 0)
+        }
+        #expect(throws: DomainError(.longitudeOutOfRange, field: "longitude")) {
+            try Coordinates(latitude: 0, longitude: -181)
+        }
     }
 
     @Test func passwordsMustBeLongDifferentFromTheNameAndConfirmed() {
-        #expect(throws: DomainError(.passwordTooShort, field: "password", args: ["10"])) { try CredentialRules.newPassword("short", confirmation: "short", username: "a") }
-        #expect(throws: DomainError(.passwordSameAsUsername, field: "password")) { try CredentialRules.newPassword("focal.point1", confirmation: "focal.point1", username: "focal.point1") }
-        #expect(throws: DomainError(.passwordMismatch, field: "confirmation")) { try CredentialRules.newPassword("long enough pass", confirmation: "other", username: "a") }
+        #expect(throws: DomainError(.passwordTooShort, field: "password", args: ["10"])) {
+            try CredentialRules.newPassword("short", confirmation: "short", username: "a")
+        }
+        #expect(throws: DomainError(.passwordSameAsUsername, field: "password")) {
+            try CredentialRules.newPassword("focal.point1", confirmation: "focal.point1", username: "focal.point1")
+        }
+        #expect(throws: DomainError(.passwordMismatch, field: "confirmation")) {
+            try CredentialRules.newPassword("long enough pass", confirmation: "other", username: "a")
+        }
     }
 
     @Test func theCollectorReportsEveryWrongFieldAtOnce() throws {
@@ -165,7 +189,8 @@ let domainPolicy: [(Action, Set<Role>)] = {
         #expect(throttle.verdict(for: state, now: now) == .proceed(delay: throttle.delayStep))
         while state.lockedUntil == nil { state = throttle.failed(state, now: now) }
         #expect(throttle.verdict(for: state, now: now) == .locked(until: now.addingTimeInterval(throttle.lockDuration)))
-        #expect(throttle.verdict(for: state, now: now.addingTimeInterval(throttle.lockDuration + 1)) == .proceed(delay: 0))
+        #expect(
+            throttle.verdict(for: state, now: now.addingTimeInterval(throttle.lockDuration + 1)) == .proceed(delay: 0))
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ResilienceCore
 
 /// A small generator with a seed, so that a failing document can be made again.
@@ -16,16 +17,20 @@ private struct SplitMix: RandomNumberGenerator {
 
 @Suite struct BoundsTests {
     /// The values that broke the server before, and their neighbours.
-    static let extremes: [Double] = [0, -0.0, 1, 0.5, -1, 87_600, 87_600.1, 1e19, -1e19, 1e300, -1e300, 720 * pow(2, 62),
-                                     .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .leastNonzeroMagnitude,
-                                     .infinity, -.infinity, .nan, Double(Int.max), Double(Int.min)]
+    static let extremes: [Double] = [
+        0, -0.0, 1, 0.5, -1, 87_600, 87_600.1, 1e19, -1e19, 1e300, -1e300, 720 * pow(2, 62),
+        .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .leastNonzeroMagnitude,
+        .infinity, -.infinity, .nan, Double(Int.max), Double(Int.min),
+    ]
 
     @Test func hoursOutsideZeroToTenYearsAreRefusedWithTheRange() {
         // (value, accepted as an RTO, accepted as a dependency's recovery) — from DOMAIN.md: an
         // RTO is a positive time, a recovery may be immediate; ten years is the horizon.
-        let table: [(Double, Bool, Bool)] = [(1, true, true), (0, false, true), (87_600, true, true), (87_600.5, false, false),
-                                             (-1, false, false), (1e300, false, false), (1e19, false, false), (.nan, false, false),
-                                             (.infinity, false, false)]
+        let table: [(Double, Bool, Bool)] = [
+            (1, true, true), (0, false, true), (87_600, true, true), (87_600.5, false, false),
+            (-1, false, false), (1e300, false, false), (1e19, false, false), (.nan, false, false),
+            (.infinity, false, false),
+        ]
         for (value, asRTO, asRecovery) in table {
             var content = PlanContent()
             var process = CriticalProcess(name: "Registration")
@@ -61,7 +66,9 @@ private struct SplitMix: RandomNumberGenerator {
         #expect(throws: DomainError(.outOfRange, field: "ladder", args: ["0", "87600"])) {
             try ImpactScale(ladderHours: [1, 4, 720 * pow(2, 62)], categories: ["people_served"], tolerance: 3)
         }
-        #expect(throws: Never.self) { try ImpactScale(ladderHours: [1, 87_600], categories: ["people_served"], tolerance: 3) }
+        #expect(throws: Never.self) {
+            try ImpactScale(ladderHours: [1, 87_600], categories: ["people_served"], tolerance: 3)
+        }
     }
 
     @Test func noConversionTrapsOnAnyDouble() {
@@ -84,7 +91,8 @@ private struct SplitMix: RandomNumberGenerator {
     @Test func theChecksRunOnAnyPlanDocument() {
         var random = SplitMix(state: 20_261_202)
         func number() -> Double {
-            Bool.random(using: &random) ? Self.extremes.randomElement(using: &random)!
+            Bool.random(using: &random)
+                ? Self.extremes.randomElement(using: &random)!
                 : Double(bitPattern: random.next())
         }
         let now = Date(timeIntervalSince1970: 1_790_000_000)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ResilienceCore
 
 private let scale = ImpactScale.standard
@@ -11,7 +12,9 @@ private func row(intolerableFrom index: Int?) -> [Int?] {
     scale.ladderHours.indices.map { i in index.map { i >= $0 ? 4 : 2 } ?? 2 }
 }
 
-private func process(_ name: String, intolerableFrom index: Int? = nil, rto: Double? = nil, pc: ProgrammeCriticality? = nil) -> CriticalProcess {
+private func process(
+    _ name: String, intolerableFrom index: Int? = nil, rto: Double? = nil, pc: ProgrammeCriticality? = nil
+) -> CriticalProcess {
     var p = CriticalProcess(name: name)
     p.impact = Dictionary(uniqueKeysWithValues: scale.categories.map { ($0, row(intolerableFrom: nil)) })
     if let index { p.impact["staff_safety"] = row(intolerableFrom: index) }
@@ -59,14 +62,17 @@ private func process(_ name: String, intolerableFrom index: Int? = nil, rto: Dou
     @Test func recoveryOrderIsByDeadlineThenCriticalityThenNameWithUnratedLast() {
         let processes = [
             process("Unrated"), process("Payroll", intolerableFrom: 4), process("Security", intolerableFrom: 1),
-            process("Protection", intolerableFrom: 4, pc: .pc1), process("Liaison", rto: 72), process("Aid", intolerableFrom: 4),
+            process("Protection", intolerableFrom: 4, pc: .pc1), process("Liaison", rto: 72),
+            process("Aid", intolerableFrom: 4),
         ]
-        #expect(ImpactAnalysis.recoveryOrder(processes, scale: scale).map(\.name)
+        #expect(
+            ImpactAnalysis.recoveryOrder(processes, scale: scale).map(\.name)
                 == ["Security", "Protection", "Aid", "Liaison", "Payroll", "Unrated"])
     }
 
     @Test func tiersFollowTheHours() {
-        #expect([1, 4, 8, 24, 72, 168, 336].map(RecoveryTier.init(hours:))
+        #expect(
+            [1, 4, 8, 24, 72, 168, 336].map(RecoveryTier.init(hours:))
                 == [.immediate, .immediate, .sameDay, .sameDay, .withinWeek, .withinWeek, .longer])
     }
 
@@ -124,7 +130,10 @@ private func soundPlan() -> PlanContent {
         #expect(codes(plan) == [.processWithoutStaff])
         plan = soundPlan(); plan.processes[0].rtoHours = 72
         #expect(codes(plan) == [.rtoExceedsMTPD])
-        #expect(PlanChecks.run(plan, scale: scale, now: now, nextReview: nextReview)[0].args == ["Registration", "72", "24"])
+        #expect(
+            PlanChecks.run(plan, scale: scale, now: now, nextReview: nextReview)[0].args == [
+                "Registration", "72", "24",
+            ])
         plan = soundPlan(); plan.processes[0].siteIDs = []
         #expect(codes(plan) == [.onSiteProcessWithoutSite])
         plan.processes[0].classification = .remoteInCountry
@@ -139,11 +148,16 @@ private func soundPlan() -> PlanContent {
             plan.processes.append(p)
         }
         plan.processes[0].dependencies = [Dependency(kind: .itSystem, name: "proGres", recoveryHours: 48)]
-        plan.agreements = [Agreement(partner: "Hotel Lido", kind: .officeSpace, validUntil: now.addingTimeInterval(-3600)),
-                           Agreement(partner: "WFP", kind: .transport, validUntil: nextReview.addingTimeInterval(3600))]
+        plan.agreements = [
+            Agreement(partner: "Hotel Lido", kind: .officeSpace, validUntil: now.addingTimeInterval(-3600)),
+            Agreement(partner: "WFP", kind: .transport, validUntil: nextReview.addingTimeInterval(3600)),
+        ]
         plan.exercises = [Exercise(date: now.addingTimeInterval(-400 * 24 * 3600), kind: .full)]
         let checks = PlanChecks.run(plan, scale: scale, now: now, nextReview: nextReview)
-        #expect(Set(checks.map(\.code)) == [.singlePointOfFailure, .dependencySlowerThanRTO, .agreementExpiring, .noRecentExercise])
+        #expect(
+            Set(checks.map(\.code)) == [
+                .singlePointOfFailure, .dependencySlowerThanRTO, .agreementExpiring, .noRecentExercise,
+            ])
         #expect(checks.first { $0.code == .agreementExpiring }?.args.last == "expired")
         #expect(checks.first { $0.code == .singlePointOfFailure }?.args.prefix(2) == ["Amina", "3"])
         #expect(PlanChecks.canSubmit(checks))
@@ -151,10 +165,12 @@ private func soundPlan() -> PlanContent {
 
     @Test func completenessRisesAsSectionsAreFilledIn() {
         let empty = PlanContent()
-        let emptyScore = PlanCompleteness.of(empty, scale: scale, checks: PlanChecks.run(empty, scale: scale, now: now, nextReview: nextReview))
+        let emptyScore = PlanCompleteness.of(
+            empty, scale: scale, checks: PlanChecks.run(empty, scale: scale, now: now, nextReview: nextReview))
         #expect(emptyScore.overall == 0)
         let plan = soundPlan()
-        let score = PlanCompleteness.of(plan, scale: scale, checks: PlanChecks.run(plan, scale: scale, now: now, nextReview: nextReview))
+        let score = PlanCompleteness.of(
+            plan, scale: scale, checks: PlanChecks.run(plan, scale: scale, now: now, nextReview: nextReview))
         #expect(score.sections[.team] == 1 && score.sections[.impact] == 1 && score.sections[.alternatives] == 1)
         #expect(score.sections[.nationalStaff] == 0)
         #expect(score.overall > 0.5 && score.overall < 1)
@@ -181,20 +197,23 @@ private func soundPlan() -> PlanContent {
         plan.processes[0].impact["weather"] = [1]
         plan.processes[0].siteIDs.append(UUID())
         plan.team[1].name = "  "
-        plan.agreements = [Agreement(partner: "WFP", kind: .transport, validFrom: now, validUntil: now.addingTimeInterval(-1))]
+        plan.agreements = [
+            Agreement(partner: "WFP", kind: .transport, validFrom: now, validUntil: now.addingTimeInterval(-1))
+        ]
         plan.processes[0].rtoHours = -4
         do {
             try plan.validate(scale: scale)
             Issue.record("an invalid plan was accepted")
         } catch {
-            #expect(Set(error.errors.map { "\($0.field ?? "")=\($0.problem.rawValue)" }) == [
-                "processes[0].impact.staff_safety[2]=rating_out_of_range",
-                "processes[0].impact.weather=invalid_choice",
-                "processes[0].siteIDs[1]=not_found",
-                "team[1].name=required",
-                "agreements[0].validUntil=date_order",
-                "processes[0].rtoHours=out_of_range",
-            ])
+            #expect(
+                Set(error.errors.map { "\($0.field ?? "")=\($0.problem.rawValue)" }) == [
+                    "processes[0].impact.staff_safety[2]=rating_out_of_range",
+                    "processes[0].impact.weather=invalid_choice",
+                    "processes[0].siteIDs[1]=not_found",
+                    "team[1].name=required",
+                    "agreements[0].validUntil=date_order",
+                    "processes[0].rtoHours=out_of_range",
+                ])
         }
     }
 }
@@ -219,12 +238,22 @@ private func soundPlan() -> PlanContent {
         new.team.swapAt(0, 1)
         new.nationalStaff.seniorStaffMember = "Rahima Akter"
         let changes = PlanDiff.compare(old, new)
-        #expect(changes.contains(PlanChange(section: .processes, itemID: old.processes[0].id, itemName: "Registration",
-                                            kind: .changed, fields: ["impact", "rtoHours"])))
-        #expect(changes.contains(PlanChange(section: .processes, itemID: payroll.id, itemName: "Payroll", kind: .added, fields: [])))
-        #expect(changes.contains(PlanChange(section: .team, itemID: removed.id, itemName: removed.name, kind: .removed, fields: [])))
+        #expect(
+            changes.contains(
+                PlanChange(
+                    section: .processes, itemID: old.processes[0].id, itemName: "Registration",
+                    kind: .changed, fields: ["impact", "rtoHours"])))
+        #expect(
+            changes.contains(
+                PlanChange(section: .processes, itemID: payroll.id, itemName: "Payroll", kind: .added, fields: [])))
+        #expect(
+            changes.contains(
+                PlanChange(section: .team, itemID: removed.id, itemName: removed.name, kind: .removed, fields: [])))
         #expect(changes.filter { $0.kind == .moved }.count == 2)
-        #expect(changes.contains(PlanChange(section: .nationalStaff, itemID: nil, itemName: "", kind: .changed, fields: ["seniorStaffMember"])))
+        #expect(
+            changes.contains(
+                PlanChange(
+                    section: .nationalStaff, itemID: nil, itemName: "", kind: .changed, fields: ["seniorStaffMember"])))
         #expect(changes.count == 6)
     }
 
@@ -250,11 +279,16 @@ private func soundPlan() -> PlanContent {
     }
 
     @Test func aStoredScaleIsCheckedWhenReadAndKeepsItsNames() throws {
-        let good = #"{"ladderHours":[1,24],"categories":["people_served","reputation"],"tolerance":2,"labels":{"reputation":{"en":"Reputation"},"gone":{"en":"x"}}}"#
+        let good =
+            #"{"ladderHours":[1,24],"categories":["people_served","reputation"],"tolerance":2,"labels":{"reputation":{"en":"Reputation"},"gone":{"en":"x"}}}"#
         let scale = try JSONDecoder().decode(ImpactScale.self, from: Data(good.utf8))
         #expect(scale.labels == ["reputation": ["en": "Reputation"]])
-        for bad in [#"{"ladderHours":[24,1],"categories":["a"],"tolerance":2}"#, #"{"ladderHours":[1],"categories":["Bad Code"],"tolerance":2}"#,
-                    #"{"ladderHours":[1],"categories":["a","a"],"tolerance":2}"#, #"{"ladderHours":[1],"categories":["a"],"tolerance":5}"#] {
+        for bad in [
+            #"{"ladderHours":[24,1],"categories":["a"],"tolerance":2}"#,
+            #"{"ladderHours":[1],"categories":["Bad Code"],"tolerance":2}"#,
+            #"{"ladderHours":[1],"categories":["a","a"],"tolerance":2}"#,
+            #"{"ladderHours":[1],"categories":["a"],"tolerance":5}"#,
+        ] {
             #expect(throws: DomainError.self) { try JSONDecoder().decode(ImpactScale.self, from: Data(bad.utf8)) }
         }
     }
@@ -271,6 +305,9 @@ private func soundPlan() -> PlanContent {
 @Suite struct PlanDiffFieldTests {
     @Test func topLevelFieldsAreSplitRespectingStringsAndNesting() {
         let json = #"{"a":1,"b":"x,\"}{:y","c":{"d":[1,2,{"e":null}]},"f":null,"g":[]}"#
-        #expect(PlanDiff.topLevelFields(Array(json.utf8)) == ["a": "1", "b": #""x,\"}{:y""#, "c": #"{"d":[1,2,{"e":null}]}"#, "g": "[]"])
+        #expect(
+            PlanDiff.topLevelFields(Array(json.utf8)) == [
+                "a": "1", "b": #""x,\"}{:y""#, "c": #"{"d":[1,2,{"e":null}]}"#, "g": "[]",
+            ])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ResilienceCore
 
 private let hq = UUID(), region = UUID(), country = UUID(), otherRegion = UUID()
@@ -22,7 +23,8 @@ private let allowed: [(ReviewMove, ReviewState, ReviewState, Role)] = [
         for role in Role.allCases {
             // Held on the region, as regional reviewers are; roles hold for the subtree.
             let grants = [Grant(role: role, unitID: region)]
-            let result = ReviewCycle.check(move, from: state, grants: grants, on: countryPath, .init(comment: "Please add a site"))
+            let result = ReviewCycle.check(
+                move, from: state, grants: grants, on: countryPath, .init(comment: "Please add a site"))
             let row = allowed.first { $0.0 == move && $0.1 == state && $0.3 == role }
             switch result {
             case .success(let next):
@@ -31,11 +33,16 @@ private let allowed: [(ReviewMove, ReviewState, ReviewState, Role)] = [
             case .failure(let refusal):
                 #expect(row == nil, "\(move) from \(state) as \(role) should be allowed")
                 // Superseding starts from "in force" but is the system's, after an approval.
-                let startsHere = allowed.contains { $0.0 == move && $0.1 == state } || (move == .supersede && state == .inForce)
-                #expect(refusal == (startsHere ? .notYourRole : .notFromThisState), "\(move) from \(state) as \(role): \(refusal)")
+                let startsHere =
+                    allowed.contains { $0.0 == move && $0.1 == state } || (move == .supersede && state == .inForce)
+                #expect(
+                    refusal == (startsHere ? .notYourRole : .notFromThisState),
+                    "\(move) from \(state) as \(role): \(refusal)")
             }
             // Never for a unit outside the grant.
-            if case .success = ReviewCycle.check(move, from: state, grants: grants, on: UnitPath([hq, otherRegion, UUID()]), .init(comment: "x")) {
+            if case .success = ReviewCycle.check(
+                move, from: state, grants: grants, on: UnitPath([hq, otherRegion, UUID()]), .init(comment: "x"))
+            {
                 Issue.record("\(move) from \(state) as \(role) allowed in another region")
             }
         }
@@ -50,25 +57,40 @@ private let allowed: [(ReviewMove, ReviewState, ReviewState, Role)] = [
 
     @Test func submittingNeedsNoBlockingErrorAndAReturnedPlanItsFeedbackAnswered() {
         let focal = [Grant(role: .focalPoint, unitID: country)]
-        #expect(ReviewCycle.check(.submit, from: .draft, grants: focal, on: countryPath, .init(blockingErrors: 2)) == .failure(.blockingErrors))
+        #expect(
+            ReviewCycle.check(.submit, from: .draft, grants: focal, on: countryPath, .init(blockingErrors: 2))
+                == .failure(.blockingErrors))
         // Threads matter only once the plan has been returned.
-        #expect(ReviewCycle.check(.submit, from: .draft, grants: focal, on: countryPath, .init(unansweredThreads: 3)) == .success(.submitted))
-        #expect(ReviewCycle.check(.submit, from: .returned, grants: focal, on: countryPath, .init(unansweredThreads: 1)) == .failure(.unansweredFeedback))
-        #expect(ReviewCycle.check(.submit, from: .returned, grants: focal, on: countryPath, .init()) == .success(.submitted))
+        #expect(
+            ReviewCycle.check(.submit, from: .draft, grants: focal, on: countryPath, .init(unansweredThreads: 3))
+                == .success(.submitted))
+        #expect(
+            ReviewCycle.check(.submit, from: .returned, grants: focal, on: countryPath, .init(unansweredThreads: 1))
+                == .failure(.unansweredFeedback))
+        #expect(
+            ReviewCycle.check(.submit, from: .returned, grants: focal, on: countryPath, .init()) == .success(.submitted)
+        )
     }
 
     @Test func returningNeedsACommentThatSaysWhatToChange() {
         let reviewer = [Grant(role: .regionalReviewer, unitID: region)]
-        #expect(ReviewCycle.check(.returnWithFeedback, from: .inReview, grants: reviewer, on: countryPath, .init(comment: "  ")) == .failure(.commentRequired))
+        #expect(
+            ReviewCycle.check(
+                .returnWithFeedback, from: .inReview, grants: reviewer, on: countryPath, .init(comment: "  "))
+                == .failure(.commentRequired))
         #expect(ReviewCycle.check(.endorse, from: .inReview, grants: reviewer, on: countryPath) == .success(.endorsed))
     }
 
     @Test func endorsingWaitsUntilEveryThreadIsResolved() {
         let reviewer = [Grant(role: .regionalReviewer, unitID: region)]
-        #expect(ReviewCycle.check(.endorse, from: .inReview, grants: reviewer, on: countryPath, .init(unresolvedThreads: 1)) == .failure(.unresolvedFeedback))
+        #expect(
+            ReviewCycle.check(.endorse, from: .inReview, grants: reviewer, on: countryPath, .init(unresolvedThreads: 1))
+                == .failure(.unresolvedFeedback))
         // Returning with threads still open is what returning is for.
-        #expect(ReviewCycle.check(.returnWithFeedback, from: .inReview, grants: reviewer, on: countryPath,
-                                  .init(unresolvedThreads: 2, comment: "See the two threads")) == .success(.returned))
+        #expect(
+            ReviewCycle.check(
+                .returnWithFeedback, from: .inReview, grants: reviewer, on: countryPath,
+                .init(unresolvedThreads: 2, comment: "See the two threads")) == .success(.returned))
     }
 
     @Test func aThreadNeedsAnAnswerWhenTheReviewerHasTheLastWord() {
@@ -105,11 +127,19 @@ private let allowed: [(ReviewMove, ReviewState, ReviewState, Role)] = [
     let deadline = ISO8601DateFormatter().date(from: "2026-06-30T00:00:00Z")!
 
     @Test func lateOnesComeFirstThenTheLeastAdvancedThenByName() {
-        let rows: [(String, ReviewState?)] = [("Kenya", .inForce), ("Chad", .submitted), ("Benin", nil), ("Angola", .draft), ("Mali", .endorsed)]
+        let rows: [(String, ReviewState?)] = [
+            ("Kenya", .inForce), ("Chad", .submitted), ("Benin", nil), ("Angola", .draft), ("Mali", .endorsed),
+        ]
         let before = deadline.addingTimeInterval(-86_400), after = deadline.addingTimeInterval(86_400)
-        #expect(CampaignProgress.ordered(rows, state: \.1, name: \.0, deadline: deadline, now: before).map(\.0) == ["Benin", "Angola", "Chad", "Mali", "Kenya"])
+        #expect(
+            CampaignProgress.ordered(rows, state: \.1, name: \.0, deadline: deadline, now: before).map(\.0) == [
+                "Benin", "Angola", "Chad", "Mali", "Kenya",
+            ])
         // After the deadline every unapproved plan is late; the approved one stays last.
-        #expect(CampaignProgress.ordered(rows, state: \.1, name: \.0, deadline: deadline, now: after).map(\.0) == ["Benin", "Angola", "Chad", "Mali", "Kenya"])
+        #expect(
+            CampaignProgress.ordered(rows, state: \.1, name: \.0, deadline: deadline, now: after).map(\.0) == [
+                "Benin", "Angola", "Chad", "Mali", "Kenya",
+            ])
         #expect(CampaignProgress.isLate(.endorsed, deadline: deadline, now: after))
         #expect(!CampaignProgress.isLate(.inForce, deadline: deadline, now: after))
         #expect(!CampaignProgress.isLate(.draft, deadline: deadline, now: before))
@@ -140,14 +170,21 @@ private let allowed: [(ReviewMove, ReviewState, ReviewState, Role)] = [
         func daysAgo(_ d: Int) -> Date { now.addingTimeInterval(-Double(d) * 86_400) }
         let units = [
             // In force, approved 100 days ago, tested 20 days ago, with a register.
-            UnitCompliance(unitID: UUID(), approvedAt: daysAgo(100), dueAt: PlanDue.dueDate(approvedAt: daysAgo(100)), lastExercise: daysAgo(20), hasRiskRegister: true),
+            UnitCompliance(
+                unitID: UUID(), approvedAt: daysAgo(100), dueAt: PlanDue.dueDate(approvedAt: daysAgo(100)),
+                lastExercise: daysAgo(20), hasRiskRegister: true),
             // Approved 400 days ago: overdue, so neither in force nor updated; tested 300 days ago.
-            UnitCompliance(unitID: UUID(), approvedAt: daysAgo(400), dueAt: PlanDue.dueDate(approvedAt: daysAgo(400)), lastExercise: daysAgo(300), hasRiskRegister: false),
+            UnitCompliance(
+                unitID: UUID(), approvedAt: daysAgo(400), dueAt: PlanDue.dueDate(approvedAt: daysAgo(400)),
+                lastExercise: daysAgo(300), hasRiskRegister: false),
             // No plan in force, never tested.
             UnitCompliance(unitID: UUID(), approvedAt: nil, dueAt: nil, lastExercise: nil, hasRiskRegister: true),
         ]
         let f = ComplianceFigures.of(units, at: now)
-        #expect(f == ComplianceFigures(units: 3, inForce: 1, updatedWithinYear: 1, testedWithinYear: 2, withRiskRegister: 2, overdue: 1))
+        #expect(
+            f
+                == ComplianceFigures(
+                    units: 3, inForce: 1, updatedWithinYear: 1, testedWithinYear: 2, withRiskRegister: 2, overdue: 1))
         #expect(f.share(f.inForce) == 1.0 / 3)
         #expect(ComplianceFigures.of([], at: now).share(0) == 0)
     }
@@ -164,14 +201,17 @@ private let allowed: [(ReviewMove, ReviewState, ReviewState, Role)] = [
         ]
         for (move, state, role) in judging {
             let grants = [Grant(role: role, unitID: region)]
-            let own = ReviewCycle.check(move, from: state, grants: grants, on: countryPath, .init(comment: "x", tookPart: true))
+            let own = ReviewCycle.check(
+                move, from: state, grants: grants, on: countryPath, .init(comment: "x", tookPart: true))
             #expect(own == .failure(.ownWork), "\(move)")
-            let other = ReviewCycle.check(move, from: state, grants: grants, on: countryPath, .init(comment: "x", tookPart: false))
+            let other = ReviewCycle.check(
+                move, from: state, grants: grants, on: countryPath, .init(comment: "x", tookPart: false))
             #expect((try? other.get()) != nil, "\(move)")
         }
         for (move, state) in [(ReviewMove.submit, ReviewState.draft), (.withdraw, .submitted)] {
-            let result = ReviewCycle.check(move, from: state, grants: [Grant(role: .focalPoint, unitID: country)], on: countryPath,
-                                           .init(tookPart: true))
+            let result = ReviewCycle.check(
+                move, from: state, grants: [Grant(role: .focalPoint, unitID: country)], on: countryPath,
+                .init(tookPart: true))
             #expect((try? result.get()) != nil, "\(move)")
         }
     }

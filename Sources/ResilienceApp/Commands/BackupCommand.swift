@@ -8,7 +8,9 @@ struct BackupCommand: AsyncCommand {
         var file: String
     }
 
-    var help: String { "Writes a consistent copy of the database to FILE while the server keeps serving (resilience backup FILE)." }
+    var help: String {
+        "Writes a consistent copy of the database to FILE while the server keeps serving (resilience backup FILE)."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -29,7 +31,9 @@ struct RestoreCommand: AsyncCommand {
         var file: String
     }
 
-    var help: String { "Restores a backup into an empty database (resilience restore FILE); start the server afterwards." }
+    var help: String {
+        "Restores a backup into an empty database (resilience restore FILE); start the server afterwards."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -38,6 +42,7 @@ struct RestoreCommand: AsyncCommand {
         } catch let failure as BackupService.Failure {
             throw ConfigError(failure.description)
         }
-        context.console.print("Restored \(signature.file). Start the server; it brings the schema up to date if the backup is older.")
+        context.console.print(
+            "Restored \(signature.file). Start the server; it brings the schema up to date if the backup is older.")
     }
 }

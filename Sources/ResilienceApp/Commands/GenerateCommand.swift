@@ -22,8 +22,9 @@ struct GenerateCommand: AsyncCommand {
         guard try await DemoData.isEmpty(app.db) else { throw ConfigError("generate needs an empty database.") }
         guard let sql = app.db as? any SQLDatabase else { return }
         let started = Date()
-        let scale = Scale(countries: signature.countries ?? 150, offices: signature.offices ?? 1000,
-                          stations: signature.stations ?? 2000, accounts: signature.accounts ?? 120_000)
+        let scale = Scale(
+            countries: signature.countries ?? 150, offices: signature.offices ?? 1000,
+            stations: signature.stations ?? 2000, accounts: signature.accounts ?? 120_000)
         let hash = try app.password.sync.hash("resilience-bench")
         let counts = try await Self.generate(scale, passwordHash: hash, on: sql)
         // C42 gets the large plan below, through the services.
@@ -32,7 +33,9 @@ struct GenerateCommand: AsyncCommand {
         if let country = try await Unit.query(on: app.db).filter(\.$code == "C42").first() {
             _ = try await DemoPlan.loadLarge(at: country, on: app.db)
         }
-        context.console.print("Generated \(counts), \(plans), \(risks) in \(Int(Date().timeIntervalSince(started))) s. Every account's password: resilience-bench; 'bench.admin' is administrator at HQ; C42 has a plan of 60 critical processes.")
+        context.console.print(
+            "Generated \(counts), \(plans), \(risks) in \(Int(Date().timeIntervalSince(started))) s. Every account's password: resilience-bench; 'bench.admin' is administrator at HQ; C42 has a plan of 60 critical processes."
+        )
     }
 
     struct Scale { var countries: Int, offices: Int, stations: Int, accounts: Int }
@@ -42,17 +45,22 @@ struct GenerateCommand: AsyncCommand {
         var units: [(id: UUID, name: String, code: String, kind: UnitKind, parent: UUID?, path: UnitPath)] = []
         let hq = UUID()
         units.append((hq, "Headquarters", "HQ", .headquarters, nil, UnitPath([hq])))
-        let regionNames = ["Africa", "Americas", "Asia and the Pacific", "Europe", "Middle East and North Africa", "East and Horn of Africa", "West and Central Africa"]
+        let regionNames = [
+            "Africa", "Americas", "Asia and the Pacific", "Europe", "Middle East and North Africa",
+            "East and Horn of Africa", "West and Central Africa",
+        ]
         var regions: [(UUID, UnitPath)] = []
         for (i, name) in regionNames.enumerated() {
             let id = UUID(); let path = UnitPath([hq, id])
-            units.append((id, "Regional Bureau for \(name)", "R\(i + 1)", .region, hq, path)); regions.append((id, path))
+            units.append((id, "Regional Bureau for \(name)", "R\(i + 1)", .region, hq, path));
+            regions.append((id, path))
         }
         var countries: [(UUID, UnitPath)] = []
         for i in 0..<scale.countries {
             let (rid, rpath) = regions[i % regions.count]
             let id = UUID(); let path = rpath.appending(id)
-            units.append((id, "Country Operation \(i + 1)", "C\(i + 1)", .countryOperation, rid, path)); countries.append((id, path))
+            units.append((id, "Country Operation \(i + 1)", "C\(i + 1)", .countryOperation, rid, path));
+            countries.append((id, path))
         }
         for i in 0..<scale.offices {
             let (cid, cpath) = countries[i % countries.count]
@@ -60,35 +68,50 @@ struct GenerateCommand: AsyncCommand {
             units.append((id, "Field Office \(i + 1)", "O\(i + 1)", .office, cid, cpath.appending(id)))
         }
         for batch in units.chunked(500) {
-            let insert = sql.insert(into: "units").columns("id", "name", "code", "kind", "parent_id", "path", "depth", "created_at", "updated_at")
+            let insert = sql.insert(into: "units").columns(
+                "id", "name", "code", "kind", "parent_id", "path", "depth", "created_at", "updated_at")
             for u in batch {
-                insert.values(SQLBind(u.id), SQLBind(u.name), SQLBind(u.code), SQLBind(u.kind.rawValue), SQLBind(u.parent),
-                              SQLBind(u.path.encoded), SQLBind(u.path.ids.count - 1), SQLBind(now), SQLBind(now))
+                insert.values(
+                    SQLBind(u.id), SQLBind(u.name), SQLBind(u.code), SQLBind(u.kind.rawValue), SQLBind(u.parent),
+                    SQLBind(u.path.encoded), SQLBind(u.path.ids.count - 1), SQLBind(now), SQLBind(now))
             }
             try await insert.run()
         }
         let placeUnits = units.filter { $0.kind != .headquarters }
         for batch in Array(0..<scale.stations).chunked(500) {
-            let insert = sql.insert(into: "duty_stations").columns("id", "name", "country", "area", "latitude", "longitude", "unit_id", "created_at", "updated_at")
+            let insert = sql.insert(into: "duty_stations").columns(
+                "id", "name", "country", "area", "latitude", "longitude", "unit_id", "created_at", "updated_at")
             for i in batch {
                 let unit = placeUnits[i % placeUnits.count]
                 let country = String(UnicodeScalar(65 + (i / 26) % 26)!) + String(UnicodeScalar(65 + i % 26)!)
-                insert.values(SQLBind(UUID()), SQLBind("Duty Station \(i + 1)"), SQLBind(country), SQLBind("Area \(i % 300 + 1)"),
-                              SQLBind(Double(i % 170) - 85), SQLBind(Double(i % 350) - 175), SQLBind(unit.id), SQLBind(now), SQLBind(now))
+                insert.values(
+                    SQLBind(UUID()), SQLBind("Duty Station \(i + 1)"), SQLBind(country), SQLBind("Area \(i % 300 + 1)"),
+                    SQLBind(Double(i % 170) - 85), SQLBind(Double(i % 350) - 175), SQLBind(unit.id), SQLBind(now),
+                    SQLBind(now))
             }
             try await insert.run()
         }
-        let roles: [Role] = [.staffMember, .staffMember, .staffMember, .contributor, .focalPoint, .seniorManager, .securityOfficer]
+        let roles: [Role] = [
+            .staffMember, .staffMember, .staffMember, .contributor, .focalPoint, .seniorManager, .securityOfficer,
+        ]
         for batch in Array(0..<scale.accounts).chunked(1000) {
-            let users = sql.insert(into: "users").columns("id", "username", "display_name", "email", "password_hash", "is_active", "home_unit_id", "created_at", "updated_at")
+            let users = sql.insert(into: "users").columns(
+                "id", "username", "display_name", "email", "password_hash", "is_active", "home_unit_id", "created_at",
+                "updated_at")
             let grants = sql.insert(into: "role_grants").columns("id", "user_id", "unit_id", "role", "created_at")
             for i in batch {
                 let id = UUID()
                 let unit = i == 0 ? units[0] : units[i % units.count]
-                let role: Role = i == 0 ? .administrator : (unit.kind == .region ? .regionalReviewer : (unit.kind == .headquarters ? .hqOversight : roles[i % roles.count]))
+                let role: Role =
+                    i == 0
+                    ? .administrator
+                    : (unit.kind == .region
+                        ? .regionalReviewer : (unit.kind == .headquarters ? .hqOversight : roles[i % roles.count]))
                 let username = i == 0 ? "bench.admin" : String(format: "user%06d", i)
-                users.values(SQLBind(id), SQLBind(username), SQLBind("Person \(i)"), SQLBind("\(username)@example.org"), SQLBind(passwordHash),
-                             SQLBind(true), SQLBind(unit.id), SQLBind(now), SQLBind(now))
+                users.values(
+                    SQLBind(id), SQLBind(username), SQLBind("Person \(i)"), SQLBind("\(username)@example.org"),
+                    SQLBind(passwordHash),
+                    SQLBind(true), SQLBind(unit.id), SQLBind(now), SQLBind(now))
                 grants.values(SQLBind(UUID()), SQLBind(id), SQLBind(unit.id), SQLBind(role.rawValue), SQLBind(now))
             }
             try await users.run()
@@ -100,6 +123,6 @@ struct GenerateCommand: AsyncCommand {
 
 extension Array {
     func chunked(_ size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0 ..< Swift.min($0 + size, count)] }
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

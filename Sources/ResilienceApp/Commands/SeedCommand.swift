@@ -11,7 +11,9 @@ struct SeedCommand: AsyncCommand {
     var help: String { "Loads demo data into an empty database (resilience seed demo)." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.dataset == "demo" else { throw ConfigError("Unknown dataset '\(signature.dataset)': the only one is 'demo'.") }
+        guard signature.dataset == "demo" else {
+            throw ConfigError("Unknown dataset '\(signature.dataset)': the only one is 'demo'.")
+        }
         let app = context.application
         try await app.autoMigrate()
         guard try await DemoData.isEmpty(app.db) else {

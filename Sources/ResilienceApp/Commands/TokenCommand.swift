@@ -15,14 +15,17 @@ struct TokenCommand: AsyncCommand {
     var help: String { "Creates an API token for an account and prints it (resilience token create USERNAME)." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.action == "create" else { throw ConfigError("Unknown action '\(signature.action)': use 'create'.") }
+        guard signature.action == "create" else {
+            throw ConfigError("Unknown action '\(signature.action)': use 'create'.")
+        }
         let db = context.application.db
         let username = signature.username.lowercased()
         guard let user = try await User.query(on: db).filter(\.$username == username).first(), user.isActive else {
             throw ConfigError("No active account named '\(username)'.")
         }
-        let (_, token) = try await TokenService.create(for: try user.requireID(), name: signature.name ?? "command line",
-                                                       by: AuditContext(actorID: nil, actorName: "command line"), on: db)
+        let (_, token) = try await TokenService.create(
+            for: try user.requireID(), name: signature.name ?? "command line",
+            by: AuditContext(actorID: nil, actorName: "command line"), on: db)
         context.console.print(token)
     }
 }

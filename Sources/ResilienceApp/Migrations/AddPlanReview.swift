@@ -1,6 +1,6 @@
 import Fluent
-import ResilienceCore
 import Foundation
+import ResilienceCore
 import SQLKit
 
 /// The review cycle on plans: their state (the `status` column now holds a `ReviewState`),
@@ -10,10 +10,14 @@ import SQLKit
 struct AddPlanReview: AsyncMigration {
     func prepare(on database: any Database) async throws {
         // One column per statement: SQLite adds them one at a time.
-        for (name, type) in [("approved_at", DatabaseSchema.DataType.datetime), ("due_at", .datetime), ("superseded_at", .datetime),
-                             ("submitted_version", .int), ("returned_version", .int), ("last_exercise", .datetime),
-                             ("campaign_id", .uuid)] {
-            try await database.schema("plans").field(.definition(name: .key(.init(stringLiteral: name)), dataType: type, constraints: [])).update()
+        for (name, type) in [
+            ("approved_at", DatabaseSchema.DataType.datetime), ("due_at", .datetime), ("superseded_at", .datetime),
+            ("submitted_version", .int), ("returned_version", .int), ("last_exercise", .datetime),
+            ("campaign_id", .uuid),
+        ] {
+            try await database.schema("plans").field(
+                .definition(name: .key(.init(stringLiteral: name)), dataType: type, constraints: [])
+            ).update()
         }
         guard let sql = database as? any SQLDatabase else { return }
         struct Row: Decodable { var id: UUID; var unit_id: UUID; var cycle: Int; var latest_version: Int }
@@ -36,9 +40,14 @@ struct AddPlanReview: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        try await sql.update("plans").set("status", to: "final").where("status", .in, ["in_force", "superseded", "endorsed"]).run()
+        try await sql.update("plans").set("status", to: "final").where(
+            "status", .in, ["in_force", "superseded", "endorsed"]
+        ).run()
         try await sql.update("plans").set("status", to: "draft").where("status", .notEqual, "final").run()
-        for name in ["approved_at", "due_at", "superseded_at", "submitted_version", "returned_version", "last_exercise", "campaign_id"] {
+        for name in [
+            "approved_at", "due_at", "superseded_at", "submitted_version", "returned_version", "last_exercise",
+            "campaign_id",
+        ] {
             try await database.schema("plans").deleteField(.key(.init(stringLiteral: name))).update()
         }
     }

@@ -1,6 +1,6 @@
 import Fluent
-import ResilienceCore
 import Foundation
+import ResilienceCore
 import SQLKit
 
 /// Yearly campaigns and the units they ask to update their plan.

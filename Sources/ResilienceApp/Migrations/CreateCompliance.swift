@@ -1,6 +1,6 @@
 import Fluent
-import ResilienceCore
 import Foundation
+import ResilienceCore
 import SQLKit
 
 /// Regional compliance reports to HQ (dated records) and the daily figures behind the history.

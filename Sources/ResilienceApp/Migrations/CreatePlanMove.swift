@@ -1,6 +1,6 @@
 import Fluent
-import ResilienceCore
 import Foundation
+import ResilienceCore
 import SQLKit
 
 /// Each move of a plan through its review, with who made it and the comment.

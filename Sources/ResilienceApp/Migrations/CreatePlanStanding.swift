@@ -1,6 +1,6 @@
 import Fluent
-import ResilienceCore
 import Foundation
+import ResilienceCore
 import SQLKit
 
 /// Where each unit's plans stand, one row per unit, kept with every change to its plans: the

@@ -36,8 +36,11 @@ final class Activation: Model, @unchecked Sendable {
     @Parent(key: "plan_id") var plan: Plan
 
     var properties: [any AnyProperty] {
-        [$id, $createdAt, $updatedAt, $kind, $startedAt, $places, $status, $processes, $processStates, $closedAt, $afterAction,
-         $startedByName, $unit, $plan]
+        [
+            $id, $createdAt, $updatedAt, $kind, $startedAt, $places, $status, $processes, $processStates, $closedAt,
+            $afterAction,
+            $startedByName, $unit, $plan,
+        ]
     }
 
     init() {}

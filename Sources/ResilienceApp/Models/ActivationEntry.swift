@@ -16,7 +16,9 @@ final class ActivationEntry: Model, @unchecked Sendable {
     @Field(key: "note") var note: String
     @Parent(key: "activation_id") var activation: Activation
 
-    var properties: [any AnyProperty] { [$id, $at, $actorID, $actorName, $processID, $processName, $state, $note, $activation] }
+    var properties: [any AnyProperty] {
+        [$id, $at, $actorID, $actorName, $processID, $processName, $state, $note, $activation]
+    }
 
     init() {}
 }

@@ -32,7 +32,12 @@ final class AuditEntry: Model, @unchecked Sendable {
     /// Listed by hand: Fluent otherwise finds them by reflection on every row it decodes, which
     /// was most of the CPU of a list page (see `ModelPropertiesTests`, which holds this list to
     /// what reflection finds).
-    var properties: [any AnyProperty] { [$id, $at, $action, $entityType, $entityID, $summary, $before, $after, $actorName, $actorID, $unitID, $subjectUserID] }
+    var properties: [any AnyProperty] {
+        [
+            $id, $at, $action, $entityType, $entityID, $summary, $before, $after, $actorName, $actorID, $unitID,
+            $subjectUserID,
+        ]
+    }
 
     init() {}
 }

@@ -15,12 +15,15 @@ protocol ComplianceRecord: AnyObject {
 extension ComplianceRecord {
     var figures: ComplianceFigures {
         get {
-            ComplianceFigures(units: units, inForce: inForce, updatedWithinYear: updatedWithinYear, testedWithinYear: testedWithinYear,
-                              withRiskRegister: withRiskRegister, overdue: overdue)
+            ComplianceFigures(
+                units: units, inForce: inForce, updatedWithinYear: updatedWithinYear,
+                testedWithinYear: testedWithinYear,
+                withRiskRegister: withRiskRegister, overdue: overdue)
         }
         set {
             units = newValue.units; inForce = newValue.inForce; updatedWithinYear = newValue.updatedWithinYear
-            testedWithinYear = newValue.testedWithinYear; withRiskRegister = newValue.withRiskRegister; overdue = newValue.overdue
+            testedWithinYear = newValue.testedWithinYear; withRiskRegister = newValue.withRiskRegister;
+            overdue = newValue.overdue
         }
     }
 }

@@ -20,7 +20,10 @@ final class ComplianceReport: Model, ComplianceRecord, @unchecked Sendable {
     @Field(key: "submitted_by_name") var submittedByName: String
 
     var properties: [any AnyProperty] {
-        [$id, $unitID, $at, $units, $inForce, $updatedWithinYear, $testedWithinYear, $withRiskRegister, $overdue, $comments, $submittedByID, $submittedByName]
+        [
+            $id, $unitID, $at, $units, $inForce, $updatedWithinYear, $testedWithinYear, $withRiskRegister, $overdue,
+            $comments, $submittedByID, $submittedByName,
+        ]
     }
 
     init() {}

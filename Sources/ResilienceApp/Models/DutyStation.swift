@@ -27,7 +27,9 @@ final class DutyStation: Model, @unchecked Sendable {
     /// Listed by hand: Fluent otherwise finds them by reflection on every row it decodes, which
     /// was most of the CPU of a list page (see `ModelPropertiesTests`, which holds this list to
     /// what reflection finds).
-    var properties: [any AnyProperty] { [$id, $createdAt, $updatedAt, $name, $country, $area, $latitude, $longitude, $retiredAt, $unit] }
+    var properties: [any AnyProperty] {
+        [$id, $createdAt, $updatedAt, $name, $country, $area, $latitude, $longitude, $retiredAt, $unit]
+    }
 
     init() {}
 }

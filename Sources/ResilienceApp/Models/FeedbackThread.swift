@@ -25,7 +25,10 @@ final class FeedbackThread: Model, @unchecked Sendable {
     @Children(for: \.$thread) var messages: [FeedbackMessage]
 
     var properties: [any AnyProperty] {
-        [$id, $createdAt, $updatedAt, $version, $section, $itemID, $field, $label, $state, $openedByName, $resolvedByName, $resolvedAt, $plan, $messages]
+        [
+            $id, $createdAt, $updatedAt, $version, $section, $itemID, $field, $label, $state, $openedByName,
+            $resolvedByName, $resolvedAt, $plan, $messages,
+        ]
     }
 
     init() {}

@@ -46,8 +46,10 @@ final class Plan: Model, @unchecked Sendable {
     @Parent(key: "unit_id") var unit: Unit
 
     var properties: [any AnyProperty] {
-        [$id, $createdAt, $updatedAt, $cycle, $state, $content, $scale, $revision, $latestVersion, $updatedByName,
-         $approvedAt, $dueAt, $supersededAt, $submittedVersion, $returnedVersion, $lastExercise, $campaignID, $unit]
+        [
+            $id, $createdAt, $updatedAt, $cycle, $state, $content, $scale, $revision, $latestVersion, $updatedByName,
+            $approvedAt, $dueAt, $supersededAt, $submittedVersion, $returnedVersion, $lastExercise, $campaignID, $unit,
+        ]
     }
 
     init() {}

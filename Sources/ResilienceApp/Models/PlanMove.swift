@@ -18,7 +18,9 @@ final class PlanMove: Model, @unchecked Sendable {
     @Field(key: "at") var at: Date
     @Parent(key: "plan_id") var plan: Plan
 
-    var properties: [any AnyProperty] { [$id, $move, $from, $to, $version, $comment, $actorID, $actorName, $at, $plan] }
+    var properties: [any AnyProperty] {
+        [$id, $move, $from, $to, $version, $comment, $actorID, $actorName, $at, $plan]
+    }
 
     init() {}
 }

@@ -26,22 +26,27 @@ final class PlanStanding: Model, @unchecked Sendable {
     @OptionalField(key: "reminded_overdue") var remindedOverdue: Date?
 
     var properties: [any AnyProperty] {
-        [$id, $updatedAt, $unitID, $currentPlanID, $currentCycle, $currentState, $inForcePlanID, $approvedAt, $dueAt,
-         $lastExercise, $openThreads, $hasRiskRegister, $remindedDueSoon, $remindedOverdue]
+        [
+            $id, $updatedAt, $unitID, $currentPlanID, $currentCycle, $currentState, $inForcePlanID, $approvedAt, $dueAt,
+            $lastExercise, $openThreads, $hasRiskRegister, $remindedDueSoon, $remindedOverdue,
+        ]
     }
 
     init() {}
 
     /// What the compliance figures count for this unit.
     var compliance: UnitCompliance {
-        UnitCompliance(unitID: unitID, approvedAt: inForcePlanID == nil ? nil : approvedAt, dueAt: inForcePlanID == nil ? nil : dueAt,
-                       lastExercise: lastExercise, hasRiskRegister: hasRiskRegister)
+        UnitCompliance(
+            unitID: unitID, approvedAt: inForcePlanID == nil ? nil : approvedAt,
+            dueAt: inForcePlanID == nil ? nil : dueAt,
+            lastExercise: lastExercise, hasRiskRegister: hasRiskRegister)
     }
 
     /// Recomputes the unit's row from its plans, its open feedback and its closed activations.
     static func refresh(_ unitID: UUID, on db: any Database) async throws {
         let plans = try await Plan.query(on: db).filter(\.$unit.$id == unitID)
-            .field(\.$id).field(\.$cycle).field(\.$state).field(\.$approvedAt).field(\.$dueAt).field(\.$lastExercise).field(\.$unit.$id)
+            .field(\.$id).field(\.$cycle).field(\.$state).field(\.$approvedAt).field(\.$dueAt).field(\.$lastExercise)
+            .field(\.$unit.$id)
             .sort(\.$cycle, .descending).all()
         let current = plans.first { $0.state != .superseded } ?? plans.first
         let inForce = plans.first { $0.state == .inForce }
@@ -50,14 +55,18 @@ final class PlanStanding: Model, @unchecked Sendable {
         let exercised = (plans.compactMap(\.lastExercise) + [closed].compactMap { $0 }).max()
         var open = 0
         if let current {
-            open = try await FeedbackThread.query(on: db).filter(\.$plan.$id == current.requireID()).filter(\.$state != .resolved).count()
+            open = try await FeedbackThread.query(on: db).filter(\.$plan.$id == current.requireID()).filter(
+                \.$state != .resolved
+            ).count()
         }
-        let row = try await PlanStanding.query(on: db).filter(\.$unitID == unitID).first() ?? {
-            let new = PlanStanding()
-            new.unitID = unitID
-            new.hasRiskRegister = false
-            return new
-        }()
+        let row =
+            try await PlanStanding.query(on: db).filter(\.$unitID == unitID).first()
+            ?? {
+                let new = PlanStanding()
+                new.unitID = unitID
+                new.hasRiskRegister = false
+                return new
+            }()
         row.currentPlanID = current?.id
         row.currentCycle = current?.cycle
         row.currentState = current?.state

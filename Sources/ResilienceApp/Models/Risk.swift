@@ -31,27 +31,37 @@ final class Risk: Model, @unchecked Sendable {
     @OptionalField(key: "next_action_due") var nextActionDue: Date?
 
     var properties: [any AnyProperty] {
-        [$id, $createdAt, $updatedAt, $unitID, $kind, $title, $cause, $consequence, $inherentLikelihood, $inherentImpact,
-         $residualLikelihood, $residualImpact, $owner, $treatment, $status, $reviewDate, $source, $updatedByName, $actionsJSON, $nextActionDue]
+        [
+            $id, $createdAt, $updatedAt, $unitID, $kind, $title, $cause, $consequence, $inherentLikelihood,
+            $inherentImpact,
+            $residualLikelihood, $residualImpact, $owner, $treatment, $status, $reviewDate, $source, $updatedByName,
+            $actionsJSON, $nextActionDue,
+        ]
     }
 
     init() {}
 
     var inherent: RiskRating { RiskRating(likelihood: inherentLikelihood, impact: inherentImpact) }
-    var residual: RiskRating? { residualLikelihood.flatMap { l in residualImpact.map { RiskRating(likelihood: l, impact: $0) } } }
+    var residual: RiskRating? {
+        residualLikelihood.flatMap { l in residualImpact.map { RiskRating(likelihood: l, impact: $0) } }
+    }
     var summary: RiskSummary { RiskSummary(kind: kind, status: status, reviewDate: reviewDate) }
     var actions: [RiskAction] { actionsJSON.flatMap { try? PlanCodec.decode([RiskAction].self, $0) } ?? [] }
 
     var draft: RiskDraft {
         get {
-            RiskDraft(kind: kind, title: title, cause: cause, consequence: consequence, inherent: inherent, residual: residual,
-                      owner: owner, treatment: treatment, status: status, reviewDate: reviewDate, source: source, actions: actions)
+            RiskDraft(
+                kind: kind, title: title, cause: cause, consequence: consequence, inherent: inherent,
+                residual: residual,
+                owner: owner, treatment: treatment, status: status, reviewDate: reviewDate, source: source,
+                actions: actions)
         }
         set {
             kind = newValue.kind; title = newValue.title; cause = newValue.cause; consequence = newValue.consequence
             inherentLikelihood = newValue.inherent.likelihood; inherentImpact = newValue.inherent.impact
             residualLikelihood = newValue.residual?.likelihood; residualImpact = newValue.residual?.impact
-            owner = newValue.owner; treatment = newValue.treatment; status = newValue.status; reviewDate = newValue.reviewDate
+            owner = newValue.owner; treatment = newValue.treatment; status = newValue.status;
+            reviewDate = newValue.reviewDate
             source = newValue.source
             actionsJSON = newValue.actions.isEmpty ? nil : PlanCodec.encode(newValue.actions)
             nextActionDue = RiskAction.nextDue(newValue.actions)
@@ -60,11 +70,16 @@ final class Risk: Model, @unchecked Sendable {
 
     /// The fields as a form shows them (the names the CSV uses).
     var formValues: [String: String] {
-        ["kind": kind, "title": title, "cause": cause ?? "", "consequence": consequence ?? "", "likelihood": String(inherentLikelihood),
-         "impact": String(inherentImpact), "residual_likelihood": residualLikelihood.map(String.init) ?? "",
-         "residual_impact": residualImpact.map(String.init) ?? "", "owner": owner ?? "", "treatment": treatment ?? "",
-         "status": status.rawValue, "review_date": reviewDate.map(PlanChecks.isoDay) ?? "", "source": source.rawValue,
-         "actions": RiskAction.cell(actions)]
+        [
+            "kind": kind, "title": title, "cause": cause ?? "", "consequence": consequence ?? "",
+            "likelihood": String(inherentLikelihood),
+            "impact": String(inherentImpact), "residual_likelihood": residualLikelihood.map(String.init) ?? "",
+            "residual_impact": residualImpact.map(String.init) ?? "", "owner": owner ?? "",
+            "treatment": treatment ?? "",
+            "status": status.rawValue, "review_date": reviewDate.map(PlanChecks.isoDay) ?? "",
+            "source": source.rawValue,
+            "actions": RiskAction.cell(actions),
+        ]
     }
 
     /// What the change form starts with: the fields, and a row per action.

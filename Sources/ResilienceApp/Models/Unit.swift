@@ -26,7 +26,9 @@ final class Unit: Model, @unchecked Sendable {
     /// Listed by hand: Fluent otherwise finds them by reflection on every row it decodes, which
     /// was most of the CPU of a list page (see `ModelPropertiesTests`, which holds this list to
     /// what reflection finds).
-    var properties: [any AnyProperty] { [$id, $createdAt, $updatedAt, $name, $code, $kind, $path, $depth, $retiredAt, $parent] }
+    var properties: [any AnyProperty] {
+        [$id, $createdAt, $updatedAt, $name, $code, $kind, $path, $depth, $retiredAt, $parent]
+    }
 
     init() {}
 
@@ -44,4 +46,3 @@ final class Unit: Model, @unchecked Sendable {
     var unitPath: UnitPath { UnitPath(encoded: path) ?? .root }
     var isRetired: Bool { retiredAt != nil }
 }
-

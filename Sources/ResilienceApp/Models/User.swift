@@ -27,12 +27,19 @@ final class User: Model, @unchecked Sendable {
     /// Listed by hand: Fluent otherwise finds them by reflection on every row it decodes, which
     /// was most of the CPU of a list page (see `ModelPropertiesTests`, which holds this list to
     /// what reflection finds).
-    var properties: [any AnyProperty] { [$id, $createdAt, $updatedAt, $username, $displayName, $email, $passwordHash, $language, $isActive, $lastSignInAt, $homeUnit] }
+    var properties: [any AnyProperty] {
+        [
+            $id, $createdAt, $updatedAt, $username, $displayName, $email, $passwordHash, $language, $isActive,
+            $lastSignInAt, $homeUnit,
+        ]
+    }
 
     init() {}
 
-    init(id: UUID = UUID(), username: String, displayName: String, email: String?,
-         passwordHash: String, language: String?, homeUnitID: UUID) {
+    init(
+        id: UUID = UUID(), username: String, displayName: String, email: String?,
+        passwordHash: String, language: String?, homeUnitID: UUID
+    ) {
         self.id = id
         self.username = username
         self.displayName = displayName

@@ -42,8 +42,10 @@ public struct AppConfig: Sendable {
     /// for links in e-mail; without it e-mail carries the path alone.
     public var publicURL: String?
 
-    public init(database: Database, bcryptCost: Int = 12, secureCookies: Bool = false,
-                throttle: SignInThrottle = SignInThrottle(), demo: Bool = false) {
+    public init(
+        database: Database, bcryptCost: Int = 12, secureCookies: Bool = false,
+        throttle: SignInThrottle = SignInThrottle(), demo: Bool = false
+    ) {
         self.database = database
         self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies
@@ -55,19 +57,26 @@ public struct AppConfig: Sendable {
     /// - `DATABASE_URL`: `postgres://user:pass@host:port/db`, or `sqlite:///absolute/path.sqlite`;
     ///   default `resilience.sqlite` in the working directory.
     /// - `RESILIENCE_BCRYPT_COST`, `RESILIENCE_SECURE_COOKIES` as above.
-    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment,
-                                       demo: Bool = false) throws -> AppConfig {
+    public static func fromEnvironment(
+        _ env: [String: String] = ProcessInfo.processInfo.environment,
+        demo: Bool = false
+    ) throws -> AppConfig {
         var config = AppConfig(
             database: try parseDatabaseURL(env["DATABASE_URL"]),
             bcryptCost: Int(env["RESILIENCE_BCRYPT_COST"] ?? "") ?? 12,
             secureCookies: env["RESILIENCE_SECURE_COOKIES"] == "true",
             demo: demo
         )
-        if let pool = Int(env["RESILIENCE_DB_POOL"] ?? ""), (1...64).contains(pool) { config.postgresPoolPerEventLoop = pool }
-        if let url = env["RESILIENCE_PUBLIC_URL"], !url.isEmpty { config.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url }
+        if let pool = Int(env["RESILIENCE_DB_POOL"] ?? ""), (1...64).contains(pool) {
+            config.postgresPoolPerEventLoop = pool
+        }
+        if let url = env["RESILIENCE_PUBLIC_URL"], !url.isEmpty {
+            config.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
         if let host = env["RESILIENCE_SMTP_HOST"], !host.isEmpty {
-            config.smtp = SMTPConfig(host: host, port: Int(env["RESILIENCE_SMTP_PORT"] ?? "") ?? 25,
-                                     from: env["RESILIENCE_SMTP_FROM"] ?? "resilience@localhost")
+            config.smtp = SMTPConfig(
+                host: host, port: Int(env["RESILIENCE_SMTP_PORT"] ?? "") ?? 25,
+                from: env["RESILIENCE_SMTP_FROM"] ?? "resilience@localhost")
         }
         return config
     }
@@ -80,10 +89,13 @@ public struct AppConfig: Sendable {
         }
         if raw.hasPrefix("sqlite://") {
             let path = String(raw.dropFirst("sqlite://".count))
-            guard !path.isEmpty else { throw ConfigError("DATABASE_URL sqlite:// needs a path, e.g. sqlite:///var/lib/resilience.sqlite") }
+            guard !path.isEmpty else {
+                throw ConfigError("DATABASE_URL sqlite:// needs a path, e.g. sqlite:///var/lib/resilience.sqlite")
+            }
             return path == ":memory:" ? .sqliteMemory : .sqliteFile(path)
         }
-        throw ConfigError("DATABASE_URL must start with postgres://, postgresql:// or sqlite:// (got \(raw.prefix(12))…)")
+        throw ConfigError(
+            "DATABASE_URL must start with postgres://, postgresql:// or sqlite:// (got \(raw.prefix(12))…)")
     }
 }
 

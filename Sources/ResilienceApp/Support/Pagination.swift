@@ -40,7 +40,7 @@ extension QueryBuilder {
     func paged(_ request: Request) async throws -> (items: [Model], info: PageInfo) {
         let (page, per) = request.pageRequest
         let total = try await copy().count()
-        let items = try await copy().range((page - 1) * per ..< page * per).all()
+        let items = try await copy().range((page - 1) * per..<page * per).all()
         return (items, PageInfo(page: page, per: per, total: total, hasMore: page * per < total))
     }
 
@@ -48,7 +48,7 @@ extension QueryBuilder {
     /// another follows, and nothing is counted.
     func pagedWithoutTotal(_ request: Request) async throws -> (items: [Model], info: PageInfo) {
         let (page, per) = request.pageRequest
-        let items = try await copy().range((page - 1) * per ..< page * per + 1).all()
+        let items = try await copy().range((page - 1) * per..<page * per + 1).all()
         return (Array(items.prefix(per)), PageInfo(page: page, per: per, total: nil, hasMore: items.count > per))
     }
 }

@@ -1,7 +1,7 @@
 import FluentPostgresDriver
-import Vapor
 import Foundation
 import SQLKit
+import Vapor
 
 /// A read that (nearly) every request makes, written once for both databases. Its parameters
 /// are `$1`, `$2`, … in its text; on PostgreSQL it is prepared once per connection and kept there,
@@ -49,12 +49,16 @@ extension PreparedRead {
             return try await postgres.withConnection { connection in
                 connection.eventLoop.makeFutureWithTask {
                     var rows: [any SQLRow] = []
-                    for try await row in try await connection.execute(self, logger: db.logger) { rows.append(row.sql()) }
+                    for try await row in try await connection.execute(self, logger: db.logger) {
+                        rows.append(row.sql())
+                    }
                     return rows
                 }
             }.get()
         }
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "an SQL database is required") }
+        guard let sql = db as? any SQLDatabase else {
+            throw Abort(.internalServerError, reason: "an SQL database is required")
+        }
         return try await sql.raw(Self.query(Self.sql, parameters)).all()
     }
 

@@ -38,7 +38,8 @@ final class RenderCache: @unchecked Sendable {
             if let old = entries.updateValue((value, tick), forKey: key) { bytes -= old.value.utf8.count }
             bytes += value.utf8.count
             if bytes > budget {
-                for (oldKey, entry) in entries.sorted(by: { $0.value.used < $1.value.used }) where bytes > budget * 9 / 10 {
+                for (oldKey, entry) in entries.sorted(by: { $0.value.used < $1.value.used })
+                where bytes > budget * 9 / 10 {
                     entries[oldKey] = nil
                     bytes -= entry.value.utf8.count
                 }
@@ -64,15 +65,20 @@ extension Request {
     /// `parts` (filters, unit, who may change it), its language, and the clock's `period` (things
     /// turn due soon and overdue by the clock: a minute by default; a UTC day where everything
     /// due is a day): rendered once per such key and kept.
-    func rendered(_ parts: [String], version: String, period: TimeInterval = 60, render: () async throws -> String) async throws -> String {
+    func rendered(
+        _ parts: [String], version: String, period: TimeInterval = 60, render: () async throws -> String
+    ) async throws -> String {
         let tick = Int(Date().timeIntervalSince1970 / period)
-        return try await RenderCache.pages.value((parts + [version, localizer.code, String(tick)]).joined(separator: "|"), render: render)
+        return try await RenderCache.pages.value(
+            (parts + [version, localizer.code, String(tick)]).joined(separator: "|"), render: render)
     }
 
     /// The same, for markup with forms: rendered with a stand-in for the request's CSRF token,
     /// which each request then puts in.
-    func renderedForm(_ parts: [String], version: String, period: TimeInterval = 60,
-                      render: (_ csrf: String) async throws -> String) async throws -> String {
+    func renderedForm(
+        _ parts: [String], version: String, period: TimeInterval = 60,
+        render: (_ csrf: String) async throws -> String
+    ) async throws -> String {
         let standIn = "csrf-stand-in-7f3a9c"
         return try await rendered(parts, version: version, period: period) { try await render(standIn) }
             .replacingBytes(standIn, with: csrfToken)

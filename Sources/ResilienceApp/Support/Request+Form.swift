@@ -11,7 +11,9 @@ extension Request {
         reshow: (FormState) async throws -> Response
     ) async throws -> Response {
         let error: any Error
-        do { return try await save() } catch let refused as ValidationErrors { error = refused } catch let refused as DomainError { error = refused }
+        do { return try await save() } catch let refused as ValidationErrors { error = refused } catch let refused
+            as DomainError
+        { error = refused }
         let response = try await reshow(FormState(values: values, error: error, localizer))
         response.status = .unprocessableEntity
         return response

@@ -81,4 +81,3 @@ public enum Access {
         Role.allCases.filter { allows(grants, .grant($0), on: target) }
     }
 }
-

@@ -37,9 +37,11 @@ public enum Action: Hashable, Sendable {
 
     /// Every action, for exhaustive tests and for the route × role matrix.
     public static var allCases: [Action] {
-        [.viewOrganization, .manageOrganization, .viewPeople, .manageAccounts, .viewAudit,
-         .viewPlans, .editPlans, .submitPlans, .reviewPlans, .approvePlans, .runCampaigns, .viewOversight,
-         .reportCompliance, .editRisks, .activatePlans, .configureContinuity]
+        [
+            .viewOrganization, .manageOrganization, .viewPeople, .manageAccounts, .viewAudit,
+            .viewPlans, .editPlans, .submitPlans, .reviewPlans, .approvePlans, .runCampaigns, .viewOversight,
+            .reportCompliance, .editRisks, .activatePlans, .configureContinuity,
+        ]
             + Role.allCases.map { .grant($0) }
     }
 }

@@ -23,15 +23,18 @@ public enum CredentialRules {
         if value.isEmpty { return nil }
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
         guard value.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-              !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !value.contains(" ") else {
+            !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !value.contains(" ")
+        else {
             throw DomainError(.emailFormat, field: "email")
         }
         return value
     }
 
     /// Checks a new password and its confirmation.
-    public static func newPassword(_ password: String, confirmation: String, username: String,
-                                   field: String = "password") throws(DomainError) {
+    public static func newPassword(
+        _ password: String, confirmation: String, username: String,
+        field: String = "password"
+    ) throws(DomainError) {
         guard password.count >= minimumPasswordLength else {
             throw DomainError(.passwordTooShort, field: field, args: [String(minimumPasswordLength)])
         }

@@ -16,8 +16,9 @@ public struct AuditChange: Sendable, Equatable {
     /// The change reduced to the fields that differ.
     public var reduced: AuditChange {
         let fields = Set(changedFields)
-        return AuditChange(before: before.filter { fields.contains($0.key) },
-                           after: after.filter { fields.contains($0.key) })
+        return AuditChange(
+            before: before.filter { fields.contains($0.key) },
+            after: after.filter { fields.contains($0.key) })
     }
 }
 

@@ -23,7 +23,9 @@ public enum ActivationRules {
     }
 
     /// The record that a closed activation leaves in the plan for the next review.
-    public static func afterAction(startedAt: Date, closedAt: Date, kind: ScenarioKind, places: String, note: String) -> Exercise {
+    public static func afterAction(
+        startedAt: Date, closedAt: Date, kind: ScenarioKind, places: String, note: String
+    ) -> Exercise {
         var exercise = Exercise(date: closedAt, kind: .activation)
         exercise.scope = String("\(kind.rawValue): \(places)".prefix(PlanContent.maximumText))
         exercise.findings = String(note.prefix(PlanContent.maximumText))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the impact ratings of one process imply.
 public struct ProcessAnalysis: Equatable, Sendable {
     public var processID: CriticalProcess.ID
@@ -37,9 +39,10 @@ public enum ImpactAnalysis {
         }
         let exceeds = process.rtoHours.map { rto in mtpd.map { rto > $0 } ?? false } ?? false
         let tierHours = process.rtoHours ?? mtpd
-        return ProcessAnalysis(processID: process.id, mtpdHours: mtpd, drivingCategory: driving, rtoHours: process.rtoHours,
-                               rtoExceedsMTPD: exceeds, tier: tierHours.map(RecoveryTier.init(hours:)),
-                               ratedCells: rated, totalCells: scale.categories.count * scale.ladderHours.count)
+        return ProcessAnalysis(
+            processID: process.id, mtpdHours: mtpd, drivingCategory: driving, rtoHours: process.rtoHours,
+            rtoExceedsMTPD: exceeds, tier: tierHours.map(RecoveryTier.init(hours:)),
+            ratedCells: rated, totalCells: scale.categories.count * scale.ladderHours.count)
     }
 
     /// The order in which processes are restored: the shortest RTO (or, without one, MTPD) first;
@@ -47,7 +50,9 @@ public enum ImpactAnalysis {
     /// Processes with neither RTO nor MTPD come last.
     public static func recoveryOrder(_ processes: [CriticalProcess], scale: ImpactScale) -> [CriticalProcess] {
         let analyses = Dictionary(uniqueKeysWithValues: processes.map { ($0.id, analyse($0, scale: scale)) })
-        func deadline(_ p: CriticalProcess) -> Double { analyses[p.id]?.rtoHours ?? analyses[p.id]?.mtpdHours ?? .infinity }
+        func deadline(_ p: CriticalProcess) -> Double {
+            analyses[p.id]?.rtoHours ?? analyses[p.id]?.mtpdHours ?? .infinity
+        }
         return processes.sorted { a, b in
             if deadline(a) != deadline(b) { return deadline(a) < deadline(b) }
             let pa = a.programmeCriticality ?? .pc4, pb = b.programmeCriticality ?? .pc4
@@ -61,5 +66,3 @@ public enum ImpactAnalysis {
 extension Array {
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
-
-import Foundation

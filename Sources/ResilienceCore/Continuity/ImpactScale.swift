@@ -15,15 +15,21 @@ public struct ImpactScale: Codable, Equatable, Sendable {
     public static let maximumCategories = 12
     public static let maximumRating = 5
 
-    public init(ladderHours: [Double], categories: [String], tolerance: Int,
-                labels: [String: [String: String]] = [:]) throws(DomainError) {
-        guard !ladderHours.isEmpty, ladderHours.count <= Self.maximumPoints, ladderHours.allSatisfy(\.isFinite), zip(ladderHours, ladderHours.dropFirst()).allSatisfy({ $0 < $1 }),
-              ladderHours.allSatisfy({ $0 > 0 }) else { throw DomainError(.invalidChoice, field: "ladder") }
+    public init(
+        ladderHours: [Double], categories: [String], tolerance: Int,
+        labels: [String: [String: String]] = [:]
+    ) throws(DomainError) {
+        guard !ladderHours.isEmpty, ladderHours.count <= Self.maximumPoints, ladderHours.allSatisfy(\.isFinite),
+            zip(ladderHours, ladderHours.dropFirst()).allSatisfy({ $0 < $1 }),
+            ladderHours.allSatisfy({ $0 > 0 })
+        else { throw DomainError(.invalidChoice, field: "ladder") }
         guard ladderHours.allSatisfy({ $0 <= Bounds.maximumHours }) else {
             throw DomainError(.outOfRange, field: "ladder", args: ["0", PlanChecks.hours(Bounds.maximumHours)])
         }
-        guard !categories.isEmpty, categories.count <= Self.maximumCategories, Set(categories).count == categories.count,
-              categories.allSatisfy(Self.isCategoryCode) else {
+        guard !categories.isEmpty, categories.count <= Self.maximumCategories,
+            Set(categories).count == categories.count,
+            categories.allSatisfy(Self.isCategoryCode)
+        else {
             throw DomainError(.invalidChoice, field: "categories")
         }
         guard (Self.minimumRating..<Self.maximumRating).contains(tolerance) else {
@@ -40,10 +46,11 @@ public struct ImpactScale: Codable, Equatable, Sendable {
     /// Decoding checks the same rules as the initializer: a stored or imported scale is valid.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        try self.init(ladderHours: c.decode([Double].self, forKey: .ladderHours),
-                      categories: c.decode([String].self, forKey: .categories),
-                      tolerance: c.decode(Int.self, forKey: .tolerance),
-                      labels: c.decodeIfPresent([String: [String: String]].self, forKey: .labels) ?? [:])
+        try self.init(
+            ladderHours: c.decode([Double].self, forKey: .ladderHours),
+            categories: c.decode([String].self, forKey: .categories),
+            tolerance: c.decode(Int.self, forKey: .tolerance),
+            labels: c.decodeIfPresent([String: [String: String]].self, forKey: .labels) ?? [:])
     }
 
     /// Lower-case letters, digits and underscores, starting with a letter, at most 40.
@@ -53,7 +60,9 @@ public struct ImpactScale: Codable, Equatable, Sendable {
     }
 
     /// The standard categories, which the catalogue names.
-    public static let standardCategories: Set<String> = ["people_served", "staff_safety", "trust", "legal_compliance", "financial"]
+    public static let standardCategories: Set<String> = [
+        "people_served", "staff_safety", "trust", "legal_compliance", "financial",
+    ]
 
     /// 1 h, 4 h, 8 h, 24 h, 72 h, 1 week, 2 weeks, 1 month, 3 months; five categories; ratings
     /// above 3 are intolerable.

@@ -25,7 +25,8 @@ public struct PlanCheck: Equatable, Sendable {
         public var severity: Severity {
             switch self {
             case .teamFunctionMissing, .processWithoutAlternative, .processWithoutStaff, .rtoExceedsMTPD,
-                 .onSiteProcessWithoutSite: .error
+                .onSiteProcessWithoutSite:
+                .error
             case .singlePointOfFailure, .agreementExpiring, .dependencySlowerThanRTO, .noRecentExercise: .warning
             }
         }

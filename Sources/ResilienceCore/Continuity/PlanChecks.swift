@@ -18,25 +18,31 @@ public enum PlanChecks {
         var namedIn: [String: (name: String, count: Int)] = [:]
         for process in plan.processes {
             if process.alternatives.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                found.append(PlanCheck(.processWithoutAlternative, .alternatives, item: process.id, args: [process.name]))
+                found.append(
+                    PlanCheck(.processWithoutAlternative, .alternatives, item: process.id, args: [process.name]))
             }
             if process.staff.isEmpty {
                 found.append(PlanCheck(.processWithoutStaff, .processes, item: process.id, args: [process.name]))
             }
             let analysis = ImpactAnalysis.analyse(process, scale: scale)
             if analysis.rtoExceedsMTPD, let rto = analysis.rtoHours, let mtpd = analysis.mtpdHours {
-                found.append(PlanCheck(.rtoExceedsMTPD, .impact, item: process.id, args: [process.name, hours(rto), hours(mtpd)]))
+                found.append(
+                    PlanCheck(
+                        .rtoExceedsMTPD, .impact, item: process.id, args: [process.name, hours(rto), hours(mtpd)]))
             }
             // A process that must stay on site needs somewhere to go when its office is lost.
             if process.classification?.mustStayOnSite == true,
-               !process.siteIDs.contains(where: { id in plan.sites.contains { $0.id == id } }) {
+                !process.siteIDs.contains(where: { id in plan.sites.contains { $0.id == id } })
+            {
                 found.append(PlanCheck(.onSiteProcessWithoutSite, .sites, item: process.id, args: [process.name]))
             }
             if let rto = process.rtoHours {
                 for dependency in process.dependencies {
                     if let recovery = dependency.recoveryHours, recovery > rto {
-                        found.append(PlanCheck(.dependencySlowerThanRTO, .processes, item: process.id,
-                                               args: [process.name, dependency.name, hours(recovery), hours(rto)]))
+                        found.append(
+                            PlanCheck(
+                                .dependencySlowerThanRTO, .processes, item: process.id,
+                                args: [process.name, dependency.name, hours(recovery), hours(rto)]))
                     }
                 }
             }
@@ -50,15 +56,19 @@ public enum PlanChecks {
         }
         for agreement in plan.agreements {
             if let until = agreement.validUntil, until < nextReview {
-                found.append(PlanCheck(.agreementExpiring, .agreements, item: agreement.id,
-                                       args: [agreement.partner, isoDay(until), until < now ? "expired" : "expiring"]))
+                found.append(
+                    PlanCheck(
+                        .agreementExpiring, .agreements, item: agreement.id,
+                        args: [agreement.partner, isoDay(until), until < now ? "expired" : "expiring"]))
             }
         }
         let yearAgo = Calendar(identifier: .gregorian).date(byAdding: .month, value: -12, to: now) ?? now
         if !plan.exercises.contains(where: { $0.date >= yearAgo && $0.date <= now }) {
             found.append(PlanCheck(.noRecentExercise, .exercises))
         }
-        return found.sorted { ($0.severity == .error ? 0 : 1, order($0.section)) < ($1.severity == .error ? 0 : 1, order($1.section)) }
+        return found.sorted {
+            ($0.severity == .error ? 0 : 1, order($0.section)) < ($1.severity == .error ? 0 : 1, order($1.section))
+        }
     }
 
     /// True when nothing blocks submission.

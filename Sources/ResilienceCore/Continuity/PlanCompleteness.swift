@@ -21,11 +21,17 @@ public struct PlanCompleteness: Equatable, Sendable {
         var sections: [PlanSection: Double] = [
             .team: share(covered + hasLead, required.count + 1),
             .scenarios: plan.scenarios.isEmpty ? 0 : 1,
-            .processes: processes.isEmpty ? 0 : (share(withStaff, processes.count) + share(described, processes.count)) / 2,
+            .processes: processes.isEmpty
+                ? 0 : (share(withStaff, processes.count) + share(described, processes.count)) / 2,
             .impact: processes.isEmpty ? 0 : (share(rated, cells) + share(withRTO, processes.count)) / 2,
-            .alternatives: processes.isEmpty ? 0 : share(processes.filter { !$0.alternatives.isEmpty }.count, processes.count),
+            .alternatives: processes.isEmpty
+                ? 0 : share(processes.filter { !$0.alternatives.isEmpty }.count, processes.count),
             .sites: plan.sites.isEmpty ? 0 : share(processes.count - blockedBySite, max(processes.count, 1)),
-            .agreements: plan.agreements.isEmpty ? 0 : share(plan.agreements.count - checks.filter { $0.code == .agreementExpiring }.count, plan.agreements.count),
+            .agreements: plan.agreements.isEmpty
+                ? 0
+                : share(
+                    plan.agreements.count - checks.filter { $0.code == .agreementExpiring }.count, plan.agreements.count
+                ),
             .nationalStaff: share(plan.nationalStaff.filledFields, 5),
             .exercises: plan.exercises.isEmpty ? 0 : (recentExercise ? 1 : 0.5),
             .other: share(plan.other.filledFields, 3),

@@ -14,10 +14,14 @@ extension PlanContent {
         func name(_ value: String, _ field: String) {
             let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { errors.append(DomainError(.required, field: field)) }
-            if value.count > Self.maximumName { errors.append(DomainError(.tooLong, field: field, args: [String(Self.maximumName)])) }
+            if value.count > Self.maximumName {
+                errors.append(DomainError(.tooLong, field: field, args: [String(Self.maximumName)]))
+            }
         }
         func text(_ value: String?, _ field: String) {
-            if let value, value.count > Self.maximumText { errors.append(DomainError(.tooLong, field: field, args: [String(Self.maximumText)])) }
+            if let value, value.count > Self.maximumText {
+                errors.append(DomainError(.tooLong, field: field, args: [String(Self.maximumText)]))
+            }
         }
         /// A number outside its domain range: the message names the range.
         func outOfRange(_ field: String, _ lower: String, _ upper: String) {
@@ -33,19 +37,25 @@ extension PlanContent {
             if !(low && h <= Bounds.maximumHours) { outOfRange(field, "0", PlanChecks.hours(Bounds.maximumHours)) }
         }
         func count(_ n: Int, _ field: String) {
-            if n > Self.maximumItems { errors.append(DomainError(.tooLong, field: field, args: [String(Self.maximumItems)])) }
+            if n > Self.maximumItems {
+                errors.append(DomainError(.tooLong, field: field, args: [String(Self.maximumItems)]))
+            }
         }
         count(team.count, "team"); count(scenarios.count, "scenarios"); count(processes.count, "processes")
         count(sites.count, "sites"); count(agreements.count, "agreements"); count(exercises.count, "exercises")
         for (i, m) in team.enumerated() { name(m.name, "team[\(i)].name"); text(m.contact, "team[\(i)].contact") }
-        for (i, s) in scenarios.enumerated() { name(s.title, "scenarios[\(i)].title"); text(s.description, "scenarios[\(i)].description") }
+        for (i, s) in scenarios.enumerated() {
+            name(s.title, "scenarios[\(i)].title"); text(s.description, "scenarios[\(i)].description")
+        }
         let siteIDs = Set(sites.map(\.id))
         for (i, p) in processes.enumerated() {
             let at = "processes[\(i)]"
             name(p.name, "\(at).name")
             whole(p.minimumStaffCount, "\(at).minimumStaffCount", upTo: Bounds.maximumStaff)
             count(p.staff.count, "\(at).staff")
-            for (j, s) in p.staff.enumerated() { name(s.name, "\(at).staff[\(j)].name"); text(s.role, "\(at).staff[\(j)].role") }
+            for (j, s) in p.staff.enumerated() {
+                name(s.name, "\(at).staff[\(j)].name"); text(s.role, "\(at).staff[\(j)].role")
+            }
             for (j, d) in p.dependencies.enumerated() {
                 name(d.name, "\(at).dependencies[\(j)].name")
                 hours(d.recoveryHours, "\(at).dependencies[\(j)].recoveryHours", positive: false)
@@ -61,7 +71,9 @@ extension PlanContent {
                     errors.append(DomainError(.invalidChoice, field: "\(at).impact.\(category)")); continue
                 }
                 if row.count > scale.ladderHours.count {
-                    errors.append(DomainError(.tooLong, field: "\(at).impact.\(category)", args: [String(scale.ladderHours.count)]))
+                    errors.append(
+                        DomainError(
+                            .tooLong, field: "\(at).impact.\(category)", args: [String(scale.ladderHours.count)]))
                 }
                 for (k, rating) in row.enumerated() {
                     if let rating, !(ImpactScale.minimumRating...ImpactScale.maximumRating).contains(rating) {
@@ -70,14 +82,16 @@ extension PlanContent {
                 }
             }
             if p.minimumCapacity.count > scale.ladderHours.count {
-                errors.append(DomainError(.tooLong, field: "\(at).minimumCapacity", args: [String(scale.ladderHours.count)]))
+                errors.append(
+                    DomainError(.tooLong, field: "\(at).minimumCapacity", args: [String(scale.ladderHours.count)]))
             }
             for (k, c) in p.minimumCapacity.enumerated() {
                 if let c { whole(c, "\(at).minimumCapacity[\(k)]", upTo: 100) }
             }
         }
         for (i, s) in sites.enumerated() {
-            name(s.name, "sites[\(i)].name"); text(s.address, "sites[\(i)].address"); text(s.equipment, "sites[\(i)].equipment")
+            name(s.name, "sites[\(i)].name"); text(s.address, "sites[\(i)].address");
+            text(s.equipment, "sites[\(i)].equipment")
             whole(s.workstations, "sites[\(i)].workstations", upTo: Bounds.maximumWorkstations)
             count(s.assetsToMove.count, "sites[\(i)].assetsToMove")
         }
@@ -88,17 +102,22 @@ extension PlanContent {
             }
         }
         for (i, e) in exercises.enumerated() {
-            text(e.scope, "exercises[\(i)].scope"); text(e.findings, "exercises[\(i)].findings"); text(e.followUp, "exercises[\(i)].followUp")
-            if let next = e.nextDate, next < e.date { errors.append(DomainError(.dateOrder, field: "exercises[\(i)].nextDate")) }
+            text(e.scope, "exercises[\(i)].scope"); text(e.findings, "exercises[\(i)].findings");
+            text(e.followUp, "exercises[\(i)].followUp")
+            if let next = e.nextDate, next < e.date {
+                errors.append(DomainError(.dateOrder, field: "exercises[\(i)].nextDate"))
+            }
         }
-        for (field, value) in [("nationalStaff.seniorStaffMember", nationalStaff.seniorStaffMember),
-                               ("nationalStaff.safetyMeasures", nationalStaff.safetyMeasures),
-                               ("nationalStaff.salaryAndCosts", nationalStaff.salaryAndCosts),
-                               ("nationalStaff.logisticsSupport", nationalStaff.logisticsSupport),
-                               ("nationalStaff.communicationProtocol", nationalStaff.communicationProtocol),
-                               ("other.emergencyManagement", other.emergencyManagement),
-                               ("other.securityManagement", other.securityManagement),
-                               ("other.recordsManagement", other.recordsManagement)] {
+        for (field, value) in [
+            ("nationalStaff.seniorStaffMember", nationalStaff.seniorStaffMember),
+            ("nationalStaff.safetyMeasures", nationalStaff.safetyMeasures),
+            ("nationalStaff.salaryAndCosts", nationalStaff.salaryAndCosts),
+            ("nationalStaff.logisticsSupport", nationalStaff.logisticsSupport),
+            ("nationalStaff.communicationProtocol", nationalStaff.communicationProtocol),
+            ("other.emergencyManagement", other.emergencyManagement),
+            ("other.securityManagement", other.securityManagement),
+            ("other.recordsManagement", other.recordsManagement),
+        ] {
             text(value, field)
         }
         if !errors.isEmpty { throw ValidationErrors(errors) }

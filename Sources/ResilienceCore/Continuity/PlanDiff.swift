@@ -42,27 +42,34 @@ public enum PlanDiff {
         let keptNew = new.filter { oldIndex[$0.id] != nil }.map(\.id)
         for item in new {
             guard let before = oldIndex[item.id] else {
-                changes.append(PlanChange(section: section, itemID: item.id, itemName: name(item), kind: .added, fields: []))
+                changes.append(
+                    PlanChange(section: section, itemID: item.id, itemName: name(item), kind: .added, fields: []))
                 continue
             }
             // Most items are unchanged; comparing values first keeps encoding to the changed ones.
             let fields = old[before] == item ? [] : differingFields(old[before], item)
             if !fields.isEmpty {
-                changes.append(PlanChange(section: section, itemID: item.id, itemName: name(item), kind: .changed, fields: fields))
+                changes.append(
+                    PlanChange(section: section, itemID: item.id, itemName: name(item), kind: .changed, fields: fields))
             }
             if keptOld.firstIndex(of: item.id) != keptNew.firstIndex(of: item.id) {
-                changes.append(PlanChange(section: section, itemID: item.id, itemName: name(item), kind: .moved, fields: []))
+                changes.append(
+                    PlanChange(section: section, itemID: item.id, itemName: name(item), kind: .moved, fields: []))
             }
         }
         for item in old where !newIDs.contains(item.id) {
-            changes.append(PlanChange(section: section, itemID: item.id, itemName: name(item), kind: .removed, fields: []))
+            changes.append(
+                PlanChange(section: section, itemID: item.id, itemName: name(item), kind: .removed, fields: []))
         }
         return changes
     }
 
-    private static func single<Record: Encodable & Equatable>(_ section: PlanSection, _ old: Record, _ new: Record) -> [PlanChange] {
+    private static func single<Record: Encodable & Equatable>(
+        _ section: PlanSection, _ old: Record, _ new: Record
+    ) -> [PlanChange] {
         let fields = old == new ? [] : differingFields(old, new)
-        return fields.isEmpty ? [] : [PlanChange(section: section, itemID: nil, itemName: "", kind: .changed, fields: fields)]
+        return fields.isEmpty
+            ? [] : [PlanChange(section: section, itemID: nil, itemName: "", kind: .changed, fields: fields)]
     }
 
     /// The top-level fields whose encoded values differ (absent and null count as the same).
@@ -74,7 +81,9 @@ public enum PlanDiff {
     /// The fields of an item (or of a section kept as one record, with no id) that feedback can
     /// name, as the comparison names them; nil when there is no such item.
     public static func itemFields(_ content: PlanContent, section: PlanSection, id: UUID?) -> [String]? {
-        func keys<T: Encodable>(_ value: T?) -> [String]? { value.map { fields(of: $0).keys.filter { $0 != "id" }.sorted() } }
+        func keys<T: Encodable>(_ value: T?) -> [String]? {
+            value.map { fields(of: $0).keys.filter { $0 != "id" }.sorted() }
+        }
         func find<T: Identifiable & Encodable>(_ list: [T]) -> T? where T.ID == UUID { list.first { $0.id == id } }
         switch section {
         case .team: return keys(find(content.team))
@@ -115,7 +124,11 @@ public enum PlanDiff {
         }
         for (i, byte) in bytes.enumerated() {
             if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
                     inString = false
                     if depth == 1 && valueStart < 0 && keyEnd < 0 { keyEnd = i }
                 }

@@ -106,26 +106,34 @@ public enum ReviewCycle {
         public var comment: String?
         /// The person making the move edited or submitted the plan in this cycle.
         public var tookPart: Bool
-        public init(blockingErrors: Int = 0, unansweredThreads: Int = 0, unresolvedThreads: Int = 0, comment: String? = nil,
-                    tookPart: Bool = false) {
+        public init(
+            blockingErrors: Int = 0, unansweredThreads: Int = 0, unresolvedThreads: Int = 0, comment: String? = nil,
+            tookPart: Bool = false
+        ) {
             self.blockingErrors = blockingErrors; self.unansweredThreads = unansweredThreads
             self.unresolvedThreads = unresolvedThreads; self.comment = comment; self.tookPart = tookPart
         }
     }
 
     /// The state the plan moves to, or why it may not.
-    public static func check(_ move: ReviewMove, from state: ReviewState, grants: [Grant], on unit: UnitPath,
-                             _ conditions: Conditions = Conditions()) -> Result<ReviewState, ReviewRefusal> {
+    public static func check(
+        _ move: ReviewMove, from state: ReviewState, grants: [Grant], on unit: UnitPath,
+        _ conditions: Conditions = Conditions()
+    ) -> Result<ReviewState, ReviewRefusal> {
         guard let next = target(of: move, from: state) else { return .failure(.notFromThisState) }
         let allowed = roles(for: move)
-        guard grants.contains(where: { allowed.contains($0.role) && $0.covers(unit) }) else { return .failure(.notYourRole) }
+        guard grants.contains(where: { allowed.contains($0.role) && $0.covers(unit) }) else {
+            return .failure(.notYourRole)
+        }
         if conditions.tookPart && Self.judges(move) { return .failure(.ownWork) }
         switch move {
         case .submit:
             if conditions.blockingErrors > 0 { return .failure(.blockingErrors) }
             if state == .returned && conditions.unansweredThreads > 0 { return .failure(.unansweredFeedback) }
         case .returnWithFeedback:
-            if (conditions.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .failure(.commentRequired) }
+            if (conditions.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                return .failure(.commentRequired)
+            }
         case .endorse:
             if conditions.unresolvedThreads > 0 { return .failure(.unresolvedFeedback) }
         default:
@@ -142,7 +150,8 @@ public enum ReviewCycle {
     /// The moves a person could make now, for the buttons a page shows.
     public static func available(from state: ReviewState, grants: [Grant], on unit: UnitPath) -> [ReviewMove] {
         ReviewMove.allCases.filter { move in
-            target(of: move, from: state) != nil && grants.contains { roles(for: move).contains($0.role) && $0.covers(unit) }
+            target(of: move, from: state) != nil
+                && grants.contains { roles(for: move).contains($0.role) && $0.covers(unit) }
         }
     }
 }
@@ -228,7 +237,9 @@ public struct ComplianceFigures: Sendable, Equatable, Codable {
     public var withRiskRegister: Int
     public var overdue: Int
 
-    public init(units: Int, inForce: Int, updatedWithinYear: Int, testedWithinYear: Int, withRiskRegister: Int, overdue: Int) {
+    public init(
+        units: Int, inForce: Int, updatedWithinYear: Int, testedWithinYear: Int, withRiskRegister: Int, overdue: Int
+    ) {
         self.units = units; self.inForce = inForce; self.updatedWithinYear = updatedWithinYear
         self.testedWithinYear = testedWithinYear; self.withRiskRegister = withRiskRegister; self.overdue = overdue
     }
@@ -284,10 +295,14 @@ public enum CampaignProgress {
     public static func isDone(_ state: ReviewState?) -> Bool { rank(state) == 6 }
 
     /// Late: the deadline has passed and the plan is not approved.
-    public static func isLate(_ state: ReviewState?, deadline: Date, now: Date) -> Bool { !isDone(state) && deadline < now }
+    public static func isLate(_ state: ReviewState?, deadline: Date, now: Date) -> Bool {
+        !isDone(state) && deadline < now
+    }
 
     /// Late ones first, then the least advanced, then by name.
-    public static func ordered<T>(_ rows: [T], state: (T) -> ReviewState?, name: (T) -> String, deadline: Date, now: Date) -> [T] {
+    public static func ordered<T>(
+        _ rows: [T], state: (T) -> ReviewState?, name: (T) -> String, deadline: Date, now: Date
+    ) -> [T] {
         rows.sorted { a, b in
             let la = isLate(state(a), deadline: deadline, now: now), lb = isLate(state(b), deadline: deadline, now: now)
             if la != lb { return la }

@@ -9,8 +9,9 @@ public enum OrganizationRules {
             throw DomainError(.unitNeedsParent, field: "parent")
         }
         guard kind.allowedParents.contains(parentKind) else {
-            throw DomainError(.unitPlacementNotAllowed, field: "parent",
-                              args: [kind.rawValue, parentKind.rawValue])
+            throw DomainError(
+                .unitPlacementNotAllowed, field: "parent",
+                args: [kind.rawValue, parentKind.rawValue])
         }
     }
 

@@ -17,10 +17,13 @@ public struct RiskDraft: Equatable, Sendable {
     /// The treatment's actions, each with its due date.
     public var actions: [RiskAction]
 
-    public init(kind: String, title: String, cause: String? = nil, consequence: String? = nil, inherent: RiskRating,
-                residual: RiskRating? = nil, owner: String? = nil, treatment: String? = nil, status: RiskStatus = .open,
-                reviewDate: Date? = nil, source: RiskSource = .own, actions: [RiskAction] = []) {
-        self.kind = kind; self.title = title; self.cause = cause; self.consequence = consequence; self.inherent = inherent
+    public init(
+        kind: String, title: String, cause: String? = nil, consequence: String? = nil, inherent: RiskRating,
+        residual: RiskRating? = nil, owner: String? = nil, treatment: String? = nil, status: RiskStatus = .open,
+        reviewDate: Date? = nil, source: RiskSource = .own, actions: [RiskAction] = []
+    ) {
+        self.kind = kind; self.title = title; self.cause = cause; self.consequence = consequence;
+        self.inherent = inherent
         self.residual = residual; self.owner = owner; self.treatment = treatment; self.status = status
         self.reviewDate = reviewDate; self.source = source; self.actions = actions
     }
@@ -30,8 +33,10 @@ public struct RiskDraft: Equatable, Sendable {
 /// and reports each row's refusals by column, so that a preview can show them all before anything
 /// is saved.
 public enum RiskCSV {
-    public static let columns = ["kind", "title", "cause", "consequence", "likelihood", "impact", "residual_likelihood",
-                                 "residual_impact", "owner", "treatment", "status", "review_date", "source", "actions"]
+    public static let columns = [
+        "kind", "title", "cause", "consequence", "likelihood", "impact", "residual_likelihood",
+        "residual_impact", "owner", "treatment", "status", "review_date", "source", "actions",
+    ]
     public static let required: Set<String> = ["kind", "title", "likelihood", "impact"]
     public static let maximumRows = 5000
 
@@ -51,9 +56,15 @@ public enum RiskCSV {
         guard !records.isEmpty else { throw DomainError(.required, field: "file") }
         let header = records.removeFirst().map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let missing = required.subtracting(header)
-        guard missing.isEmpty else { throw DomainError(.csvMissingColumns, field: "file", args: [missing.sorted().joined(separator: ", ")]) }
-        let data = records.enumerated().filter { !$0.element.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
-        guard data.count <= maximumRows else { throw DomainError(.csvTooManyRows, field: "file", args: [String(maximumRows)]) }
+        guard missing.isEmpty else {
+            throw DomainError(.csvMissingColumns, field: "file", args: [missing.sorted().joined(separator: ", ")])
+        }
+        let data = records.enumerated().filter {
+            !$0.element.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+        }
+        guard data.count <= maximumRows else {
+            throw DomainError(.csvTooManyRows, field: "file", args: [String(maximumRows)])
+        }
         return data.map { index, cells in
             var value: [String: String] = [:]
             for (i, name) in header.enumerated() where i < cells.count { value[name] = cell(cells[i]) }
@@ -85,54 +96,83 @@ public enum RiskCSV {
                 if required { v.add(DomainError(.required, field: name)) }
                 return nil
             }
-            guard let n = Int(raw), RiskRating.range.contains(n) else { v.add(DomainError(.ratingOutOfRange, field: name)); return nil }
+            guard let n = Int(raw), RiskRating.range.contains(n) else {
+                v.add(DomainError(.ratingOutOfRange, field: name)); return nil
+            }
             return n
         }
         let kind = (value["kind"] ?? "").lowercased().replacingOccurrences(of: " ", with: "_")
-        if kind.isEmpty { v.add(DomainError(.required, field: "kind")) } else if !kinds.contains(kind) { v.add(DomainError(.invalidChoice, field: "kind")) }
+        if kind.isEmpty {
+            v.add(DomainError(.required, field: "kind"))
+        } else if !kinds.contains(kind) {
+            v.add(DomainError(.invalidChoice, field: "kind"))
+        }
         let title = check { () throws(DomainError) in try TextRules.name(value["title"], field: "title") }
-        let cause = text("cause"), consequence = text("consequence"), owner = text("owner", max: 200), treatment = text("treatment")
+        let cause = text("cause"), consequence = text("consequence"), owner = text("owner", max: 200),
+            treatment = text("treatment")
         let likelihood = rating("likelihood", required: true), impact = rating("impact", required: true)
-        let residualLikelihood = rating("residual_likelihood", required: false), residualImpact = rating("residual_impact", required: false)
-        if (residualLikelihood == nil) != (residualImpact == nil) && v.errors.allSatisfy({ !$0.field!.hasPrefix("residual") }) {
+        let residualLikelihood = rating("residual_likelihood", required: false),
+            residualImpact = rating("residual_impact", required: false)
+        if (residualLikelihood == nil) != (residualImpact == nil)
+            && v.errors.allSatisfy({ !$0.field!.hasPrefix("residual") })
+        {
             v.add(DomainError(.required, field: residualLikelihood == nil ? "residual_likelihood" : "residual_impact"))
         }
         let status = choice(value["status"], default: RiskStatus.open, field: "status", &v)
         let source = choice(value["source"], default: RiskSource.own, field: "source", &v)
-        let review: Date? = check { () throws(DomainError) in try TextRules.day(value["review_date"], field: "review_date") } ?? nil
-        let actions = value["actions"] != nil ? check { () throws(DomainError) in try RiskAction.parse(cell: value["actions"]!) } ?? []
-                                              : formActions(value, &v)
-        guard v.errors.isEmpty, let title, let likelihood, let impact else { return Row(line: line, draft: nil, errors: v.errors, cells: value) }
+        let review: Date? =
+            check { () throws(DomainError) in try TextRules.day(value["review_date"], field: "review_date") } ?? nil
+        let actions =
+            value["actions"] != nil
+            ? check { () throws(DomainError) in try RiskAction.parse(cell: value["actions"]!) } ?? []
+            : formActions(value, &v)
+        guard v.errors.isEmpty, let title, let likelihood, let impact else {
+            return Row(line: line, draft: nil, errors: v.errors, cells: value)
+        }
         let residual = residualLikelihood.flatMap { l in residualImpact.map { RiskRating(likelihood: l, impact: $0) } }
-        return Row(line: line, draft: RiskDraft(kind: kind, title: title, cause: cause, consequence: consequence,
-                                                inherent: RiskRating(likelihood: likelihood, impact: impact), residual: residual,
-                                                owner: owner, treatment: treatment, status: status, reviewDate: review, source: source,
-                                                actions: actions),
-                   errors: [], cells: value)
+        return Row(
+            line: line,
+            draft: RiskDraft(
+                kind: kind, title: title, cause: cause, consequence: consequence,
+                inherent: RiskRating(likelihood: likelihood, impact: impact), residual: residual,
+                owner: owner, treatment: treatment, status: status, reviewDate: review, source: source,
+                actions: actions),
+            errors: [], cells: value)
     }
 
     /// The actions of a form's rows, each row's errors under its own field.
     private static func formActions(_ value: [String: String], _ v: inout ValidationCollector) -> [RiskAction] {
         var actions: [RiskAction] = []
         for n in 0..<RiskAction.maximumCount {
-            let field = { (name: String) in (value["action-\(n)-\(name)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+            let field = { (name: String) in
+                (value["action-\(n)-\(name)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            }
             if field("description").isEmpty && field("owner").isEmpty && field("due").isEmpty { continue }
             var errors: [DomainError] = []
             func run<T>(_ body: () throws(DomainError) -> T) -> T? {
                 do { return try body() } catch { errors.append(error); return nil }
             }
-            let description = run { () throws(DomainError) in try TextRules.name(field("description"), field: "action-\(n)-description") }
-            let owner = run { () throws(DomainError) in try TextRules.optional(field("owner"), field: "action-\(n)-owner", max: 200) }
+            let description = run { () throws(DomainError) in
+                try TextRules.name(field("description"), field: "action-\(n)-description")
+            }
+            let owner = run { () throws(DomainError) in
+                try TextRules.optional(field("owner"), field: "action-\(n)-owner", max: 200)
+            }
             let due = run { () throws(DomainError) in try TextRules.day(field("due"), field: "action-\(n)-due") }
             errors.forEach { v.add($0) }
             if errors.isEmpty, let description, let owner, let due {
-                actions.append(RiskAction(description: description, owner: owner, dueDate: due, done: ["true", "on", "1"].contains(field("done"))))
+                actions.append(
+                    RiskAction(
+                        description: description, owner: owner, dueDate: due,
+                        done: ["true", "on", "1"].contains(field("done"))))
             }
         }
         return actions
     }
 
-    private static func choice<T: RawRepresentable>(_ raw: String?, default fallback: T, field: String, _ v: inout ValidationCollector) -> T
+    private static func choice<T: RawRepresentable>(
+        _ raw: String?, default fallback: T, field: String, _ v: inout ValidationCollector
+    ) -> T
     where T.RawValue == String {
         let value = (raw ?? "").lowercased().replacingOccurrences(of: " ", with: "_")
         if value.isEmpty { return fallback }
@@ -154,9 +194,17 @@ public enum RiskCSV {
             if quoted {
                 if c == "\"" {
                     if let next = iterator.next() {
-                        if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; afterQuote = true; pending = next }
-                    } else { quoted = false }
-                } else { field.unicodeScalars.append(c) }
+                        if next == "\"" {
+                            field.unicodeScalars.append("\"")
+                        } else {
+                            quoted = false; afterQuote = true; pending = next
+                        }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.unicodeScalars.append(c)
+                }
                 continue
             }
             switch c {
@@ -176,14 +224,19 @@ public enum RiskCSV {
         func cell(_ s: String) -> String {
             var v = s
             if let first = v.first, "=+-@".contains(first) { v = "'" + v }
-            return v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
+            return v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
         }
         var lines = [columns.joined(separator: ",")]
         for d in drafts {
-            let row: [String] = [d.kind, d.title, d.cause ?? "", d.consequence ?? "", String(d.inherent.likelihood), String(d.inherent.impact),
-                                 d.residual.map { String($0.likelihood) } ?? "", d.residual.map { String($0.impact) } ?? "",
-                                 d.owner ?? "", d.treatment ?? "", d.status.rawValue, d.reviewDate.map(PlanChecks.isoDay) ?? "", d.source.rawValue,
-                                 RiskAction.cell(d.actions)]
+            let row: [String] = [
+                d.kind, d.title, d.cause ?? "", d.consequence ?? "", String(d.inherent.likelihood),
+                String(d.inherent.impact),
+                d.residual.map { String($0.likelihood) } ?? "", d.residual.map { String($0.impact) } ?? "",
+                d.owner ?? "", d.treatment ?? "", d.status.rawValue, d.reviewDate.map(PlanChecks.isoDay) ?? "",
+                d.source.rawValue,
+                RiskAction.cell(d.actions),
+            ]
             lines.append(row.map(cell).joined(separator: ","))
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"

@@ -23,8 +23,12 @@ public struct RiskMatrix: Codable, Equatable, Sendable {
         }
         for l in 0..<Self.size {
             for i in 0..<Self.size {
-                if l > 0 && levels[l][i] < levels[l - 1][i] { throw DomainError(.matrixNotMonotone, field: "matrix", args: [String(l + 1), String(i + 1)]) }
-                if i > 0 && levels[l][i] < levels[l][i - 1] { throw DomainError(.matrixNotMonotone, field: "matrix", args: [String(l + 1), String(i + 1)]) }
+                if l > 0 && levels[l][i] < levels[l - 1][i] {
+                    throw DomainError(.matrixNotMonotone, field: "matrix", args: [String(l + 1), String(i + 1)])
+                }
+                if i > 0 && levels[l][i] < levels[l][i - 1] {
+                    throw DomainError(.matrixNotMonotone, field: "matrix", args: [String(l + 1), String(i + 1)])
+                }
             }
         }
         self.levels = levels
@@ -34,7 +38,8 @@ public struct RiskMatrix: Codable, Equatable, Sendable {
 
     /// A stored matrix is checked like a new one.
     public init(from decoder: any Decoder) throws {
-        try self.init(levels: try decoder.container(keyedBy: CodingKeys.self).decode([[RiskLevel]].self, forKey: .levels))
+        try self.init(
+            levels: try decoder.container(keyedBy: CodingKeys.self).decode([[RiskLevel]].self, forKey: .levels))
     }
 
     /// The level of a rating, nil when the rating is out of range.
@@ -92,7 +97,9 @@ public struct RiskSummary: Sendable, Equatable {
     public var kind: String
     public var status: RiskStatus
     public var reviewDate: Date?
-    public init(kind: String, status: RiskStatus, reviewDate: Date?) { self.kind = kind; self.status = status; self.reviewDate = reviewDate }
+    public init(kind: String, status: RiskStatus, reviewDate: Date?) {
+        self.kind = kind; self.status = status; self.reviewDate = reviewDate
+    }
 }
 
 public enum RegisterRules {

@@ -19,18 +19,28 @@ public struct RiskScale: Codable, Equatable, Sendable {
     public static let maximumAddedKinds = 20
     public static let maximumNameLength = 100
 
-    public init(matrix: RiskMatrix, levelNames: [String: [String: String]] = [:], likelihoodNames: [String: [String: String]] = [:],
-                impactNames: [String: [String: String]] = [:], addedKinds: [String] = [], kindNames: [String: [String: String]] = [:]) throws(DomainError) {
-        guard addedKinds.count <= Self.maximumAddedKinds else { throw DomainError(.tooMany, field: "kinds", args: [String(Self.maximumAddedKinds)]) }
+    public init(
+        matrix: RiskMatrix, levelNames: [String: [String: String]] = [:],
+        likelihoodNames: [String: [String: String]] = [:],
+        impactNames: [String: [String: String]] = [:], addedKinds: [String] = [],
+        kindNames: [String: [String: String]] = [:]
+    ) throws(DomainError) {
+        guard addedKinds.count <= Self.maximumAddedKinds else {
+            throw DomainError(.tooMany, field: "kinds", args: [String(Self.maximumAddedKinds)])
+        }
         for kind in addedKinds where !ImpactScale.isCategoryCode(kind) || RiskKind.standard.contains(kind) {
             throw DomainError(.kindCode, field: "kinds", args: [kind])
         }
         guard Set(addedKinds).count == addedKinds.count else { throw DomainError(.taken, field: "kinds") }
         let ratings = Set(RiskRating.range.map(String.init))
-        func clean(_ names: [String: [String: String]], keys: Set<String>, field: String) throws(DomainError) -> [String: [String: String]] {
+        func clean(
+            _ names: [String: [String: String]], keys: Set<String>, field: String
+        ) throws(DomainError) -> [String: [String: String]] {
             var out: [String: [String: String]] = [:]
             for (key, byLanguage) in names where keys.contains(key) {
-                let kept = byLanguage.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.value.isEmpty }
+                let kept = byLanguage.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
+                    !$0.value.isEmpty
+                }
                 if kept.values.contains(where: { $0.count > Self.maximumNameLength }) {
                     throw DomainError(.tooLong, field: field, args: [String(Self.maximumNameLength)])
                 }
@@ -46,15 +56,21 @@ public struct RiskScale: Codable, Equatable, Sendable {
         self.kindNames = try clean(kindNames, keys: Set(addedKinds), field: "kinds")
     }
 
-    private enum CodingKeys: String, CodingKey { case matrix, levelNames, likelihoodNames, impactNames, addedKinds, kindNames }
+    private enum CodingKeys: String, CodingKey {
+        case matrix, levelNames, likelihoodNames, impactNames, addedKinds, kindNames
+    }
 
     /// A stored scale is checked like a new one.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        func names(_ key: CodingKeys) throws -> [String: [String: String]] { try c.decodeIfPresent([String: [String: String]].self, forKey: key) ?? [:] }
-        try self.init(matrix: c.decode(RiskMatrix.self, forKey: .matrix), levelNames: names(.levelNames), likelihoodNames: names(.likelihoodNames),
-                      impactNames: names(.impactNames), addedKinds: c.decodeIfPresent([String].self, forKey: .addedKinds) ?? [],
-                      kindNames: names(.kindNames))
+        func names(_ key: CodingKeys) throws -> [String: [String: String]] {
+            try c.decodeIfPresent([String: [String: String]].self, forKey: key) ?? [:]
+        }
+        try self.init(
+            matrix: c.decode(RiskMatrix.self, forKey: .matrix), levelNames: names(.levelNames),
+            likelihoodNames: names(.likelihoodNames),
+            impactNames: names(.impactNames), addedKinds: c.decodeIfPresent([String].self, forKey: .addedKinds) ?? [],
+            kindNames: names(.kindNames))
     }
 
     /// Every kind a register knows: the standard ones, then HQ's.
@@ -86,10 +102,12 @@ public struct RiskAction: Codable, Equatable, Sendable {
     /// or backslash in the text is written after a backslash.
     public static func cell(_ actions: [RiskAction]) -> String {
         func text(_ s: String) -> String {
-            s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+            s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+                .replacingOccurrences(of: "\n", with: " ")
         }
         return actions.map { a in
-            [text(a.description), text(a.owner ?? ""), a.dueDate.map(PlanChecks.isoDay) ?? "", a.done ? "done" : ""].joined(separator: " | ")
+            [text(a.description), text(a.owner ?? ""), a.dueDate.map(PlanChecks.isoDay) ?? "", a.done ? "done" : ""]
+                .joined(separator: " | ")
         }.joined(separator: "\n")
     }
 
@@ -97,7 +115,15 @@ public struct RiskAction: Codable, Equatable, Sendable {
     static func parts(_ line: String) -> [String] {
         var parts: [String] = [], part = "", escaped = false
         for c in line {
-            if escaped { part.append(c); escaped = false } else if c == "\\" { escaped = true } else if c == "|" { parts.append(part); part = "" } else { part.append(c) }
+            if escaped {
+                part.append(c); escaped = false
+            } else if c == "\\" {
+                escaped = true
+            } else if c == "|" {
+                parts.append(part); part = ""
+            } else {
+                part.append(c)
+            }
         }
         parts.append(part)
         return parts.map { $0.trimmingCharacters(in: .whitespaces) }
@@ -106,20 +132,30 @@ public struct RiskAction: Codable, Equatable, Sendable {
     /// The actions of a CSV cell, or the first line's error (field `actions`, the line in args).
     public static func parse(cell: String) throws(DomainError) -> [RiskAction] {
         var actions: [RiskAction] = []
-        let lines = cell.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard lines.count <= maximumCount else { throw DomainError(.tooMany, field: "actions", args: [String(maximumCount)]) }
+        let lines = cell.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
+        guard lines.count <= maximumCount else {
+            throw DomainError(.tooMany, field: "actions", args: [String(maximumCount)])
+        }
         for line in lines {
             let parts = Self.parts(line)
             let done = parts.count > 3 ? parts[3].lowercased() : ""
-            guard ["", "done", "yes", "true", "x"].contains(done) else { throw DomainError(.invalidChoice, field: "actions", args: [line]) }
-            actions.append(try action(description: parts[0], owner: parts.count > 1 ? parts[1] : nil,
-                                      due: parts.count > 2 ? parts[2] : nil, done: !done.isEmpty, field: "actions"))
+            guard ["", "done", "yes", "true", "x"].contains(done) else {
+                throw DomainError(.invalidChoice, field: "actions", args: [line])
+            }
+            actions.append(
+                try action(
+                    description: parts[0], owner: parts.count > 1 ? parts[1] : nil,
+                    due: parts.count > 2 ? parts[2] : nil, done: !done.isEmpty, field: "actions"))
         }
         return actions
     }
 
     /// One action from its typed fields, each checked; `field` names where the errors go.
-    public static func action(description: String?, owner: String?, due: String?, done: Bool, field: String) throws(DomainError) -> RiskAction {
+    public static func action(
+        description: String?, owner: String?, due: String?, done: Bool, field: String
+    ) throws(DomainError) -> RiskAction {
         let description = try TextRules.name(description, field: field)
         let owner = try TextRules.optional(owner, field: field, max: 200)
         let dueDate = try TextRules.day(due, field: field)

@@ -84,7 +84,9 @@ public enum TextRules {
     }
 
     /// A whole number within bounds; empty is `empty`.
-    public static func integer(_ raw: String?, field: String, in range: ClosedRange<Int>, empty: Int? = nil) throws(DomainError) -> Int {
+    public static func integer(
+        _ raw: String?, field: String, in range: ClosedRange<Int>, empty: Int? = nil
+    ) throws(DomainError) -> Int {
         let value = (raw ?? "").trimmingCharacters(in: .whitespaces)
         if value.isEmpty, let empty { return empty }
         guard !value.isEmpty else { throw DomainError(.required, field: field) }
@@ -117,9 +119,12 @@ public enum TextRules {
         let value = (raw ?? "").trimmingCharacters(in: .whitespaces)
         guard !value.isEmpty else { throw DomainError(.required, field: field) }
         let halves = value.split(separator: "T", maxSplits: 1)
-        guard halves.count == 2, let day = try? Self.day(String(halves[0]), field: field) else { throw DomainError(.dateFormat, field: field) }
+        guard halves.count == 2, let day = try? Self.day(String(halves[0]), field: field) else {
+            throw DomainError(.dateFormat, field: field)
+        }
         let time = halves[1].split(separator: ":").map { Int($0) }
-        guard (2...3).contains(time.count), let h = time[0], let m = time[1], (0..<24).contains(h), (0..<60).contains(m) else {
+        guard (2...3).contains(time.count), let h = time[0], let m = time[1], (0..<24).contains(h), (0..<60).contains(m)
+        else {
             throw DomainError(.dateFormat, field: field)
         }
         let s = time.count == 3 ? (time[2] ?? 0) : 0

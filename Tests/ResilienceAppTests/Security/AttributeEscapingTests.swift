@@ -1,6 +1,7 @@
 import Foundation
 @preconcurrency import Plot
 import Testing
+
 @testable import ResilienceApp
 
 /// The app's own form helpers write typed text into attributes escaped (see
@@ -14,7 +15,8 @@ import Testing
     @Test func formsWriteTypedTextEscapedIntoValuesOptionsAndActions() {
         let form = FormState(values: ["title": Self.hostile, "kind": Self.hostile])
         let text: BodyNode = FormField.text("title", Self.hostile, form, hint: Self.hostile)
-        let select: BodyNode = FormField.select("kind", "Kind", form, options: [(value: Self.hostile, label: Self.hostile)])
+        let select: BodyNode = FormField.select(
+            "kind", "Kind", form, options: [(value: Self.hostile, label: Self.hostile)])
         let posted: BodyNode = postForm(Self.hostile, csrf: Self.hostile, text)
         for node in [text, select, posted] {
             let html = node.render()

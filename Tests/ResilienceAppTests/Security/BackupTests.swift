@@ -3,6 +3,7 @@ import Foundation
 import SQLKit
 import Testing
 import Vapor
+
 @testable import ResilienceApp
 @testable import ResilienceCore
 
@@ -52,7 +53,8 @@ private actor Acknowledged {
             case .sqliteFile, .sqliteMemory:
                 target.database = .sqliteFile(folder.appendingPathComponent("restored.sqlite").path)
             case .postgres(let url, let schema):
-                let name = "restore_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
+                let name =
+                    "restore_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
                 let sql = try #require(app.db as? any SQLDatabase)
                 try await sql.raw("CREATE DATABASE \(ident: name)").run()
                 newDatabase = name

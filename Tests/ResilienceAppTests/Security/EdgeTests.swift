@@ -4,6 +4,7 @@ import NIOCore
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import ResilienceApp
 @testable import ResilienceCore
 
@@ -14,7 +15,8 @@ import VaporTesting
         // (asked for, where the person goes): written from what browsers do with a Location.
         let table: [(String?, String)] = [
             ("/plans/1", "/plans/1"), ("/units?q=KEN&page=2", "/units?q=KEN&page=2"), ("/", "/"),
-            ("//evil.example/x", "/"), ("/\t/evil.example/x", "/"), ("/\\evil.example", "/"), ("https://evil.example", "/"),
+            ("//evil.example/x", "/"), ("/\t/evil.example/x", "/"), ("/\\evil.example", "/"),
+            ("https://evil.example", "/"),
             ("/\n/evil.example", "/"), (" /plans", "/"), ("/plans/ x", "/"), (nil, "/"), ("", "/"),
         ]
         for (raw, expected) in table { #expect(safeNext(raw) == expected, "\(String(describing: raw))") }
@@ -27,7 +29,9 @@ import VaporTesting
             for path in ["/no-such-page", AppPath.users.path, AppPath.plan(UUID()).path] {
                 let response = try await browser.get(path)
                 #expect([.notFound, .forbidden].contains(response.status), "\(path)")
-                #expect(response.headers.first(name: "Content-Security-Policy")?.contains("frame-ancestors 'none'") == true, "\(path)")
+                #expect(
+                    response.headers.first(name: "Content-Security-Policy")?.contains("frame-ancestors 'none'") == true,
+                    "\(path)")
                 #expect(response.headers.first(name: "X-Frame-Options") == "DENY", "\(path)")
             }
         }
@@ -39,10 +43,15 @@ import VaporTesting
             #expect(try await app.testing().sendRequest(.GET, AppPath.apiMe.path, headers: headers).status == .ok)
             let browser = Browser(app)
             #expect(try await browser.signIn("focal.bangladesh"))
-            let changed = try await browser.post(AppPath.accountPassword.path, ["current": DemoData.password, "password": "a-new-long-passphrase",
-                                                                               "confirmation": "a-new-long-passphrase"])
+            let changed = try await browser.post(
+                AppPath.accountPassword.path,
+                [
+                    "current": DemoData.password, "password": "a-new-long-passphrase",
+                    "confirmation": "a-new-long-passphrase",
+                ])
             #expect(changed.status.code < 400)
-            #expect(try await app.testing().sendRequest(.GET, AppPath.apiMe.path, headers: headers).status == .unauthorized)
+            #expect(
+                try await app.testing().sendRequest(.GET, AppPath.apiMe.path, headers: headers).status == .unauthorized)
         }
     }
 
@@ -56,11 +65,14 @@ import VaporTesting
             #expect(try await admin.signIn("admin"))
             let values = ["displayName": account.displayName, "homeUnit": account.$homeUnit.id.uuidString]
             #expect(try await admin.post(AppPath.userEdit(account.id!).path, values).status == .seeOther)
-            #expect(try await admin.post(AppPath.userEdit(account.id!).path, values.merging(["isActive": "true"]) { $1 }).status == .seeOther)
+            #expect(
+                try await admin.post(AppPath.userEdit(account.id!).path, values.merging(["isActive": "true"]) { $1 })
+                    .status == .seeOther)
             #expect(try await user("staff.coxsbazar", app).isActive)
             let page = try await staff.get(AppPath.account.path)
             #expect(page.status == .seeOther, "the old session signs in again")
-            #expect(try await app.testing().sendRequest(.GET, AppPath.apiMe.path, headers: headers).status == .unauthorized)
+            #expect(
+                try await app.testing().sendRequest(.GET, AppPath.apiMe.path, headers: headers).status == .unauthorized)
         }
     }
 
@@ -70,15 +82,19 @@ import VaporTesting
             let bangladesh = try await unit("BGD", app)
             let browser = Browser(app)
             #expect(try await browser.signIn("reviewer.asia"))
-            let refused = try await browser.post(AppPath.userGrants(reviewer.id!).path, ["role": "focal_point", "unitID": bangladesh.id!.uuidString])
+            let refused = try await browser.post(
+                AppPath.userGrants(reviewer.id!).path, ["role": "focal_point", "unitID": bangladesh.id!.uuidString])
             #expect(refused.status == .unprocessableEntity || refused.status == .forbidden)
-            let grants = try await RoleGrant.query(on: app.db).filter(\.$user.$id == reviewer.id!).filter(\.$role == .focalPoint).count()
+            let grants = try await RoleGrant.query(on: app.db).filter(\.$user.$id == reviewer.id!).filter(
+                \.$role == .focalPoint
+            ).count()
             #expect(grants == 0)
             // The API says why.
             let headers = try await apiHeaders("admin", app)
             let admin = try await user("admin", app)
-            let api = try await app.testing().sendRequest(.POST, AppPath.apiUserGrants(admin.id!).path, headers: headers,
-                                                          body: ByteBuffer(string: #"{"role":"security_officer","unitID":"\#(bangladesh.id!.uuidString)"}"#))
+            let api = try await app.testing().sendRequest(
+                .POST, AppPath.apiUserGrants(admin.id!).path, headers: headers,
+                body: ByteBuffer(string: #"{"role":"security_officer","unitID":"\#(bangladesh.id!.uuidString)"}"#))
             #expect(api.status == .unprocessableEntity)
             #expect(api.body.string.contains("cannot_grant_self"))
         }
@@ -91,19 +107,26 @@ import VaporTesting
             // The Asia reviewer is also given focal point of Bangladesh by the administrator,
             // edits and submits the plan, then tries to take it for review.
             let reviewer = try await user("reviewer.asia", app)
-            try await RoleGrant(userID: reviewer.requireID(), unitID: bangladesh.requireID(), role: .focalPoint,
-                                grantedByID: try await user("admin", app).requireID()).create(on: app.db)
+            try await RoleGrant(
+                userID: reviewer.requireID(), unitID: bangladesh.requireID(), role: .focalPoint,
+                grantedByID: try await user("admin", app).requireID()
+            ).create(on: app.db)
             let headers = try await apiHeaders("reviewer.asia", app)
-            let detail = try PlanCodec.decode(PlansAPIController.Detail.self,
-                                              try await app.testing().sendRequest(.GET, AppPath.apiPlan(plan.id!).path, headers: headers).body.string)
+            let detail = try PlanCodec.decode(
+                PlansAPIController.Detail.self,
+                try await app.testing().sendRequest(.GET, AppPath.apiPlan(plan.id!).path, headers: headers).body.string)
             var content = detail.content
             content.scenarios.append(Scenario(kind: .cyber, title: "Own edit"))
-            let put = try await app.testing().sendRequest(.PUT, AppPath.apiPlanContent(plan.id!).path, headers: headers,
-                                                          body: ByteBuffer(string: PlanCodec.encode(PlansAPIController.ContentBody(revision: detail.plan.revision, content: content))))
+            let put = try await app.testing().sendRequest(
+                .PUT, AppPath.apiPlanContent(plan.id!).path, headers: headers,
+                body: ByteBuffer(
+                    string: PlanCodec.encode(
+                        PlansAPIController.ContentBody(revision: detail.plan.revision, content: content))))
             #expect(put.status == .ok)
             let move = { (name: String, who: HTTPHeaders) in
-                try await app.testing().sendRequest(.POST, AppPath.apiPlanMoves(plan.id!).path, headers: who,
-                                                    body: ByteBuffer(string: #"{"move":"\#(name)"}"#))
+                try await app.testing().sendRequest(
+                    .POST, AppPath.apiPlanMoves(plan.id!).path, headers: who,
+                    body: ByteBuffer(string: #"{"move":"\#(name)"}"#))
             }
             #expect(try await move("submit", headers).status == .ok)
             let own = try await move("take_for_review", headers)
@@ -118,14 +141,16 @@ import VaporTesting
     @Test func aStaffMemberListsOnlyTheDutyStationsTheyMayOpen() async throws {
         try await withTestApp { app in
             let headers = try await apiHeaders("staff.coxsbazar", app)
-            let list = try await app.testing().sendRequest(.GET, AppPath.apiDutyStations.path + "?per=100", headers: headers)
+            let list = try await app.testing().sendRequest(
+                .GET, AppPath.apiDutyStations.path + "?per=100", headers: headers)
             #expect(list.status == .ok)
             let page = try JSONDecoder().decode(Paged<DutyStationDTO>.self, from: Data(list.body.string.utf8))
             let all = try await DutyStation.query(on: app.db).count()
             #expect(!page.items.isEmpty)
             #expect(page.items.count < all)
             for station in page.items {
-                let one = try await app.testing().sendRequest(.GET, AppPath.apiDutyStation(station.id).path, headers: headers)
+                let one = try await app.testing().sendRequest(
+                    .GET, AppPath.apiDutyStation(station.id).path, headers: headers)
                 #expect(one.status == .ok, "\(station.name) is listed but cannot be opened")
             }
             let browser = Browser(app)
@@ -138,8 +163,12 @@ import VaporTesting
     @Test func aDatabaseThatCannotBeReachedAnswers503WithRetryAfter() async throws {
         let app = try await Application.make(.testing)
         do {
-            try await configure(app, AppConfig(database: .postgres(url: "postgres://nobody:nothing@127.0.0.1:1/none?sslmode=disable", searchPath: nil),
-                                               bcryptCost: 4))
+            try await configure(
+                app,
+                AppConfig(
+                    database: .postgres(
+                        url: "postgres://nobody:nothing@127.0.0.1:1/none?sslmode=disable", searchPath: nil),
+                    bcryptCost: 4))
             var headers = HTTPHeaders()
             headers.bearerAuthorization = BearerAuthorization(token: "some-token")
             let api = try await app.testing().sendRequest(.GET, AppPath.apiMe.path, headers: headers)

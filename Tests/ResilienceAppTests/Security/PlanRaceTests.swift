@@ -4,6 +4,7 @@ import NIOCore
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import ResilienceApp
 @testable import ResilienceCore
 
@@ -16,27 +17,36 @@ import VaporTesting
             let contributor = try await apiHeaders("contributor.bangladesh", app)
             var bothSucceeded = 0
             for attempt in 0..<25 {
-                let read = try PlanCodec.decode(PlansAPIController.Detail.self,
-                                                try await app.testing().sendRequest(.GET, AppPath.apiPlan(plan.id!).path, headers: contributor).body.string)
+                let read = try PlanCodec.decode(
+                    PlansAPIController.Detail.self,
+                    try await app.testing().sendRequest(.GET, AppPath.apiPlan(plan.id!).path, headers: contributor).body
+                        .string)
                 #expect(read.plan.state == ReviewState.draft.rawValue)
                 var edited = read.content
                 edited.scenarios.append(Scenario(kind: .cyber, title: "Race \(attempt)"))
-                let body = PlanCodec.encode(PlansAPIController.ContentBody(revision: read.plan.revision, content: edited))
-                async let save = app.testing().sendRequest(.PUT, AppPath.apiPlanContent(plan.id!).path, headers: contributor,
-                                                           body: ByteBuffer(string: body))
-                async let submit = app.testing().sendRequest(.POST, AppPath.apiPlanMoves(plan.id!).path, headers: focal,
-                                                             body: ByteBuffer(string: #"{"move":"submit"}"#))
+                let body = PlanCodec.encode(
+                    PlansAPIController.ContentBody(revision: read.plan.revision, content: edited))
+                async let save = app.testing().sendRequest(
+                    .PUT, AppPath.apiPlanContent(plan.id!).path, headers: contributor,
+                    body: ByteBuffer(string: body))
+                async let submit = app.testing().sendRequest(
+                    .POST, AppPath.apiPlanMoves(plan.id!).path, headers: focal,
+                    body: ByteBuffer(string: #"{"move":"submit"}"#))
                 let (saved, submitted) = try await (save, submit)
                 #expect(saved.status.code < 500 && submitted.status.code < 500)
                 if saved.status == .ok && submitted.status == .ok { bothSucceeded += 1 }
                 let now = try #require(try await Plan.find(plan.id, on: app.db))
                 if now.state == .submitted {
                     // What is under review is exactly what the working copy holds.
-                    let version = try #require(try await PlanVersion.query(on: app.db).filter(\.$plan.$id == plan.id!)
-                        .filter(\.$number == now.latestVersion).first())
-                    #expect(version.content == now.content, "attempt \(attempt): the submitted plan differs from its version")
-                    let back = try await app.testing().sendRequest(.POST, AppPath.apiPlanMoves(plan.id!).path, headers: focal,
-                                                                   body: ByteBuffer(string: #"{"move":"withdraw"}"#))
+                    let version = try #require(
+                        try await PlanVersion.query(on: app.db).filter(\.$plan.$id == plan.id!)
+                            .filter(\.$number == now.latestVersion).first())
+                    #expect(
+                        version.content == now.content,
+                        "attempt \(attempt): the submitted plan differs from its version")
+                    let back = try await app.testing().sendRequest(
+                        .POST, AppPath.apiPlanMoves(plan.id!).path, headers: focal,
+                        body: ByteBuffer(string: #"{"move":"withdraw"}"#))
                     #expect(back.status == .ok)
                 }
             }
@@ -50,8 +60,9 @@ import VaporTesting
             let plan = try await newestPlan("BGD", app)
             let headers = try await apiHeaders("focal.bangladesh", app)
             let content = try PlanCodec.decode(PlanContent.self, plan.content)
-            let response = try await app.testing().sendRequest(.PUT, AppPath.apiPlanContent(plan.id!).path, headers: headers,
-                                                               body: ByteBuffer(string: #"{"content":\#(PlanCodec.encode(content))}"#))
+            let response = try await app.testing().sendRequest(
+                .PUT, AppPath.apiPlanContent(plan.id!).path, headers: headers,
+                body: ByteBuffer(string: #"{"content":\#(PlanCodec.encode(content))}"#))
             #expect(response.status == .badRequest)
             #expect(response.body.string.contains("revision"))
             #expect(try await Plan.find(plan.id, on: app.db)?.revision == plan.revision)

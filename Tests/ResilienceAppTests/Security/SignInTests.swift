@@ -4,6 +4,7 @@ import NIOCore
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import ResilienceApp
 @testable import ResilienceCore
 
@@ -11,7 +12,8 @@ import VaporTesting
 @Suite struct SignInTests {
     func attempt(_ app: Application, _ username: String, _ password: String) async throws -> HTTPResponseStatus {
         let browser = Browser(app)
-        return try await browser.post(AppPath.signIn.path, ["username": username, "password": password, "next": "/"]).status
+        return try await browser.post(AppPath.signIn.path, ["username": username, "password": password, "next": "/"])
+            .status
     }
 
     @Test func sixtyFourParallelWrongPasswordsEachCountAndTheLockHolds() async throws {
@@ -21,11 +23,13 @@ import VaporTesting
                 return try await group.reduce(into: [HTTPResponseStatus]()) { $0.append($1) }
             }
             #expect(statuses.count == 64)
-            #expect(statuses.allSatisfy { $0 == .unauthorized || $0 == .tooManyRequests }, "\(Set(statuses.map(\.code)))")
+            #expect(
+                statuses.allSatisfy { $0 == .unauthorized || $0 == .tooManyRequests }, "\(Set(statuses.map(\.code)))")
             // Eight failures lock the name (DOMAIN: slowed after 3, locked after 8): with 64
             // counted, the right password is refused now.
             #expect(try await attempt(app, "focal.bangladesh", DemoData.password) == .tooManyRequests)
-            let row = try #require(try await SignInAttempt.query(on: app.db).filter(\.$username == "focal.bangladesh").first())
+            let row = try #require(
+                try await SignInAttempt.query(on: app.db).filter(\.$username == "focal.bangladesh").first())
             #expect(row.lockedUntil.map { $0 > Date() } == true)
         }
     }

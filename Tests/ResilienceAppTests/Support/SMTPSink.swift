@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An SMTP server on loopback that accepts every message and keeps it, for tests.
@@ -21,9 +22,13 @@ final class SMTPSink: @unchecked Sendable {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = 0
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+        }
         listen(fd, 8)
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
         self.fd = fd
         port = Int(UInt16(bigEndian: address.sin_port))
         let thread = Thread { [self] in self.serve() }
@@ -56,7 +61,8 @@ final class SMTPSink: @unchecked Sendable {
         func line() -> String? {
             while true {
                 if let end = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                    let text = String(decoding: buffer[..<end], as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+                    let text = String(decoding: buffer[..<end], as: UTF8.self).trimmingCharacters(
+                        in: CharacterSet(charactersIn: "\r"))
                     buffer.removeSubrange(...end)
                     return text
                 }
@@ -70,18 +76,24 @@ final class SMTPSink: @unchecked Sendable {
         var from = "", to: [String] = []
         while let command = line() {
             let upper = command.uppercased()
-            if upper.hasPrefix("EHLO") || upper.hasPrefix("HELO") { say("250-sink\r\n250 OK\r\n") }
-            else if upper.hasPrefix("MAIL FROM:") { from = String(command.dropFirst(10)); say("250 OK\r\n") }
-            else if upper.hasPrefix("RCPT TO:") { to.append(String(command.dropFirst(8))); say("250 OK\r\n") }
-            else if upper == "DATA" {
+            if upper.hasPrefix("EHLO") || upper.hasPrefix("HELO") {
+                say("250-sink\r\n250 OK\r\n")
+            } else if upper.hasPrefix("MAIL FROM:") {
+                from = String(command.dropFirst(10)); say("250 OK\r\n")
+            } else if upper.hasPrefix("RCPT TO:") {
+                to.append(String(command.dropFirst(8))); say("250 OK\r\n")
+            } else if upper == "DATA" {
                 say("354 go on\r\n")
                 var lines: [String] = []
                 while let l = line(), l != "." { lines.append(l) }
                 let message = Received(from: from, to: to, data: lines.joined(separator: "\n"))
                 lock.withLock { messages.append(message) }
                 say("250 queued\r\n")
-            } else if upper == "QUIT" { say("221 bye\r\n"); return }
-            else { say("500 unknown\r\n") }
+            } else if upper == "QUIT" {
+                say("221 bye\r\n"); return
+            } else {
+                say("500 unknown\r\n")
+            }
         }
     }
 }

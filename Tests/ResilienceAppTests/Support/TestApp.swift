@@ -5,6 +5,7 @@ import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import ResilienceApp
 @testable import ResilienceCore
 
@@ -26,7 +27,9 @@ func withTestApp(demo: Bool = true, _ body: (Application) async throws -> Void) 
         // each keeps them within it (the server's default of four ran out of slots).
         config.postgresPoolPerEventLoop = 2
         try await configure(app, config)
-        if let schema, let sql = app.db as? any SQLDatabase { try await sql.raw("CREATE SCHEMA \(ident: schema)").run() }
+        if let schema, let sql = app.db as? any SQLDatabase {
+            try await sql.raw("CREATE SCHEMA \(ident: schema)").run()
+        }
         try await app.autoMigrate()
         if demo { try await DemoData.load(on: app.db, hasher: app.password.sync) }
         try await body(app)
@@ -38,7 +41,9 @@ func withTestApp(demo: Bool = true, _ body: (Application) async throws -> Void) 
 }
 
 private func cleanUp(_ app: Application, _ schema: String?) async {
-    if let schema, let sql = app.db as? any SQLDatabase { try? await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
+    if let schema, let sql = app.db as? any SQLDatabase {
+        try? await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+    }
     try? await app.asyncShutdown()
 }
 
@@ -66,13 +71,18 @@ final class Browser: @unchecked Sendable {
         return try await send(.POST, path, body: body, contentType: "application/x-www-form-urlencoded")
     }
 
-    func send(_ method: HTTPMethod, _ path: String, body: String?, contentType: String? = nil) async throws -> TestingHTTPResponse {
+    func send(
+        _ method: HTTPMethod, _ path: String, body: String?, contentType: String? = nil
+    ) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
         headers.add(name: .acceptLanguage, value: language)
-        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        if !cookies.isEmpty {
+            headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
         if let contentType { headers.add(name: .contentType, value: contentType) }
-        let response = try await app.testing().sendRequest(method, path, headers: headers,
-                                                           body: body.map { ByteBuffer(string: $0) })
+        let response = try await app.testing().sendRequest(
+            method, path, headers: headers,
+            body: body.map { ByteBuffer(string: $0) })
         for value in response.headers[.setCookie] {
             let pair = value.split(separator: ";").first.map(String.init) ?? ""
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
@@ -114,5 +124,6 @@ func apiHeaders(_ username: String, _ app: Application) async throws -> HTTPHead
 /// The unit's plan of the newest cycle (in the demo, the draft being written).
 func newestPlan(_ code: String, _ app: Application) async throws -> Plan {
     let u = try await unit(code, app)
-    return try #require(try await Plan.query(on: app.db).filter(\.$unit.$id == u.requireID()).sort(\.$cycle, .descending).first())
+    return try #require(
+        try await Plan.query(on: app.db).filter(\.$unit.$id == u.requireID()).sort(\.$cycle, .descending).first())
 }

@@ -78,8 +78,9 @@ struct MeDTO: Content {
 struct DutyStationBody: Content {
     var name: String?; var country: String?; var area: String?; var latitude: Double?; var longitude: Double?
     var input: DutyStationInput {
-        DutyStationInput(name: name, country: country, area: area, latitude: latitude.map { String($0) },
-                         longitude: longitude.map { String($0) })
+        DutyStationInput(
+            name: name, country: country, area: area, latitude: latitude.map { String($0) },
+            longitude: longitude.map { String($0) })
     }
 }
 
@@ -91,8 +92,9 @@ struct UserBody: Content {
     var username: String?; var displayName: String?; var email: String?; var password: String?
     var homeUnitID: UUID?; var language: String?; var isActive: Bool?
     var input: AccountInput {
-        AccountInput(username: username, displayName: displayName, email: email, password: password, confirmation: password,
-                     homeUnitID: homeUnitID?.uuidString, language: language, isActive: isActive.map { String($0) })
+        AccountInput(
+            username: username, displayName: displayName, email: email, password: password, confirmation: password,
+            homeUnitID: homeUnitID?.uuidString, language: language, isActive: isActive.map { String($0) })
     }
 }
 

@@ -23,7 +23,9 @@ struct OrganizationAPIController {
         let q = req.searchText
         let query = UnitQueries.search(q, within: nil, on: req.db)
         if let raw = req.query[String.self, at: "parent"] {
-            guard let id = UUID(uuidString: raw) else { throw AppError.badRequest(req.localizer("error.decoding.invalid", "parent")) }
+            guard let id = UUID(uuidString: raw) else {
+                throw AppError.badRequest(req.localizer("error.decoding.invalid", "parent"))
+            }
             query.filter(\.$parent.$id == id)
         }
         let (items, info) = try await query.paged(req)
@@ -43,7 +45,8 @@ struct OrganizationAPIController {
 
     @Sendable func createChild(_ req: Request) async throws -> Response {
         let parent = try await req.unitParameter()
-        let unit = try await UnitService.create(under: parent, try req.decodeJSON(UnitInput.self), by: req.auditContext, on: req.db)
+        let unit = try await UnitService.create(
+            under: parent, try req.decodeJSON(UnitInput.self), by: req.auditContext, on: req.db)
         return try await UnitDTO(unit).encodeResponse(status: .created, for: req)
     }
 
@@ -71,19 +74,23 @@ struct OrganizationAPIController {
 
     @Sendable func createStation(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
-        let station = try await DutyStationService.create(at: unit, try req.decodeJSON(DutyStationBody.self).input,
-                                                          by: req.auditContext, on: req.db)
+        let station = try await DutyStationService.create(
+            at: unit, try req.decodeJSON(DutyStationBody.self).input,
+            by: req.auditContext, on: req.db)
         return try await DutyStationDTO(station).encodeResponse(status: .created, for: req)
     }
 
-    @Sendable func station(_ req: Request) async throws -> DutyStationDTO { DutyStationDTO(try await req.dutyStationParameter()) }
+    @Sendable func station(_ req: Request) async throws -> DutyStationDTO {
+        DutyStationDTO(try await req.dutyStationParameter())
+    }
 
     @Sendable func updateStation(_ req: Request) async throws -> DutyStationDTO {
         let station = try await req.dutyStationParameter()
         let body = try req.decodeJSON(DutyStationBody.self)
-        let input = DutyStationInput(name: body.name ?? station.name, country: body.country ?? station.country,
-                                     area: body.area ?? station.area, latitude: String(body.latitude ?? station.latitude),
-                                     longitude: String(body.longitude ?? station.longitude))
+        let input = DutyStationInput(
+            name: body.name ?? station.name, country: body.country ?? station.country,
+            area: body.area ?? station.area, latitude: String(body.latitude ?? station.latitude),
+            longitude: String(body.longitude ?? station.longitude))
         try await DutyStationService.update(station, input, by: req.auditContext, on: req.db)
         return DutyStationDTO(station)
     }

@@ -30,8 +30,9 @@ struct PeopleAPIController {
     @Sendable func updateMe(_ req: Request) async throws -> MeDTO {
         guard let user = try await User.find(try req.requireActor().id, on: req.db) else { throw Abort(.unauthorized) }
         let body = try req.decodeJSON(ProfileBody.self)
-        let input = AccountInput(displayName: body.displayName ?? user.displayName, email: body.email ?? user.email,
-                                 language: body.language ?? user.language)
+        let input = AccountInput(
+            displayName: body.displayName ?? user.displayName, email: body.email ?? user.email,
+            language: body.language ?? user.language)
         try await AccountService.updateProfile(user, input, by: req.auditContext, on: req.db)
         return try await me(req)
     }
@@ -42,13 +43,15 @@ struct PeopleAPIController {
 
     @Sendable func createToken(_ req: Request) async throws -> Response {
         let body = try req.decodeJSON(TokenBody.self)
-        let (record, token) = try await TokenService.create(for: try req.requireActor().id, name: body.name,
-                                                            by: req.auditContext, on: req.db)
+        let (record, token) = try await TokenService.create(
+            for: try req.requireActor().id, name: body.name,
+            by: req.auditContext, on: req.db)
         return try await TokenDTO(record, token: token).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func revokeToken(_ req: Request) async throws -> HTTPStatus {
-        try await TokenService.revoke(req.parameters.get("tokenID"), of: try req.requireActor().id, by: req.auditContext, on: req.db)
+        try await TokenService.revoke(
+            req.parameters.get("tokenID"), of: try req.requireActor().id, by: req.auditContext, on: req.db)
         return .noContent
     }
 
@@ -59,8 +62,10 @@ struct PeopleAPIController {
 
     @Sendable func createUser(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let user = try await AccountService.create(try req.decodeJSON(UserBody.self).input, by: req.auditContext, on: req.db,
-                                                   hasher: req.password.sync) { actor.may(.manageAccounts, on: $0.unitPath) }
+        let user = try await AccountService.create(
+            try req.decodeJSON(UserBody.self).input, by: req.auditContext, on: req.db,
+            hasher: req.password.sync
+        ) { actor.may(.manageAccounts, on: $0.unitPath) }
         return try await UserDTO(user).encodeResponse(status: .created, for: req)
     }
 
@@ -70,23 +75,28 @@ struct PeopleAPIController {
         let actor = try req.requireActor()
         let user = try await req.userParameter()
         let body = try req.decodeJSON(UserBody.self)
-        let input = AccountInput(displayName: body.displayName ?? user.displayName, email: body.email ?? user.email,
-                                 homeUnitID: (body.homeUnitID ?? user.$homeUnit.id).uuidString,
-                                 language: body.language ?? user.language, isActive: body.isActive.map { String($0) })
-        try await AccountService.update(user, input, by: req.auditContext, on: req.db) { actor.may(.manageAccounts, on: $0.unitPath) }
+        let input = AccountInput(
+            displayName: body.displayName ?? user.displayName, email: body.email ?? user.email,
+            homeUnitID: (body.homeUnitID ?? user.$homeUnit.id).uuidString,
+            language: body.language ?? user.language, isActive: body.isActive.map { String($0) })
+        try await AccountService.update(user, input, by: req.auditContext, on: req.db) {
+            actor.may(.manageAccounts, on: $0.unitPath)
+        }
         return UserDTO(user)
     }
 
     @Sendable func grants(_ req: Request) async throws -> [GrantDTO] {
         let user = try await req.userParameter()
-        return try await RoleGrant.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt).all().map(GrantDTO.init)
+        return try await RoleGrant.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt).all()
+            .map(GrantDTO.init)
     }
 
     @Sendable func grant(_ req: Request) async throws -> Response {
         let user = try await req.userParameter()
         let body = try req.decodeJSON(GrantBody.self)
-        let grant = try await GrantService.grant(GrantInput(role: body.role, unitID: body.unitID?.uuidString), to: user,
-                                                 by: try req.requireActor(), on: req.db)
+        let grant = try await GrantService.grant(
+            GrantInput(role: body.role, unitID: body.unitID?.uuidString), to: user,
+            by: try req.requireActor(), on: req.db)
         return try await GrantDTO(grant).encodeResponse(status: .created, for: req)
     }
 

@@ -29,16 +29,21 @@ struct PlansAPIController {
         }
     }
 
-    struct CheckDTO: Codable { var code: String, severity: String, section: String, itemID: UUID?, args: [String], message: String }
+    struct CheckDTO: Codable {
+        var code: String, severity: String, section: String, itemID: UUID?, args: [String], message: String
+    }
     struct AnalysisDTO: Codable {
-        var processID: UUID, name: String, recoveryOrder: Int, mtpdHours: Double?, rtoHours: Double?, rtoExceedsMTPD: Bool
+        var processID: UUID, name: String, recoveryOrder: Int, mtpdHours: Double?, rtoHours: Double?,
+            rtoExceedsMTPD: Bool
         var tier: String?, drivingCategory: String?, ratedCells: Int, totalCells: Int
     }
     struct Detail: Codable {
         var plan: Summary, content: PlanContent, scale: ImpactScale, checks: [CheckDTO], canSubmit: Bool
         var completeness: [String: Double], analysis: [AnalysisDTO]
     }
-    struct VersionDTO: Codable { var number: Int, createdAt: Date?, createdBy: String, note: String?, content: PlanContent?, scale: ImpactScale? }
+    struct VersionDTO: Codable {
+        var number: Int, createdAt: Date?, createdBy: String, note: String?, content: PlanContent?, scale: ImpactScale?
+    }
     struct ChangeDTO: Codable { var section: String, itemID: UUID?, itemName: String, kind: String, fields: [String] }
     struct CompareDTO: Codable { var from: String, to: String, changes: [ChangeDTO] }
     struct CreateBody: Codable { var cycle: Int?; var start: String? }
@@ -69,7 +74,8 @@ struct PlansAPIController {
     @Sendable func create(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let body = try decode(req, CreateBody.self)
-        let plan = try await PlanService.create(at: unit, cycle: body.cycle.map(String.init), start: body.start, by: req.auditContext, on: req.db)
+        let plan = try await PlanService.create(
+            at: unit, cycle: body.cycle.map(String.init), start: body.start, by: req.auditContext, on: req.db)
         return json(try await detail(req, plan), .created)
     }
 
@@ -78,8 +84,9 @@ struct PlansAPIController {
         let unit = try await req.unitParameter()
         guard req.headers.contentType == .json else { throw Abort(.unsupportedMediaType) }
         guard let body = req.body.data else { throw AppError.badRequest(req.localizer("error.decoding.malformed")) }
-        let plan = try await PlanService.importDocument(Data(buffer: body), into: unit, cycle: req.query[String.self, at: "cycle"],
-                                                        by: req.auditContext, on: req.db)
+        let plan = try await PlanService.importDocument(
+            Data(buffer: body), into: unit, cycle: req.query[String.self, at: "cycle"],
+            by: req.auditContext, on: req.db)
         return json(try await detail(req, plan), .created)
     }
 
@@ -87,24 +94,31 @@ struct PlansAPIController {
         let s = try await PlanService.snapshot(plan, on: req.db)
         let t = req.localizer
         let ordered = ImpactAnalysis.recoveryOrder(s.content.processes, scale: s.scale)
-        return Detail(plan: Summary(plan), content: s.content, scale: s.scale,
-                      checks: s.checks.map { CheckDTO(code: $0.code.rawValue, severity: $0.severity.rawValue, section: $0.section.rawValue,
-                                                      itemID: $0.itemID, args: $0.args, message: PlanPages.message($0, t)) },
-                      canSubmit: PlanChecks.canSubmit(s.checks),
-                      completeness: Dictionary(uniqueKeysWithValues: s.completeness.sections.map { ($0.key.rawValue, $0.value) })
-                          .merging(["overall": s.completeness.overall]) { a, _ in a },
-                      analysis: ordered.enumerated().map { i, p in
-                          let a = ImpactAnalysis.analyse(p, scale: s.scale)
-                          return AnalysisDTO(processID: p.id, name: p.name, recoveryOrder: i + 1, mtpdHours: a.mtpdHours, rtoHours: a.rtoHours,
-                                             rtoExceedsMTPD: a.rtoExceedsMTPD, tier: a.tier?.rawValue, drivingCategory: a.drivingCategory,
-                                             ratedCells: a.ratedCells, totalCells: a.totalCells)
-                      })
+        return Detail(
+            plan: Summary(plan), content: s.content, scale: s.scale,
+            checks: s.checks.map {
+                CheckDTO(
+                    code: $0.code.rawValue, severity: $0.severity.rawValue, section: $0.section.rawValue,
+                    itemID: $0.itemID, args: $0.args, message: PlanPages.message($0, t))
+            },
+            canSubmit: PlanChecks.canSubmit(s.checks),
+            completeness: Dictionary(uniqueKeysWithValues: s.completeness.sections.map { ($0.key.rawValue, $0.value) })
+                .merging(["overall": s.completeness.overall]) { a, _ in a },
+            analysis: ordered.enumerated().map { i, p in
+                let a = ImpactAnalysis.analyse(p, scale: s.scale)
+                return AnalysisDTO(
+                    processID: p.id, name: p.name, recoveryOrder: i + 1, mtpdHours: a.mtpdHours, rtoHours: a.rtoHours,
+                    rtoExceedsMTPD: a.rtoExceedsMTPD, tier: a.tier?.rawValue, drivingCategory: a.drivingCategory,
+                    ratedCells: a.ratedCells, totalCells: a.totalCells)
+            })
     }
 
     /// The same plan at the same revision reads the same in a language: encoded once.
     @Sendable func show(_ req: Request) async throws -> Response {
         let plan = try await req.planParameter()
-        let body = try await RenderCache.pages.value("api:\(plan.id!):\(plan.revision):\(plan.state.rawValue):\(plan.latestVersion):\(Int(Date().timeIntervalSince1970 / 86_400)):\(req.localizer.code)") {
+        let body = try await RenderCache.pages.value(
+            "api:\(plan.id!):\(plan.revision):\(plan.state.rawValue):\(plan.latestVersion):\(Int(Date().timeIntervalSince1970 / 86_400)):\(req.localizer.code)"
+        ) {
             PlanCodec.encode(try await detail(req, plan))
         }
         let response = Response(status: .ok, body: .init(string: body))
@@ -116,35 +130,51 @@ struct PlansAPIController {
     @Sendable func replaceContent(_ req: Request) async throws -> Response {
         let plan = try await req.planParameter()
         let body = try decode(req, ContentBody.self)
-        try await PlanService.change(plan, expectedRevision: body.revision, by: req.auditContext, on: req.db) { content in
+        try await PlanService.change(plan, expectedRevision: body.revision, by: req.auditContext, on: req.db) {
+            content in
             let changes = PlanDiff.compare(content, body.content)
             content = body.content
-            return ("content", "", changes.map { "\($0.section.rawValue)/\($0.itemName): \($0.kind.rawValue)" }.joined(separator: "; "))
+            return (
+                "content", "",
+                changes.map { "\($0.section.rawValue)/\($0.itemName): \($0.kind.rawValue)" }.joined(separator: "; ")
+            )
         }
         return json(try await detail(req, plan))
     }
 
     @Sendable func versions(_ req: Request) async throws -> Response {
         let plan = try await req.planParameter()
-        return json(try await PlanService.versions(of: plan, on: req.db).map {
-            VersionDTO(number: $0.number, createdAt: $0.createdAt, createdBy: $0.createdByName, note: $0.note, content: nil, scale: nil)
-        })
+        return json(
+            try await PlanService.versions(of: plan, on: req.db).map {
+                VersionDTO(
+                    number: $0.number, createdAt: $0.createdAt, createdBy: $0.createdByName, note: $0.note,
+                    content: nil, scale: nil)
+            })
     }
 
     @Sendable func version(_ req: Request) async throws -> Response {
         let plan = try await req.planParameter()
         guard let raw = req.parameters.get("number"), let number = Int(raw),
-              let v = try await PlanService.version(number, of: plan, on: req.db) else { throw Abort(.notFound) }
+            let v = try await PlanService.version(number, of: plan, on: req.db)
+        else { throw Abort(.notFound) }
         let s = try await PlanService.snapshot(v, on: req.db)
-        return json(VersionDTO(number: v.number, createdAt: v.createdAt, createdBy: v.createdByName, note: v.note, content: s.content, scale: s.scale))
+        return json(
+            VersionDTO(
+                number: v.number, createdAt: v.createdAt, createdBy: v.createdByName, note: v.note, content: s.content,
+                scale: s.scale))
     }
 
     @Sendable func compare(_ req: Request) async throws -> Response {
         let plan = try await req.planParameter()
         let (from, to, comparison) = try await PlansController().comparison(req, plan)
-        return json(CompareDTO(from: from, to: to, changes: comparison.changes.map {
-            ChangeDTO(section: $0.section.rawValue, itemID: $0.itemID, itemName: $0.itemName, kind: $0.kind.rawValue, fields: $0.fields)
-        }))
+        return json(
+            CompareDTO(
+                from: from, to: to,
+                changes: comparison.changes.map {
+                    ChangeDTO(
+                        section: $0.section.rawValue, itemID: $0.itemID, itemName: $0.itemName, kind: $0.kind.rawValue,
+                        fields: $0.fields)
+                }))
     }
 
     @Sendable func export(_ req: Request) async throws -> Response {
@@ -152,7 +182,9 @@ struct PlansAPIController {
         let unit = try await req.loadUnit(plan.$unit.id)
         var version: PlanVersion?
         if let raw = req.query[String.self, at: "version"] {
-            guard let number = Int(raw), let v = try await PlanService.version(number, of: plan, on: req.db) else { throw Abort(.notFound) }
+            guard let number = Int(raw), let v = try await PlanService.version(number, of: plan, on: req.db) else {
+                throw Abort(.notFound)
+            }
             version = v
         }
         return json(try await PlanService.document(plan, unit: unit, version: version, on: req.db))

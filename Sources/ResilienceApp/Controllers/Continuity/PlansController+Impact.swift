@@ -13,15 +13,20 @@ extension PlansController {
         let id = try itemParameter(req)
         let snapshot = try await PlanService.snapshot(plan, on: req.db)
         guard let process = snapshot.content.processes.first(where: { $0.id == id }) else { throw Abort(.notFound) }
-        return try await impactPage(req, plan, process, form: FormState(values: ImpactPage.values(process, snapshot.scale)))
+        return try await impactPage(
+            req, plan, process, form: FormState(values: ImpactPage.values(process, snapshot.scale)))
     }
 
-    func impactPage(_ req: Request, _ plan: Plan, _ process: CriticalProcess, form: FormState) async throws -> Response {
+    func impactPage(_ req: Request, _ plan: Plan, _ process: CriticalProcess, form: FormState) async throws -> Response
+    {
         let scale = try await PlanService.snapshot(plan, on: req.db).scale
         let frame = try await frame(req, plan, PlanSection.impact.rawValue)
-        let page = ImpactPage(frame: frame, process: process, scale: scale, analysis: ImpactAnalysis.analyse(process, scale: scale),
-                              mayEdit: try await may(req, .editPlans, plan), form: form, csrf: req.csrfToken)
-        return Layout.response(for: req, title: title(req, frame, "\(req.localizer("section.impact")): \(process.name)"), content: page.body(req.localizer))
+        let page = ImpactPage(
+            frame: frame, process: process, scale: scale, analysis: ImpactAnalysis.analyse(process, scale: scale),
+            mayEdit: try await may(req, .editPlans, plan), form: form, csrf: req.csrfToken)
+        return Layout.response(
+            for: req, title: title(req, frame, "\(req.localizer("section.impact")): \(process.name)"),
+            content: page.body(req.localizer))
     }
 
     @Sendable func saveImpact(_ req: Request) async throws -> Response {
@@ -30,22 +35,33 @@ extension PlansController {
         let snapshot = try await PlanService.snapshot(plan, on: req.db)
         guard let process = snapshot.content.processes.first(where: { $0.id == id }) else { throw Abort(.notFound) }
         let form = try req.content.decode([String: String].self)
-        return try await req.saveForm(values: form, {
-            let (impact, capacity, rto) = try Self.parseImpact(form, snapshot.scale)
-            try await PlanService.change(plan, by: req.auditContext, on: req.db) { content in
-                guard let index = content.processes.firstIndex(where: { $0.id == id }) else { throw Abort(.notFound) }
-                let before = content.processes[index]
-                content.processes[index].impact = impact
-                content.processes[index].minimumCapacity = capacity
-                content.processes[index].rtoHours = rto
-                return ("impact: \(before.name)", PlanCodec.encode(["impact": PlanCodec.encode(before.impact), "rto": before.rtoHours.map { String($0) } ?? ""]),
-                        PlanCodec.encode(["impact": PlanCodec.encode(impact), "rto": rto.map { String($0) } ?? ""]))
-            }
-            return req.redirect(to: AppPath.planImpact(plan.id!, id).path)
-        }, reshow: { try await impactPage(req, plan, process, form: $0) })
+        return try await req.saveForm(
+            values: form,
+            {
+                let (impact, capacity, rto) = try Self.parseImpact(form, snapshot.scale)
+                try await PlanService.change(plan, by: req.auditContext, on: req.db) { content in
+                    guard let index = content.processes.firstIndex(where: { $0.id == id }) else {
+                        throw Abort(.notFound)
+                    }
+                    let before = content.processes[index]
+                    content.processes[index].impact = impact
+                    content.processes[index].minimumCapacity = capacity
+                    content.processes[index].rtoHours = rto
+                    return (
+                        "impact: \(before.name)",
+                        PlanCodec.encode([
+                            "impact": PlanCodec.encode(before.impact), "rto": before.rtoHours.map { String($0) } ?? "",
+                        ]),
+                        PlanCodec.encode(["impact": PlanCodec.encode(impact), "rto": rto.map { String($0) } ?? ""])
+                    )
+                }
+                return req.redirect(to: AppPath.planImpact(plan.id!, id).path)
+            }, reshow: { try await impactPage(req, plan, process, form: $0) })
     }
 
-    static func parseImpact(_ form: [String: String], _ scale: ImpactScale) throws -> ([String: [Int?]], [Int?], Double?) {
+    static func parseImpact(
+        _ form: [String: String], _ scale: ImpactScale
+    ) throws -> ([String: [Int?]], [Int?], Double?) {
         var v = ValidationCollector()
         var impact: [String: [Int?]] = [:]
         for category in scale.categories {
@@ -54,7 +70,9 @@ extension PlansController {
                 let field = "impact-\(category)-\(k)"
                 let raw = (form[field] ?? "").trimmingCharacters(in: .whitespaces)
                 if raw.isEmpty { row.append(nil); continue }
-                if let r = Int(raw), (ImpactScale.minimumRating...ImpactScale.maximumRating).contains(r) { row.append(r) } else {
+                if let r = Int(raw), (ImpactScale.minimumRating...ImpactScale.maximumRating).contains(r) {
+                    row.append(r)
+                } else {
                     v.add(DomainError(.ratingOutOfRange, field: field)); row.append(nil)
                 }
             }
@@ -74,7 +92,6 @@ extension PlansController {
         return (impact, capacity, rto)
     }
 
-
     // MARK: The impact scale
 
     @Sendable func scale(_ req: Request) async throws -> Response {
@@ -89,9 +106,11 @@ extension PlansController {
 
     @Sendable func saveScale(_ req: Request) async throws -> Response {
         let form = try req.content.decode([String: String].self)
-        return try await req.saveForm(values: form, {
-            try await PlanService.setScale(try ImpactScaleForm.parse(form), by: req.auditContext, on: req.db)
-            return req.redirect(to: AppPath.impactScale.with([("saved", "1")]))
-        }, reshow: { scalePage(req, $0) })
+        return try await req.saveForm(
+            values: form,
+            {
+                try await PlanService.setScale(try ImpactScaleForm.parse(form), by: req.auditContext, on: req.db)
+                return req.redirect(to: AppPath.impactScale.with([("saved", "1")]))
+            }, reshow: { scalePage(req, $0) })
     }
 }

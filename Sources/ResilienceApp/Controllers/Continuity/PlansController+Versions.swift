@@ -12,13 +12,17 @@ extension PlansController {
         let plan = try await req.planParameter()
         let frame = try await frame(req, plan, "versions")
         let rows = try await PlanService.versions(of: plan, on: req.db)
-        let page = VersionsPage(frame: frame, rows: rows.map { .init(number: $0.number, at: $0.createdAt, by: $0.createdByName, note: $0.note) })
-        return Layout.response(for: req, title: title(req, frame, req.localizer("plan.versions")), content: page.body(req.localizer))
+        let page = VersionsPage(
+            frame: frame,
+            rows: rows.map { .init(number: $0.number, at: $0.createdAt, by: $0.createdByName, note: $0.note) })
+        return Layout.response(
+            for: req, title: title(req, frame, req.localizer("plan.versions")), content: page.body(req.localizer))
     }
 
     func versionParameter(_ req: Request, _ plan: Plan) async throws -> PlanVersion {
         guard let raw = req.parameters.get("number"), let number = Int(raw),
-              let version = try await PlanService.version(number, of: plan, on: req.db) else { throw Abort(.notFound) }
+            let version = try await PlanService.version(number, of: plan, on: req.db)
+        else { throw Abort(.notFound) }
         return version
     }
 
@@ -37,7 +41,9 @@ extension PlansController {
         let t = req.localizer
         var page = ComparePage(frame: frame, fromLabel: from, toLabel: to, comparison: comparison)
         let rendered = page
-        page.renderedChanges = await RenderCache.pages.value("compare:\(comparison.key):\(t.code)") { rendered.changesBlock(t).render() }
+        page.renderedChanges = await RenderCache.pages.value("compare:\(comparison.key):\(t.code)") {
+            rendered.changesBlock(t).render()
+        }
         return Layout.response(for: req, title: title(req, frame, t("plan.compare")), content: page.body(t))
     }
 
@@ -45,14 +51,24 @@ extension PlansController {
         let t = req.localizer
         // Both versions' records in one read (their contents come from the cache).
         let versions = plan.latestVersion > 0 ? try await PlanService.versions(of: plan, on: req.db) : []
-        func side(_ raw: String?, _ fallback: String) async throws -> (label: String, key: String, content: PlanContent) {
+        func side(_ raw: String?, _ fallback: String) async throws -> (label: String, key: String, content: PlanContent)
+        {
             let value = raw ?? fallback
-            if value == "draft" { return (t("plan.working_copy"), "\(plan.id!):r\(plan.revision)", try await PlanService.snapshot(plan, on: req.db).content) }
+            if value == "draft" {
+                return (
+                    t("plan.working_copy"), "\(plan.id!):r\(plan.revision)",
+                    try await PlanService.snapshot(plan, on: req.db).content
+                )
+            }
             guard let number = Int(value) else { throw AppError.badRequest(t("error.decoding.invalid", "from/to")) }
             guard let version = versions.first(where: { $0.number == number }) else { throw Abort(.notFound) }
-            return (t("plan.version_n", number), "\(version.id!)", try await PlanService.snapshot(version, on: req.db).content)
+            return (
+                t("plan.version_n", number), "\(version.id!)",
+                try await PlanService.snapshot(version, on: req.db).content
+            )
         }
-        let from = try await side(req.query[String.self, at: "from"], plan.latestVersion > 0 ? String(plan.latestVersion) : "draft")
+        let from = try await side(
+            req.query[String.self, at: "from"], plan.latestVersion > 0 ? String(plan.latestVersion) : "draft")
         let to = try await side(req.query[String.self, at: "to"], "draft")
         return (from.label, to.label, PlanComparison.of(from.content, to.content, key: "\(from.key)|\(to.key)"))
     }
@@ -71,7 +87,9 @@ extension PlansController {
 
     func requestedVersion(_ req: Request, _ plan: Plan) async throws -> PlanVersion? {
         guard let raw = req.query[String.self, at: "version"] else { return nil }
-        guard let number = Int(raw), let version = try await PlanService.version(number, of: plan, on: req.db) else { throw Abort(.notFound) }
+        guard let number = Int(raw), let version = try await PlanService.version(number, of: plan, on: req.db) else {
+            throw Abort(.notFound)
+        }
         return version
     }
 
@@ -87,16 +105,18 @@ extension PlansController {
         let key = "\(version.map { "v\($0.id!)" } ?? "\(plan.id!):\(plan.revision)"):\(t.code):\(unit.name)"
         let html = try await RenderCache.pocketPlans.value(key) {
             let snapshot = try await PlanService.snapshot(plan, version, on: req.db)
-            let pocket = PocketPlan(unitName: unit.name, cycle: plan.cycle,
-                                    versionLabel: version.map { t("plan.version_n", $0.number) } ?? t("plan.working_copy"),
-                                    generatedAt: version?.createdAt ?? plan.updatedAt ?? Date(), snapshot: snapshot)
+            let pocket = PocketPlan(
+                unitName: unit.name, cycle: plan.cycle,
+                versionLabel: version.map { t("plan.version_n", $0.number) } ?? t("plan.working_copy"),
+                generatedAt: version?.createdAt ?? plan.updatedAt ?? Date(), snapshot: snapshot)
             return pocket.document(t).render()
         }
         let response = Response(status: .ok)
         response.headers.contentType = .html
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         if download {
-            response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileName(unit, plan, version, "html"))\"")
+            response.headers.replaceOrAdd(
+                name: .contentDisposition, value: "attachment; filename=\"\(fileName(unit, plan, version, "html"))\"")
         }
         response.body = .init(string: html)
         return response
@@ -109,7 +129,8 @@ extension PlansController {
         let document = try await PlanService.document(plan, unit: unit, version: version, on: req.db)
         let response = Response(status: .ok, body: .init(string: PlanCodec.encode(document, pretty: true)))
         response.headers.contentType = .json
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileName(unit, plan, version, "json"))\"")
+        response.headers.replaceOrAdd(
+            name: .contentDisposition, value: "attachment; filename=\"\(fileName(unit, plan, version, "json"))\"")
         return response
     }
 
@@ -120,7 +141,8 @@ extension PlansController {
         let snapshot = try await PlanService.snapshot(plan, version, on: req.db)
         let response = Response(status: .ok, body: .init(string: PlanCSV.processes(snapshot, req.localizer)))
         response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileName(unit, plan, version, "csv"))\"")
+        response.headers.replaceOrAdd(
+            name: .contentDisposition, value: "attachment; filename=\"\(fileName(unit, plan, version, "csv"))\"")
         return response
     }
 }

@@ -35,8 +35,10 @@ struct PlansController {
     // MARK: A unit's plans
 
     @Sendable func unitPlans(_ req: Request) async throws -> Response {
-        try await unitPlansPage(req, form: FormState(values: ["cycle": String(Calendar(identifier: .gregorian).component(.year, from: Date()))]),
-                                importForm: FormState())
+        try await unitPlansPage(
+            req,
+            form: FormState(values: ["cycle": String(Calendar(identifier: .gregorian).component(.year, from: Date()))]),
+            importForm: FormState())
     }
 
     func unitPlansPage(_ req: Request, form: FormState, importForm: FormState) async throws -> Response {
@@ -44,21 +46,32 @@ struct PlansController {
         let plans = try await PlanService.plans(of: unit.requireID(), on: req.db)
         let hasFinal = try await PlanService.approvedVersion(of: unit.requireID(), on: req.db) != nil
         var form = form
-        if form["start"].isEmpty { form.values["start"] = hasFinal ? PlanService.Start.inForce.rawValue : PlanService.Start.empty.rawValue }
-        let page = UnitPlansPage(unitID: unit.id!, unitName: unit.name,
-                                 rows: plans.map { .init(id: $0.id!, cycle: $0.cycle, state: $0.state, versions: $0.latestVersion, updated: $0.updatedAt, by: $0.updatedByName, dueAt: $0.dueInForce) },
-                                 mayEdit: try req.requireActor().may(.editPlans, on: unit.unitPath), hasFinal: hasFinal,
-                                 form: form, importForm: importForm, csrf: req.csrfToken)
-        return Layout.response(for: req, title: req.localizer("plan.unit_title", unit.name), content: page.body(req.localizer))
+        if form["start"].isEmpty {
+            form.values["start"] = hasFinal ? PlanService.Start.inForce.rawValue : PlanService.Start.empty.rawValue
+        }
+        let page = UnitPlansPage(
+            unitID: unit.id!, unitName: unit.name,
+            rows: plans.map {
+                .init(
+                    id: $0.id!, cycle: $0.cycle, state: $0.state, versions: $0.latestVersion, updated: $0.updatedAt,
+                    by: $0.updatedByName, dueAt: $0.dueInForce)
+            },
+            mayEdit: try req.requireActor().may(.editPlans, on: unit.unitPath), hasFinal: hasFinal,
+            form: form, importForm: importForm, csrf: req.csrfToken)
+        return Layout.response(
+            for: req, title: req.localizer("plan.unit_title", unit.name), content: page.body(req.localizer))
     }
 
     @Sendable func create(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let form = try req.content.decode([String: String].self)
-        return try await req.saveForm(values: form, {
-            let plan = try await PlanService.create(at: unit, cycle: form["cycle"], start: form["start"], by: req.auditContext, on: req.db)
-            return req.redirect(to: AppPath.plan(plan.id!).path)
-        }, reshow: { try await unitPlansPage(req, form: $0, importForm: FormState()) })
+        return try await req.saveForm(
+            values: form,
+            {
+                let plan = try await PlanService.create(
+                    at: unit, cycle: form["cycle"], start: form["start"], by: req.auditContext, on: req.db)
+                return req.redirect(to: AppPath.plan(plan.id!).path)
+            }, reshow: { try await unitPlansPage(req, form: $0, importForm: FormState()) })
     }
 
     struct ImportForm: Content { var file: File?; var cycle: String? }
@@ -66,19 +79,26 @@ struct PlansController {
     @Sendable func importPlan(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let form = (try? req.content.decode(ImportForm.self)) ?? ImportForm()
-        return try await req.saveForm(values: ["cycle": form.cycle ?? ""], {
-            guard let file = form.file, file.data.readableBytes > 0 else { throw ValidationErrors([DomainError(.required, field: "file")]) }
-            let plan = try await PlanService.importDocument(Data(buffer: file.data), into: unit, cycle: form.cycle, by: req.auditContext, on: req.db)
-            return req.redirect(to: AppPath.plan(plan.id!).path)
-        }, reshow: { try await unitPlansPage(req, form: FormState(), importForm: $0) })
+        return try await req.saveForm(
+            values: ["cycle": form.cycle ?? ""],
+            {
+                guard let file = form.file, file.data.readableBytes > 0 else {
+                    throw ValidationErrors([DomainError(.required, field: "file")])
+                }
+                let plan = try await PlanService.importDocument(
+                    Data(buffer: file.data), into: unit, cycle: form.cycle, by: req.auditContext, on: req.db)
+                return req.redirect(to: AppPath.plan(plan.id!).path)
+            }, reshow: { try await unitPlansPage(req, form: FormState(), importForm: $0) })
     }
 
     // MARK: One plan
 
     func frame(_ req: Request, _ plan: Plan, _ current: String) async throws -> PlanFrame {
         let unit = try await req.loadUnit(plan.$unit.id)
-        return PlanFrame(planID: plan.id!, unitID: unit.id!, unitName: unit.name, cycle: plan.cycle, state: plan.state, dueAt: plan.dueInForce,
-                         latestVersion: plan.latestVersion, current: current)
+        return PlanFrame(
+            planID: plan.id!, unitID: unit.id!, unitName: unit.name, cycle: plan.cycle, state: plan.state,
+            dueAt: plan.dueInForce,
+            latestVersion: plan.latestVersion, current: current)
     }
 
     /// Whether the person may do `action` on the plan; editing also needs the plan to be a draft
@@ -97,20 +117,27 @@ struct PlansController {
         let frame = try await frame(req, plan, "overview")
         let actor = try req.requireActor()
         let unit = try await req.loadUnit(plan.$unit.id)
-        var page = PlanOverviewPage(frame: frame, snapshot: try await PlanService.snapshot(plan, on: req.db), updated: plan.updatedAt, updatedBy: plan.updatedByName,
-                                    moves: ReviewCycle.available(from: plan.state, grants: actor.grants, on: unit.unitPath),
-                                    openThreads: try await FeedbackThread.query(on: req.db).filter(\.$plan.$id == plan.requireID())
-                                        .filter(\.$state != .resolved).count())
+        var page = PlanOverviewPage(
+            frame: frame, snapshot: try await PlanService.snapshot(plan, on: req.db), updated: plan.updatedAt,
+            updatedBy: plan.updatedByName,
+            moves: ReviewCycle.available(from: plan.state, grants: actor.grants, on: unit.unitPath),
+            openThreads: try await FeedbackThread.query(on: req.db).filter(\.$plan.$id == plan.requireID())
+                .filter(\.$state != .resolved).count())
         let t = req.localizer
         let rendered = page
-        page.renderedDetail = await RenderCache.pages.value("overview:\(plan.id!):\(plan.revision):\(t.code):\(Int(Date().timeIntervalSince1970 / 86_400))") {
+        page.renderedDetail = await RenderCache.pages.value(
+            "overview:\(plan.id!):\(plan.revision):\(t.code):\(Int(Date().timeIntervalSince1970 / 86_400))"
+        ) {
             rendered.detail(t).render()
         }
-        return Layout.response(for: req, title: title(req, frame, req.localizer("plan.overview")), content: page.body(req.localizer))
+        return Layout.response(
+            for: req, title: title(req, frame, req.localizer("plan.overview")), content: page.body(req.localizer))
     }
 
     func sectionParameter(_ req: Request) throws -> PlanSection {
-        guard let raw = req.parameters.get("section"), let section = PlanSection(rawValue: raw) else { throw Abort(.notFound) }
+        guard let raw = req.parameters.get("section"), let section = PlanSection(rawValue: raw) else {
+            throw Abort(.notFound)
+        }
         return section
     }
 
@@ -132,11 +159,14 @@ struct PlansController {
 
     /// Typed names that are accounts of the unit's subtree, so that minimum staff link to them.
     func accounts(named form: [String: String], _ req: Request, _ plan: Plan) async throws -> [String: UUID] {
-        let names = form.filter { $0.key.hasPrefix("staff-") && $0.key.hasSuffix("-name") }.map { $0.value.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let names = form.filter { $0.key.hasPrefix("staff-") && $0.key.hasSuffix("-name") }.map {
+            $0.value.trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }
         guard !names.isEmpty else { return [:] }
         let unit = try await req.loadUnit(plan.$unit.id)
         let users = try await User.query(on: req.db).join(Unit.self, on: \User.$homeUnit.$id == \Unit.$id)
-            .filter(Unit.self, \.$path, .custom("LIKE"), unit.path + "%").filter(\.$displayName ~~ Array(Set(names))).all()
+            .filter(Unit.self, \.$path, .custom("LIKE"), unit.path + "%").filter(\.$displayName ~~ Array(Set(names)))
+            .all()
         return Dictionary(users.map { ($0.displayName, $0.id!) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -155,12 +185,17 @@ struct PlansController {
         let mayEdit = try await may(req, .editPlans, plan)
         var form = form
         if ListSpec.spec(section) != nil && form.values.isEmpty { form.values = Self.defaults(section) }
-        var page = SectionPage(frame: frame, section: section, snapshot: snapshot, mayEdit: mayEdit, form: form,
-                               context: mayEdit && section == .processes ? try await context(req, plan, snapshot.content) : PlanFormContext(sites: snapshot.content.sites, people: []),
-                               csrf: req.csrfToken)
+        var page = SectionPage(
+            frame: frame, section: section, snapshot: snapshot, mayEdit: mayEdit, form: form,
+            context: mayEdit && section == .processes
+                ? try await context(req, plan, snapshot.content)
+                : PlanFormContext(sites: snapshot.content.sites, people: []),
+            csrf: req.csrfToken)
         if section == .scenarios || section == .processes {
-            page.linkedRisks = (try await RiskService.linkedRisks(of: plan.$unit.id, section, on: req.db),
-                                RiskNames(scale: try await RiskService.scale(on: req.db), t: req.localizer))
+            page.linkedRisks = (
+                try await RiskService.linkedRisks(of: plan.$unit.id, section, on: req.db),
+                RiskNames(scale: try await RiskService.scale(on: req.db), t: req.localizer)
+            )
         }
         if section == .impact {
             let t = req.localizer
@@ -168,7 +203,9 @@ struct PlansController {
             let rendered = page
             page.renderedImpact = await RenderCache.pages.value(key) { rendered.impactSummary(t).render() }
         }
-        return Layout.response(for: req, title: title(req, frame, req.localizer("section.\(section.rawValue)")), content: page.body(req.localizer))
+        return Layout.response(
+            for: req, title: title(req, frame, req.localizer("section.\(section.rawValue)")),
+            content: page.body(req.localizer))
     }
 
     static func defaults(_ section: PlanSection) -> [String: String] {
@@ -188,16 +225,18 @@ struct PlansController {
         let spec = ListSpec.spec(section)
         if spec == nil && SingleSection.fields(section).isEmpty { throw Abort(.notFound) }
         let people = try await accounts(named: form, req, plan)
-        return try await req.saveForm(values: form, {
-            let count = try await PlanService.snapshot(plan, on: req.db).content.count(section)
-            try await mapErrors(spec?.key, index: spec.map { _ in count }) {
-                try await PlanService.change(plan, by: req.auditContext, on: req.db) { content in
-                    if let spec { return try spec.save(&content, nil, form, people) }
-                    return try SingleSection.save(section, &content, form)
+        return try await req.saveForm(
+            values: form,
+            {
+                let count = try await PlanService.snapshot(plan, on: req.db).content.count(section)
+                try await mapErrors(spec?.key, index: spec.map { _ in count }) {
+                    try await PlanService.change(plan, by: req.auditContext, on: req.db) { content in
+                        if let spec { return try spec.save(&content, nil, form, people) }
+                        return try SingleSection.save(section, &content, form)
+                    }
                 }
-            }
-            return req.redirect(to: AppPath.planSection(plan.id!, section).path)
-        }, reshow: { try await sectionPage(req, plan, section, form: $0) })
+                return req.redirect(to: AppPath.planSection(plan.id!, section).path)
+            }, reshow: { try await sectionPage(req, plan, section, form: $0) })
     }
 
     /// Refusals from the core name the item by its path in the plan (`processes[3].name`); a
@@ -206,11 +245,15 @@ struct PlansController {
         do { try await body() } catch let errors as ValidationErrors {
             guard let key, let index else { throw errors }
             let prefix = "\(key)[\(index)]."
-            throw ValidationErrors(errors.errors.map { e in
-                var e = e
-                if let field = e.field { e.field = ListSpec.formField(field.hasPrefix(prefix) ? String(field.dropFirst(prefix.count)) : field) }
-                return e
-            })
+            throw ValidationErrors(
+                errors.errors.map { e in
+                    var e = e
+                    if let field = e.field {
+                        e.field = ListSpec.formField(
+                            field.hasPrefix(prefix) ? String(field.dropFirst(prefix.count)) : field)
+                    }
+                    return e
+                })
         }
     }
 
@@ -219,18 +262,23 @@ struct PlansController {
         guard let spec = ListSpec.spec(section) else { throw Abort(.notFound) }
         let plan = try await req.planParameter()
         let id = try itemParameter(req)
-        guard let values = spec.values(try await PlanService.snapshot(plan, on: req.db).content, id) else { throw Abort(.notFound) }
+        guard let values = spec.values(try await PlanService.snapshot(plan, on: req.db).content, id) else {
+            throw Abort(.notFound)
+        }
         return try await itemPage(req, plan, section, id, form: FormState(values: values))
     }
 
-    func itemPage(_ req: Request, _ plan: Plan, _ section: PlanSection, _ id: UUID, form: FormState) async throws -> Response {
+    func itemPage(
+        _ req: Request, _ plan: Plan, _ section: PlanSection, _ id: UUID, form: FormState
+    ) async throws -> Response {
         let spec = ListSpec.spec(section)!
         let snapshot = try await PlanService.snapshot(plan, on: req.db)
         let frame = try await frame(req, plan, section.rawValue)
         let mayEdit = try await may(req, .editPlans, plan)
         let name = spec.rows(snapshot.content, req.localizer).first { $0.id == id }?.name ?? ""
-        let page = ItemPage(frame: frame, section: section, itemID: id, mayEdit: mayEdit, form: form,
-                            context: try await context(req, plan, snapshot.content), csrf: req.csrfToken)
+        let page = ItemPage(
+            frame: frame, section: section, itemID: id, mayEdit: mayEdit, form: form,
+            context: try await context(req, plan, snapshot.content), csrf: req.csrfToken)
         return Layout.response(for: req, title: title(req, frame, name), content: page.body(req.localizer))
     }
 
@@ -239,15 +287,21 @@ struct PlansController {
         guard let spec = ListSpec.spec(section) else { throw Abort(.notFound) }
         let plan = try await req.planParameter()
         let id = try itemParameter(req)
-        guard let index = try await PlanService.snapshot(plan, on: req.db).content.index(section, id) else { throw Abort(.notFound) }
+        guard let index = try await PlanService.snapshot(plan, on: req.db).content.index(section, id) else {
+            throw Abort(.notFound)
+        }
         let form = try req.content.decode([String: String].self)
         let people = try await accounts(named: form, req, plan)
-        return try await req.saveForm(values: form, {
-            try await mapErrors(spec.key, index: index) {
-                try await PlanService.change(plan, by: req.auditContext, on: req.db) { try spec.save(&$0, id, form, people) }
-            }
-            return req.redirect(to: AppPath.planSection(plan.id!, section).path)
-        }, reshow: { try await itemPage(req, plan, section, id, form: $0) })
+        return try await req.saveForm(
+            values: form,
+            {
+                try await mapErrors(spec.key, index: index) {
+                    try await PlanService.change(plan, by: req.auditContext, on: req.db) {
+                        try spec.save(&$0, id, form, people)
+                    }
+                }
+                return req.redirect(to: AppPath.planSection(plan.id!, section).path)
+            }, reshow: { try await itemPage(req, plan, section, id, form: $0) })
     }
 
     @Sendable func moveItem(_ req: Request) async throws -> Response {
@@ -256,7 +310,9 @@ struct PlansController {
         let plan = try await req.planParameter()
         let id = try itemParameter(req)
         let direction = try? req.content.get(String.self, at: "direction")
-        guard let step = direction == "up" ? -1 : direction == "down" ? 1 : nil else { throw AppError.badRequest(req.localizer("error.decoding.invalid", "direction")) }
+        guard let step = direction == "up" ? -1 : direction == "down" ? 1 : nil else {
+            throw AppError.badRequest(req.localizer("error.decoding.invalid", "direction"))
+        }
         try await PlanService.change(plan, by: req.auditContext, on: req.db) { content in
             guard let change = spec.move(&content, id, step) else { throw Abort(.notFound) }
             return change
@@ -270,9 +326,16 @@ struct PlansController {
         let plan = try await req.planParameter()
         let id = try itemParameter(req)
         let t = req.localizer
-        guard let name = spec.rows(try await PlanService.snapshot(plan, on: req.db).content, t).first(where: { $0.id == id })?.name else { throw Abort(.notFound) }
-        return ConfirmPage.response(req, title: t("plan.remove_title", name), message: t("plan.remove_confirm", name, t("section.\(section.rawValue)")),
-                                    action: .planItemRemove(plan.id!, section, id), submit: t("plan.remove"), cancel: .planSection(plan.id!, section))
+        guard
+            let name = spec.rows(try await PlanService.snapshot(plan, on: req.db).content, t).first(where: {
+                $0.id == id
+            })?.name
+        else { throw Abort(.notFound) }
+        return ConfirmPage.response(
+            req, title: t("plan.remove_title", name),
+            message: t("plan.remove_confirm", name, t("section.\(section.rawValue)")),
+            action: .planItemRemove(plan.id!, section, id), submit: t("plan.remove"),
+            cancel: .planSection(plan.id!, section))
     }
 
     @Sendable func removeItem(_ req: Request) async throws -> Response {

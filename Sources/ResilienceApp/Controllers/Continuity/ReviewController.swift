@@ -11,15 +11,27 @@ struct ReviewController {
         routes.on(.GET, .planReview(AppPath.any), .plan(.viewPlans), use: page)
         routes.on(.POST, .planReview(AppPath.any), .plan(.viewPlans), use: move)
         routes.on(.POST, .planFeedback(AppPath.any), .plan(.reviewPlans), use: openThread)
-        routes.on(.POST, .planFeedbackAnswer(AppPath.any, AppPath.any), .plan(.editPlans)) { try await reply($0, .answer) }
-        routes.on(.POST, .planFeedbackReply(AppPath.any, AppPath.any), .plan(.reviewPlans)) { try await reply($0, .reply) }
-        routes.on(.POST, .planFeedbackResolve(AppPath.any, AppPath.any), .plan(.reviewPlans)) { try await reply($0, .resolve) }
+        routes.on(.POST, .planFeedbackAnswer(AppPath.any, AppPath.any), .plan(.editPlans)) {
+            try await reply($0, .answer)
+        }
+        routes.on(.POST, .planFeedbackReply(AppPath.any, AppPath.any), .plan(.reviewPlans)) {
+            try await reply($0, .reply)
+        }
+        routes.on(.POST, .planFeedbackResolve(AppPath.any, AppPath.any), .plan(.reviewPlans)) {
+            try await reply($0, .resolve)
+        }
         routes.on(.GET, .apiPlanReview(AppPath.any), .plan(.viewPlans), use: apiReview)
         routes.on(.POST, .apiPlanMoves(AppPath.any), .plan(.viewPlans), use: apiMove)
         routes.on(.POST, .apiPlanFeedback(AppPath.any), .plan(.reviewPlans), use: apiOpenThread)
-        routes.on(.POST, .apiPlanFeedbackAnswer(AppPath.any, AppPath.any), .plan(.editPlans)) { try await apiReply($0, .answer) }
-        routes.on(.POST, .apiPlanFeedbackReply(AppPath.any, AppPath.any), .plan(.reviewPlans)) { try await apiReply($0, .reply) }
-        routes.on(.POST, .apiPlanFeedbackResolve(AppPath.any, AppPath.any), .plan(.reviewPlans)) { try await apiReply($0, .resolve) }
+        routes.on(.POST, .apiPlanFeedbackAnswer(AppPath.any, AppPath.any), .plan(.editPlans)) {
+            try await apiReply($0, .answer)
+        }
+        routes.on(.POST, .apiPlanFeedbackReply(AppPath.any, AppPath.any), .plan(.reviewPlans)) {
+            try await apiReply($0, .reply)
+        }
+        routes.on(.POST, .apiPlanFeedbackResolve(AppPath.any, AppPath.any), .plan(.reviewPlans)) {
+            try await apiReply($0, .resolve)
+        }
     }
 
     // MARK: Pages
@@ -39,7 +51,8 @@ struct ReviewController {
         let mayReview = actor.may(.reviewPlans, on: unit.unitPath)
         var itemChoices: [(value: String, label: String)] = [], fieldChoices: [(value: String, label: String)] = []
         var submittedContent: PlanContent?
-        if let number = plan.submittedVersion, let version = try await PlanService.version(number, of: plan, on: req.db) {
+        if let number = plan.submittedVersion, let version = try await PlanService.version(number, of: plan, on: req.db)
+        {
             submittedContent = try await PlanService.snapshot(version, on: req.db).content
         }
         if mayReview, plan.state.opensFeedback, let content = submittedContent {
@@ -47,27 +60,48 @@ struct ReviewController {
             fieldChoices = FeedbackTarget.fieldNames(content).map { ($0, t.field($0)) }
         }
         var changes: String?
-        if [.submitted, .inReview].contains(plan.state), let returned = plan.returnedVersion, let submitted = plan.submittedVersion, returned < submitted,
-           let old = try await PlanService.version(returned, of: plan, on: req.db), let new = try await PlanService.version(submitted, of: plan, on: req.db) {
-            let comparison = PlanComparison.of(try await PlanService.snapshot(old, on: req.db).content, try await PlanService.snapshot(new, on: req.db).content,
-                                               key: "\(old.id!)|\(new.id!)")
-            let compare = ComparePage(frame: frame, fromLabel: t("plan.version_n", returned), toLabel: t("plan.version_n", submitted), comparison: comparison)
-            changes = await RenderCache.pages.value("compare:\(comparison.key):\(t.code)") { compare.changesBlock(t).render() }
+        if [.submitted, .inReview].contains(plan.state), let returned = plan.returnedVersion,
+            let submitted = plan.submittedVersion, returned < submitted,
+            let old = try await PlanService.version(returned, of: plan, on: req.db),
+            let new = try await PlanService.version(submitted, of: plan, on: req.db)
+        {
+            let comparison = PlanComparison.of(
+                try await PlanService.snapshot(old, on: req.db).content,
+                try await PlanService.snapshot(new, on: req.db).content,
+                key: "\(old.id!)|\(new.id!)")
+            let compare = ComparePage(
+                frame: frame, fromLabel: t("plan.version_n", returned), toLabel: t("plan.version_n", submitted),
+                comparison: comparison)
+            changes = await RenderCache.pages.value("compare:\(comparison.key):\(t.code)") {
+                compare.changesBlock(t).render()
+            }
         }
         let page = ReviewPage(
             frame: frame, submittedVersion: plan.submittedVersion, returnedVersion: plan.returnedVersion,
             moves: ReviewCycle.available(from: plan.state, grants: actor.grants, on: unit.unitPath),
             blockingErrors: plan.state.isEditable ? try await PlanService.snapshot(plan, on: req.db).errorCount : 0,
             threads: threads.map { th in
-                ReviewPage.Thread(id: th.id!, label: FeedbackTarget.display(section: th.section, itemName: th.label, field: th.field, t),
-                                  version: th.version, state: th.state,
-                                  link: th.itemID.map { AppPath.planItem(plan.id!, th.section == .impact || th.section == .alternatives ? .processes : th.section, $0) }
-                                    ?? .planSection(plan.id!, th.section),
-                                  messages: th.messages.sorted { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }
-                                    .map { .init(author: $0.authorName, fromReviewer: $0.fromReviewer, at: $0.createdAt, body: $0.body) },
-                                  resolvedBy: th.resolvedByName)
+                ReviewPage.Thread(
+                    id: th.id!,
+                    label: FeedbackTarget.display(section: th.section, itemName: th.label, field: th.field, t),
+                    version: th.version, state: th.state,
+                    link: th.itemID.map {
+                        AppPath.planItem(
+                            plan.id!, th.section == .impact || th.section == .alternatives ? .processes : th.section, $0
+                        )
+                    }
+                        ?? .planSection(plan.id!, th.section),
+                    messages: th.messages.sorted { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }
+                        .map {
+                            .init(author: $0.authorName, fromReviewer: $0.fromReviewer, at: $0.createdAt, body: $0.body)
+                        },
+                    resolvedBy: th.resolvedByName)
             },
-            history: history.map { .init(at: $0.at, by: $0.actorName, move: $0.move, from: $0.from, to: $0.to, version: $0.version, comment: $0.comment) },
+            history: history.map {
+                .init(
+                    at: $0.at, by: $0.actorName, move: $0.move, from: $0.from, to: $0.to, version: $0.version,
+                    comment: $0.comment)
+            },
             mayAnswer: plan.state.takesAnswers && actor.may(.editPlans, on: unit.unitPath),
             mayReview: mayReview && plan.state.takesReviewerReplies,
             mayOpen: mayReview && plan.state.opensFeedback,
@@ -81,35 +115,46 @@ struct ReviewController {
         let plan = try await req.planParameter()
         let form = try req.content.decode([String: String].self)
         let unit = try await req.loadUnit(plan.$unit.id)
-        return try await req.saveForm(values: form, {
-            try await ReviewService.move(plan, form["move"], comment: form["comment"], by: Reviewer(req.requireActor()), unit: unit,
-                                         app: req.application, on: req.db)
-            return req.redirect(to: AppPath.planReview(plan.id!).path)
-        }, reshow: { try await render(req, moveForm: $0, feedbackForm: FormState()) })
+        return try await req.saveForm(
+            values: form,
+            {
+                try await ReviewService.move(
+                    plan, form["move"], comment: form["comment"], by: Reviewer(req.requireActor()), unit: unit,
+                    app: req.application, on: req.db)
+                return req.redirect(to: AppPath.planReview(plan.id!).path)
+            }, reshow: { try await render(req, moveForm: $0, feedbackForm: FormState()) })
     }
 
     @Sendable func openThread(_ req: Request) async throws -> Response {
         let plan = try await req.planParameter()
         let form = try req.content.decode([String: String].self)
-        return try await req.saveForm(values: form, {
-            let thread = try await ReviewService.openThread(plan, .init(item: form["item"], field: form["field"], body: form["body"]),
-                                                            by: Reviewer(req.requireActor()), t: req.localizer, on: req.db)
-            return req.redirect(to: AppPath.planReview(plan.id!).path + "#thread-\(thread.id!.uuidString.lowercased())")
-        }, reshow: { try await render(req, moveForm: FormState(), feedbackForm: $0) })
+        return try await req.saveForm(
+            values: form,
+            {
+                let thread = try await ReviewService.openThread(
+                    plan, .init(item: form["item"], field: form["field"], body: form["body"]),
+                    by: Reviewer(req.requireActor()), t: req.localizer, on: req.db)
+                return req.redirect(
+                    to: AppPath.planReview(plan.id!).path + "#thread-\(thread.id!.uuidString.lowercased())")
+            }, reshow: { try await render(req, moveForm: FormState(), feedbackForm: $0) })
     }
 
     func reply(_ req: Request, _ kind: ReviewService.Reply) async throws -> Response {
         let plan = try await req.planParameter()
         guard let id = req.parameters.get("threadID").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
         let form = try req.content.decode([String: String].self)
-        return try await req.saveForm(values: [:], {
-            try await ReviewService.reply(plan, thread: id, kind, body: form["body"], by: Reviewer(req.requireActor()), on: req.db)
-            return req.redirect(to: AppPath.planReview(plan.id!).path + "#thread-\(id.uuidString.lowercased())")
-        }, reshow: { form in
-            var form = form
-            form.summary = form.errors.values.first
-            return try await render(req, moveForm: form, feedbackForm: FormState())
-        })
+        return try await req.saveForm(
+            values: [:],
+            {
+                try await ReviewService.reply(
+                    plan, thread: id, kind, body: form["body"], by: Reviewer(req.requireActor()), on: req.db)
+                return req.redirect(to: AppPath.planReview(plan.id!).path + "#thread-\(id.uuidString.lowercased())")
+            },
+            reshow: { form in
+                var form = form
+                form.summary = form.errors.values.first
+                return try await render(req, moveForm: form, feedbackForm: FormState())
+            })
     }
 
     // MARK: API
@@ -117,10 +162,14 @@ struct ReviewController {
     struct ReviewDTO: Content {
         struct ThreadDTO: Content {
             struct MessageDTO: Content { var author: String; var fromReviewer: Bool; var at: Date?; var body: String }
-            var id: UUID; var version: Int; var section: String; var itemID: UUID?; var field: String?; var label: String
+            var id: UUID; var version: Int; var section: String; var itemID: UUID?; var field: String?;
+            var label: String
             var state: String; var messages: [MessageDTO]
         }
-        struct MoveDTO: Content { var move: String; var from: String; var to: String; var version: Int?; var comment: String?; var by: String; var at: Date }
+        struct MoveDTO: Content {
+            var move: String; var from: String; var to: String; var version: Int?; var comment: String?; var by: String;
+            var at: Date
+        }
         var planID: UUID; var state: String; var submittedVersion: Int?; var returnedVersion: Int?
         var approvedAt: Date?; var dueAt: Date?; var standing: String
         var availableMoves: [String]; var threads: [ThreadDTO]; var history: [MoveDTO]
@@ -131,31 +180,42 @@ struct ReviewController {
         let unit = try await req.loadUnit(plan.$unit.id)
         let threads = try await ReviewService.threadsWithMessages(of: plan, on: req.db)
         return ReviewDTO(
-            planID: plan.id!, state: plan.state.rawValue, submittedVersion: plan.submittedVersion, returnedVersion: plan.returnedVersion,
+            planID: plan.id!, state: plan.state.rawValue, submittedVersion: plan.submittedVersion,
+            returnedVersion: plan.returnedVersion,
             approvedAt: plan.approvedAt, dueAt: plan.dueAt,
             standing: PlanDue.standing(dueAt: plan.dueInForce, now: Date()).rawValue,
-            availableMoves: ReviewCycle.available(from: plan.state, grants: actor.grants, on: unit.unitPath).map(\.rawValue),
+            availableMoves: ReviewCycle.available(from: plan.state, grants: actor.grants, on: unit.unitPath).map(
+                \.rawValue),
             threads: threads.map { th in
-                .init(id: th.id!, version: th.version, section: th.section.rawValue, itemID: th.itemID, field: th.field,
-                      label: FeedbackTarget.display(section: th.section, itemName: th.label, field: th.field, req.localizer),
-                      state: th.state.rawValue,
-                      messages: th.messages.sorted { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }
-                        .map { .init(author: $0.authorName, fromReviewer: $0.fromReviewer, at: $0.createdAt, body: $0.body) })
+                .init(
+                    id: th.id!, version: th.version, section: th.section.rawValue, itemID: th.itemID, field: th.field,
+                    label: FeedbackTarget.display(
+                        section: th.section, itemName: th.label, field: th.field, req.localizer),
+                    state: th.state.rawValue,
+                    messages: th.messages.sorted { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }
+                        .map {
+                            .init(author: $0.authorName, fromReviewer: $0.fromReviewer, at: $0.createdAt, body: $0.body)
+                        })
             },
             history: try await ReviewService.moves(of: plan, on: req.db).map {
-                .init(move: $0.move.rawValue, from: $0.from.rawValue, to: $0.to.rawValue, version: $0.version, comment: $0.comment, by: $0.actorName, at: $0.at)
+                .init(
+                    move: $0.move.rawValue, from: $0.from.rawValue, to: $0.to.rawValue, version: $0.version,
+                    comment: $0.comment, by: $0.actorName, at: $0.at)
             })
     }
 
-    @Sendable func apiReview(_ req: Request) async throws -> ReviewDTO { try await dto(req, try await req.planParameter()) }
+    @Sendable func apiReview(_ req: Request) async throws -> ReviewDTO {
+        try await dto(req, try await req.planParameter())
+    }
 
     struct MoveBody: Content { var move: String?; var comment: String? }
 
     @Sendable func apiMove(_ req: Request) async throws -> ReviewDTO {
         let plan = try await req.planParameter()
         let body = try req.decodeJSON(MoveBody.self)
-        try await ReviewService.move(plan, body.move, comment: body.comment, by: Reviewer(req.requireActor()),
-                                     unit: try await req.loadUnit(plan.$unit.id), app: req.application, on: req.db)
+        try await ReviewService.move(
+            plan, body.move, comment: body.comment, by: Reviewer(req.requireActor()),
+            unit: try await req.loadUnit(plan.$unit.id), app: req.application, on: req.db)
         return try await dto(req, plan)
     }
 
@@ -172,7 +232,8 @@ struct ReviewController {
         let plan = try await req.planParameter()
         guard let id = req.parameters.get("threadID").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
         let body = try req.decodeJSON(ReplyBody.self)
-        try await ReviewService.reply(plan, thread: id, kind, body: body.body, by: Reviewer(req.requireActor()), on: req.db)
+        try await ReviewService.reply(
+            plan, thread: id, kind, body: body.body, by: Reviewer(req.requireActor()), on: req.db)
         return try await dto(req, plan)
     }
 }

@@ -1,12 +1,13 @@
-@preconcurrency import Plot
 import Foundation
+@preconcurrency import Plot
 import ResilienceCore
 
 /// The two sections that are one record each: the national staff plan and other information.
 enum SingleSection {
     static func fields(_ section: PlanSection) -> [String] {
         switch section {
-        case .nationalStaff: ["seniorStaffMember", "safetyMeasures", "salaryAndCosts", "logisticsSupport", "communicationProtocol"]
+        case .nationalStaff:
+            ["seniorStaffMember", "safetyMeasures", "salaryAndCosts", "logisticsSupport", "communicationProtocol"]
         case .other: ["emergencyManagement", "securityManagement", "recordsManagement"]
         default: []
         }
@@ -16,17 +17,24 @@ enum SingleSection {
         switch section {
         case .nationalStaff:
             let n = content.nationalStaff
-            return ["seniorStaffMember": n.seniorStaffMember ?? "", "safetyMeasures": n.safetyMeasures ?? "", "salaryAndCosts": n.salaryAndCosts ?? "",
-                    "logisticsSupport": n.logisticsSupport ?? "", "communicationProtocol": n.communicationProtocol ?? ""]
+            return [
+                "seniorStaffMember": n.seniorStaffMember ?? "", "safetyMeasures": n.safetyMeasures ?? "",
+                "salaryAndCosts": n.salaryAndCosts ?? "",
+                "logisticsSupport": n.logisticsSupport ?? "", "communicationProtocol": n.communicationProtocol ?? "",
+            ]
         case .other:
             let o = content.other
-            return ["emergencyManagement": o.emergencyManagement ?? "", "securityManagement": o.securityManagement ?? "",
-                    "recordsManagement": o.recordsManagement ?? ""]
+            return [
+                "emergencyManagement": o.emergencyManagement ?? "", "securityManagement": o.securityManagement ?? "",
+                "recordsManagement": o.recordsManagement ?? "",
+            ]
         default: return [:]
         }
     }
 
-    static func save(_ section: PlanSection, _ content: inout PlanContent, _ form: [String: String]) throws -> (label: String, before: String, after: String) {
+    static func save(
+        _ section: PlanSection, _ content: inout PlanContent, _ form: [String: String]
+    ) throws -> (label: String, before: String, after: String) {
         var v = ValidationCollector()
         var parsed: [String: String?] = [:]
         for field in fields(section) {

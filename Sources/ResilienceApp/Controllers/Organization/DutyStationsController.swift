@@ -15,21 +15,27 @@ struct DutyStationsController {
         routes.on(.POST, .dutyStationRetire(AppPath.any), .dutyStation(.manageOrganization), use: retire)
     }
 
-
     /// One page of the duty stations a person may open: those of the units their roles cover,
     /// the same scope as each station's own page.
     static func scopedPage(_ req: Request) async throws -> ([DutyStationRow], PageInfo) {
         var units: [UUID]?
-        if case .units(let ids) = try await UnitQueries.scope(try req.requireActor(), .viewOrganization, on: req.db) { units = ids }
+        if case .units(let ids) = try await UnitQueries.scope(try req.requireActor(), .viewOrganization, on: req.db) {
+            units = ids
+        }
         return try await ListReads.dutyStations(in: units, matching: req.searchText, page: req.pageRequest, on: req.db)
     }
 
     @Sendable func index(_ req: Request) async throws -> Response {
         let q = req.searchText
         let (rows, info) = try await Self.scopedPage(req)
-        let page = DutyStationsPage(rows: rows.map {
-            (UnitPage.Station(id: $0.id, name: $0.name, country: $0.country, area: $0.area, retired: $0.retiredAt != nil), $0.unitID, $0.unitName)
-        }, info: info, query: q)
+        let page = DutyStationsPage(
+            rows: rows.map {
+                (
+                    UnitPage.Station(
+                        id: $0.id, name: $0.name, country: $0.country, area: $0.area, retired: $0.retiredAt != nil),
+                    $0.unitID, $0.unitName
+                )
+            }, info: info, query: q)
         return Layout.response(for: req, title: req.localizer("nav.duty_stations"), content: page.body(req.localizer))
     }
 
@@ -40,53 +46,72 @@ struct DutyStationsController {
     @Sendable func show(_ req: Request) async throws -> Response {
         let station = try await req.dutyStationParameter()
         let unit = try await req.loadUnit(station.$unit.id)
-        let page = DutyStationPage(station: Self.row(station), latitude: station.latitude, longitude: station.longitude,
-                                   unitID: unit.id!, unitName: unit.name,
-                                   mayManage: try req.requireActor().may(.manageOrganization, on: unit.unitPath), csrf: req.csrfToken)
+        let page = DutyStationPage(
+            station: Self.row(station), latitude: station.latitude, longitude: station.longitude,
+            unitID: unit.id!, unitName: unit.name,
+            mayManage: try req.requireActor().may(.manageOrganization, on: unit.unitPath), csrf: req.csrfToken)
         return Layout.response(for: req, title: station.name, content: page.body(req.localizer))
     }
 
     @Sendable func new(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
-        return formPage(req, action: AppPath.unitDutyStations(unit.id!).path, title: req.localizer("duty_station.new_title", unit.name),
-                        FormState())
+        return formPage(
+            req, action: AppPath.unitDutyStations(unit.id!).path,
+            title: req.localizer("duty_station.new_title", unit.name),
+            FormState())
     }
 
     @Sendable func create(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let form = try req.content.decode([String: String].self)
-        return try await req.saveForm(values: form, {
-            let station = try await DutyStationService.create(at: unit, Self.input(form), by: req.auditContext, on: req.db)
-            return req.redirect(to: AppPath.dutyStation(station.id!).path)
-        }, reshow: {
-            formPage(req, action: AppPath.unitDutyStations(unit.id!).path, title: req.localizer("duty_station.new_title", unit.name), $0)
-        })
+        return try await req.saveForm(
+            values: form,
+            {
+                let station = try await DutyStationService.create(
+                    at: unit, Self.input(form), by: req.auditContext, on: req.db)
+                return req.redirect(to: AppPath.dutyStation(station.id!).path)
+            },
+            reshow: {
+                formPage(
+                    req, action: AppPath.unitDutyStations(unit.id!).path,
+                    title: req.localizer("duty_station.new_title", unit.name), $0)
+            })
     }
 
     @Sendable func edit(_ req: Request) async throws -> Response {
         let s = try await req.dutyStationParameter()
-        let values = ["name": s.name, "country": s.country, "area": s.area, "latitude": String(s.latitude), "longitude": String(s.longitude)]
-        return formPage(req, action: AppPath.dutyStationEdit(s.id!).path, title: req.localizer("duty_station.edit_title", s.name),
-                        FormState(values: values))
+        let values = [
+            "name": s.name, "country": s.country, "area": s.area, "latitude": String(s.latitude),
+            "longitude": String(s.longitude),
+        ]
+        return formPage(
+            req, action: AppPath.dutyStationEdit(s.id!).path, title: req.localizer("duty_station.edit_title", s.name),
+            FormState(values: values))
     }
 
     @Sendable func update(_ req: Request) async throws -> Response {
         let station = try await req.dutyStationParameter()
         let form = try req.content.decode([String: String].self)
-        return try await req.saveForm(values: form, {
-            try await DutyStationService.update(station, Self.input(form), by: req.auditContext, on: req.db)
-            return req.redirect(to: AppPath.dutyStation(station.id!).path)
-        }, reshow: {
-            formPage(req, action: AppPath.dutyStationEdit(station.id!).path, title: req.localizer("duty_station.edit_title", station.name), $0)
-        })
+        return try await req.saveForm(
+            values: form,
+            {
+                try await DutyStationService.update(station, Self.input(form), by: req.auditContext, on: req.db)
+                return req.redirect(to: AppPath.dutyStation(station.id!).path)
+            },
+            reshow: {
+                formPage(
+                    req, action: AppPath.dutyStationEdit(station.id!).path,
+                    title: req.localizer("duty_station.edit_title", station.name), $0)
+            })
     }
 
     @Sendable func confirmRetire(_ req: Request) async throws -> Response {
         let station = try await req.dutyStationParameter()
         let t = req.localizer
-        return ConfirmPage.response(req, title: t("duty_station.retire_title", station.name),
-                                    message: t("duty_station.retire_confirm", station.name), action: .dutyStationRetire(station.id!),
-                                    submit: t("duty_station.retire"), cancel: .dutyStation(station.id!))
+        return ConfirmPage.response(
+            req, title: t("duty_station.retire_title", station.name),
+            message: t("duty_station.retire_confirm", station.name), action: .dutyStationRetire(station.id!),
+            submit: t("duty_station.retire"), cancel: .dutyStation(station.id!))
     }
 
     @Sendable func retire(_ req: Request) async throws -> Response {
@@ -96,12 +121,14 @@ struct DutyStationsController {
     }
 
     static func input(_ form: [String: String]) -> DutyStationInput {
-        DutyStationInput(name: form["name"], country: form["country"], area: form["area"],
-                         latitude: form["latitude"], longitude: form["longitude"])
+        DutyStationInput(
+            name: form["name"], country: form["country"], area: form["area"],
+            latitude: form["latitude"], longitude: form["longitude"])
     }
 
     private func formPage(_ req: Request, action: String, title: String, _ form: FormState) -> Response {
-        let page = DutyStationFormPage(action: action, form: form, csrf: req.csrfToken, submit: req.localizer("common.save"))
+        let page = DutyStationFormPage(
+            action: action, form: form, csrf: req.csrfToken, submit: req.localizer("common.save"))
         return Layout.response(for: req, title: title, content: page.body(req.localizer))
     }
 }

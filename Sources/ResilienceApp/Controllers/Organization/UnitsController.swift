@@ -20,15 +20,18 @@ struct UnitsController {
     @Sendable func index(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
         let roots = try await Unit.query(on: req.db).filter(\.$parent.$id == nil).sort(\.$name).all()
-        let mine = try await Unit.query(on: req.db).filter(\.$id ~~ actor.grants.map(\.unitID)).sort(\.$depth).sort(\.$name).all()
+        let mine = try await Unit.query(on: req.db).filter(\.$id ~~ actor.grants.map(\.unitID)).sort(\.$depth).sort(
+            \.$name
+        ).all()
         let q = req.searchText
         var results: [Unit]?
         var info: PageInfo?
         if !q.isEmpty {
             (results, info) = try await UnitQueries.search(String(q.prefix(100)), within: nil, on: req.db).paged(req)
         }
-        let page = UnitsIndexPage(roots: roots.map(UnitQueries.item), mine: mine.map(UnitQueries.item), query: q,
-                                  results: results?.map(UnitQueries.item), resultsPage: info)
+        let page = UnitsIndexPage(
+            roots: roots.map(UnitQueries.item), mine: mine.map(UnitQueries.item), query: q,
+            results: results?.map(UnitQueries.item), resultsPage: info)
         return Layout.response(for: req, title: req.localizer("nav.units"), content: page.body(req.localizer))
     }
 
@@ -38,15 +41,21 @@ struct UnitsController {
         let unitID = try unit.requireID()
         let ancestors = try await UnitQueries.ancestors(of: unit, on: req.db)
         let (children, info) = try await UnitQueries.children(of: unitID, on: req.db).pagedWithoutTotal(req)
-        let stations = try await DutyStation.query(on: req.db).filter(\.$unit.$id == unitID).sort(\.$name).limit(200).all()
+        let stations = try await DutyStation.query(on: req.db).filter(\.$unit.$id == unitID).sort(\.$name).limit(200)
+            .all()
         let mayPeople = actor.may(.viewPeople, on: unit.unitPath)
         let people = mayPeople ? try await User.query(on: req.db).filter(\.$homeUnit.$id == unitID).count() : 0
         let page = UnitPage(
-            unit: UnitQueries.item(unit), ancestors: ancestors.map(UnitQueries.item), children: children.map(UnitQueries.item),
+            unit: UnitQueries.item(unit), ancestors: ancestors.map(UnitQueries.item),
+            children: children.map(UnitQueries.item),
             childrenPage: info,
-            stations: stations.map { .init(id: $0.id!, name: $0.name, country: $0.country, area: $0.area, retired: $0.retiredAt != nil) },
+            stations: stations.map {
+                .init(id: $0.id!, name: $0.name, country: $0.country, area: $0.area, retired: $0.retiredAt != nil)
+            },
             peopleCount: people,
-            may: (actor.may(.manageOrganization, on: unit.unitPath), mayPeople, actor.may(.viewAudit, on: unit.unitPath)),
+            may: (
+                actor.may(.manageOrganization, on: unit.unitPath), mayPeople, actor.may(.viewAudit, on: unit.unitPath)
+            ),
             csrf: req.csrfToken)
         return Layout.response(for: req, title: unit.name, content: page.body(req.localizer))
     }
@@ -59,17 +68,21 @@ struct UnitsController {
     @Sendable func update(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let input = try req.content.decode(UnitInput.self)
-        return try await req.saveForm(values: ["name": input.name ?? "", "code": input.code ?? ""], {
-            try await UnitService.update(unit, input, by: req.auditContext, on: req.db)
-            return req.redirect(to: AppPath.unit(unit.id!).path)
-        }, reshow: { editPage(req, unit, $0) })
+        return try await req.saveForm(
+            values: ["name": input.name ?? "", "code": input.code ?? ""],
+            {
+                try await UnitService.update(unit, input, by: req.auditContext, on: req.db)
+                return req.redirect(to: AppPath.unit(unit.id!).path)
+            }, reshow: { editPage(req, unit, $0) })
     }
 
     private func editPage(_ req: Request, _ unit: Unit, _ form: FormState) -> Response {
-        let page = UnitFormPage(action: AppPath.unitEdit(unit.id!).path, kinds: [], form: form, csrf: req.csrfToken,
-                                submit: req.localizer("common.save"))
-        return Layout.response(for: req, title: req.localizer("unit.edit_title", unit.name),
-                               content: page.body(req.localizer))
+        let page = UnitFormPage(
+            action: AppPath.unitEdit(unit.id!).path, kinds: [], form: form, csrf: req.csrfToken,
+            submit: req.localizer("common.save"))
+        return Layout.response(
+            for: req, title: req.localizer("unit.edit_title", unit.name),
+            content: page.body(req.localizer))
     }
 
     @Sendable func newChild(_ req: Request) async throws -> Response {
@@ -80,17 +93,21 @@ struct UnitsController {
     @Sendable func createChild(_ req: Request) async throws -> Response {
         let parent = try await req.unitParameter()
         let input = try req.content.decode(UnitInput.self)
-        return try await req.saveForm(values: ["name": input.name ?? "", "code": input.code ?? "", "kind": input.kind ?? ""], {
-            let unit = try await UnitService.create(under: parent, input, by: req.auditContext, on: req.db)
-            return req.redirect(to: AppPath.unit(unit.id!).path)
-        }, reshow: { childPage(req, parent, $0) })
+        return try await req.saveForm(
+            values: ["name": input.name ?? "", "code": input.code ?? "", "kind": input.kind ?? ""],
+            {
+                let unit = try await UnitService.create(under: parent, input, by: req.auditContext, on: req.db)
+                return req.redirect(to: AppPath.unit(unit.id!).path)
+            }, reshow: { childPage(req, parent, $0) })
     }
 
     private func childPage(_ req: Request, _ parent: Unit, _ form: FormState) -> Response {
-        let page = UnitFormPage(action: AppPath.unitChildren(parent.id!).path, kinds: parent.kind.allowedChildren, form: form,
-                                csrf: req.csrfToken, submit: req.localizer("unit.create"))
-        return Layout.response(for: req, title: req.localizer("unit.new_child_title", parent.name),
-                               content: page.body(req.localizer))
+        let page = UnitFormPage(
+            action: AppPath.unitChildren(parent.id!).path, kinds: parent.kind.allowedChildren, form: form,
+            csrf: req.csrfToken, submit: req.localizer("unit.create"))
+        return Layout.response(
+            for: req, title: req.localizer("unit.new_child_title", parent.name),
+            content: page.body(req.localizer))
     }
 
     @Sendable func moveForm(_ req: Request) async throws -> Response {
@@ -101,9 +118,12 @@ struct UnitsController {
         let actor = try req.requireActor()
         let unit = try await req.unitParameter()
         let form = try req.content.decode([String: String].self)
-        guard let raw = form["parentID"], let id = UUID(uuidString: raw), let parent = try await Unit.find(id, on: req.db) else {
-            return try await movePage(req, unit, error: req.localizer.message(DomainError(.notFound, field: "parent")),
-                                      status: .unprocessableEntity)
+        guard let raw = form["parentID"], let id = UUID(uuidString: raw),
+            let parent = try await Unit.find(id, on: req.db)
+        else {
+            return try await movePage(
+                req, unit, error: req.localizer.message(DomainError(.notFound, field: "parent")),
+                status: .unprocessableEntity)
         }
         guard actor.may(.manageOrganization, on: parent.unitPath) else { throw Abort(.forbidden) }
         do {
@@ -115,7 +135,9 @@ struct UnitsController {
     }
 
     /// Candidates are the units the person manages that accept this kind, outside its own subtree.
-    private func movePage(_ req: Request, _ unit: Unit, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func movePage(
+        _ req: Request, _ unit: Unit, error: String?, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let actor = try req.requireActor()
         let q = req.searchText
         let scope = try await UnitQueries.scopeRoots(actor, .manageOrganization, on: req.db)
@@ -124,17 +146,20 @@ struct UnitsController {
             .filter(\.$path, .custom("NOT LIKE"), unit.path + "%")
             .filter(\.$id != unit.$parent.id ?? UUID())
             .limit(50).all()
-        let page = UnitMovePage(unit: UnitQueries.item(unit), query: q, candidates: candidates.map(UnitQueries.item),
-                                error: error, csrf: req.csrfToken)
-        return Layout.response(for: req, title: req.localizer("unit.move_title", unit.name), status: status,
-                               content: page.body(req.localizer))
+        let page = UnitMovePage(
+            unit: UnitQueries.item(unit), query: q, candidates: candidates.map(UnitQueries.item),
+            error: error, csrf: req.csrfToken)
+        return Layout.response(
+            for: req, title: req.localizer("unit.move_title", unit.name), status: status,
+            content: page.body(req.localizer))
     }
 
     @Sendable func confirmRetire(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let t = req.localizer
-        return ConfirmPage.response(req, title: t("unit.retire_title", unit.name), message: t("unit.retire_confirm", unit.name),
-                                    action: .unitRetire(unit.id!), submit: t("unit.retire"), cancel: .unit(unit.id!))
+        return ConfirmPage.response(
+            req, title: t("unit.retire_title", unit.name), message: t("unit.retire_confirm", unit.name),
+            action: .unitRetire(unit.id!), submit: t("unit.retire"), cancel: .unit(unit.id!))
     }
 
     @Sendable func retire(_ req: Request) async throws -> Response {

@@ -27,7 +27,8 @@ struct OversightController {
     // MARK: Dashboard
 
     struct Dashboard {
-        var rows: [OversightService.Row]; var shown: [OversightService.Row]; var filter: OversightService.Filter; var query: [(String, String?)]
+        var rows: [OversightService.Row]; var shown: [OversightService.Row]; var filter: OversightService.Filter;
+        var query: [(String, String?)]
         var clock: PlanDue.Clock
     }
 
@@ -37,8 +38,10 @@ struct OversightController {
         let rows = unit.depth == 0 ? standings.rows : standings.rows.filter { $0.path.hasPrefix(unit.path) }
         let clock = PlanDue.Clock(now)
         let shown = OversightService.ordered(rows.filter { filter.keeps($0, clock: clock) }, clock: clock)
-        return Dashboard(rows: rows, shown: shown, filter: filter,
-                         query: [("state", q("state")), ("standing", q("standing")), ("kind", q("kind")), ("q", q("q"))], clock: clock)
+        return Dashboard(
+            rows: rows, shown: shown, filter: filter,
+            query: [("state", q("state")), ("standing", q("standing")), ("kind", q("kind")), ("q", q("q"))],
+            clock: clock)
     }
 
     /// A value as the API's JSON, for keeping.
@@ -59,12 +62,15 @@ struct OversightController {
         let unit = try await req.unitParameter()
         let t = req.localizer
         let standings = try await OversightService.standings(on: req.db)
-        let content = try await req.rendered(["dashboard", unit.id!.uuidString, req.url.query ?? ""], version: standings.version) {
+        let content = try await req.rendered(
+            ["dashboard", unit.id!.uuidString, req.url.query ?? ""], version: standings.version
+        ) {
             let now = Date()
             let d = dashboardRows(req, unit, standings, now: now)
-            let page = DashboardPage(unitID: unit.id!, unitName: unit.name, isRegionOrHQ: unit.kind == .region || unit.kind == .headquarters,
-                                     figures: OversightService.figures(of: d.rows, now: now), rows: d.shown, total: d.rows.count,
-                                     query: d.query, filter: d.filter, clock: d.clock)
+            let page = DashboardPage(
+                unitID: unit.id!, unitName: unit.name, isRegionOrHQ: unit.kind == .region || unit.kind == .headquarters,
+                figures: OversightService.figures(of: d.rows, now: now), rows: d.shown, total: d.rows.count,
+                query: d.query, filter: d.filter, clock: d.clock)
             return page.body(t).render()
         }
         return Layout.response(for: req, title: t("oversight.dashboard_of", unit.name), markup: content)
@@ -75,17 +81,25 @@ struct OversightController {
         let now = Date()
         let t = req.localizer
         let d = dashboardRows(req, unit, try await OversightService.standings(on: req.db), now: now)
-        let header = [t("field.unit"), t("field.code"), t("field.kind"), t("field.status"), t("plan.cycle"), t("oversight.approved"), t("oversight.due"),
-                      t("oversight.standing"), t("oversight.last_exercise"), t("figure.with_risk_register"), t("oversight.open_feedback")]
+        let header = [
+            t("field.unit"), t("field.code"), t("field.kind"), t("field.status"), t("plan.cycle"),
+            t("oversight.approved"), t("oversight.due"),
+            t("oversight.standing"), t("oversight.last_exercise"), t("figure.with_risk_register"),
+            t("oversight.open_feedback"),
+        ]
         let lines = d.shown.map { r in
-            [r.name, r.code ?? "", t.kind(r.kind), t("plan_status.\(r.current_state?.rawValue ?? "none")"), r.current_cycle.map(String.init) ?? "",
-             r.approvedInForce.map(OversightService.day) ?? "", r.dueInForce.map(OversightService.day) ?? "",
-             t("standing.\(r.standing(d.clock).rawValue)"), r.last_exercise.map(OversightService.day) ?? "",
-             t((r.has_risk_register ?? false) ? "common.yes" : "common.no"), String(r.open_threads ?? 0)]
+            [
+                r.name, r.code ?? "", t.kind(r.kind), t("plan_status.\(r.current_state?.rawValue ?? "none")"),
+                r.current_cycle.map(String.init) ?? "",
+                r.approvedInForce.map(OversightService.day) ?? "", r.dueInForce.map(OversightService.day) ?? "",
+                t("standing.\(r.standing(d.clock).rawValue)"), r.last_exercise.map(OversightService.day) ?? "",
+                t((r.has_risk_register ?? false) ? "common.yes" : "common.no"), String(r.open_threads ?? 0),
+            ]
         }
         let response = Response(status: .ok, body: .init(string: PlanCSV.document([header] + lines)))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.contentDisposition = .init(.attachment, filename: "dashboard-\(unit.code ?? "unit")-\(OversightService.day(now)).csv")
+        response.headers.contentDisposition = .init(
+            .attachment, filename: "dashboard-\(unit.code ?? "unit")-\(OversightService.day(now)).csv")
         return response
     }
 
@@ -97,22 +111,28 @@ struct OversightController {
 
     func compliancePage(_ req: Request, form: FormState) async throws -> Response {
         let unit = try await req.unitParameter()
-        let page = CompliancePage(unitID: unit.id!, unitName: unit.name,
-                                  figures: OversightService.figures(of: try await OversightService.rows(under: unit, on: req.db), now: Date()),
-                                  reports: try await OversightService.reports(of: unit, on: req.db),
-                                  mayReport: try req.requireActor().may(.reportCompliance, on: unit.unitPath) && unit.kind == .region,
-                                  form: form, csrf: req.csrfToken)
-        return Layout.response(for: req, title: req.localizer("compliance.title_of", unit.name), content: page.body(req.localizer))
+        let page = CompliancePage(
+            unitID: unit.id!, unitName: unit.name,
+            figures: OversightService.figures(
+                of: try await OversightService.rows(under: unit, on: req.db), now: Date()),
+            reports: try await OversightService.reports(of: unit, on: req.db),
+            mayReport: try req.requireActor().may(.reportCompliance, on: unit.unitPath) && unit.kind == .region,
+            form: form, csrf: req.csrfToken)
+        return Layout.response(
+            for: req, title: req.localizer("compliance.title_of", unit.name), content: page.body(req.localizer))
     }
 
     @Sendable func submitReport(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let form = try req.content.decode([String: String].self)
-        return try await req.saveForm(values: form, {
-            _ = try await OversightService.submitReport(for: unit, at: form["at"], comments: form["comments"], by: req.auditContext,
-                                                        app: req.application, on: req.db)
-            return req.redirect(to: AppPath.unitCompliance(unit.id!).path)
-        }, reshow: { try await compliancePage(req, form: $0) })
+        return try await req.saveForm(
+            values: form,
+            {
+                _ = try await OversightService.submitReport(
+                    for: unit, at: form["at"], comments: form["comments"], by: req.auditContext,
+                    app: req.application, on: req.db)
+                return req.redirect(to: AppPath.unitCompliance(unit.id!).path)
+            }, reshow: { try await compliancePage(req, form: $0) })
     }
 
     // MARK: HQ's overview
@@ -125,7 +145,9 @@ struct OversightController {
     }
 
     /// The regions the person oversees, and whether that is all of them (HQ).
-    func visibleRegions(_ req: Request, _ standings: OversightService.Standings) async throws -> (regions: [OversightService.Region], all: Bool) {
+    func visibleRegions(
+        _ req: Request, _ standings: OversightService.Standings
+    ) async throws -> (regions: [OversightService.Region], all: Bool) {
         let actor = try req.requireActor()
         let mine = standings.regions.filter { actor.may(.viewOversight, on: $0.unitPath) }
         guard let root = try await UnitQueries.root(on: req.db) else { return (mine, false) }
@@ -133,11 +155,18 @@ struct OversightController {
     }
 
     /// Every region the person oversees; the whole organization's figures when they oversee HQ.
-    func overviewData(_ req: Request, _ standings: OversightService.Standings, visible: (regions: [OversightService.Region], all: Bool),
-                      now: Date) async throws -> Overview {
+    func overviewData(
+        _ req: Request, _ standings: OversightService.Standings,
+        visible: (regions: [OversightService.Region], all: Bool),
+        now: Date
+    ) async throws -> Overview {
         let ids = Set(visible.regions.map(\.id))
         let mine = OversightService.regions(standings, now: now).filter { ids.contains($0.region.id) }
-        let reports = ids.isEmpty ? [] : try await ComplianceReport.query(on: req.db).filter(\.$unitID ~~ Array(ids)).sort(\.$at, .descending).all()
+        let reports =
+            ids.isEmpty
+            ? []
+            : try await ComplianceReport.query(on: req.db).filter(\.$unitID ~~ Array(ids)).sort(\.$at, .descending)
+                .all()
         let lastReport = Dictionary(reports.map { ($0.unitID, $0.at) }, uniquingKeysWith: { a, _ in a })
         let since = PlanDue.utc.date(byAdding: .month, value: -12, to: now) ?? now
         let snapshots = try await OversightService.snapshots(of: Array(ids), since: since, now: now, on: req.db)
@@ -145,11 +174,15 @@ struct OversightController {
         var total: ComplianceFigures?
         if visible.all {
             total = mine.reduce(into: ComplianceFigures.of([], at: now)) { sum, r in
-                sum.units += r.figures.units; sum.inForce += r.figures.inForce; sum.updatedWithinYear += r.figures.updatedWithinYear
-                sum.testedWithinYear += r.figures.testedWithinYear; sum.withRiskRegister += r.figures.withRiskRegister; sum.overdue += r.figures.overdue
+                sum.units += r.figures.units; sum.inForce += r.figures.inForce;
+                sum.updatedWithinYear += r.figures.updatedWithinYear
+                sum.testedWithinYear += r.figures.testedWithinYear; sum.withRiskRegister += r.figures.withRiskRegister;
+                sum.overdue += r.figures.overdue
             }
         }
-        return Overview(total: total, regions: mine.map { ($0.region, $0.figures, lastReport[$0.region.id]) }, snapshots: snapshots, days: days)
+        return Overview(
+            total: total, regions: mine.map { ($0.region, $0.figures, lastReport[$0.region.id]) }, snapshots: snapshots,
+            days: days)
     }
 
     @Sendable func overview(_ req: Request) async throws -> Response {
@@ -161,11 +194,18 @@ struct OversightController {
             let o = try await overviewData(req, standings, visible: visible, now: Date())
             let page = OversightPage(
                 total: o.total,
-                regions: o.regions.map { .init(id: $0.region.id, name: $0.region.name, code: $0.region.code, figures: $0.figures, lastReport: $0.lastReport) },
+                regions: o.regions.map {
+                    .init(
+                        id: $0.region.id, name: $0.region.name, code: $0.region.code, figures: $0.figures,
+                        lastReport: $0.lastReport)
+                },
                 history: Figure.allCases.map { figure in
-                    (figure, o.regions.map { r in
-                        (r.region.name, (o.snapshots[r.region.id] ?? []).map { ($0.day, figure.share($0.figures)) })
-                    })
+                    (
+                        figure,
+                        o.regions.map { r in
+                            (r.region.name, (o.snapshots[r.region.id] ?? []).map { ($0.day, figure.share($0.figures)) })
+                        }
+                    )
                 },
                 days: o.days)
             return page.body(t).render()
@@ -177,36 +217,54 @@ struct OversightController {
 
     @Sendable func campaigns(_ req: Request) async throws -> Response {
         let year = Calendar(identifier: .gregorian).component(.year, from: Date())
-        return try await campaignsPage(req, form: FormState(values: ["cycle": String(year + 1), "kinds-country_operation": "true", "kinds-office": "true"]))
+        return try await campaignsPage(
+            req,
+            form: FormState(values: [
+                "cycle": String(year + 1), "kinds-country_operation": "true", "kinds-office": "true",
+            ]))
     }
 
     func campaignsPage(_ req: Request, form: FormState) async throws -> Response {
         let unit = try await req.unitParameter()
-        let rows = try await Campaign.query(on: req.db).filter(\.$scopeUnitID == unit.requireID()).sort(\.$createdAt, .descending).all()
-        let page = CampaignsPage(unitID: unit.id!, unitName: unit.name,
-                                 rows: rows.map { .init(id: $0.id!, cycle: $0.cycle, deadline: $0.deadline, openedBy: $0.openedByName, at: $0.createdAt) },
-                                 mayOpen: try req.requireActor().may(.runCampaigns, on: unit.unitPath), form: form, csrf: req.csrfToken)
-        return Layout.response(for: req, title: req.localizer("campaign.title_of", unit.name), content: page.body(req.localizer))
+        let rows = try await Campaign.query(on: req.db).filter(\.$scopeUnitID == unit.requireID()).sort(
+            \.$createdAt, .descending
+        ).all()
+        let page = CampaignsPage(
+            unitID: unit.id!, unitName: unit.name,
+            rows: rows.map {
+                .init(id: $0.id!, cycle: $0.cycle, deadline: $0.deadline, openedBy: $0.openedByName, at: $0.createdAt)
+            },
+            mayOpen: try req.requireActor().may(.runCampaigns, on: unit.unitPath), form: form, csrf: req.csrfToken)
+        return Layout.response(
+            for: req, title: req.localizer("campaign.title_of", unit.name), content: page.body(req.localizer))
     }
 
     @Sendable func openCampaign(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let form = try req.content.decode([String: String].self)
-        let input = CampaignService.Input(cycle: form["cycle"], deadline: form["deadline"],
-                                          kinds: OversightService.planningKinds.map(\.rawValue).filter { form["kinds-\($0)"] == "true" },
-                                          note: form["note"])
-        return try await req.saveForm(values: form, {
-            let campaign = try await CampaignService.open(at: unit, input, by: req.auditContext, app: req.application, on: req.db)
-            return req.redirect(to: AppPath.campaign(campaign.id!).path)
-        }, reshow: { try await campaignsPage(req, form: $0) })
+        let input = CampaignService.Input(
+            cycle: form["cycle"], deadline: form["deadline"],
+            kinds: OversightService.planningKinds.map(\.rawValue).filter { form["kinds-\($0)"] == "true" },
+            note: form["note"])
+        return try await req.saveForm(
+            values: form,
+            {
+                let campaign = try await CampaignService.open(
+                    at: unit, input, by: req.auditContext, app: req.application, on: req.db)
+                return req.redirect(to: AppPath.campaign(campaign.id!).path)
+            }, reshow: { try await campaignsPage(req, form: $0) })
     }
 
     @Sendable func campaign(_ req: Request) async throws -> Response {
         let campaign = try await req.parameterModel(Campaign.self, "campaignID")
         let scope = try await req.loadUnit(campaign.scopeUnitID)
         let now = Date()
-        let page = CampaignPage(campaign: campaign, scopeName: scope.name, progress: try await CampaignService.progress(campaign, now: now, on: req.db), now: now)
-        return Layout.response(for: req, title: req.localizer("campaign.title_one", scope.name, campaign.cycle), content: page.body(req.localizer))
+        let page = CampaignPage(
+            campaign: campaign, scopeName: scope.name,
+            progress: try await CampaignService.progress(campaign, now: now, on: req.db), now: now)
+        return Layout.response(
+            for: req, title: req.localizer("campaign.title_one", scope.name, campaign.cycle),
+            content: page.body(req.localizer))
     }
 
     // MARK: API
@@ -214,15 +272,18 @@ struct OversightController {
     struct FiguresDTO: Content {
         var units: Int, inForce: Int, updatedWithinYear: Int, testedWithinYear: Int, withRiskRegister: Int, overdue: Int
         init(_ f: ComplianceFigures) {
-            units = f.units; inForce = f.inForce; updatedWithinYear = f.updatedWithinYear; testedWithinYear = f.testedWithinYear
+            units = f.units; inForce = f.inForce; updatedWithinYear = f.updatedWithinYear;
+            testedWithinYear = f.testedWithinYear
             withRiskRegister = f.withRiskRegister; overdue = f.overdue
         }
     }
 
     struct DashboardDTO: Content {
         struct Row: Content {
-            var unitID: UUID; var name: String; var code: String?; var kind: String; var planID: UUID?; var cycle: Int?; var state: String?
-            var approvedAt: Date?; var dueAt: Date?; var standing: String; var lastExercise: Date?; var hasRiskRegister: Bool; var openFeedback: Int
+            var unitID: UUID; var name: String; var code: String?; var kind: String; var planID: UUID?; var cycle: Int?;
+            var state: String?
+            var approvedAt: Date?; var dueAt: Date?; var standing: String; var lastExercise: Date?;
+            var hasRiskRegister: Bool; var openFeedback: Int
         }
         var figures: FiguresDTO; var total: Int; var items: [Row]
     }
@@ -230,22 +291,33 @@ struct OversightController {
     @Sendable func apiDashboard(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let standings = try await OversightService.standings(on: req.db)
-        return jsonResponse(try await req.rendered(["api-dashboard", unit.id!.uuidString, req.url.query ?? ""], version: standings.version) {
-            let now = Date()
-            let d = dashboardRows(req, unit, standings, now: now)
-            return try json(DashboardDTO(figures: .init(OversightService.figures(of: d.rows, now: now)), total: d.rows.count, items: d.shown.map { r in
-                .init(unitID: r.id, name: r.name, code: r.code, kind: r.kind.rawValue, planID: r.current_plan_id, cycle: r.current_cycle,
-                      state: r.current_state?.rawValue, approvedAt: r.approvedInForce,
-                      dueAt: r.dueInForce, standing: r.standing(d.clock).rawValue, lastExercise: r.last_exercise,
-                      hasRiskRegister: r.has_risk_register ?? false, openFeedback: r.open_threads ?? 0)
-            }))
-        })
+        return jsonResponse(
+            try await req.rendered(
+                ["api-dashboard", unit.id!.uuidString, req.url.query ?? ""], version: standings.version
+            ) {
+                let now = Date()
+                let d = dashboardRows(req, unit, standings, now: now)
+                return try json(
+                    DashboardDTO(
+                        figures: .init(OversightService.figures(of: d.rows, now: now)), total: d.rows.count,
+                        items: d.shown.map { r in
+                            .init(
+                                unitID: r.id, name: r.name, code: r.code, kind: r.kind.rawValue,
+                                planID: r.current_plan_id, cycle: r.current_cycle,
+                                state: r.current_state?.rawValue, approvedAt: r.approvedInForce,
+                                dueAt: r.dueInForce, standing: r.standing(d.clock).rawValue,
+                                lastExercise: r.last_exercise,
+                                hasRiskRegister: r.has_risk_register ?? false, openFeedback: r.open_threads ?? 0)
+                        }))
+            })
     }
 
     struct ReportDTO: Content {
-        var id: UUID; var unitID: UUID; var at: Date; var figures: FiguresDTO; var comments: String; var submittedBy: String
+        var id: UUID; var unitID: UUID; var at: Date; var figures: FiguresDTO; var comments: String;
+        var submittedBy: String
         init(_ r: ComplianceReport) {
-            id = r.id!; unitID = r.unitID; at = r.at; figures = .init(r.figures); comments = r.comments; submittedBy = r.submittedByName
+            id = r.id!; unitID = r.unitID; at = r.at; figures = .init(r.figures); comments = r.comments;
+            submittedBy = r.submittedByName
         }
     }
 
@@ -258,13 +330,16 @@ struct OversightController {
     @Sendable func apiSubmitReport(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let body = try req.decodeJSON(ReportBody.self)
-        let report = try await OversightService.submitReport(for: unit, at: body.at, comments: body.comments, by: req.auditContext,
-                                                             app: req.application, on: req.db)
+        let report = try await OversightService.submitReport(
+            for: unit, at: body.at, comments: body.comments, by: req.auditContext,
+            app: req.application, on: req.db)
         return try await ReportDTO(report).encodeResponse(status: .created, for: req)
     }
 
     struct OverviewDTO: Content {
-        struct Region: Content { var unitID: UUID; var name: String; var figures: FiguresDTO; var lastReport: Date?; var history: [Point] }
+        struct Region: Content {
+            var unitID: UUID; var name: String; var figures: FiguresDTO; var lastReport: Date?; var history: [Point]
+        }
         struct Point: Content { var day: String; var figures: FiguresDTO }
         var total: FiguresDTO?; var regions: [Region]
     }
@@ -273,13 +348,21 @@ struct OversightController {
         let standings = try await OversightService.standings(on: req.db)
         let visible = try await visibleRegions(req, standings)
         let key = ["api-oversight", visible.all ? "all" : visible.regions.map(\.id.uuidString).joined(separator: ",")]
-        return jsonResponse(try await req.rendered(key, version: standings.version) {
-            let o = try await overviewData(req, standings, visible: visible, now: Date())
-            return try json(OverviewDTO(total: o.total.map(FiguresDTO.init), regions: o.regions.map { r in
-                .init(unitID: r.region.id, name: r.region.name, figures: .init(r.figures), lastReport: r.lastReport,
-                      history: (o.snapshots[r.region.id] ?? []).map { .init(day: $0.day, figures: .init($0.figures)) })
-            }))
-        })
+        return jsonResponse(
+            try await req.rendered(key, version: standings.version) {
+                let o = try await overviewData(req, standings, visible: visible, now: Date())
+                return try json(
+                    OverviewDTO(
+                        total: o.total.map(FiguresDTO.init),
+                        regions: o.regions.map { r in
+                            .init(
+                                unitID: r.region.id, name: r.region.name, figures: .init(r.figures),
+                                lastReport: r.lastReport,
+                                history: (o.snapshots[r.region.id] ?? []).map {
+                                    .init(day: $0.day, figures: .init($0.figures))
+                                })
+                        }))
+            })
     }
 
     struct CampaignDTO: Content {
@@ -289,25 +372,35 @@ struct OversightController {
     }
 
     func dto(_ c: Campaign, progress: CampaignService.Progress?, now: Date) -> CampaignDTO {
-        CampaignDTO(id: c.id!, scopeUnitID: c.scopeUnitID, cycle: c.cycle, deadline: c.deadline, note: c.note, openedBy: c.openedByName,
-                    done: progress?.done, late: progress?.late,
-                    units: progress?.rows.map { .init(unitID: $0.unit_id, name: $0.name, planID: $0.plan_id, state: $0.state.rawValue,
-                                                       late: CampaignProgress.isLate($0.state, deadline: c.deadline, now: now)) })
+        CampaignDTO(
+            id: c.id!, scopeUnitID: c.scopeUnitID, cycle: c.cycle, deadline: c.deadline, note: c.note,
+            openedBy: c.openedByName,
+            done: progress?.done, late: progress?.late,
+            units: progress?.rows.map {
+                .init(
+                    unitID: $0.unit_id, name: $0.name, planID: $0.plan_id, state: $0.state.rawValue,
+                    late: CampaignProgress.isLate($0.state, deadline: c.deadline, now: now))
+            })
     }
 
     @Sendable func apiCampaigns(_ req: Request) async throws -> [CampaignDTO] {
         let unit = try await req.unitParameter()
-        return try await Campaign.query(on: req.db).filter(\.$scopeUnitID == unit.requireID()).sort(\.$createdAt, .descending).all()
+        return try await Campaign.query(on: req.db).filter(\.$scopeUnitID == unit.requireID()).sort(
+            \.$createdAt, .descending
+        ).all()
             .map { dto($0, progress: nil, now: Date()) }
     }
 
     @Sendable func apiOpenCampaign(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let body = try req.decodeJSON(CampaignService.Input.self)
-        let campaign = try await CampaignService.open(at: unit, body, by: req.auditContext, app: req.application, on: req.db)
+        let campaign = try await CampaignService.open(
+            at: unit, body, by: req.auditContext, app: req.application, on: req.db)
         let now = Date()
-        return try await dto(campaign, progress: try await CampaignService.progress(campaign, now: now, on: req.db), now: now)
-            .encodeResponse(status: .created, for: req)
+        return try await dto(
+            campaign, progress: try await CampaignService.progress(campaign, now: now, on: req.db), now: now
+        )
+        .encodeResponse(status: .created, for: req)
     }
 
     @Sendable func apiCampaign(_ req: Request) async throws -> CampaignDTO {

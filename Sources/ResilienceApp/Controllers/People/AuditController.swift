@@ -14,13 +14,17 @@ struct AuditController {
         let actor = try req.requireActor()
         let query = AuditEntry.query(on: req.db).sort(\.$at, .descending)
         if let raw = req.query[String.self, at: "unit"] {
-            guard let id = UUID(uuidString: raw), let unit = try await Unit.find(id, on: req.db) else { throw Abort(.notFound) }
+            guard let id = UUID(uuidString: raw), let unit = try await Unit.find(id, on: req.db) else {
+                throw Abort(.notFound)
+            }
             guard actor.may(.viewAudit, on: unit.unitPath) else { throw Abort(.forbidden) }
             query.filter(\.$unitID ~~ (try await UnitQueries.subtreeIDs(of: unit, on: req.db)))
             return (query, unit.name, [("unit", raw)])
         }
         if let raw = req.query[String.self, at: "user"] {
-            guard let id = UUID(uuidString: raw), let user = try await User.find(id, on: req.db) else { throw Abort(.notFound) }
+            guard let id = UUID(uuidString: raw), let user = try await User.find(id, on: req.db) else {
+                throw Abort(.notFound)
+            }
             let home = try await req.loadUnit(user.$homeUnit.id)
             guard actor.may(.viewAudit, on: home.unitPath) else { throw Abort(.forbidden) }
             query.group(.or) { $0.filter(\.$actorID == id).filter(\.$subjectUserID == id) }
@@ -36,8 +40,9 @@ struct AuditController {
         let (query, filter, params) = try await Self.scopedQuery(req)
         let (entries, info) = try await query.pagedWithoutTotal(req)
         let rows = entries.map {
-            AuditPage.Row(at: $0.at, actor: $0.actorName ?? "—", action: $0.action, entity: $0.entityType,
-                          summary: $0.summary, before: Audit.decode($0.before), after: Audit.decode($0.after))
+            AuditPage.Row(
+                at: $0.at, actor: $0.actorName ?? "—", action: $0.action, entity: $0.entityType,
+                summary: $0.summary, before: Audit.decode($0.before), after: Audit.decode($0.after))
         }
         let page = AuditPage(rows: rows, info: info, filter: filter, query: params)
         return Layout.response(for: req, title: req.localizer("nav.audit"), content: page.body(req.localizer))

@@ -27,13 +27,16 @@ struct RisksController {
     /// The register's filters from the query; a kind the scale does not know is ignored.
     static func filter(_ req: Request, kinds: [String]) -> RiskService.Filter {
         let q = { (name: String) in req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : $0 } }
-        return RiskService.Filter(kinds: kinds, kind: q("kind"), level: q("level"), status: q("status"), rating: q("rating"),
-                                  likelihood: q("l").flatMap(Int.init), impact: q("i").flatMap(Int.init))
+        return RiskService.Filter(
+            kinds: kinds, kind: q("kind"), level: q("level"), status: q("status"), rating: q("rating"),
+            likelihood: q("l").flatMap(Int.init), impact: q("i").flatMap(Int.init))
     }
 
     @Sendable func index(_ req: Request) async throws -> Response {
-        try await page(req, form: FormState(values: ["status": RiskStatus.open.rawValue, "source": RiskSource.own.rawValue]), importForm: FormState(),
-                       kept: true)
+        try await page(
+            req, form: FormState(values: ["status": RiskStatus.open.rawValue, "source": RiskSource.own.rawValue]),
+            importForm: FormState(),
+            kept: true)
     }
 
     /// The register; `kept` when it shows no one's typing (no refused form), so that it is
@@ -49,14 +52,17 @@ struct RisksController {
         }
         if kept {
             let version = try await RiskService.registerVersion(of: unit.requireID(), withPlans: mayEdit, on: req.db)
-            let html = try await req.renderedForm(["risks", unit.id!.uuidString, unit.path, req.url.query ?? "", String(mayEdit)], version: version,
-                                                period: 86_400, render: render)
+            let html = try await req.renderedForm(
+                ["risks", unit.id!.uuidString, unit.path, req.url.query ?? "", String(mayEdit)], version: version,
+                period: 86_400, render: render)
             return Layout.response(for: req, title: title, markup: html)
         }
         return Layout.response(for: req, title: title, markup: try await render(req.csrfToken))
     }
 
-    func registerMarkup(_ req: Request, _ unit: Unit, mayEdit: Bool, form: FormState, importForm: FormState, csrf: String) async throws -> String {
+    func registerMarkup(
+        _ req: Request, _ unit: Unit, mayEdit: Bool, form: FormState, importForm: FormState, csrf: String
+    ) async throws -> String {
         let t = req.localizer
         let q = { (name: String) in req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : $0 } }
         let scale = try await RiskService.scale(on: req.db)
@@ -67,37 +73,50 @@ struct RisksController {
         let query = RiskService.query(under: unit, filter, matrix: matrix, on: req.db).sort(\.$title)
         let (page, per) = req.pageRequest
         let total: Int
-        if let known = RiskService.total(filter, inherent: heat.inherent, matrix: matrix) { total = known } else { total = try await query.copy().count() }
-        let risks = try await query.range((page - 1) * per ..< page * per).all()
+        if let known = RiskService.total(filter, inherent: heat.inherent, matrix: matrix) {
+            total = known
+        } else {
+            total = try await query.copy().count()
+        }
+        let risks = try await query.range((page - 1) * per..<page * per).all()
         let info = PageInfo(page: page, per: per, total: total, hasMore: page * per < total)
-        let names = Dictionary(uniqueKeysWithValues: try await Unit.query(on: req.db).filter(\.$id ~~ Array(Set(risks.map(\.unitID))))
-            .field(\.$id).field(\.$name).all().map { ($0.id!, $0.name) })
+        let names = Dictionary(
+            uniqueKeysWithValues: try await Unit.query(on: req.db).filter(\.$id ~~ Array(Set(risks.map(\.unitID))))
+                .field(\.$id).field(\.$name).all().map { ($0.id!, $0.name) })
         let clock = PlanDue.Clock(Date())
-        let own = try await Risk.query(on: req.db).filter(\.$unitID == unit.requireID()).field(\.$id).field(\.$kind).field(\.$status).field(\.$reviewDate).all()
+        let own = try await Risk.query(on: req.db).filter(\.$unitID == unit.requireID()).field(\.$id).field(\.$kind)
+            .field(\.$status).field(\.$reviewDate).all()
         let relevant = try await RiskService.relevantKinds(of: unit.requireID(), on: req.db)
         let inPlace = RegisterRules.isInPlace(own.map(\.summary), relevantKinds: relevant, clock: clock)
         let view = RiskRegisterPage(
             unitID: unit.id!, unitName: unit.name, names: RiskNames(scale: scale, t: t),
             inherent: heat.inherent, residual: heat.residual,
             shown: risks, info: info, unitNames: names, filter: filter,
-            query: [("kind", q("kind")), ("level", q("level")), ("status", q("status")), ("rating", q("rating")), ("l", q("l")), ("i", q("i"))],
+            query: [
+                ("kind", q("kind")), ("level", q("level")), ("status", q("status")), ("rating", q("rating")),
+                ("l", q("l")), ("i", q("i")),
+            ],
             inPlace: inPlace, relevant: relevant, mayEdit: mayEdit, form: form, importForm: importForm,
-            items: mayEdit ? try await RiskService.planItems(of: unit.requireID(), on: req.db) : nil, csrf: csrf, clock: clock)
+            items: mayEdit ? try await RiskService.planItems(of: unit.requireID(), on: req.db) : nil, csrf: csrf,
+            clock: clock)
         return view.body(t).render()
     }
 
     @Sendable func add(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let form = try req.content.decode([String: String].self)
-        return try await req.saveForm(values: form, {
-            try await RiskService.save(nil, at: unit, form, by: req.auditContext, on: req.db)
-            return req.redirect(to: AppPath.unitRisks(unit.id!).path)
-        }, reshow: { try await page(req, form: $0, importForm: FormState()) })
+        return try await req.saveForm(
+            values: form,
+            {
+                try await RiskService.save(nil, at: unit, form, by: req.auditContext, on: req.db)
+                return req.redirect(to: AppPath.unitRisks(unit.id!).path)
+            }, reshow: { try await page(req, form: $0, importForm: FormState()) })
     }
 
     func riskParameter(_ req: Request, _ unit: Unit) async throws -> Risk {
         guard let id = req.parameters.get("riskID").flatMap(UUID.init(uuidString:)),
-              let risk = try await Risk.find(id, on: req.db), risk.unitID == unit.id else { throw Abort(.notFound) }
+            let risk = try await Risk.find(id, on: req.db), risk.unitID == unit.id
+        else { throw Abort(.notFound) }
         return risk
     }
 
@@ -105,16 +124,20 @@ struct RisksController {
         let unit = try await req.unitParameter()
         let risk = try await riskParameter(req, unit)
         var form = risk.formState
-        for link in try await RiskService.links(of: risk.requireID(), on: req.db) { form.values["\(link.target.rawValue)-\(link.itemID.uuidString)"] = "true" }
+        for link in try await RiskService.links(of: risk.requireID(), on: req.db) {
+            form.values["\(link.target.rawValue)-\(link.itemID.uuidString)"] = "true"
+        }
         return try await riskPage(req, unit, risk, form: form)
     }
 
     func riskPage(_ req: Request, _ unit: Unit, _ risk: Risk, form: FormState) async throws -> Response {
         let links = try await RiskService.links(of: risk.requireID(), on: req.db)
-        let page = RiskPage(unitID: unit.id!, unitName: unit.name, risk: risk,
-                            names: RiskNames(scale: try await RiskService.scale(on: req.db), t: req.localizer), links: links,
-                            items: try await RiskService.planItems(of: unit.requireID(), linked: links, on: req.db),
-                            mayEdit: try req.requireActor().may(.editRisks, on: unit.unitPath), form: form, csrf: req.csrfToken, clock: PlanDue.Clock(Date()))
+        let page = RiskPage(
+            unitID: unit.id!, unitName: unit.name, risk: risk,
+            names: RiskNames(scale: try await RiskService.scale(on: req.db), t: req.localizer), links: links,
+            items: try await RiskService.planItems(of: unit.requireID(), linked: links, on: req.db),
+            mayEdit: try req.requireActor().may(.editRisks, on: unit.unitPath), form: form, csrf: req.csrfToken,
+            clock: PlanDue.Clock(Date()))
         return Layout.response(for: req, title: risk.title, content: page.body(req.localizer))
     }
 
@@ -122,10 +145,12 @@ struct RisksController {
         let unit = try await req.unitParameter()
         let risk = try await riskParameter(req, unit)
         let form = try req.content.decode([String: String].self)
-        return try await req.saveForm(values: form, {
-            try await RiskService.save(risk, at: unit, form, by: req.auditContext, on: req.db)
-            return req.redirect(to: AppPath.unitRisks(unit.id!).path)
-        }, reshow: { try await riskPage(req, unit, risk, form: $0) })
+        return try await req.saveForm(
+            values: form,
+            {
+                try await RiskService.save(risk, at: unit, form, by: req.auditContext, on: req.db)
+                return req.redirect(to: AppPath.unitRisks(unit.id!).path)
+            }, reshow: { try await riskPage(req, unit, risk, form: $0) })
     }
 
     struct ImportForm: Content { var file: File?; var csv: String?; var confirm: String? }
@@ -134,26 +159,33 @@ struct RisksController {
     @Sendable func importCSV(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let form = (try? req.content.decode(ImportForm.self)) ?? ImportForm()
-        return try await req.saveForm(values: [:], {
-            if form.confirm == "1", let text = form.csv {
-                _ = try await RiskService.importCSV(text, at: unit, by: req.auditContext, on: req.db)
-                return req.redirect(to: AppPath.unitRisks(unit.id!).path)
-            }
-            guard let file = form.file, file.data.readableBytes > 0 else { throw ValidationErrors([DomainError(.required, field: "file")]) }
-            let text = String(decoding: Data(buffer: file.data), as: UTF8.self)
-            let scale = try await RiskService.scale(on: req.db)
-            let rows = try RiskService.preview(text, kinds: scale.kinds)
-            let page = RiskImportPage(unitID: unit.id!, unitName: unit.name, rows: rows, names: RiskNames(scale: scale, t: req.localizer),
-                                      text: text, csrf: req.csrfToken)
-            return Layout.response(for: req, title: req.localizer("risk.preview_title"), content: page.body(req.localizer))
-        }, reshow: { try await page(req, form: FormState(), importForm: $0) })
+        return try await req.saveForm(
+            values: [:],
+            {
+                if form.confirm == "1", let text = form.csv {
+                    _ = try await RiskService.importCSV(text, at: unit, by: req.auditContext, on: req.db)
+                    return req.redirect(to: AppPath.unitRisks(unit.id!).path)
+                }
+                guard let file = form.file, file.data.readableBytes > 0 else {
+                    throw ValidationErrors([DomainError(.required, field: "file")])
+                }
+                let text = String(decoding: Data(buffer: file.data), as: UTF8.self)
+                let scale = try await RiskService.scale(on: req.db)
+                let rows = try RiskService.preview(text, kinds: scale.kinds)
+                let page = RiskImportPage(
+                    unitID: unit.id!, unitName: unit.name, rows: rows, names: RiskNames(scale: scale, t: req.localizer),
+                    text: text, csrf: req.csrfToken)
+                return Layout.response(
+                    for: req, title: req.localizer("risk.preview_title"), content: page.body(req.localizer))
+            }, reshow: { try await page(req, form: FormState(), importForm: $0) })
     }
 
     @Sendable func setKinds(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let form = try req.content.decode([String: String].self)
         let kinds = try await RiskService.scale(on: req.db).kinds
-        try await RiskService.setRelevantKinds(kinds.filter { form["kinds-\($0)"] == "true" }, of: unit, by: req.auditContext, on: req.db)
+        try await RiskService.setRelevantKinds(
+            kinds.filter { form["kinds-\($0)"] == "true" }, of: unit, by: req.auditContext, on: req.db)
         return req.redirect(to: AppPath.unitRisks(unit.id!).path)
     }
 
@@ -182,10 +214,18 @@ struct RisksController {
 
         init(_ r: Risk, _ matrix: RiskMatrix, links: [RiskLink]) {
             id = r.id!; unitID = r.unitID; kind = r.kind; title = r.title; cause = r.cause; consequence = r.consequence
-            inherent = RatingDTO(likelihood: r.inherentLikelihood, impact: r.inherentImpact, level: matrix.level(r.inherent)?.rawValue)
-            residual = r.residual.map { RatingDTO(likelihood: $0.likelihood, impact: $0.impact, level: matrix.level($0)?.rawValue) }
-            owner = r.owner; treatment = r.treatment; status = r.status.rawValue; reviewDate = r.reviewDate; source = r.source.rawValue
-            actions = r.actions.map { ActionDTO(description: $0.description, owner: $0.owner, dueDate: $0.dueDate.map(PlanChecks.isoDay), done: $0.done) }
+            inherent = RatingDTO(
+                likelihood: r.inherentLikelihood, impact: r.inherentImpact, level: matrix.level(r.inherent)?.rawValue)
+            residual = r.residual.map {
+                RatingDTO(likelihood: $0.likelihood, impact: $0.impact, level: matrix.level($0)?.rawValue)
+            }
+            owner = r.owner; treatment = r.treatment; status = r.status.rawValue; reviewDate = r.reviewDate;
+            source = r.source.rawValue
+            actions = r.actions.map {
+                ActionDTO(
+                    description: $0.description, owner: $0.owner, dueDate: $0.dueDate.map(PlanChecks.isoDay),
+                    done: $0.done)
+            }
             scenarios = links.filter { $0.target == .scenarios }.map { LinkDTO(id: $0.itemID, name: $0.label) }
             processes = links.filter { $0.target == .processes }.map { LinkDTO(id: $0.itemID, name: $0.label) }
             updatedAt = r.updatedAt; updatedBy = r.updatedByName
@@ -202,9 +242,12 @@ struct RisksController {
 
         var fields: [String: String] {
             let number = { (n: Int?) -> String in n.map(String.init) ?? "" }
-            var fields: [String: String] = ["kind": kind ?? "", "title": title ?? "", "cause": cause ?? "", "consequence": consequence ?? ""]
+            var fields: [String: String] = [
+                "kind": kind ?? "", "title": title ?? "", "cause": cause ?? "", "consequence": consequence ?? "",
+            ]
             fields["likelihood"] = number(likelihood); fields["impact"] = number(impact)
-            fields["residual_likelihood"] = number(residualLikelihood); fields["residual_impact"] = number(residualImpact)
+            fields["residual_likelihood"] = number(residualLikelihood);
+            fields["residual_impact"] = number(residualImpact)
             fields["owner"] = owner ?? ""; fields["treatment"] = treatment ?? ""; fields["status"] = status ?? ""
             fields["review_date"] = reviewDate ?? ""; fields["source"] = source ?? ""
             for (n, a) in (actions ?? []).prefix(RiskAction.maximumCount).enumerated() {
@@ -222,14 +265,21 @@ struct RisksController {
     @Sendable func apiList(_ req: Request) async throws -> Paged<RiskDTO> {
         let unit = try await req.unitParameter()
         let scale = try await RiskService.scale(on: req.db)
-        let (risks, info) = try await RiskService.query(under: unit, Self.filter(req, kinds: scale.kinds), matrix: scale.matrix, on: req.db)
-            .sort(\.$title).paged(req)
-        let links = Dictionary(grouping: risks.isEmpty ? [] : try await RiskLink.query(on: req.db).filter(\.$riskID ~~ risks.compactMap(\.id)).all(), by: \.riskID)
+        let (risks, info) = try await RiskService.query(
+            under: unit, Self.filter(req, kinds: scale.kinds), matrix: scale.matrix, on: req.db
+        )
+        .sort(\.$title).paged(req)
+        let links = Dictionary(
+            grouping: risks.isEmpty
+                ? [] : try await RiskLink.query(on: req.db).filter(\.$riskID ~~ risks.compactMap(\.id)).all(),
+            by: \.riskID)
         return Paged(items: risks.map { RiskDTO($0, scale.matrix, links: links[$0.id!] ?? []) }, metadata: info)
     }
 
     func dto(_ req: Request, _ risk: Risk) async throws -> RiskDTO {
-        RiskDTO(risk, try await RiskService.scale(on: req.db).matrix, links: try await RiskService.links(of: risk.requireID(), on: req.db))
+        RiskDTO(
+            risk, try await RiskService.scale(on: req.db).matrix,
+            links: try await RiskService.links(of: risk.requireID(), on: req.db))
     }
 
     @Sendable func apiCreate(_ req: Request) async throws -> Response {
@@ -258,14 +308,18 @@ struct RisksController {
         let unit = try await req.unitParameter()
         let q = { (name: String) in req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : $0 } }
         let scale = try await RiskService.scale(on: req.db)
-        let heat = try await RiskService.heatMaps(under: unit, RiskService.Filter(kinds: scale.kinds, kind: q("kind"), status: q("status")), on: req.db)
-        return HeatDTO(inherent: heat.inherent, residual: heat.residual, levels: scale.matrix.levels.map { $0.map(\.rawValue) })
+        let heat = try await RiskService.heatMaps(
+            under: unit, RiskService.Filter(kinds: scale.kinds, kind: q("kind"), status: q("status")), on: req.db)
+        return HeatDTO(
+            inherent: heat.inherent, residual: heat.residual, levels: scale.matrix.levels.map { $0.map(\.rawValue) })
     }
 
     // MARK: HQ's scale
 
     @Sendable func scale(_ req: Request) async throws -> Response {
-        scalePage(req, RiskScaleForm.values(try await RiskService.scale(on: req.db)), saved: req.query[String.self, at: "saved"] != nil)
+        scalePage(
+            req, RiskScaleForm.values(try await RiskService.scale(on: req.db)),
+            saved: req.query[String.self, at: "saved"] != nil)
     }
 
     func scalePage(_ req: Request, _ form: FormState, saved: Bool = false) -> Response {
@@ -275,10 +329,12 @@ struct RisksController {
 
     @Sendable func saveScale(_ req: Request) async throws -> Response {
         let form = try req.content.decode([String: String].self)
-        return try await req.saveForm(values: form, {
-            try await RiskService.setScale(try RiskScaleForm.parse(form), by: req.auditContext, on: req.db)
-            return req.redirect(to: AppPath.riskScale.with([("saved", "1")]))
-        }, reshow: { scalePage(req, $0) })
+        return try await req.saveForm(
+            values: form,
+            {
+                try await RiskService.setScale(try RiskScaleForm.parse(form), by: req.auditContext, on: req.db)
+                return req.redirect(to: AppPath.riskScale.with([("saved", "1")]))
+            }, reshow: { scalePage(req, $0) })
     }
 
     struct KindDTO: Content { var code: String; var standard: Bool?; var names: [String: String]? }
@@ -286,7 +342,8 @@ struct RisksController {
     /// HQ's scale: `levels[likelihood - 1][impact - 1]`, names per key and language, the kinds.
     struct ScaleDTO: Content {
         var levels: [[String]]
-        var levelNames: [String: [String: String]]?, likelihoodNames: [String: [String: String]]?, impactNames: [String: [String: String]]?
+        var levelNames: [String: [String: String]]?, likelihoodNames: [String: [String: String]]?,
+            impactNames: [String: [String: String]]?
         var kinds: [KindDTO]?
 
         init(_ s: RiskScale) {
@@ -299,19 +356,26 @@ struct RisksController {
         func scale() throws -> RiskScale {
             var cells: [[RiskLevel]] = []
             for row in levels {
-                cells.append(try row.map { code in
-                    guard let level = RiskLevel(rawValue: code) else { throw DomainError(.invalidChoice, field: "levels", args: [code]) }
-                    return level
-                })
+                cells.append(
+                    try row.map { code in
+                        guard let level = RiskLevel(rawValue: code) else {
+                            throw DomainError(.invalidChoice, field: "levels", args: [code])
+                        }
+                        return level
+                    })
             }
             let added = (kinds ?? []).filter { !RiskKind.standard.contains($0.code) }
-            return try RiskScale(matrix: RiskMatrix(levels: cells), levelNames: levelNames ?? [:], likelihoodNames: likelihoodNames ?? [:],
-                                 impactNames: impactNames ?? [:], addedKinds: added.map(\.code),
-                                 kindNames: Dictionary(added.map { ($0.code, $0.names ?? [:]) }, uniquingKeysWith: { a, _ in a }))
+            return try RiskScale(
+                matrix: RiskMatrix(levels: cells), levelNames: levelNames ?? [:],
+                likelihoodNames: likelihoodNames ?? [:],
+                impactNames: impactNames ?? [:], addedKinds: added.map(\.code),
+                kindNames: Dictionary(added.map { ($0.code, $0.names ?? [:]) }, uniquingKeysWith: { a, _ in a }))
         }
     }
 
-    @Sendable func apiScale(_ req: Request) async throws -> ScaleDTO { ScaleDTO(try await RiskService.scale(on: req.db)) }
+    @Sendable func apiScale(_ req: Request) async throws -> ScaleDTO {
+        ScaleDTO(try await RiskService.scale(on: req.db))
+    }
 
     @Sendable func apiSetScale(_ req: Request) async throws -> ScaleDTO {
         let scale = try req.decodeJSON(ScaleDTO.self).scale()

@@ -15,8 +15,9 @@ struct HomeController {
         let rows = actor.grants.sorted { $0.role < $1.role }.compactMap { g -> HomePage.GrantRow? in
             byID[g.unitID].map { .init(role: g.role, unitID: g.unitID, unitName: $0.name, unitKind: $0.kind) }
         }
-        let page = HomePage(displayName: actor.displayName, homeUnit: (try home.requireID(), home.name, home.kind), grants: rows,
-                            unread: try await Notifier.unreadCount(actor.id, on: req.db))
+        let page = HomePage(
+            displayName: actor.displayName, homeUnit: (try home.requireID(), home.name, home.kind), grants: rows,
+            unread: try await Notifier.unreadCount(actor.id, on: req.db))
         return Layout.response(for: req, title: req.localizer("home.title"), content: page.body(req.localizer))
     }
 

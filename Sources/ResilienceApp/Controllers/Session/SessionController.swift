@@ -18,8 +18,11 @@ struct SessionController {
     @Sendable func signIn(_ req: Request) async throws -> Response {
         let form = try req.content.decode([String: String].self)
         let next = safeNext(form["next"])
-        guard let user = try await SignInService.signIn(username: form["username"] ?? "", password: form["password"] ?? "",
-                                                         request: req) else {
+        guard
+            let user = try await SignInService.signIn(
+                username: form["username"] ?? "", password: form["password"] ?? "",
+                request: req)
+        else {
             var state = FormState(values: ["username": form["username"] ?? ""])
             state.summary = req.localizer("sign_in.failed")
             return page(req, state, next: next, status: .unauthorized)
@@ -32,8 +35,9 @@ struct SessionController {
 
     @Sendable func signOut(_ req: Request) async throws -> Response {
         if let actor = req.actor {
-            try await Audit.record(on: req.db, by: req.auditContext, .signOut, entity: User.auditEntity, id: actor.id,
-                                   unitID: actor.homeUnitID, subjectUserID: actor.id, summary: actor.username)
+            try await Audit.record(
+                on: req.db, by: req.auditContext, .signOut, entity: User.auditEntity, id: actor.id,
+                unitID: actor.homeUnitID, subjectUserID: actor.id, summary: actor.username)
         }
         let response = req.redirect(to: AppPath.signIn.path)
         try await SessionAuth.end(req, response: response)
@@ -57,8 +61,9 @@ struct SessionController {
     }
 
     private func page(_ req: Request, _ form: FormState, next: String, status: HTTPResponseStatus = .ok) -> Response {
-        Layout.response(for: req, title: req.localizer("sign_in.title"), status: status,
-                        content: SignInPage(form: form, next: next, csrf: req.csrfToken).body(req.localizer))
+        Layout.response(
+            for: req, title: req.localizer("sign_in.title"), status: status,
+            content: SignInPage(form: form, next: next, csrf: req.csrfToken).body(req.localizer))
     }
 }
 
@@ -68,8 +73,9 @@ struct SessionController {
 /// stripped: anything else goes home.
 func safeNext(_ raw: String?) -> String {
     guard let raw, raw.utf8.count < 500, raw.first == "/",
-          raw.utf8.allSatisfy({ (0x21...0x7e).contains($0) && $0 != UInt8(ascii: "\\") }),
-          raw.utf8.dropFirst().first != UInt8(ascii: "/") else {
+        raw.utf8.allSatisfy({ (0x21...0x7e).contains($0) && $0 != UInt8(ascii: "\\") }),
+        raw.utf8.dropFirst().first != UInt8(ascii: "/")
+    else {
         return AppPath.home.path
     }
     return raw

@@ -34,7 +34,8 @@ enum BackupService {
         guard FileManager.default.isReadableFile(atPath: file) else { throw Failure("Cannot read \(file).") }
         switch config.database {
         case .sqliteMemory:
-            throw Failure("An in-memory database cannot be restored into; set DATABASE_URL to a file or a PostgreSQL database.")
+            throw Failure(
+                "An in-memory database cannot be restored into; set DATABASE_URL to a file or a PostgreSQL database.")
         case .sqliteFile(let path):
             let header = FileManager.default.contents(atPath: file)?.prefix(16) ?? Data()
             guard header == Data("SQLite format 3\0".utf8) else { throw Failure("\(file) is not a SQLite backup.") }
@@ -47,10 +48,15 @@ enum BackupService {
             try FileManager.default.copyItem(atPath: file, toPath: path)
         case .postgres(let url, _):
             guard let sql = db as? any SQLDatabase else { throw Failure("The database does not speak SQL.") }
-            let tables = try await sql.raw("""
-                SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')
-                """).first(decodingColumn: "n", as: Int.self) ?? 0
-            guard tables == 0 else { throw Failure("The database already holds \(tables) tables; restore into a new, empty database.") }
+            let tables =
+                try await sql.raw(
+                    """
+                    SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')
+                    """
+                ).first(decodingColumn: "n", as: Int.self) ?? 0
+            guard tables == 0 else {
+                throw Failure("The database already holds \(tables) tables; restore into a new, empty database.")
+            }
             try await run("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--dbname=\(url)", file])
         }
     }
@@ -74,7 +80,8 @@ enum BackupService {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let message = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw Failure("\(program) failed (exit \(process.terminationStatus)): \(message.isEmpty ? "no message" : message)")
+            throw Failure(
+                "\(program) failed (exit \(process.terminationStatus)): \(message.isEmpty ? "no message" : message)")
         }
     }
 }

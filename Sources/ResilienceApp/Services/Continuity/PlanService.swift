@@ -8,7 +8,8 @@ import Vapor
 enum PlanCodec {
     static func encode<T: Encodable>(_ value: T, pretty: Bool = false) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
@@ -67,8 +68,9 @@ enum PlanService {
     struct Stored { var content: String; var scale: String; var revision: Int; var state: ReviewState }
 
     static func stored(_ planID: UUID, on db: any Database) async throws -> Stored {
-        guard let row = try await Plan.query(on: db).filter(\.$id == planID)
-            .field(\.$id).field(\.$content).field(\.$scale).field(\.$revision).field(\.$state).first()
+        guard
+            let row = try await Plan.query(on: db).filter(\.$id == planID)
+                .field(\.$id).field(\.$content).field(\.$scale).field(\.$revision).field(\.$state).first()
         else { throw Abort(.notFound) }
         return Stored(content: row.content, scale: row.scale, revision: row.revision, state: row.state)
     }
@@ -80,8 +82,9 @@ enum PlanService {
         let day = Int(Date().timeIntervalSince1970 / 86_400)
         if let cached = SnapshotCache.shared.get("\(plan.id!.uuidString):\(plan.revision):\(day)") { return cached }
         let stored = try await stored(plan.requireID(), on: db)
-        let snapshot = PlanSnapshot(content: try PlanCodec.decode(PlanContent.self, stored.content),
-                                    scale: try PlanCodec.decode(ImpactScale.self, stored.scale))
+        let snapshot = PlanSnapshot(
+            content: try PlanCodec.decode(PlanContent.self, stored.content),
+            scale: try PlanCodec.decode(ImpactScale.self, stored.scale))
         SnapshotCache.shared.put("\(plan.id!.uuidString):\(stored.revision):\(day)", snapshot)
         return snapshot
     }
@@ -90,10 +93,13 @@ enum PlanService {
     static func snapshot(_ version: PlanVersion, on db: any Database) async throws -> PlanSnapshot {
         let key = "v:\(version.id!.uuidString)"
         if let cached = SnapshotCache.shared.get(key) { return cached }
-        guard let row = try await PlanVersion.query(on: db).filter(\.$id == version.requireID())
-            .field(\.$id).field(\.$content).field(\.$scale).first() else { throw Abort(.notFound) }
-        let snapshot = PlanSnapshot(content: try PlanCodec.decode(PlanContent.self, row.content),
-                                    scale: try PlanCodec.decode(ImpactScale.self, row.scale), now: version.createdAt ?? Date())
+        guard
+            let row = try await PlanVersion.query(on: db).filter(\.$id == version.requireID())
+                .field(\.$id).field(\.$content).field(\.$scale).first()
+        else { throw Abort(.notFound) }
+        let snapshot = PlanSnapshot(
+            content: try PlanCodec.decode(PlanContent.self, row.content),
+            scale: try PlanCodec.decode(ImpactScale.self, row.scale), now: version.createdAt ?? Date())
         SnapshotCache.shared.put(key, snapshot)
         return snapshot
     }
@@ -103,7 +109,9 @@ enum PlanService {
         try await Plan.query(on: db).filter(\.$id == id)
             .field(\.$id).field(\.$createdAt).field(\.$updatedAt).field(\.$cycle).field(\.$state).field(\.$revision)
             .field(\.$latestVersion).field(\.$updatedByName).field(\.$approvedAt).field(\.$dueAt).field(\.$supersededAt)
-            .field(\.$submittedVersion).field(\.$returnedVersion).field(\.$lastExercise).field(\.$campaignID).field(\.$unit.$id).first()
+            .field(\.$submittedVersion).field(\.$returnedVersion).field(\.$lastExercise).field(\.$campaignID).field(
+                \.$unit.$id
+            ).first()
     }
 
     // MARK: The impact scale HQ configures
@@ -126,17 +134,24 @@ enum PlanService {
 
     /// The approved version of the unit's plan in force, from whichever cycle.
     static func approvedVersion(of unitID: UUID, on db: any Database) async throws -> PlanVersion? {
-        guard let plan = try await Plan.query(on: db).filter(\.$unit.$id == unitID).filter(\.$state == .inForce)
+        guard
+            let plan = try await Plan.query(on: db).filter(\.$unit.$id == unitID).filter(\.$state == .inForce)
                 .field(\.$id).field(\.$submittedVersion).field(\.$unit.$id).first(),
-              let number = plan.submittedVersion else { return nil }
-        return try await PlanVersion.query(on: db).filter(\.$plan.$id == plan.requireID()).filter(\.$number == number).first()
+            let number = plan.submittedVersion
+        else { return nil }
+        return try await PlanVersion.query(on: db).filter(\.$plan.$id == plan.requireID()).filter(\.$number == number)
+            .first()
     }
 
-    static func create(at unit: Unit, cycle rawCycle: String?, start rawStart: String?, by context: AuditContext,
-                       on db: any Database) async throws -> Plan {
+    static func create(
+        at unit: Unit, cycle rawCycle: String?, start rawStart: String?, by context: AuditContext,
+        on db: any Database
+    ) async throws -> Plan {
         if unit.isRetired { throw DomainError(.retired) }
         let cycle = try parseCycle(rawCycle)
-        guard let start = Start(rawValue: rawStart ?? Start.empty.rawValue) else { throw ValidationErrors([DomainError(.invalidChoice, field: "start")]) }
+        guard let start = Start(rawValue: rawStart ?? Start.empty.rawValue) else {
+            throw ValidationErrors([DomainError(.invalidChoice, field: "start")])
+        }
         var content = PlanContent()
         var scale = try await currentScale(on: db)
         if start == .inForce {
@@ -146,13 +161,16 @@ enum PlanService {
             content = try PlanCodec.decode(PlanContent.self, version.content)
             scale = try PlanCodec.decode(ImpactScale.self, version.scale)
         }
-        return try await insert(unit: unit, cycle: cycle, content: content, scale: scale, action: .create,
-                                summary: "\(unit.name) \(cycle) (\(start.rawValue))", by: context, on: db)
+        return try await insert(
+            unit: unit, cycle: cycle, content: content, scale: scale, action: .create,
+            summary: "\(unit.name) \(cycle) (\(start.rawValue))", by: context, on: db)
     }
 
     /// A new draft from an exported file, unchanged.
-    static func importDocument(_ data: Data, into unit: Unit, cycle rawCycle: String?, by context: AuditContext,
-                               on db: any Database) async throws -> Plan {
+    static func importDocument(
+        _ data: Data, into unit: Unit, cycle rawCycle: String?, by context: AuditContext,
+        on db: any Database
+    ) async throws -> Plan {
         if unit.isRetired { throw DomainError(.retired) }
         let document: PlanDocument
         do {
@@ -160,15 +178,20 @@ enum PlanService {
         } catch {
             throw ValidationErrors([DomainError(.importFormat, field: "file")])
         }
-        guard document.format == PlanDocument.format else { throw ValidationErrors([DomainError(.importFormat, field: "file")]) }
+        guard document.format == PlanDocument.format else {
+            throw ValidationErrors([DomainError(.importFormat, field: "file")])
+        }
         let cycle = try parseCycle(rawCycle?.isEmpty == false ? rawCycle : String(document.cycle))
         try document.content.validate(scale: document.scale)
-        return try await insert(unit: unit, cycle: cycle, content: document.content, scale: document.scale, action: .importFile,
-                                summary: "\(unit.name) \(cycle) ← \(document.unit.name) \(document.cycle)", by: context, on: db)
+        return try await insert(
+            unit: unit, cycle: cycle, content: document.content, scale: document.scale, action: .importFile,
+            summary: "\(unit.name) \(cycle) ← \(document.unit.name) \(document.cycle)", by: context, on: db)
     }
 
-    static func insert(unit: Unit, cycle: Int, content: PlanContent, scale: ImpactScale, action: AuditAction,
-                       summary: String, campaignID: UUID? = nil, by context: AuditContext, on db: any Database) async throws -> Plan {
+    static func insert(
+        unit: Unit, cycle: Int, content: PlanContent, scale: ImpactScale, action: AuditAction,
+        summary: String, campaignID: UUID? = nil, by context: AuditContext, on db: any Database
+    ) async throws -> Plan {
         let unitID = try unit.requireID()
         if try await Plan.query(on: db).filter(\.$unit.$id == unitID).filter(\.$cycle == cycle).count() > 0 {
             throw ValidationErrors([DomainError(.planExists, field: "cycle", args: [String(cycle)])])
@@ -186,18 +209,24 @@ enum PlanService {
         plan.updatedByName = context.actorName
         try await db.transaction { db in
             try await plan.create(on: db)
-            try await Audit.record(on: db, by: context, action, entity: "plan", id: plan.id, unitID: unitID, summary: summary,
-                                   change: AuditChange(before: [:], after: ["cycle": String(cycle), "state": plan.state.rawValue]))
+            try await Audit.record(
+                on: db, by: context, action, entity: "plan", id: plan.id, unitID: unitID, summary: summary,
+                change: AuditChange(before: [:], after: ["cycle": String(cycle), "state": plan.state.rawValue]))
             try await PlanStanding.refresh(unitID, on: db)
         }
         return plan
     }
 
     static func parseCycle(_ raw: String?) throws -> Int {
-        guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { throw ValidationErrors([DomainError(.required, field: "cycle")]) }
+        guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
+            throw ValidationErrors([DomainError(.required, field: "cycle")])
+        }
         guard let cycle = Int(raw) else { throw ValidationErrors([DomainError(.notANumber, field: "cycle")]) }
         guard cycles.contains(cycle) else {
-            throw ValidationErrors([DomainError(.cycleOutOfRange, field: "cycle", args: [String(cycles.lowerBound), String(cycles.upperBound)])])
+            throw ValidationErrors([
+                DomainError(
+                    .cycleOutOfRange, field: "cycle", args: [String(cycles.lowerBound), String(cycles.upperBound)])
+            ])
         }
         return cycle
     }
@@ -206,8 +235,10 @@ enum PlanService {
     /// (else re-read and applied again, up to three times), audited with the parts before and after.
     /// - Parameter mutate: changes the content and returns the part it changed as (label, before, after).
     @discardableResult
-    static func change(_ plan: Plan, expectedRevision: Int? = nil, by context: AuditContext, on db: any Database,
-                       _ mutate: (inout PlanContent) throws -> (label: String, before: String, after: String)) async throws -> Plan {
+    static func change(
+        _ plan: Plan, expectedRevision: Int? = nil, by context: AuditContext, on db: any Database,
+        _ mutate: (inout PlanContent) throws -> (label: String, before: String, after: String)
+    ) async throws -> Plan {
         for _ in 0..<3 {
             let stored = try await stored(plan.requireID(), on: db)
             guard stored.state.isEditable else {
@@ -235,9 +266,11 @@ enum PlanService {
                     .where("status", .equal, stored.state.rawValue)
                     .returning("id").all()
                 guard !rows.isEmpty else { return false }
-                try await Audit.record(on: db, by: context, .update, entity: "plan", id: plan.id, unitID: plan.$unit.id,
-                                       summary: "\(plan.cycle): \(label)",
-                                       change: AuditChange(before: [label: String(before.prefix(2000))], after: [label: String(after.prefix(2000))]))
+                try await Audit.record(
+                    on: db, by: context, .update, entity: "plan", id: plan.id, unitID: plan.$unit.id,
+                    summary: "\(plan.cycle): \(label)",
+                    change: AuditChange(
+                        before: [label: String(before.prefix(2000))], after: [label: String(after.prefix(2000))]))
                 if exercised != plan.lastExercise { try await PlanStanding.refresh(plan.$unit.id, on: db) }
                 return true
             }
@@ -246,7 +279,9 @@ enum PlanService {
                 plan.updatedAt = now; plan.updatedByName = context.actorName
                 return plan
             }
-            if expectedRevision != nil { throw ValidationErrors([DomainError(.planChanged, field: "revision", args: [String(revision + 1)])]) }
+            if expectedRevision != nil {
+                throw ValidationErrors([DomainError(.planChanged, field: "revision", args: [String(revision + 1)])])
+            }
         }
         throw ValidationErrors([DomainError(.planChanged, field: "revision", args: [String(plan.revision)])])
     }
@@ -258,7 +293,9 @@ enum PlanService {
 
     /// Freezes the stored content as the next immutable version (on submission for review),
     /// inside the caller's transaction.
-    static func freeze(_ plan: Plan, stored: Stored, note: String?, by context: AuditContext, on db: any Database) async throws -> PlanVersion {
+    static func freeze(
+        _ plan: Plan, stored: Stored, note: String?, by context: AuditContext, on db: any Database
+    ) async throws -> PlanVersion {
         let version = PlanVersion()
         version.$plan.id = try plan.requireID()
         version.unitID = plan.$unit.id
@@ -274,14 +311,17 @@ enum PlanService {
 
     static func versions(of plan: Plan, on db: any Database) async throws -> [PlanVersion] {
         try await PlanVersion.query(on: db).filter(\.$plan.$id == plan.requireID()).sort(\.$number, .descending)
-            .field(\.$id).field(\.$number).field(\.$createdAt).field(\.$createdByName).field(\.$note).field(\.$unitID).field(\.$plan.$id)
+            .field(\.$id).field(\.$number).field(\.$createdAt).field(\.$createdByName).field(\.$note).field(\.$unitID)
+            .field(\.$plan.$id)
             .all()
     }
 
     /// A version without its content (see `snapshot(_:on:)`).
     static func version(_ number: Int, of plan: Plan, on db: any Database) async throws -> PlanVersion? {
         try await PlanVersion.query(on: db).filter(\.$plan.$id == plan.requireID()).filter(\.$number == number)
-            .field(\.$id).field(\.$number).field(\.$createdAt).field(\.$createdByName).field(\.$createdByID).field(\.$note)
+            .field(\.$id).field(\.$number).field(\.$createdAt).field(\.$createdByName).field(\.$createdByID).field(
+                \.$note
+            )
             .field(\.$unitID).field(\.$plan.$id).first()
     }
 
@@ -290,10 +330,14 @@ enum PlanService {
         return try await snapshot(plan, on: db)
     }
 
-    static func document(_ plan: Plan, unit: Unit, version: PlanVersion?, on db: any Database) async throws -> PlanDocument {
+    static func document(
+        _ plan: Plan, unit: Unit, version: PlanVersion?, on db: any Database
+    ) async throws -> PlanDocument {
         let snapshot = try await snapshot(plan, version, on: db)
-        return PlanDocument(format: PlanDocument.format, unit: .init(id: unit.id!, name: unit.name, code: unit.code),
-                            cycle: plan.cycle, version: version?.number, exportedAt: Date(), scale: snapshot.scale, content: snapshot.content)
+        return PlanDocument(
+            format: PlanDocument.format, unit: .init(id: unit.id!, name: unit.name, code: unit.code),
+            cycle: plan.cycle, version: version?.number, exportedAt: Date(), scale: snapshot.scale,
+            content: snapshot.content)
     }
 }
 

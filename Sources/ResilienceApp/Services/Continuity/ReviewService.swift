@@ -24,8 +24,10 @@ enum ReviewService {
     /// Makes a move: submit (freezes a version), withdraw, take for review, return, endorse,
     /// approve (the unit's previous plan in force is superseded).
     @discardableResult
-    static func move(_ plan: Plan, _ rawMove: String?, comment rawComment: String?, by who: Reviewer, unit: Unit,
-                     now: Date = Date(), app: Application?, on db: any Database) async throws -> PlanMove {
+    static func move(
+        _ plan: Plan, _ rawMove: String?, comment rawComment: String?, by who: Reviewer, unit: Unit,
+        now: Date = Date(), app: Application?, on db: any Database
+    ) async throws -> PlanMove {
         guard let move = ReviewMove(rawValue: rawMove ?? ""), move != .supersede else {
             throw ValidationErrors([DomainError(rawMove?.isEmpty == false ? .invalidChoice : .required, field: "move")])
         }
@@ -74,14 +76,19 @@ enum ReviewService {
             case .approve:
                 plan.approvedAt = now
                 plan.dueAt = PlanDue.dueDate(approvedAt: now)
-                let superseded = try await Plan.query(on: db).filter(\.$unit.$id == plan.$unit.id).filter(\.$state == .inForce)
-                    .filter(\.$id != plan.requireID()).field(\.$id).field(\.$cycle).field(\.$state).field(\.$unit.$id).all()
+                let superseded = try await Plan.query(on: db).filter(\.$unit.$id == plan.$unit.id).filter(
+                    \.$state == .inForce
+                )
+                .filter(\.$id != plan.requireID()).field(\.$id).field(\.$cycle).field(\.$state).field(\.$unit.$id).all()
                 for old in superseded {
                     try await Plan.query(on: db).filter(\.$id == old.requireID())
                         .set(\.$state, to: .superseded).set(\.$supersededAt, to: now).update()
-                    try await Audit.record(on: db, by: who.context, .review, entity: "plan", id: old.id, unitID: old.$unit.id,
-                                           summary: "\(old.cycle): supersede",
-                                           change: AuditChange(before: ["state": ReviewState.inForce.rawValue], after: ["state": ReviewState.superseded.rawValue]))
+                    try await Audit.record(
+                        on: db, by: who.context, .review, entity: "plan", id: old.id, unitID: old.$unit.id,
+                        summary: "\(old.cycle): supersede",
+                        change: AuditChange(
+                            before: ["state": ReviewState.inForce.rawValue],
+                            after: ["state": ReviewState.superseded.rawValue]))
                 }
             default:
                 break
@@ -97,13 +104,17 @@ enum ReviewService {
                 .where("id", .equal, plan.requireID()).where("revision", .equal, plan.revision)
                 .where("status", .equal, from.rawValue)
                 .returning("id").all()
-            guard !moved.isEmpty else { throw ValidationErrors([DomainError(.planChanged, field: "move", args: [String(plan.revision)])]) }
+            guard !moved.isEmpty else {
+                throw ValidationErrors([DomainError(.planChanged, field: "move", args: [String(plan.revision)])])
+            }
             try await record.create(on: db)
             var after = ["state": next.rawValue]
             if let comment { after["comment"] = comment }
             if let version = record.version { after["version"] = String(version) }
-            try await Audit.record(on: db, by: who.context, .review, entity: "plan", id: plan.id, unitID: plan.$unit.id,
-                                   summary: "\(plan.cycle): \(move.rawValue)", change: AuditChange(before: ["state": from.rawValue], after: after))
+            try await Audit.record(
+                on: db, by: who.context, .review, entity: "plan", id: plan.id, unitID: plan.$unit.id,
+                summary: "\(plan.cycle): \(move.rawValue)",
+                change: AuditChange(before: ["state": from.rawValue], after: after))
             try await PlanStanding.refresh(plan.$unit.id, on: db)
         }
         plan.state = next
@@ -113,14 +124,20 @@ enum ReviewService {
 
     /// Takes a plan through submission, review and approval (or as far as `state`), each move by
     /// the role DOMAIN.md names: for demo data and benchmarks, where `people` says who each is.
-    static func runThrough(_ plan: Plan, to state: ReviewState, unit: Unit, people: [Role: AuditContext] = [:],
-                           at dates: (submitted: Date, approved: Date), on db: any Database) async throws {
-        let steps: [(ReviewMove, Role, ReviewState)] = [(.submit, .focalPoint, .submitted), (.takeForReview, .regionalReviewer, .inReview),
-                                                         (.endorse, .regionalReviewer, .endorsed), (.approve, .seniorManager, .inForce)]
+    static func runThrough(
+        _ plan: Plan, to state: ReviewState, unit: Unit, people: [Role: AuditContext] = [:],
+        at dates: (submitted: Date, approved: Date), on db: any Database
+    ) async throws {
+        let steps: [(ReviewMove, Role, ReviewState)] = [
+            (.submit, .focalPoint, .submitted), (.takeForReview, .regionalReviewer, .inReview),
+            (.endorse, .regionalReviewer, .endorsed), (.approve, .seniorManager, .inForce),
+        ]
         for (i, (move, role, reached)) in steps.enumerated() {
-            let who = Reviewer(grants: [Grant(role: role, unitID: try unit.requireID())], context: people[role] ?? .system)
+            let who = Reviewer(
+                grants: [Grant(role: role, unitID: try unit.requireID())], context: people[role] ?? .system)
             let at = i == steps.count - 1 ? dates.approved : dates.submitted.addingTimeInterval(Double(i) * 86_400)
-            try await ReviewService.move(plan, move.rawValue, comment: nil, by: who, unit: unit, now: at, app: nil, on: db)
+            try await ReviewService.move(
+                plan, move.rawValue, comment: nil, by: who, unit: unit, now: at, app: nil, on: db)
             if reached == state { return }
         }
     }
@@ -128,7 +145,8 @@ enum ReviewService {
     /// Whether the person started, edited or submitted this plan (the plan of one unit's cycle).
     static func tookPart(_ actorID: UUID, in plan: Plan, on db: any Database) async throws -> Bool {
         let planID = try plan.requireID()
-        let edited = try await AuditEntry.query(on: db).filter(\.$actorID == actorID).filter(\.$entityType == "plan")
+        let edited =
+            try await AuditEntry.query(on: db).filter(\.$actorID == actorID).filter(\.$entityType == "plan")
             .filter(\.$entityID == planID).filter(\.$action ~~ [.create, .update]).first() != nil
         if edited { return true }
         return try await PlanMove.query(on: db).filter(\.$plan.$id == planID).filter(\.$move == .submit)
@@ -136,31 +154,39 @@ enum ReviewService {
     }
 
     /// What to tell the person whose move is refused.
-    static func problem(_ refusal: ReviewRefusal, _ conditions: ReviewCycle.Conditions, state: ReviewState) -> DomainError {
+    static func problem(
+        _ refusal: ReviewRefusal, _ conditions: ReviewCycle.Conditions, state: ReviewState
+    ) -> DomainError {
         switch refusal {
         case .notFromThisState, .notYourRole: DomainError(.reviewNotNow, field: "move", args: [state.rawValue])
         case .blockingErrors: DomainError(.planHasErrors, field: "move", args: [String(conditions.blockingErrors)])
-        case .unansweredFeedback: DomainError(.unansweredFeedback, field: "move", args: [String(conditions.unansweredThreads)])
-        case .unresolvedFeedback: DomainError(.unresolvedFeedback, field: "move", args: [String(conditions.unresolvedThreads)])
+        case .unansweredFeedback:
+            DomainError(.unansweredFeedback, field: "move", args: [String(conditions.unansweredThreads)])
+        case .unresolvedFeedback:
+            DomainError(.unresolvedFeedback, field: "move", args: [String(conditions.unresolvedThreads)])
         case .commentRequired: DomainError(.commentRequired, field: "comment")
         case .ownWork: DomainError(.ownWork, field: "move")
         }
     }
 
     /// Tells the people the plan now waits for. A failure to notify never undoes the move.
-    private static func announce(_ move: ReviewMove, plan: Plan, unit: Unit, by who: Reviewer, app: Application, on db: any Database) async {
-        let target: (Set<Role>, String)? = switch move {
-        case .submit: ([.regionalReviewer], "plan_submitted")
-        case .returnWithFeedback: ([.focalPoint], "plan_returned")
-        case .endorse: ([.seniorManager], "plan_to_approve")
-        case .approve: ([.focalPoint], "plan_approved")
-        default: nil
-        }
+    private static func announce(
+        _ move: ReviewMove, plan: Plan, unit: Unit, by who: Reviewer, app: Application, on db: any Database
+    ) async {
+        let target: (Set<Role>, String)? =
+            switch move {
+            case .submit: ([.regionalReviewer], "plan_submitted")
+            case .returnWithFeedback: ([.focalPoint], "plan_returned")
+            case .endorse: ([.seniorManager], "plan_to_approve")
+            case .approve: ([.focalPoint], "plan_approved")
+            default: nil
+            }
         guard let (roles, kind) = target else { return }
         do {
             let people = try await Notifier.holders(of: roles, over: unit, except: who.context.actorID, on: db)
-            try await Notifier.notify(people, kind: kind, args: [unit.name, String(plan.cycle)],
-                                      link: AppPath.planReview(plan.requireID()).path, unitID: unit.id, app: app, on: db)
+            try await Notifier.notify(
+                people, kind: kind, args: [unit.name, String(plan.cycle)],
+                link: AppPath.planReview(plan.requireID()).path, unitID: unit.id, app: app, on: db)
         } catch {
             app.logger.warning("Review notification not sent: \(error)")
         }
@@ -177,7 +203,9 @@ enum ReviewService {
     }
 
     static func threadsWithMessages(of plan: Plan, on db: any Database) async throws -> [FeedbackThread] {
-        try await FeedbackThread.query(on: db).filter(\.$plan.$id == plan.requireID()).with(\.$messages).sort(\.$createdAt).all()
+        try await FeedbackThread.query(on: db).filter(\.$plan.$id == plan.requireID()).with(\.$messages).sort(
+            \.$createdAt
+        ).all()
     }
 
     struct FeedbackInput: Content {
@@ -189,9 +217,12 @@ enum ReviewService {
 
     /// A reviewer opens a thread on an item of the version under review.
     @discardableResult
-    static func openThread(_ plan: Plan, _ input: FeedbackInput, by who: Reviewer, t: Localizer, on db: any Database) async throws -> FeedbackThread {
+    static func openThread(
+        _ plan: Plan, _ input: FeedbackInput, by who: Reviewer, t: Localizer, on db: any Database
+    ) async throws -> FeedbackThread {
         guard plan.state.opensFeedback, let number = plan.submittedVersion,
-              let version = try await PlanService.version(number, of: plan, on: db) else {
+            let version = try await PlanService.version(number, of: plan, on: db)
+        else {
             throw ValidationErrors([DomainError(.feedbackNotNow, field: "body")])
         }
         let content = try await PlanService.snapshot(version, on: db).content
@@ -211,8 +242,10 @@ enum ReviewService {
         try await db.transaction { db in
             try await thread.create(on: db)
             try await addMessage(thread, body: body!, fromReviewer: true, by: who.context, on: db)
-            try await Audit.record(on: db, by: who.context, .feedback, entity: "plan", id: plan.id, unitID: plan.$unit.id,
-                                   summary: "\(plan.cycle) v\(number): \(thread.label)", change: AuditChange(before: [:], after: ["feedback": body!]))
+            try await Audit.record(
+                on: db, by: who.context, .feedback, entity: "plan", id: plan.id, unitID: plan.$unit.id,
+                summary: "\(plan.cycle) v\(number): \(thread.label)",
+                change: AuditChange(before: [:], after: ["feedback": body!]))
             try await PlanStanding.refresh(plan.$unit.id, on: db)
         }
         return thread
@@ -221,20 +254,30 @@ enum ReviewService {
     enum Reply: String { case answer, reply, resolve }
 
     /// The focal point answers (while the plan is returned); the reviewer writes again or resolves.
-    static func reply(_ plan: Plan, thread id: UUID, _ kind: Reply, body rawBody: String?, by who: Reviewer,
-                      on db: any Database) async throws -> FeedbackThread {
-        guard let thread = try await FeedbackThread.query(on: db).filter(\.$id == id).filter(\.$plan.$id == plan.requireID()).first() else {
+    static func reply(
+        _ plan: Plan, thread id: UUID, _ kind: Reply, body rawBody: String?, by who: Reviewer,
+        on db: any Database
+    ) async throws -> FeedbackThread {
+        guard
+            let thread = try await FeedbackThread.query(on: db).filter(\.$id == id).filter(
+                \.$plan.$id == plan.requireID()
+            ).first()
+        else {
             throw Abort(.notFound)
         }
         let now = kind == .answer ? plan.state.takesAnswers : plan.state.takesReviewerReplies
         guard now, thread.state != .resolved || kind == .reply else {
             throw ValidationErrors([DomainError(.feedbackNotNow, field: "body")])
         }
-        let body = kind == .resolve ? try TextRules.optional(rawBody, field: "body", max: maximumComment)
-                                    : try TextRules.name(rawBody, field: "body", max: maximumComment)
+        let body =
+            kind == .resolve
+            ? try TextRules.optional(rawBody, field: "body", max: maximumComment)
+            : try TextRules.name(rawBody, field: "body", max: maximumComment)
         let before = thread.state
         try await db.transaction { db in
-            if let body { try await addMessage(thread, body: body, fromReviewer: kind != .answer, by: who.context, on: db) }
+            if let body {
+                try await addMessage(thread, body: body, fromReviewer: kind != .answer, by: who.context, on: db)
+            }
             switch kind {
             case .answer, .reply: thread.state = FeedbackState.after(message: kind == .reply)
             case .resolve:
@@ -243,15 +286,19 @@ enum ReviewService {
                 thread.resolvedByName = who.context.actorName
             }
             try await thread.save(on: db)
-            try await Audit.record(on: db, by: who.context, .feedback, entity: "plan", id: plan.id, unitID: plan.$unit.id,
-                                   summary: "\(plan.cycle): \(thread.label)",
-                                   change: AuditChange(before: ["state": before.rawValue], after: ["state": thread.state.rawValue, "message": body ?? ""]))
+            try await Audit.record(
+                on: db, by: who.context, .feedback, entity: "plan", id: plan.id, unitID: plan.$unit.id,
+                summary: "\(plan.cycle): \(thread.label)",
+                change: AuditChange(
+                    before: ["state": before.rawValue], after: ["state": thread.state.rawValue, "message": body ?? ""]))
             try await PlanStanding.refresh(plan.$unit.id, on: db)
         }
         return thread
     }
 
-    private static func addMessage(_ thread: FeedbackThread, body: String, fromReviewer: Bool, by context: AuditContext, on db: any Database) async throws {
+    private static func addMessage(
+        _ thread: FeedbackThread, body: String, fromReviewer: Bool, by context: AuditContext, on db: any Database
+    ) async throws {
         let message = FeedbackMessage()
         message.$thread.id = try thread.requireID()
         message.fromReviewer = fromReviewer
@@ -275,7 +322,8 @@ struct FeedbackTarget: Equatable {
         PlanSection.allCases.flatMap { section -> [(String, String)] in
             let title = t("section.\(section.rawValue)")
             let items = ListSpec.spec(section).map { $0.rows(content, t) } ?? []
-            return [(section.rawValue, title)] + items.map { ("\(section.rawValue):\($0.id.uuidString.lowercased())", "\(title) › \($0.name)") }
+            return [(section.rawValue, title)]
+                + items.map { ("\(section.rawValue):\($0.id.uuidString.lowercased())", "\(title) › \($0.name)") }
         }
     }
 
@@ -283,7 +331,8 @@ struct FeedbackTarget: Equatable {
     static func fieldNames(_ content: PlanContent) -> [String] {
         func ids<T: Identifiable>(_ list: [T]) -> [UUID?] where T.ID == UUID { list.map { $0.id } }
         var names = Set<String>()
-        let samples: [(PlanSection, UUID?)] = ids(content.team).map { (.team, $0) } + ids(content.scenarios).map { (.scenarios, $0) }
+        let samples: [(PlanSection, UUID?)] =
+            ids(content.team).map { (.team, $0) } + ids(content.scenarios).map { (.scenarios, $0) }
             + ids(content.processes).map { (.processes, $0) } + ids(content.sites).map { (.sites, $0) }
             + ids(content.agreements).map { (.agreements, $0) } + ids(content.exercises).map { (.exercises, $0) }
             + [(.nationalStaff, nil), (.other, nil)]
@@ -291,7 +340,9 @@ struct FeedbackTarget: Equatable {
         return names.sorted()
     }
 
-    static func parse(_ rawItem: String?, field rawField: String?, in content: PlanContent, t: Localizer) throws -> FeedbackTarget {
+    static func parse(
+        _ rawItem: String?, field rawField: String?, in content: PlanContent, t: Localizer
+    ) throws -> FeedbackTarget {
         let raw = (rawItem ?? "").trimmingCharacters(in: .whitespaces)
         guard !raw.isEmpty else { throw DomainError(.required, field: "item") }
         let parts = raw.split(separator: ":", maxSplits: 1).map(String.init)
@@ -299,7 +350,8 @@ struct FeedbackTarget: Equatable {
         var target = FeedbackTarget(section: section, itemID: nil, field: nil, label: "")
         if parts.count == 2 {
             guard let id = UUID(uuidString: parts[1]),
-                  let row = ListSpec.spec(section)?.rows(content, t).first(where: { $0.id == id }) else {
+                let row = ListSpec.spec(section)?.rows(content, t).first(where: { $0.id == id })
+            else {
                 throw DomainError(.invalidChoice, field: "item")
             }
             target.itemID = id
@@ -307,7 +359,8 @@ struct FeedbackTarget: Equatable {
         }
         let field = (rawField ?? "").trimmingCharacters(in: .whitespaces)
         if !field.isEmpty {
-            guard let fields = PlanDiff.itemFields(content, section: section, id: target.itemID), fields.contains(field) else {
+            guard let fields = PlanDiff.itemFields(content, section: section, id: target.itemID), fields.contains(field)
+            else {
                 throw DomainError(.fieldNotOfItem, field: "field")
             }
             target.field = field
@@ -318,6 +371,7 @@ struct FeedbackTarget: Equatable {
     /// What a thread is about, in the reader's language: the section, the item's name as it was
     /// when the thread was opened, and the field.
     static func display(section: PlanSection, itemName: String, field: String?, _ t: Localizer) -> String {
-        ([t("section.\(section.rawValue)")] + (itemName.isEmpty ? [] : [itemName]) + (field.map { [t.field($0)] } ?? [])).joined(separator: " › ")
+        ([t("section.\(section.rawValue)")] + (itemName.isEmpty ? [] : [itemName]) + (field.map { [t.field($0)] } ?? []))
+            .joined(separator: " › ")
     }
 }

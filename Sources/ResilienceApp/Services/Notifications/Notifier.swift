@@ -8,16 +8,21 @@ import Vapor
 /// send only leaves `emailed_at` empty.
 enum Notifier {
     /// Active accounts holding one of `roles` on the unit or above it, except `except`.
-    static func holders(of roles: Set<Role>, over unit: Unit, except: UUID?, on db: any Database) async throws -> [User] {
-        let grants = try await RoleGrant.query(on: db).filter(\.$unit.$id ~~ unit.unitPath.ids).filter(\.$role ~~ Array(roles))
-            .filter(\.$revokedAt == nil).all()
+    static func holders(of roles: Set<Role>, over unit: Unit, except: UUID?, on db: any Database) async throws -> [User]
+    {
+        let grants = try await RoleGrant.query(on: db).filter(\.$unit.$id ~~ unit.unitPath.ids).filter(
+            \.$role ~~ Array(roles)
+        )
+        .filter(\.$revokedAt == nil).all()
         let ids = Array(Set(grants.map(\.$user.id)).subtracting(except.map { [$0] } ?? []))
         guard !ids.isEmpty else { return [] }
         return try await User.query(on: db).filter(\.$id ~~ ids).filter(\.$isActive == true).all()
     }
 
-    static func notify(_ users: [User], kind: String, args: [String], link: String, unitID: UUID?, app: Application,
-                       on db: any Database) async throws {
+    static func notify(
+        _ users: [User], kind: String, args: [String], link: String, unitID: UUID?, app: Application,
+        on db: any Database
+    ) async throws {
         var items: [(InboxItem, User)] = []
         for user in users {
             let item = InboxItem()

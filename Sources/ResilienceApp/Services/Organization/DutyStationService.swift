@@ -32,8 +32,10 @@ enum DutyStationService {
         return Values(name: name!, country: country!, area: area!, coordinates: coordinates!)
     }
 
-    static func create(at unit: Unit, _ input: DutyStationInput, by context: AuditContext,
-                       on db: any Database) async throws -> DutyStation {
+    static func create(
+        at unit: Unit, _ input: DutyStationInput, by context: AuditContext,
+        on db: any Database
+    ) async throws -> DutyStation {
         if unit.isRetired { throw DomainError(.retired) }
         let values = try validate(input)
         let station = DutyStation()
@@ -46,15 +48,18 @@ enum DutyStationService {
         return station
     }
 
-    static func update(_ station: DutyStation, _ input: DutyStationInput, by context: AuditContext,
-                       on db: any Database) async throws {
+    static func update(
+        _ station: DutyStation, _ input: DutyStationInput, by context: AuditContext,
+        on db: any Database
+    ) async throws {
         let values = try validate(input)
         let before = station.auditFields
         apply(values, to: station)
         try await db.transaction { db in
             try await station.save(on: db)
-            try await Audit.record(on: db, by: context, .update, station, before: before,
-                                   unitID: station.$unit.id, summary: station.name)
+            try await Audit.record(
+                on: db, by: context, .update, station, before: before,
+                unitID: station.$unit.id, summary: station.name)
         }
     }
 
@@ -64,8 +69,9 @@ enum DutyStationService {
         station.retiredAt = Date()
         try await db.transaction { db in
             try await station.save(on: db)
-            try await Audit.record(on: db, by: context, .retire, station, before: before,
-                                   unitID: station.$unit.id, summary: station.name)
+            try await Audit.record(
+                on: db, by: context, .retire, station, before: before,
+                unitID: station.$unit.id, summary: station.name)
         }
     }
 

@@ -1,7 +1,7 @@
 import Fluent
-import SQLKit
 import Foundation
 import ResilienceCore
+import SQLKit
 import Vapor
 
 /// Reads of the tree that pages and the API share.
@@ -27,7 +27,9 @@ enum UnitQueries {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if !trimmed.isEmpty {
             let like = (db as? any SQLDatabase)?.caseInsensitiveLike ?? "LIKE"
-            query.group(.or) { $0.filter(\.$name, .custom(like), "%\(trimmed)%").filter(\.$code == trimmed.uppercased()) }
+            query.group(.or) {
+                $0.filter(\.$name, .custom(like), "%\(trimmed)%").filter(\.$code == trimmed.uppercased())
+            }
         }
         if let scope { query.within(scope) }
         return query
@@ -76,17 +78,22 @@ extension UnitQueries {
 
     /// The unit and every unit below it.
     static func subtreeIDs(of unit: Unit, on db: any Database) async throws -> [UUID] {
-        try await Unit.query(on: db).filter(\.$path, .custom("LIKE"), unit.path + "%").field(\.$id).all().compactMap(\.id)
+        try await Unit.query(on: db).filter(\.$path, .custom("LIKE"), unit.path + "%").field(\.$id).all().compactMap(
+            \.id)
     }
 
     /// The active unit a form or a program names (by code or id), or a refusal on `field`:
     /// required, not found, or retired.
-    static func active(_ reference: String?, field: String, on db: any Database,
-                       validator: inout ValidationCollector) async throws -> Unit? {
+    static func active(
+        _ reference: String?, field: String, on db: any Database,
+        validator: inout ValidationCollector
+    ) async throws -> Unit? {
         guard !(reference ?? "").trimmingCharacters(in: .whitespaces).isEmpty else {
             validator.add(DomainError(.required, field: field)); return nil
         }
-        guard let unit = try await resolve(reference, on: db) else { validator.add(DomainError(.notFound, field: field)); return nil }
+        guard let unit = try await resolve(reference, on: db) else {
+            validator.add(DomainError(.notFound, field: field)); return nil
+        }
         if unit.isRetired { validator.add(DomainError(.retired, field: field)); return nil }
         return unit
     }

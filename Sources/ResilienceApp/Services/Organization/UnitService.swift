@@ -12,13 +12,17 @@ struct UnitInput: Codable, Sendable {
 
 /// Creating, renaming, moving and retiring units, each audited in the same transaction.
 enum UnitService {
-    static func create(under parent: Unit?, _ input: UnitInput, by context: AuditContext,
-                       on db: any Database) async throws -> Unit {
+    static func create(
+        under parent: Unit?, _ input: UnitInput, by context: AuditContext,
+        on db: any Database
+    ) async throws -> Unit {
         var validator = ValidationCollector()
         let name = try validator.check { try TextRules.name(input.name, field: "name") }
         let code = try validator.check { try TextRules.code(input.code, field: "code") } ?? nil
         let kind = try validator.check { () throws -> UnitKind in
-            guard let kind = UnitKind(rawValue: input.kind ?? "") else { throw DomainError(.invalidChoice, field: "kind") }
+            guard let kind = UnitKind(rawValue: input.kind ?? "") else {
+                throw DomainError(.invalidChoice, field: "kind")
+            }
             try OrganizationRules.checkPlacement(kind: kind, parentKind: parent?.kind)
             return kind
         }
@@ -48,14 +52,16 @@ enum UnitService {
         unit.code = code
         try await db.transaction { db in
             try await unit.save(on: db)
-            try await Audit.record(on: db, by: context, .update, unit, before: before, unitID: unit.id, summary: unit.name)
+            try await Audit.record(
+                on: db, by: context, .update, unit, before: before, unitID: unit.id, summary: unit.name)
         }
     }
 
     /// Moves a unit and its whole subtree under a new parent.
     static func move(_ unit: Unit, under newParent: Unit, by context: AuditContext, on db: any Database) async throws {
-        try OrganizationRules.checkMove(unitPath: unit.unitPath, kind: unit.kind, newParentPath: newParent.unitPath,
-                                        newParentKind: newParent.kind, newParentRetired: newParent.isRetired)
+        try OrganizationRules.checkMove(
+            unitPath: unit.unitPath, kind: unit.kind, newParentPath: newParent.unitPath,
+            newParentKind: newParent.kind, newParentRetired: newParent.isRetired)
         let before = unit.auditFields
         let oldPath = unit.path
         let newPath = newParent.unitPath.appending(try unit.requireID()).encoded
@@ -63,16 +69,19 @@ enum UnitService {
         try await db.transaction { db in
             guard let sql = db as? any SQLDatabase else { return }
             // One statement rewrites the path prefix of every unit in the subtree.
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 UPDATE units SET path = \(bind: newPath) || substr(path, CAST(\(bind: oldPath.count + 1) AS INTEGER)),
                 depth = depth + CAST(\(bind: delta) AS INTEGER) WHERE path LIKE \(bind: oldPath + "%")
-                """).run()
+                """
+            ).run()
             unit.path = newPath
             unit.depth += delta
             unit.$parent.id = newParent.id
             try await unit.save(on: db)
-            try await Audit.record(on: db, by: context, .move, unit, before: before, unitID: unit.id,
-                                   summary: "\(unit.name) → \(newParent.name)")
+            try await Audit.record(
+                on: db, by: context, .move, unit, before: before, unitID: unit.id,
+                summary: "\(unit.name) → \(newParent.name)")
         }
     }
 
@@ -84,7 +93,8 @@ enum UnitService {
         unit.retiredAt = Date()
         try await db.transaction { db in
             try await unit.save(on: db)
-            try await Audit.record(on: db, by: context, .retire, unit, before: before, unitID: unit.id, summary: unit.name)
+            try await Audit.record(
+                on: db, by: context, .retire, unit, before: before, unitID: unit.id, summary: unit.name)
         }
     }
 }

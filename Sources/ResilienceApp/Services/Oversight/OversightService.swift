@@ -36,8 +36,9 @@ enum OversightService {
         func standing(_ clock: PlanDue.Clock) -> PlanDue.Standing { clock.standing(dueAt: dueInForce) }
 
         var compliance: UnitCompliance {
-            UnitCompliance(unitID: id, approvedAt: approvedInForce, dueAt: dueInForce,
-                           lastExercise: last_exercise, hasRiskRegister: has_risk_register ?? false)
+            UnitCompliance(
+                unitID: id, approvedAt: approvedInForce, dueAt: dueInForce,
+                lastExercise: last_exercise, hasRiskRegister: has_risk_register ?? false)
         }
 
         /// Whether the unit is in the subtree whose path is `path`.
@@ -75,24 +76,32 @@ enum OversightService {
         guard let sql = db as? any SQLDatabase else { return Standings(version: "", rows: [], regions: []) }
         let check = try await VersionRead().all(on: db).first
         // The root's id tells one database from another (tests run many side by side).
-        let version = try check.map { row in
-            "\(try row.decode(column: "root", as: UUID?.self)?.uuidString ?? ""):\(try row.decode(column: "standings", as: Int.self)):\(try row.decode(column: "standing_changed", as: Date?.self)?.timeIntervalSince1970 ?? 0):" +
-            "\(try row.decode(column: "units", as: Int.self)):\(try row.decode(column: "unit_changed", as: Date?.self)?.timeIntervalSince1970 ?? 0):\(try row.decode(column: "reports", as: Int.self))"
-        } ?? ""
+        let version =
+            try check.map { row in
+                "\(try row.decode(column: "root", as: UUID?.self)?.uuidString ?? ""):\(try row.decode(column: "standings", as: Int.self)):\(try row.decode(column: "standing_changed", as: Date?.self)?.timeIntervalSince1970 ?? 0):"
+                    + "\(try row.decode(column: "units", as: Int.self)):\(try row.decode(column: "unit_changed", as: Date?.self)?.timeIntervalSince1970 ?? 0):\(try row.decode(column: "reports", as: Int.self))"
+            } ?? ""
         if let cached = StandingsCache.shared.get(version: version) { return cached }
         let rows = try await sql.select()
-            .column(SQLColumn("id", table: "u")).column(SQLColumn("name", table: "u")).column(SQLColumn("code", table: "u"))
+            .column(SQLColumn("id", table: "u")).column(SQLColumn("name", table: "u")).column(
+                SQLColumn("code", table: "u")
+            )
             .column(SQLColumn("kind", table: "u")).column(SQLColumn("path", table: "u"))
-            .columns("current_plan_id", "current_cycle", "current_state", "in_force_plan_id", "approved_at", "due_at",
-                     "last_exercise", "open_threads", "has_risk_register")
+            .columns(
+                "current_plan_id", "current_cycle", "current_state", "in_force_plan_id", "approved_at", "due_at",
+                "last_exercise", "open_threads", "has_risk_register"
+            )
             .from(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")))
-            .join(SQLAlias(SQLIdentifier("plan_standings"), as: SQLIdentifier("s")), method: SQLJoinMethod.left,
-                  on: SQLColumn("unit_id", table: "s"), .equal, SQLColumn("id", table: "u"))
+            .join(
+                SQLAlias(SQLIdentifier("plan_standings"), as: SQLIdentifier("s")), method: SQLJoinMethod.left,
+                on: SQLColumn("unit_id", table: "s"), .equal, SQLColumn("id", table: "u")
+            )
             .where(SQLColumn("retired_at", table: "u"), .is, SQLLiteral.null)
             .where(SQLColumn("kind", table: "u"), .in, SQLBind.group(planningKinds.map(\.rawValue)))
             .orderBy(SQLColumn("name", table: "u"))
             .all(decoding: Row.self)
-        let regions = try await Unit.query(on: db).filter(\.$kind == .region).filter(\.$retiredAt == nil).sort(\.$name).all()
+        let regions = try await Unit.query(on: db).filter(\.$kind == .region).filter(\.$retiredAt == nil).sort(\.$name)
+            .all()
             .map { Region(id: $0.id!, name: $0.name, code: $0.code, path: $0.path) }
         let standings = Standings(version: version, rows: rows, regions: regions)
         StandingsCache.shared.store(standings)
@@ -117,21 +126,32 @@ enum OversightService {
             self.state = state.flatMap { $0 == "none" || ReviewState(rawValue: $0) != nil ? $0 : nil }
             self.standing = standing.flatMap(PlanDue.Standing.init(rawValue:))
             self.kind = kind.flatMap(UnitKind.init(rawValue:))
-            self.text = text.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0.lowercased() }
+            self.text = text.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap {
+                $0.isEmpty ? nil : $0.lowercased()
+            }
         }
 
         func keeps(_ row: Row, clock: PlanDue.Clock) -> Bool {
             if let state, (row.current_state?.rawValue ?? "none") != state { return false }
             if let standing, row.standing(clock) != standing { return false }
             if let kind, row.kind != kind { return false }
-            if let text, !row.name.lowercased().contains(text), !(row.code?.lowercased().contains(text) ?? false) { return false }
+            if let text, !row.name.lowercased().contains(text), !(row.code?.lowercased().contains(text) ?? false) {
+                return false
+            }
             return true
         }
     }
 
     /// Overdue first, then due soon, then by name: what needs attention on top.
     static func ordered(_ rows: [Row], clock: PlanDue.Clock) -> [Row] {
-        func rank(_ s: PlanDue.Standing) -> Int { switch s { case .overdue: 0; case .dueSoon: 1; case .none: 2; case .current: 3 } }
+        func rank(_ s: PlanDue.Standing) -> Int {
+            switch s {
+            case .overdue: 0;
+            case .dueSoon: 1;
+            case .none: 2;
+            case .current: 3
+            }
+        }
         return rows.enumerated().map { (rank: rank($0.element.standing(clock)), offset: $0.offset, row: $0.element) }
             .sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.offset < $1.offset }.map(\.row)
     }
@@ -139,7 +159,9 @@ enum OversightService {
     // MARK: Figures
 
     /// A region's (or any unit's) figures today, from the standings.
-    static func figures(of rows: [Row], now: Date) -> ComplianceFigures { ComplianceFigures.of(rows.map(\.compliance), at: now) }
+    static func figures(of rows: [Row], now: Date) -> ComplianceFigures {
+        ComplianceFigures.of(rows.map(\.compliance), at: now)
+    }
 
     /// The figures of every region, side by side, from one read.
     static func regions(_ standings: Standings, now: Date) -> [(region: Region, figures: ComplianceFigures)] {
@@ -158,23 +180,35 @@ enum OversightService {
 
     static func history(under unit: Unit, at dates: [Date], on db: any Database) async throws -> [ComplianceFigures] {
         let units = try await rows(under: unit, on: db)
-        guard let sql = db as? any SQLDatabase, !units.isEmpty else { return dates.map { ComplianceFigures.of([], at: $0) } }
-        struct PlanDates: Decodable { var unit_id: UUID; var approved_at: Date?; var due_at: Date?; var superseded_at: Date?; var last_exercise: Date? }
+        guard let sql = db as? any SQLDatabase, !units.isEmpty else {
+            return dates.map { ComplianceFigures.of([], at: $0) }
+        }
+        struct PlanDates: Decodable {
+            var unit_id: UUID; var approved_at: Date?; var due_at: Date?; var superseded_at: Date?;
+            var last_exercise: Date?
+        }
         let plans = try await sql.select().columns("unit_id", "approved_at", "due_at", "superseded_at", "last_exercise")
             .from(SQLAlias(SQLIdentifier("plans"), as: SQLIdentifier("p")))
-            .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLColumn("id", table: "u"), .equal, SQLColumn("unit_id", table: "p"))
+            .join(
+                SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLColumn("id", table: "u"), .equal,
+                SQLColumn("unit_id", table: "p")
+            )
             .where(SQLColumn("path", table: "u"), .like, SQLBind(unit.path + "%"))
             .all(decoding: PlanDates.self)
         let byUnit = Dictionary(grouping: plans, by: \.unit_id)
         return dates.map { date in
-            ComplianceFigures.of(units.map { row in
-                let mine = byUnit[row.id] ?? []
-                let inForce = mine.filter { p in p.approved_at.map { $0 <= date } == true && (p.superseded_at.map { $0 > date } ?? true) }
+            ComplianceFigures.of(
+                units.map { row in
+                    let mine = byUnit[row.id] ?? []
+                    let inForce = mine.filter { p in
+                        p.approved_at.map { $0 <= date } == true && (p.superseded_at.map { $0 > date } ?? true)
+                    }
                     .max { $0.approved_at! < $1.approved_at! }
-                return UnitCompliance(unitID: row.id, approvedAt: inForce?.approved_at, dueAt: inForce?.due_at,
-                                      lastExercise: mine.compactMap(\.last_exercise).filter { $0 <= date }.max(),
-                                      hasRiskRegister: row.has_risk_register ?? false)
-            }, at: date)
+                    return UnitCompliance(
+                        unitID: row.id, approvedAt: inForce?.approved_at, dueAt: inForce?.due_at,
+                        lastExercise: mine.compactMap(\.last_exercise).filter { $0 <= date }.max(),
+                        hasRiskRegister: row.has_risk_register ?? false)
+                }, at: date)
         }
     }
 
@@ -186,7 +220,9 @@ enum OversightService {
         guard let root = try await UnitQueries.root(on: db) else { return }
         let standings = try await standings(on: db)
         let total = figures(of: standings.rows, now: now)
-        try await store([(root.requireID(), total)] + regions(standings, now: now).map { ($0.region.id, $0.figures) }, day: day(now), on: db)
+        try await store(
+            [(root.requireID(), total)] + regions(standings, now: now).map { ($0.region.id, $0.figures) },
+            day: day(now), on: db)
     }
 
     /// Fills the first day of each of the months before today with rebuilt figures, for a new
@@ -195,9 +231,11 @@ enum OversightService {
         guard let root = try await UnitQueries.root(on: db) else { return }
         let calendar = PlanDue.utc
         let thisMonth = calendar.date(from: calendar.dateComponents([.year, .month], from: now)) ?? now
-        let dates = (0..<months).reversed().compactMap { calendar.date(byAdding: .month, value: -$0, to: thisMonth) }.filter { day($0) != day(now) }
+        let dates = (0..<months).reversed().compactMap { calendar.date(byAdding: .month, value: -$0, to: thisMonth) }
+            .filter { day($0) != day(now) }
         var units = [root]
-        units += try await Unit.query(on: db).filter(\.$parent.$id == root.requireID()).filter(\.$kind == .region).filter(\.$retiredAt == nil).all()
+        units += try await Unit.query(on: db).filter(\.$parent.$id == root.requireID()).filter(\.$kind == .region)
+            .filter(\.$retiredAt == nil).all()
         for unit in units {
             let figures = try await history(under: unit, at: dates, on: db)
             for (date, f) in zip(dates, figures) { try await store([(unit.requireID(), f)], day: day(date), on: db) }
@@ -206,7 +244,8 @@ enum OversightService {
 
     private static func store(_ figures: [(UUID, ComplianceFigures)], day: String, on db: any Database) async throws {
         try await db.transaction { db in
-            try await ComplianceSnapshot.query(on: db).filter(\.$day == day).filter(\.$unitID ~~ figures.map(\.0)).delete()
+            try await ComplianceSnapshot.query(on: db).filter(\.$day == day).filter(\.$unitID ~~ figures.map(\.0))
+                .delete()
             let rows = figures.map { unit, f -> ComplianceSnapshot in
                 let row = ComplianceSnapshot()
                 row.unitID = unit
@@ -221,20 +260,28 @@ enum OversightService {
     /// A day's figures of a unit, as the history reads them.
     struct Point: Decodable, Sendable {
         var unit_id: UUID, day: String
-        var units: Int, in_force: Int, updated_within_year: Int, tested_within_year: Int, with_risk_register: Int, overdue: Int
+        var units: Int, in_force: Int, updated_within_year: Int, tested_within_year: Int, with_risk_register: Int,
+            overdue: Int
         var figures: ComplianceFigures {
-            ComplianceFigures(units: units, inForce: in_force, updatedWithinYear: updated_within_year, testedWithinYear: tested_within_year,
-                              withRiskRegister: with_risk_register, overdue: overdue)
+            ComplianceFigures(
+                units: units, inForce: in_force, updatedWithinYear: updated_within_year,
+                testedWithinYear: tested_within_year,
+                withRiskRegister: with_risk_register, overdue: overdue)
         }
     }
 
     /// Each unit's figures over the last year, oldest first: every day of the last month and the
     /// first day of each month before it (read as plain rows).
-    static func snapshots(of units: [UUID], since: Date, now: Date = Date(), on db: any Database) async throws -> [UUID: [Point]] {
+    static func snapshots(
+        of units: [UUID], since: Date, now: Date = Date(), on db: any Database
+    ) async throws -> [UUID: [Point]] {
         guard let sql = db as? any SQLDatabase, !units.isEmpty else { return [:] }
         let recent = day(PlanDue.utc.date(byAdding: .month, value: -1, to: now) ?? now)
         let rows = try await sql.select()
-            .columns("unit_id", "day", "units", "in_force", "updated_within_year", "tested_within_year", "with_risk_register", "overdue")
+            .columns(
+                "unit_id", "day", "units", "in_force", "updated_within_year", "tested_within_year",
+                "with_risk_register", "overdue"
+            )
             .from(ComplianceSnapshot.schema)
             .where("unit_id", .in, SQLBind.group(units)).where("day", .greaterThanOrEqual, SQLBind(day(since)))
             .where { $0.where("day", .like, SQLBind("%-01")).orWhere("day", .greaterThanOrEqual, SQLBind(recent)) }
@@ -249,17 +296,26 @@ enum OversightService {
     }
 
     /// The regional team submits its figures at a date with its comments: a dated record HQ keeps.
-    static func submitReport(for unit: Unit, at rawDate: String?, comments rawComments: String?, by context: AuditContext,
-                             now: Date = Date(), app: Application?, on db: any Database) async throws -> ComplianceReport {
-        guard unit.kind == .region || unit.kind == .headquarters else { throw ValidationErrors([DomainError(.notARegion, field: "comments")]) }
+    static func submitReport(
+        for unit: Unit, at rawDate: String?, comments rawComments: String?, by context: AuditContext,
+        now: Date = Date(), app: Application?, on db: any Database
+    ) async throws -> ComplianceReport {
+        guard unit.kind == .region || unit.kind == .headquarters else {
+            throw ValidationErrors([DomainError(.notARegion, field: "comments")])
+        }
         var v = ValidationCollector()
-        let date: Date? = try v.check { try TextRules.day(rawDate?.isEmpty == false ? rawDate : day(now), field: "at") } ?? nil
+        let date: Date? =
+            try v.check { try TextRules.day(rawDate?.isEmpty == false ? rawDate : day(now), field: "at") } ?? nil
         if let date, date > now { v.add(DomainError(.dateInFuture, field: "at")) }
-        let comments = try v.check { try TextRules.name(rawComments, field: "comments", max: ReviewService.maximumComment) }
+        let comments = try v.check {
+            try TextRules.name(rawComments, field: "comments", max: ReviewService.maximumComment)
+        }
         try v.finish()
         let at = min(date!, now)
-        let figures = day(at) == day(now) ? figures(of: try await rows(under: unit, on: db), now: now)
-                                          : try await figures(under: unit, at: at, on: db)
+        let figures =
+            day(at) == day(now)
+            ? figures(of: try await rows(under: unit, on: db), now: now)
+            : try await figures(under: unit, at: at, on: db)
         let report = ComplianceReport()
         report.unitID = try unit.requireID()
         report.at = at
@@ -269,15 +325,18 @@ enum OversightService {
         report.submittedByName = context.actorName
         try await db.transaction { db in
             try await report.create(on: db)
-            try await Audit.record(on: db, by: context, .report, entity: "compliance_report", id: report.id, unitID: unit.id,
-                                   summary: "\(unit.name) \(day(at))",
-                                   change: AuditChange(before: [:], after: ["in_force": "\(figures.inForce)/\(figures.units)", "comments": comments!]))
+            try await Audit.record(
+                on: db, by: context, .report, entity: "compliance_report", id: report.id, unitID: unit.id,
+                summary: "\(unit.name) \(day(at))",
+                change: AuditChange(
+                    before: [:], after: ["in_force": "\(figures.inForce)/\(figures.units)", "comments": comments!]))
         }
         if let app, let root = try await UnitQueries.root(on: db) {
             do {
                 let hq = try await Notifier.holders(of: [.hqOversight], over: root, except: context.actorID, on: db)
-                try await Notifier.notify(hq, kind: "compliance_report", args: [unit.name, day(at)], link: AppPath.oversight.path,
-                                          unitID: unit.id, app: app, on: db)
+                try await Notifier.notify(
+                    hq, kind: "compliance_report", args: [unit.name, day(at)], link: AppPath.oversight.path,
+                    unitID: unit.id, app: app, on: db)
             } catch { app.logger.warning("Report notification not sent: \(error)") }
         }
         return report
@@ -298,9 +357,11 @@ enum OversightService {
             if overdue ? standing.remindedOverdue == dueAt : standing.remindedDueSoon == dueAt { continue }
             guard let unit = try await Unit.find(standing.unitID, on: db), !unit.isRetired else { continue }
             if let app, let planID = standing.currentPlanID ?? standing.inForcePlanID {
-                let people = try await Notifier.holders(of: [.focalPoint, .seniorManager], over: unit, except: nil, on: db)
-                try await Notifier.notify(people, kind: overdue ? "plan_overdue" : "plan_due_soon", args: [unit.name, day(dueAt)],
-                                          link: AppPath.plan(planID).path, unitID: unit.id, app: app, on: db)
+                let people = try await Notifier.holders(
+                    of: [.focalPoint, .seniorManager], over: unit, except: nil, on: db)
+                try await Notifier.notify(
+                    people, kind: overdue ? "plan_overdue" : "plan_due_soon", args: [unit.name, day(dueAt)],
+                    link: AppPath.plan(planID).path, unitID: unit.id, app: app, on: db)
             }
             if overdue { standing.remindedOverdue = dueAt } else { standing.remindedDueSoon = dueAt }
             try await standing.save(on: db)
@@ -319,7 +380,9 @@ enum OversightService {
                     let reminded = try await remind(app: app, on: app.db)
                     try await RiskService.refreshRegisters(on: app.db)
                     try await recordSnapshots(on: app.db)
-                    app.logger.notice("Hourly run: \(reminded) units reminded, registers and today's figures brought up to date in \(Int(Date().timeIntervalSince(started) * 1000)) ms.")
+                    app.logger.notice(
+                        "Hourly run: \(reminded) units reminded, registers and today's figures brought up to date in \(Int(Date().timeIntervalSince(started) * 1000)) ms."
+                    )
                 } catch {
                     app.logger.warning("Reminders and snapshots not run: \(error)")
                 }

@@ -13,7 +13,9 @@ struct GrantInput: Codable, Sendable {
 /// Granting and revoking roles. Each is a line of the audit trail; a revoked grant stays in the
 /// table with who revoked it and when.
 enum GrantService {
-    static func grant(_ input: GrantInput, to user: User, by actor: Actor, on db: any Database) async throws -> RoleGrant {
+    static func grant(
+        _ input: GrantInput, to user: User, by actor: Actor, on db: any Database
+    ) async throws -> RoleGrant {
         var validator = ValidationCollector()
         let role = Role(rawValue: input.role ?? "")
         if role == nil { validator.add(DomainError(.unknownRole, field: "role")) }
@@ -31,8 +33,9 @@ enum GrantService {
         let context = AuditContext(actorID: actor.id, actorName: actor.username)
         try await db.transaction { db in
             try await grant.create(on: db)
-            try await Audit.record(on: db, by: context, .grant, grant, unitID: unitID, subjectUserID: userID,
-                                   summary: "\(user.username): \(role.rawValue) @ \(unit.name)")
+            try await Audit.record(
+                on: db, by: context, .grant, grant, unitID: unitID, subjectUserID: userID,
+                summary: "\(user.username): \(role.rawValue) @ \(unit.name)")
         }
         return grant
     }
@@ -48,8 +51,9 @@ enum GrantService {
         let context = AuditContext(actorID: actor.id, actorName: actor.username)
         try await db.transaction { db in
             try await grant.save(on: db)
-            try await Audit.record(on: db, by: context, .revoke, grant, before: before, unitID: grant.$unit.id,
-                                   subjectUserID: grant.$user.id, summary: grant.role.rawValue)
+            try await Audit.record(
+                on: db, by: context, .revoke, grant, before: before, unitID: grant.$unit.id,
+                subjectUserID: grant.$user.id, summary: grant.role.rawValue)
         }
     }
 }

@@ -18,8 +18,9 @@ enum SignInService {
         let db = request.db
         let throttle = request.application.appConfig.throttle
         let attempt = try await SignInAttempt.query(on: db).filter(\.$username == key).first()
-        let state = SignInThrottle.State(failures: attempt?.failures ?? 0, lastFailure: attempt?.lastFailureAt,
-                                         lockedUntil: attempt?.lockedUntil)
+        let state = SignInThrottle.State(
+            failures: attempt?.failures ?? 0, lastFailure: attempt?.lastFailureAt,
+            lockedUntil: attempt?.lockedUntil)
         switch throttle.verdict(for: state, now: Date()) {
         case .locked(let until):
             throw AppError.locked(until: until)
@@ -28,7 +29,9 @@ enum SignInService {
         case .proceed:
             break
         }
-        let user = username.isEmpty || username.count > 64 ? nil : try await User.query(on: db).filter(\.$username == username).first()
+        let user =
+            username.isEmpty || username.count > 64
+            ? nil : try await User.query(on: db).filter(\.$username == username).first()
         let hash = user?.passwordHash ?? decoyHash
         let verified = (try? await request.password.async.verify(password, created: hash)) ?? false
         if let user, verified, user.isActive {
@@ -36,17 +39,19 @@ enum SignInService {
                 try await SignInAttempt.query(on: db).filter(\.$username == key).delete()
                 user.lastSignInAt = Date()
                 try await user.save(on: db)
-                try await Audit.record(on: db, by: AuditContext(actorID: user.id, actorName: user.username), .signIn,
-                                       entity: User.auditEntity, id: user.id, unitID: user.$homeUnit.id,
-                                       subjectUserID: user.id, summary: user.username)
+                try await Audit.record(
+                    on: db, by: AuditContext(actorID: user.id, actorName: user.username), .signIn,
+                    entity: User.auditEntity, id: user.id, unitID: user.$homeUnit.id,
+                    subjectUserID: user.id, summary: user.username)
             }
             return user
         }
         try await db.transaction { db in
             try await countFailure(key, throttle: throttle, now: Date(), on: db)
-            try await Audit.record(on: db, by: AuditContext(actorID: nil, actorName: key),
-                                   .signInFailed, entity: User.auditEntity, id: user?.id, unitID: user?.$homeUnit.id,
-                                   subjectUserID: user?.id, summary: key)
+            try await Audit.record(
+                on: db, by: AuditContext(actorID: nil, actorName: key),
+                .signInFailed, entity: User.auditEntity, id: user?.id, unitID: user?.$homeUnit.id,
+                subjectUserID: user?.id, summary: key)
         }
         return nil
     }
@@ -57,13 +62,16 @@ enum SignInService {
     /// locks the name when the count reaches the throttle's limit.
     static func countFailure(_ key: String, throttle: SignInThrottle, now: Date, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
-        let failures = try await sql.raw("""
-            INSERT INTO \(ident: SignInAttempt.schema) (id, username, failures, last_failure_at) VALUES (\(bind: UUID()), \(bind: key), 1, \(bind: now))
-            ON CONFLICT (username) DO UPDATE SET
-              failures = CASE WHEN \(ident: SignInAttempt.schema).last_failure_at >= \(bind: throttle.windowStart(now: now)) THEN \(ident: SignInAttempt.schema).failures + 1 ELSE 1 END,
-              last_failure_at = \(bind: now)
-            RETURNING failures
-            """).first(decodingColumn: "failures", as: Int.self) ?? 1
+        let failures =
+            try await sql.raw(
+                """
+                INSERT INTO \(ident: SignInAttempt.schema) (id, username, failures, last_failure_at) VALUES (\(bind: UUID()), \(bind: key), 1, \(bind: now))
+                ON CONFLICT (username) DO UPDATE SET
+                  failures = CASE WHEN \(ident: SignInAttempt.schema).last_failure_at >= \(bind: throttle.windowStart(now: now)) THEN \(ident: SignInAttempt.schema).failures + 1 ELSE 1 END,
+                  last_failure_at = \(bind: now)
+                RETURNING failures
+                """
+            ).first(decodingColumn: "failures", as: Int.self) ?? 1
         if let until = throttle.lock(afterFailures: failures, now: now) {
             try await sql.update(SignInAttempt.schema).set("locked_until", to: until).set("failures", to: 0)
                 .where("username", .equal, key).run()

@@ -8,7 +8,8 @@ struct DutyStationRow: Decodable, Sendable {
     var id: UUID, name: String, country: String, area: String, latitude: Double, longitude: Double
     var unitID: UUID, unitName: String, retiredAt: Date?
     enum CodingKeys: String, CodingKey {
-        case id, name, country, area, latitude, longitude, unitID = "unit_id", unitName = "unit_name", retiredAt = "retired_at"
+        case id, name, country, area, latitude, longitude, unitID = "unit_id", unitName = "unit_name", retiredAt =
+            "retired_at"
     }
 }
 
@@ -27,22 +28,31 @@ struct UserRow: Decodable, Sendable {
 /// `COUNT(column)` were most of a page's time.
 enum ListReads {
     /// Duty stations of any of `units` (nil: anywhere), matching a text.
-    static func dutyStations(in units: [UUID]?, matching text: String, page: (page: Int, per: Int),
-                             on db: any Database) async throws -> ([DutyStationRow], PageInfo) {
+    static func dutyStations(
+        in units: [UUID]?, matching text: String, page: (page: Int, per: Int),
+        on db: any Database
+    ) async throws -> ([DutyStationRow], PageInfo) {
         let sql = try sqlDatabase(db)
         var conditions: [SQLQueryString] = []
         if let units { conditions.append(units.isEmpty ? "1 = 0" : "d.unit_id IN (\(binds: units))") }
         if !text.isEmpty {
             let like = sql.caseInsensitiveLike
-            conditions.append("(d.name \(unsafeRaw: like) \(bind: "%\(text)%") OR d.country = \(bind: text.uppercased()) OR d.area \(unsafeRaw: like) \(bind: "%\(text)%"))")
+            conditions.append(
+                "(d.name \(unsafeRaw: like) \(bind: "%\(text)%") OR d.country = \(bind: text.uppercased()) OR d.area \(unsafeRaw: like) \(bind: "%\(text)%"))"
+            )
         }
         let filter = whereClause(conditions)
-        let total = try await sql.raw("SELECT COUNT(*) AS n FROM duty_stations d" + filter).first(decodingColumn: "n", as: Int.self) ?? 0
-        let rows = try await sql.raw("""
+        let total =
+            try await sql.raw("SELECT COUNT(*) AS n FROM duty_stations d" + filter).first(
+                decodingColumn: "n", as: Int.self) ?? 0
+        let rows = try await sql.raw(
+            """
             SELECT d.id, d.name, d.country, d.area, d.latitude, d.longitude, d.unit_id, d.retired_at, u.name AS unit_name
             FROM duty_stations d JOIN units u ON u.id = d.unit_id
-            """ + filter + " ORDER BY d.country, d.name LIMIT \(bind: page.per) OFFSET \(bind: (page.page - 1) * page.per)")
-            .all(decoding: DutyStationRow.self)
+            """ + filter
+                + " ORDER BY d.country, d.name LIMIT \(bind: page.per) OFFSET \(bind: (page.page - 1) * page.per)"
+        )
+        .all(decoding: DutyStationRow.self)
         return (rows, PageInfo(page: page.page, per: page.per, total: total, hasMore: page.page * page.per < total))
     }
 
@@ -51,8 +61,10 @@ enum ListReads {
     /// whether there is a next page.
     /// With `after` (a user name) the page starts just after it, with `before` it ends just
     /// before it; no row is skipped by offset, so deep pages cost what the first one does.
-    static func users(in units: [UUID]?, matching text: String, page: (page: Int, per: Int), after: String? = nil,
-                      before: String? = nil, on db: any Database) async throws -> ([UserRow], PageInfo) {
+    static func users(
+        in units: [UUID]?, matching text: String, page: (page: Int, per: Int), after: String? = nil,
+        before: String? = nil, on db: any Database
+    ) async throws -> ([UserRow], PageInfo) {
         let sql = try sqlDatabase(db)
         var conditions: [SQLQueryString] = []
         if let after { conditions.append("u.username > \(bind: after)") }
@@ -61,15 +73,19 @@ enum ListReads {
         let keyed = after != nil || backwards
         if let units { conditions.append(units.isEmpty ? "1 = 0" : "u.home_unit_id IN (\(binds: units))") }
         if !text.isEmpty {
-            conditions.append("(u.username LIKE \(bind: "%\(text.lowercased())%") OR u.display_name \(unsafeRaw: sql.caseInsensitiveLike) \(bind: "%\(text)%"))")
+            conditions.append(
+                "(u.username LIKE \(bind: "%\(text.lowercased())%") OR u.display_name \(unsafeRaw: sql.caseInsensitiveLike) \(bind: "%\(text)%"))"
+            )
         }
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT u.id, u.username, u.display_name, u.email, u.language, u.is_active, u.last_sign_in_at, u.home_unit_id,
                    n.name AS unit_name
             FROM users u JOIN units n ON n.id = u.home_unit_id
             """ + whereClause(conditions) + (backwards ? " ORDER BY u.username DESC" : " ORDER BY u.username")
-            + " LIMIT \(bind: page.per + 1) OFFSET \(bind: keyed ? 0 : (page.page - 1) * page.per)")
-            .all(decoding: UserRow.self)
+                + " LIMIT \(bind: page.per + 1) OFFSET \(bind: keyed ? 0 : (page.page - 1) * page.per)"
+        )
+        .all(decoding: UserRow.self)
         let extra = rows.count > page.per
         var items = Array(rows.prefix(page.per))
         if backwards { items.reverse() }
@@ -77,9 +93,13 @@ enum ListReads {
         // reading backwards, when one row more than the page came back.
         let earlier = backwards ? extra : (after != nil || page.page > 1)
         let later = backwards ? true : extra
-        return (items, PageInfo(page: keyed ? 1 : page.page, per: page.per, total: nil, hasMore: later,
-                                nextAfter: later ? items.last?.username : nil,
-                                previousBefore: earlier ? items.first?.username : nil))
+        return (
+            items,
+            PageInfo(
+                page: keyed ? 1 : page.page, per: page.per, total: nil, hasMore: later,
+                nextAfter: later ? items.last?.username : nil,
+                previousBefore: earlier ? items.first?.username : nil)
+        )
     }
 
     private static func whereClause(_ conditions: [SQLQueryString]) -> SQLQueryString {
@@ -87,7 +107,9 @@ enum ListReads {
     }
 
     private static func sqlDatabase(_ db: any Database) throws -> any SQLDatabase {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "an SQL database is required") }
+        guard let sql = db as? any SQLDatabase else {
+            throw Abort(.internalServerError, reason: "an SQL database is required")
+        }
         return sql
     }
 }

@@ -1,7 +1,7 @@
 import Fluent
-import SQLKit
 import Foundation
 import ResilienceCore
+import SQLKit
 import Vapor
 
 /// The joint risk register: a unit's risks, rated on HQ's matrix, added, changed and imported
@@ -20,7 +20,8 @@ enum RiskService {
 
     static func relevantKinds(of unitID: UUID, on db: any Database) async throws -> Set<String> {
         guard let register = try await RiskRegister.query(on: db).filter(\.$unitID == unitID).first(),
-              let kinds = try? PlanCodec.decode([String].self, register.relevantKinds) else { return Set(RiskKind.standard) }
+            let kinds = try? PlanCodec.decode([String].self, register.relevantKinds)
+        else { return Set(RiskKind.standard) }
         return Set(kinds)
     }
 
@@ -37,50 +38,71 @@ enum RiskService {
         /// A cell of a heat map: `residual` or not, likelihood, impact.
         var cell: (residual: Bool, likelihood: Int, impact: Int)?
 
-        init(kinds: [String], kind: String? = nil, level: String? = nil, status: String? = nil, rating: String? = nil, likelihood: Int? = nil, impact: Int? = nil) {
+        init(
+            kinds: [String], kind: String? = nil, level: String? = nil, status: String? = nil, rating: String? = nil,
+            likelihood: Int? = nil, impact: Int? = nil
+        ) {
             self.kind = kind.flatMap { kinds.contains($0) ? $0 : nil }
             self.level = level.flatMap(RiskLevel.init(rawValue:))
             self.status = status.flatMap(RiskStatus.init(rawValue:))
             if let rating, ["inherent", "residual"].contains(rating), let likelihood, let impact,
-               RiskRating.range.contains(likelihood), RiskRating.range.contains(impact) {
+                RiskRating.range.contains(likelihood), RiskRating.range.contains(impact)
+            {
                 cell = (rating == "residual", likelihood, impact)
             }
         }
     }
 
     /// The unit marks which kinds of risk are relevant to it; "in place" asks for one of each.
-    static func setRelevantKinds(_ kinds: [String], of unit: Unit, by context: AuditContext, on db: any Database) async throws {
+    static func setRelevantKinds(
+        _ kinds: [String], of unit: Unit, by context: AuditContext, on db: any Database
+    ) async throws {
         let known = try await scale(on: db).kinds
         let chosen = kinds.filter(known.contains)
         let unitID = try unit.requireID()
         try await db.transaction { db in
             let register = try await RiskRegister.query(on: db).filter(\.$unitID == unitID).first() ?? RiskRegister()
-            let before = register.id == nil ? RiskKind.standard.joined(separator: ", ") : ((try? PlanCodec.decode([String].self, register.relevantKinds)) ?? []).joined(separator: ", ")
+            let before =
+                register.id == nil
+                ? RiskKind.standard.joined(separator: ", ")
+                : ((try? PlanCodec.decode([String].self, register.relevantKinds)) ?? []).joined(separator: ", ")
             register.unitID = unitID
             register.relevantKinds = PlanCodec.encode(chosen)
             try await register.save(on: db)
-            try await Audit.record(on: db, by: context, .update, entity: "risk", id: nil, unitID: unitID, summary: "\(unit.name): relevant kinds",
-                                   change: AuditChange(before: ["relevant_kinds": before], after: ["relevant_kinds": chosen.joined(separator: ", ")]))
+            try await Audit.record(
+                on: db, by: context, .update, entity: "risk", id: nil, unitID: unitID,
+                summary: "\(unit.name): relevant kinds",
+                change: AuditChange(
+                    before: ["relevant_kinds": before], after: ["relevant_kinds": chosen.joined(separator: ", ")]))
             try await refreshRegister(of: unitID, on: db)
         }
     }
 
     /// The risks of a unit and every unit below it, narrowed by the filter (the cell and level on
     /// the inherent rating unless the cell says residual).
-    static func query(under unit: Unit, _ filter: Filter, matrix: RiskMatrix, cell: Bool = true, on db: any Database) -> QueryBuilder<Risk> {
+    static func query(
+        under unit: Unit, _ filter: Filter, matrix: RiskMatrix, cell: Bool = true, on db: any Database
+    ) -> QueryBuilder<Risk> {
         let q = Risk.query(on: db).filter(.sql(inSubtree(unit)))
         if let kind = filter.kind { q.filter(\.$kind == kind) }
         if let status = filter.status { q.filter(\.$status == status) }
         if let level = filter.level {
-            let cells = RiskRating.range.flatMap { l in RiskRating.range.map { (l, $0) } }.filter { matrix.levels[$0.0 - 1][$0.1 - 1] == level }
+            let cells = RiskRating.range.flatMap { l in RiskRating.range.map { (l, $0) } }.filter {
+                matrix.levels[$0.0 - 1][$0.1 - 1] == level
+            }
             q.group(.or) { group in
-                for (l, i) in cells { group.group(.and) { $0.filter(\.$inherentLikelihood == l).filter(\.$inherentImpact == i) } }
+                for (l, i) in cells {
+                    group.group(.and) { $0.filter(\.$inherentLikelihood == l).filter(\.$inherentImpact == i) }
+                }
                 if cells.isEmpty { group.filter(\.$inherentLikelihood == 0) }
             }
         }
         if cell, let c = filter.cell {
-            if c.residual { q.filter(\.$residualLikelihood == c.likelihood).filter(\.$residualImpact == c.impact) }
-            else { q.filter(\.$inherentLikelihood == c.likelihood).filter(\.$inherentImpact == c.impact) }
+            if c.residual {
+                q.filter(\.$residualLikelihood == c.likelihood).filter(\.$residualImpact == c.impact)
+            } else {
+                q.filter(\.$inherentLikelihood == c.likelihood).filter(\.$inherentImpact == c.impact)
+            }
         }
         return q
     }
@@ -88,24 +110,33 @@ enum RiskService {
     /// How many of the risks of the filter's kind and status fall in each cell, before and after
     /// treatment (`counts[likelihood - 1][impact - 1]`), counted by the database and kept until a
     /// risk changes: one small query per request checks that.
-    static func heatMaps(under unit: Unit, _ filter: Filter, on db: any Database) async throws -> (inherent: [[Int]], residual: [[Int]]) {
+    static func heatMaps(
+        under unit: Unit, _ filter: Filter, on db: any Database
+    ) async throws -> (inherent: [[Int]], residual: [[Int]]) {
         guard let sql = db as? any SQLDatabase else { return ([], []) }
         let check = try await sql.raw("SELECT COUNT(*) AS n, MAX(updated_at) AS changed FROM risks").first()
-        let version = try check.map { "\(try $0.decode(column: "n", as: Int.self)):\(try $0.decode(column: "changed", as: Date?.self)?.timeIntervalSince1970 ?? 0)" } ?? ""
+        let version =
+            try check.map {
+                "\(try $0.decode(column: "n", as: Int.self)):\(try $0.decode(column: "changed", as: Date?.self)?.timeIntervalSince1970 ?? 0)"
+            } ?? ""
         let key = "heat|\(unit.id!)|\(unit.path)|\(filter.kind ?? "")|\(filter.status?.rawValue ?? "")|\(version)"
         let text = try await RenderCache.pages.value(key) {
             var maps: [[[Int]]] = []
             for residual in [false, true] {
-                let l = residual ? "residual_likelihood" : "inherent_likelihood", i = residual ? "residual_impact" : "inherent_impact"
+                let l = residual ? "residual_likelihood" : "inherent_likelihood",
+                    i = residual ? "residual_impact" : "inherent_impact"
                 var counts = Array(repeating: Array(repeating: 0, count: RiskMatrix.size), count: RiskMatrix.size)
                 struct Cell: Decodable { var l: Int?; var i: Int?; var n: Int }
-                var select = sql.select().column(SQLAlias(SQLColumn(l), as: SQLIdentifier("l"))).column(SQLAlias(SQLColumn(i), as: SQLIdentifier("i")))
-                    .column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n")))
-                    .from(Risk.schema).where(inSubtree(unit))
+                var select = sql.select().column(SQLAlias(SQLColumn(l), as: SQLIdentifier("l"))).column(
+                    SQLAlias(SQLColumn(i), as: SQLIdentifier("i"))
+                )
+                .column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n")))
+                .from(Risk.schema).where(inSubtree(unit))
                 if let kind = filter.kind { select = select.where("kind", .equal, SQLBind(kind)) }
                 if let status = filter.status { select = select.where("status", .equal, SQLBind(status.rawValue)) }
                 for c in try await select.groupBy(l).groupBy(i).all(decoding: Cell.self) {
-                    guard let li = c.l, let ii = c.i, RiskRating.range.contains(li), RiskRating.range.contains(ii) else { continue }
+                    guard let li = c.l, let ii = c.i, RiskRating.range.contains(li), RiskRating.range.contains(ii)
+                    else { continue }
                     counts[li - 1][ii - 1] += c.n
                 }
                 maps.append(counts)
@@ -134,9 +165,18 @@ enum RiskService {
     }
 
     static func registerVersion(of unitID: UUID, withPlans: Bool, on db: any Database) async throws -> String {
-        guard let row = try await RegisterVersionRead(parameters: [.uuid(unitID)]).all(on: db).first else { return UUID().uuidString }
-        var parts = try ["risks", "kinds", "settings", "units"].map { String(try row.decode(column: $0, as: Date?.self)?.timeIntervalSince1970 ?? 0) }
-        if withPlans { parts += [String(try row.decode(column: "plans", as: Int.self)), String(try row.decode(column: "revisions", as: Int.self))] }
+        guard let row = try await RegisterVersionRead(parameters: [.uuid(unitID)]).all(on: db).first else {
+            return UUID().uuidString
+        }
+        var parts = try ["risks", "kinds", "settings", "units"].map {
+            String(try row.decode(column: $0, as: Date?.self)?.timeIntervalSince1970 ?? 0)
+        }
+        if withPlans {
+            parts += [
+                String(try row.decode(column: "plans", as: Int.self)),
+                String(try row.decode(column: "revisions", as: Int.self)),
+            ]
+        }
         return parts.joined(separator: ":")
     }
 
@@ -159,8 +199,10 @@ enum RiskService {
     /// linked to already.
     static func planItems(of unitID: UUID, linked: [RiskLink] = [], on db: any Database) async throws -> PlanItems {
         var items = PlanItems()
-        let plans = try await Plan.query(on: db).filter(\.$unit.$id == unitID).filter(\.$state ~~ ReviewState.allCases.filter(\.isLive))
-            .sort(\.$cycle, .descending).all()
+        let plans = try await Plan.query(on: db).filter(\.$unit.$id == unitID).filter(
+            \.$state ~~ ReviewState.allCases.filter(\.isLive)
+        )
+        .sort(\.$cycle, .descending).all()
         for plan in plans {
             let content = try await PlanService.snapshot(plan, on: db).content
             let planID = try plan.requireID()
@@ -191,7 +233,9 @@ enum RiskService {
         mutating func add(_ section: PlanSection, _ new: [(UUID, String)], in planID: UUID?) {
             var list = items(section)
             var known = Set(list.map(\.id))
-            for (id, name) in new where known.insert(id).inserted { list.append(Item(id: id, name: name, planID: planID)) }
+            for (id, name) in new where known.insert(id).inserted {
+                list.append(Item(id: id, name: name, planID: planID))
+            }
             if section == .scenarios { scenarios = list } else { processes = list }
         }
     }
@@ -201,16 +245,29 @@ enum RiskService {
     }
 
     /// A risk as a plan's section lists it beside the scenario or process it is linked to.
-    struct LinkedRisk: Sendable { var id: UUID; var unitID: UUID; var title: String; var level: RiskLevel?; var status: RiskStatus }
+    struct LinkedRisk: Sendable {
+        var id: UUID; var unitID: UUID; var title: String; var level: RiskLevel?; var status: RiskStatus
+    }
 
     /// The unit's risks linked to each item of a section (scenarios or processes), by item.
-    static func linkedRisks(of unitID: UUID, _ section: PlanSection, on db: any Database) async throws -> [UUID: [LinkedRisk]] {
+    static func linkedRisks(
+        of unitID: UUID, _ section: PlanSection, on db: any Database
+    ) async throws -> [UUID: [LinkedRisk]] {
         let links = try await RiskLink.query(on: db).filter(\.$unitID == unitID).filter(\.$target == section).all()
         guard !links.isEmpty else { return [:] }
         let matrix = try await scale(on: db).matrix
-        let risks = Dictionary(uniqueKeysWithValues: try await Risk.query(on: db).filter(\.$id ~~ Array(Set(links.map(\.riskID))))
-            .field(\.$id).field(\.$unitID).field(\.$title).field(\.$inherentLikelihood).field(\.$inherentImpact).field(\.$status).all()
-            .map { ($0.id!, LinkedRisk(id: $0.id!, unitID: $0.unitID, title: $0.title, level: matrix.level($0.inherent), status: $0.status)) })
+        let risks = Dictionary(
+            uniqueKeysWithValues: try await Risk.query(on: db).filter(\.$id ~~ Array(Set(links.map(\.riskID))))
+                .field(\.$id).field(\.$unitID).field(\.$title).field(\.$inherentLikelihood).field(\.$inherentImpact)
+                .field(\.$status).all()
+                .map {
+                    (
+                        $0.id!,
+                        LinkedRisk(
+                            id: $0.id!, unitID: $0.unitID, title: $0.title, level: matrix.level($0.inherent),
+                            status: $0.status)
+                    )
+                })
         return Dictionary(grouping: links.compactMap { link in risks[link.riskID].map { (link.itemID, $0) } }, by: \.0)
             .mapValues { $0.map(\.1).sorted { ($0.level ?? .low, $1.title) > ($1.level ?? .low, $0.title) } }
     }
@@ -218,7 +275,9 @@ enum RiskService {
     /// Adds a risk (id nil) or changes one, from fields named as the CSV names them, with its
     /// links from the form's `scenarios-<id>` and `processes-<id>` checks.
     @discardableResult
-    static func save(_ existing: Risk?, at unit: Unit, _ form: [String: String], by context: AuditContext, on db: any Database) async throws -> Risk {
+    static func save(
+        _ existing: Risk?, at unit: Unit, _ form: [String: String], by context: AuditContext, on db: any Database
+    ) async throws -> Risk {
         let unitID = try unit.requireID()
         let scale = try await scale(on: db)
         var row = RiskCSV.row(form, line: 0, kinds: Set(scale.kinds))
@@ -228,7 +287,9 @@ enum RiskService {
         for section in [PlanSection.scenarios, .processes] {
             let prefix = "\(section.rawValue)-"
             for key in form.keys where key.hasPrefix(prefix) && form[key] == "true" {
-                guard let id = UUID(uuidString: String(key.dropFirst(prefix.count))), let item = items.items(section).first(where: { $0.id == id }) else {
+                guard let id = UUID(uuidString: String(key.dropFirst(prefix.count))),
+                    let item = items.items(section).first(where: { $0.id == id })
+                else {
                     row.errors.append(DomainError(.invalidChoice, field: section.rawValue)); continue
                 }
                 chosen.append((section, id, item.name))
@@ -237,9 +298,13 @@ enum RiskService {
         guard let draft = row.draft, row.errors.isEmpty else { throw ValidationErrors(row.errors) }
         let risk = existing ?? Risk()
         @Sendable func described(_ links: [(PlanSection, String)]) -> [String: String] {
-            Dictionary(uniqueKeysWithValues: [PlanSection.scenarios, .processes].map { s in (s.rawValue, links.filter { $0.0 == s }.map(\.1).sorted().joined(separator: "; ")) })
+            Dictionary(
+                uniqueKeysWithValues: [PlanSection.scenarios, .processes].map { s in
+                    (s.rawValue, links.filter { $0.0 == s }.map(\.1).sorted().joined(separator: "; "))
+                })
         }
-        let before = existing.map { $0.formValues.merging(described(old.map { ($0.target, $0.label) })) { a, _ in a } } ?? [:]
+        let before =
+            existing.map { $0.formValues.merging(described(old.map { ($0.target, $0.label) })) { a, _ in a } } ?? [:]
         let links = chosen
         risk.unitID = unitID
         risk.draft = draft
@@ -253,8 +318,12 @@ enum RiskService {
                 link.riskID = riskID; link.unitID = unitID; link.target = section; link.itemID = id; link.label = label
                 try await link.create(on: db)
             }
-            try await Audit.record(on: db, by: context, existing == nil ? .create : .update, entity: "risk", id: risk.id, unitID: unit.id,
-                                   summary: risk.title, change: AuditChange(before: before, after: risk.formValues.merging(described(links.map { ($0.0, $0.2) })) { a, _ in a }))
+            try await Audit.record(
+                on: db, by: context, existing == nil ? .create : .update, entity: "risk", id: risk.id, unitID: unit.id,
+                summary: risk.title,
+                change: AuditChange(
+                    before: before, after: risk.formValues.merging(described(links.map { ($0.0, $0.2) })) { a, _ in a })
+            )
             try await refreshRegister(of: unitID, on: db)
         }
         return risk
@@ -266,10 +335,14 @@ enum RiskService {
     }
 
     /// Saves every row of the file in one transaction, or nothing when a row is wrong.
-    static func importCSV(_ text: String, at unit: Unit, by context: AuditContext, on db: any Database) async throws -> Int {
+    static func importCSV(
+        _ text: String, at unit: Unit, by context: AuditContext, on db: any Database
+    ) async throws -> Int {
         let rows = try preview(text, kinds: try await scale(on: db).kinds)
         guard rows.allSatisfy({ $0.errors.isEmpty }), !rows.isEmpty else {
-            throw ValidationErrors([DomainError(.csvHasErrors, field: "file", args: [String(rows.filter { !$0.errors.isEmpty }.count)])])
+            throw ValidationErrors([
+                DomainError(.csvHasErrors, field: "file", args: [String(rows.filter { !$0.errors.isEmpty }.count)])
+            ])
         }
         let unitID = try unit.requireID()
         let risks = rows.compactMap(\.draft).map { draft -> Risk in
@@ -282,8 +355,10 @@ enum RiskService {
         }
         try await db.transaction { db in
             for batch in risks.chunked(500) { try await Array(batch).create(on: db) }
-            try await Audit.record(on: db, by: context, .importFile, entity: "risk", id: nil, unitID: unitID,
-                                   summary: "\(unit.name): \(risks.count)", change: AuditChange(before: [:], after: ["risks": String(risks.count)]))
+            try await Audit.record(
+                on: db, by: context, .importFile, entity: "risk", id: nil, unitID: unitID,
+                summary: "\(unit.name): \(risks.count)",
+                change: AuditChange(before: [:], after: ["risks": String(risks.count)]))
             try await refreshRegister(of: unitID, on: db)
         }
         return risks.count
@@ -291,10 +366,15 @@ enum RiskService {
 
     /// Whether the unit's register is in place, kept in its standing for the dashboards.
     static func refreshRegister(of unitID: UUID, now: Date = Date(), on db: any Database) async throws {
-        let risks = try await Risk.query(on: db).filter(\.$unitID == unitID).field(\.$id).field(\.$kind).field(\.$status).field(\.$reviewDate).all()
-        let inPlace = RegisterRules.isInPlace(risks.map(\.summary), relevantKinds: try await relevantKinds(of: unitID, on: db), clock: PlanDue.Clock(now))
+        let risks = try await Risk.query(on: db).filter(\.$unitID == unitID).field(\.$id).field(\.$kind).field(
+            \.$status
+        ).field(\.$reviewDate).all()
+        let inPlace = RegisterRules.isInPlace(
+            risks.map(\.summary), relevantKinds: try await relevantKinds(of: unitID, on: db), clock: PlanDue.Clock(now))
         if let standing = try await PlanStanding.query(on: db).filter(\.$unitID == unitID).first() {
-            if standing.hasRiskRegister != inPlace { standing.hasRiskRegister = inPlace; try await standing.save(on: db) }
+            if standing.hasRiskRegister != inPlace {
+                standing.hasRiskRegister = inPlace; try await standing.save(on: db)
+            }
         } else if inPlace {
             try await PlanStanding.refresh(unitID, on: db)
             try await PlanStanding.query(on: db).filter(\.$unitID == unitID).set(\.$hasRiskRegister, to: true).update()

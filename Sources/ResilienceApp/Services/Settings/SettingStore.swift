@@ -11,7 +11,9 @@ enum SettingStore {
         return (try? PlanCodec.decode(T.self, setting.value)) ?? standard
     }
 
-    static func set<T: Encodable>(_ key: String, to value: T, by context: AuditContext, on db: any Database) async throws {
+    static func set<T: Encodable>(
+        _ key: String, to value: T, by context: AuditContext, on db: any Database
+    ) async throws {
         let encoded = PlanCodec.encode(value)
         try await db.transaction { db in
             let setting = try await Setting.query(on: db).filter(\.$key == key).first() ?? Setting()
@@ -19,8 +21,9 @@ enum SettingStore {
             setting.key = key
             setting.value = encoded
             try await setting.save(on: db)
-            try await Audit.record(on: db, by: context, .update, entity: "setting", id: setting.id, unitID: nil,
-                                   summary: key, change: AuditChange(before: before, after: ["value": setting.value]))
+            try await Audit.record(
+                on: db, by: context, .update, entity: "setting", id: setting.id, unitID: nil,
+                summary: key, change: AuditChange(before: before, after: ["value": setting.value]))
         }
     }
 }

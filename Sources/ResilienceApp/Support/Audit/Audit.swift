@@ -56,9 +56,10 @@ enum Audit {
         before: [String: String] = [:], unitID: UUID?, subjectUserID: UUID? = nil, summary: String
     ) async throws where M.IDValue == UUID {
         let after = action == .delete ? [:] : model.auditFields
-        try await record(on: db, by: context, action, entity: M.auditEntity, id: model.id, unitID: unitID,
-                         subjectUserID: subjectUserID, summary: summary,
-                         change: AuditChange(before: before, after: after))
+        try await record(
+            on: db, by: context, action, entity: M.auditEntity, id: model.id, unitID: unitID,
+            subjectUserID: subjectUserID, summary: summary,
+            change: AuditChange(before: before, after: after))
     }
 
     static func encode(_ fields: [String: String]) -> String {
@@ -75,17 +76,22 @@ enum Audit {
 extension Unit: Auditable {
     static let auditEntity = "unit"
     var auditFields: [String: String] {
-        ["name": name, "code": code ?? "", "kind": kind.rawValue, "parent_id": $parent.id?.uuidString.lowercased() ?? "",
-         "retired_at": retiredAt.map { ISO8601DateFormatter().string(from: $0) } ?? ""]
+        [
+            "name": name, "code": code ?? "", "kind": kind.rawValue,
+            "parent_id": $parent.id?.uuidString.lowercased() ?? "",
+            "retired_at": retiredAt.map { ISO8601DateFormatter().string(from: $0) } ?? "",
+        ]
     }
 }
 
 extension DutyStation: Auditable {
     static let auditEntity = "duty_station"
     var auditFields: [String: String] {
-        ["name": name, "country": country, "area": area, "latitude": String(latitude),
-         "longitude": String(longitude), "unit_id": $unit.id.uuidString.lowercased(),
-         "retired_at": retiredAt.map { ISO8601DateFormatter().string(from: $0) } ?? ""]
+        [
+            "name": name, "country": country, "area": area, "latitude": String(latitude),
+            "longitude": String(longitude), "unit_id": $unit.id.uuidString.lowercased(),
+            "retired_at": retiredAt.map { ISO8601DateFormatter().string(from: $0) } ?? "",
+        ]
     }
 }
 
@@ -93,15 +99,20 @@ extension User: Auditable {
     static let auditEntity = "user"
     /// The password hash is never written to the trail; a password change is its own line.
     var auditFields: [String: String] {
-        ["username": username, "display_name": displayName, "email": email ?? "", "language": language ?? "",
-         "is_active": String(isActive), "home_unit_id": $homeUnit.id.uuidString.lowercased()]
+        [
+            "username": username, "display_name": displayName, "email": email ?? "", "language": language ?? "",
+            "is_active": String(isActive), "home_unit_id": $homeUnit.id.uuidString.lowercased(),
+        ]
     }
 }
 
 extension RoleGrant: Auditable {
     static let auditEntity = "grant"
     var auditFields: [String: String] {
-        ["role": role.rawValue, "user_id": $user.id.uuidString.lowercased(), "unit_id": $unit.id.uuidString.lowercased(),
-         "revoked_at": revokedAt.map { ISO8601DateFormatter().string(from: $0) } ?? ""]
+        [
+            "role": role.rawValue, "user_id": $user.id.uuidString.lowercased(),
+            "unit_id": $unit.id.uuidString.lowercased(),
+            "revoked_at": revokedAt.map { ISO8601DateFormatter().string(from: $0) } ?? "",
+        ]
     }
 }

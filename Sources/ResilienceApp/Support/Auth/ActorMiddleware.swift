@@ -9,7 +9,10 @@ struct ActorMiddleware: AsyncMiddleware {
         let unitID = request.parameters.get("unitID").flatMap(UUID.init(uuidString:))
         let found: ActorQuery.Found?
         if request.isAPI {
-            found = if let bearer = request.headers.bearerAuthorization { try await TokenAuth.actor(for: bearer.token, unitID: unitID, on: request.db) } else { nil }
+            found =
+                if let bearer = request.headers.bearerAuthorization {
+                    try await TokenAuth.actor(for: bearer.token, unitID: unitID, on: request.db)
+                } else { nil }
         } else {
             found = try await SessionAuth.actor(for: request, unitID: unitID)
         }
@@ -33,12 +36,16 @@ enum TokenAuth {
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(token.utf8)) { hex.append(digits[Int(byte >> 4)]); hex.append(digits[Int(byte & 0x0f)]) }
+        for byte in SHA256.hash(data: Data(token.utf8)) {
+            hex.append(digits[Int(byte >> 4)]); hex.append(digits[Int(byte & 0x0f)])
+        }
         return String(decoding: hex, as: UTF8.self)
     }
 
     static func actor(for token: String, unitID: UUID? = nil, on db: any Database) async throws -> ActorQuery.Found? {
-        guard let found = try await ActorQuery.find(.token, hash: hash(token), unitID: unitID, on: db) else { return nil }
+        guard let found = try await ActorQuery.find(.token, hash: hash(token), unitID: unitID, on: db) else {
+            return nil
+        }
         // Touch at most once a minute: a busy script must not turn every read into a write.
         if found.lastUsed.map({ Date().timeIntervalSince($0) > 60 }) ?? true {
             try await APIToken.query(on: db).filter(\.$id == found.credentialID).set(\.$lastUsedAt, to: Date()).update()

@@ -45,28 +45,35 @@ enum ActorQuery {
         var parameters: [PreparedParameter]
     }
 
-    static func find(_ credential: Credential, hash: String, unitID: UUID? = nil, on db: any Database) async throws -> Found? {
+    static func find(
+        _ credential: Credential, hash: String, unitID: UUID? = nil, on db: any Database
+    ) async throws -> Found? {
         let parameters: [PreparedParameter] = [.string(hash), .bool(true), .uuid(unitID)]
-        let rows = switch credential {
-        case .session: try await SessionRead(parameters: parameters + [.date(Date())]).all(on: db)
-        case .token: try await TokenRead(parameters: parameters).all(on: db)
-        }
+        let rows =
+            switch credential {
+            case .session: try await SessionRead(parameters: parameters + [.date(Date())]).all(on: db)
+            case .token: try await TokenRead(parameters: parameters).all(on: db)
+            }
         guard let first = rows.first else { return nil }
         var grants: [Grant] = []
         for row in rows {
-            if let role = try row.decodeNil(column: "role") ? nil : Role(rawValue: row.decode(column: "role", as: String.self)),
-               let unit = try row.decode(column: "unit_id", as: UUID?.self) {
+            if let role = try row.decodeNil(column: "role")
+                ? nil : Role(rawValue: row.decode(column: "role", as: String.self)),
+                let unit = try row.decode(column: "unit_id", as: UUID?.self)
+            {
                 grants.append(Grant(role: role, unitID: unit))
             }
         }
-        let actor = Actor(id: try first.decode(column: "user_id", as: UUID.self),
-                          username: try first.decode(column: "username", as: String.self),
-                          displayName: try first.decode(column: "display_name", as: String.self),
-                          language: try first.decode(column: "language", as: String?.self),
-                          homeUnitID: try first.decode(column: "home_unit_id", as: UUID.self),
-                          grants: grants)
+        let actor = Actor(
+            id: try first.decode(column: "user_id", as: UUID.self),
+            username: try first.decode(column: "username", as: String.self),
+            displayName: try first.decode(column: "display_name", as: String.self),
+            language: try first.decode(column: "language", as: String?.self),
+            homeUnitID: try first.decode(column: "home_unit_id", as: UUID.self),
+            grants: grants)
         let unit = try !first.decodeNil(column: "id") ? first.decode(fluentModel: Unit.self) : nil
-        return Found(actor: actor, credentialID: try first.decode(column: "credential_id", as: UUID.self),
-                     lastUsed: try first.decode(column: "last_used", as: Date?.self), unit: unit)
+        return Found(
+            actor: actor, credentialID: try first.decode(column: "credential_id", as: UUID.self),
+            lastUsed: try first.decode(column: "last_used", as: Date?.self), unit: unit)
     }
 }

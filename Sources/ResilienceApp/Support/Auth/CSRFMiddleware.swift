@@ -10,7 +10,8 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.isAPI { return try await next.respond(to: request) }
         let existing = request.cookies[Self.cookieName]?.string
-        let token = existing.flatMap { $0.count == 43 ? $0 : nil } ?? Data([UInt8].random(count: 32)).base64URLEncodedString()
+        let token =
+            existing.flatMap { $0.count == 43 ? $0 : nil } ?? Data([UInt8].random(count: 32)).base64URLEncodedString()
         request.csrfToken = token
         if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
             _ = try await request.body.collect(max: 1 << 20).get()

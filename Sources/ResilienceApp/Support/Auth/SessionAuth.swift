@@ -27,7 +27,8 @@ enum SessionAuth {
     /// The signed-in person of a request, if its cookie names a live session of an active account.
     static func actor(for request: Request, unitID: UUID? = nil) async throws -> ActorQuery.Found? {
         guard let token = request.cookies[cookieName]?.string, !token.isEmpty,
-              let found = try await ActorQuery.find(.session, hash: TokenAuth.hash(token), unitID: unitID, on: request.db) else { return nil }
+            let found = try await ActorQuery.find(.session, hash: TokenAuth.hash(token), unitID: unitID, on: request.db)
+        else { return nil }
         if found.lastUsed.map({ Date().timeIntervalSince($0) > touchInterval }) ?? true {
             try await UserSession.query(on: request.db).filter(\.$id == found.credentialID)
                 .set(\.$lastSeenAt, to: Date()).set(\.$expiresAt, to: Date().addingTimeInterval(idleLifetime)).update()
@@ -46,11 +47,13 @@ enum SessionAuth {
     /// Ends every other session of the user (after a password change, a stolen cookie stops working).
     static func endOthers(of userID: UUID, keeping request: Request) async throws {
         let current = request.cookies[cookieName].map { TokenAuth.hash($0.string) } ?? ""
-        try await UserSession.query(on: request.db).filter(\.$user.$id == userID).filter(\.$tokenHash != current).delete()
+        try await UserSession.query(on: request.db).filter(\.$user.$id == userID).filter(\.$tokenHash != current)
+            .delete()
     }
 
     private static func cookie(_ token: String, _ request: Request) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: token, expires: Date().addingTimeInterval(idleLifetime), maxAge: nil, path: "/",
-                          isSecure: request.application.appConfig.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: token, expires: Date().addingTimeInterval(idleLifetime), maxAge: nil, path: "/",
+            isSecure: request.application.appConfig.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
 }

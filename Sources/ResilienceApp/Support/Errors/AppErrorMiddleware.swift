@@ -29,31 +29,38 @@ struct AppErrorMiddleware: AsyncMiddleware {
         let t = request.localizer
         switch error {
         case let errors as ValidationErrors:
-            return Failure(status: .unprocessableEntity, code: "validation", message: t("error.validation"),
-                           fields: errors.errors.map { ($0.field ?? "", $0.problem.rawValue, t.message($0)) })
+            return Failure(
+                status: .unprocessableEntity, code: "validation", message: t("error.validation"),
+                fields: errors.errors.map { ($0.field ?? "", $0.problem.rawValue, t.message($0)) })
         case let error as DomainError:
-            let status: HTTPResponseStatus = switch error.problem {
-            case .notFound: .notFound
-            case .taken, .grantExists: .conflict
-            default: .unprocessableEntity
-            }
-            return Failure(status: status, code: error.problem.rawValue, message: t.message(error),
-                           fields: error.field.map { [($0, error.problem.rawValue, t.message(error))] } ?? [])
+            let status: HTTPResponseStatus =
+                switch error.problem {
+                case .notFound: .notFound
+                case .taken, .grantExists: .conflict
+                default: .unprocessableEntity
+                }
+            return Failure(
+                status: status, code: error.problem.rawValue, message: t.message(error),
+                fields: error.field.map { [($0, error.problem.rawValue, t.message(error))] } ?? [])
         case AppError.csrf:
             return Failure(status: .forbidden, code: "csrf", message: t("error.csrf"))
         case AppError.locked(let until):
-            return Failure(status: .tooManyRequests, code: "locked", message: t("error.locked", t.dateTime(until)),
-                           headers: ["Retry-After": String(Int(max(1, until.timeIntervalSinceNow)))])
+            return Failure(
+                status: .tooManyRequests, code: "locked", message: t("error.locked", t.dateTime(until)),
+                headers: ["Retry-After": String(Int(max(1, until.timeIntervalSinceNow)))])
         case AppError.badRequest(let detail):
             return Failure(status: .badRequest, code: "bad_request", message: t("error.bad_request", detail))
         case is DecodingError:
-            return Failure(status: .badRequest, code: "bad_request", message: t("error.bad_request", Self.describe(decoding: error, t)))
+            return Failure(
+                status: .badRequest, code: "bad_request",
+                message: t("error.bad_request", Self.describe(decoding: error, t)))
         case let abort as any AbortError:
             let status = abort.status
             let key = "error.status.\(status.code)"
             let text = t(key)
-            var failure = Failure(status: status, code: Self.code(for: status),
-                                  message: text == key ? t("error.status.other", String(status.code)) : text)
+            var failure = Failure(
+                status: status, code: Self.code(for: status),
+                message: text == key ? t("error.status.other", String(status.code)) : text)
             failure.headers = abort.headers
             if status == .unauthorized, request.isAPI {
                 failure.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer")
@@ -61,8 +68,9 @@ struct AppErrorMiddleware: AsyncMiddleware {
             return failure
         case _ where Self.isDatabaseUnreachable(error):
             request.logger.warning("Database not reachable: \(String(reflecting: error))")
-            return Failure(status: .serviceUnavailable, code: "database_unavailable", message: t("error.database_unavailable"),
-                           headers: ["Retry-After": "10"])
+            return Failure(
+                status: .serviceUnavailable, code: "database_unavailable", message: t("error.database_unavailable"),
+                headers: ["Retry-After": "10"])
         default:
             request.logger.report(error: error)
             return Failure(status: .internalServerError, code: "internal", message: t("error.status.500"))
@@ -130,21 +138,27 @@ struct AppErrorMiddleware: AsyncMiddleware {
 
     private func render(_ failure: Failure, for request: Request) -> Response {
         if request.isAPI {
-            let body = APIError(error: .init(
-                status: Int(failure.status.code), code: failure.code, message: failure.message,
-                fields: failure.fields.isEmpty ? nil : failure.fields.map { .init(field: $0.field, code: $0.code, message: $0.message) }))
+            let body = APIError(
+                error: .init(
+                    status: Int(failure.status.code), code: failure.code, message: failure.message,
+                    fields: failure.fields.isEmpty
+                        ? nil : failure.fields.map { .init(field: $0.field, code: $0.code, message: $0.message) }))
             let response = Response(status: failure.status, headers: failure.headers)
             try? response.content.encode(body, as: .json)
             return response
         }
         if failure.status == .unauthorized {
             let next = request.method == .GET ? request.url.string : AppPath.home.path
-            return request.redirect(to: AppPath.signIn.path + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"), redirectType: .normal)
+            return request.redirect(
+                to: AppPath.signIn.path + "?next="
+                    + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"), redirectType: .normal)
         }
-        let page = ErrorPage(status: failure.status, message: failure.message,
-                             fields: failure.fields.map(\.message))
-        let response = Layout.response(for: request, title: request.localizer("error.title", String(failure.status.code)),
-                                       status: failure.status, content: page.body(request.localizer))
+        let page = ErrorPage(
+            status: failure.status, message: failure.message,
+            fields: failure.fields.map(\.message))
+        let response = Layout.response(
+            for: request, title: request.localizer("error.title", String(failure.status.code)),
+            status: failure.status, content: page.body(request.localizer))
         for (name, value) in failure.headers where name.lowercased() == "retry-after" {
             response.headers.replaceOrAdd(name: name, value: value)
         }

@@ -38,8 +38,10 @@ struct Catalogue: Sendable {
             let code = file.deletingPathExtension().lastPathComponent
             let entries = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: file))
             texts[code] = entries
-            languages.append(Language(code: code, name: entries["_language.name"] ?? code,
-                                      direction: entries["_language.direction"] ?? "ltr"))
+            languages.append(
+                Language(
+                    code: code, name: entries["_language.name"] ?? code,
+                    direction: entries["_language.direction"] ?? "ltr"))
         }
         // The fallback first, the rest in the order of their codes: a stable switch on every page.
         self.languages = languages.sorted {
@@ -52,7 +54,9 @@ struct Catalogue: Sendable {
     func keys(of code: String) -> Set<String> { Set(texts[code]?.keys ?? [:].keys) }
 
     /// Whether the language (or the fallback) has the key.
-    func has(_ key: String, in code: String) -> Bool { texts[code]?[key] != nil || texts[Self.fallbackCode]?[key] != nil }
+    func has(_ key: String, in code: String) -> Bool {
+        texts[code]?[key] != nil || texts[Self.fallbackCode]?[key] != nil
+    }
 
     func language(_ code: String?) -> Language? {
         guard let code else { return nil }
@@ -73,7 +77,8 @@ struct Catalogue: Sendable {
         var scalars = template.unicodeScalars[...]
         while let scalar = scalars.popFirst() {
             if scalar == "{", let close = scalars.firstIndex(of: "}"),
-               let index = Int(String(scalars[scalars.startIndex..<close])), args.indices.contains(index) {
+                let index = Int(String(scalars[scalars.startIndex..<close])), args.indices.contains(index)
+            {
                 out += args[index]
                 scalars = scalars[scalars.index(after: close)...]
             } else {
@@ -96,7 +101,9 @@ struct Catalogue: Sendable {
         for (tag, _) in ranges {
             if let exact = languages.first(where: { $0.code.lowercased() == tag }) { return exact }
             let primary = tag.split(separator: "-").first.map(String.init) ?? tag
-            if let near = languages.first(where: { $0.code.lowercased().split(separator: "-").first.map(String.init) == primary }) {
+            if let near = languages.first(where: {
+                $0.code.lowercased().split(separator: "-").first.map(String.init) == primary
+            }) {
                 return near
             }
         }

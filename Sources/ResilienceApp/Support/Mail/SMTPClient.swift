@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A message to send.
@@ -41,11 +42,15 @@ struct SMTPClient: Sendable {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
-        let body = message.body.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasPrefix(".") ? "." + $0 : String($0) }.joined(separator: "\r\n")
-        return ["From: \(from)", "To: \(message.to)", "Subject: \(subject)", "Date: \(formatter.string(from: date))",
-                "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit", "", body]
-            .joined(separator: "\r\n")
+        let body = message.body.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .map { $0.hasPrefix(".") ? "." + $0 : String($0) }.joined(separator: "\r\n")
+        return [
+            "From: \(from)", "To: \(message.to)", "Subject: \(subject)", "Date: \(formatter.string(from: date))",
+            "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit", "", body,
+        ]
+        .joined(separator: "\r\n")
     }
 
     private func connect() throws -> Int32 {
@@ -90,7 +95,9 @@ struct SMTPClient: Sendable {
     private func expect(_ reader: inout LineReader, _ code: Int) throws {
         while true {
             guard let line = reader.next() else { throw Failure.protocolError("no reply, expected \(code)") }
-            guard line.count >= 3, let got = Int(line.prefix(3)) else { throw Failure.protocolError("bad reply: \(line)") }
+            guard line.count >= 3, let got = Int(line.prefix(3)) else {
+                throw Failure.protocolError("bad reply: \(line)")
+            }
             if got != code { throw Failure.protocolError("expected \(code), got: \(line)") }
             if line.count == 3 || line[line.index(line.startIndex, offsetBy: 3)] == " " { return }
         }
@@ -103,7 +110,8 @@ struct SMTPClient: Sendable {
         mutating func next() -> String? {
             while true {
                 if let end = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                    let line = String(decoding: buffer[..<end], as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+                    let line = String(decoding: buffer[..<end], as: UTF8.self).trimmingCharacters(
+                        in: CharacterSet(charactersIn: "\r"))
                     buffer.removeSubrange(...end)
                     return line
                 }

@@ -17,12 +17,15 @@ enum AppPath: Sendable {
     case audit, inbox, inboxRead
     // Business continuity plans
     case unitPlans(UUID), unitPlansImport(UUID), plan(UUID), planSection(UUID, PlanSection)
-    case planItem(UUID, PlanSection, UUID), planItemMove(UUID, PlanSection, UUID), planItemRemove(UUID, PlanSection, UUID)
+    case planItem(UUID, PlanSection, UUID), planItemMove(UUID, PlanSection, UUID), planItemRemove(
+        UUID, PlanSection, UUID)
     case planImpact(UUID, UUID), planVersions(UUID), planVersion(UUID, Int), planCompare(UUID)
     case planPocket(UUID), planPocketDownload(UUID), planExport(UUID), planCSV(UUID), impactScale
-    case unitActivations(UUID), activation(UUID), activationProcess(UUID, UUID), activationLog(UUID), activationClose(UUID)
+    case unitActivations(UUID), activation(UUID), activationProcess(UUID, UUID), activationLog(UUID), activationClose(
+        UUID)
     // Review cycle and oversight
-    case planReview(UUID), planFeedback(UUID), planFeedbackAnswer(UUID, UUID), planFeedbackReply(UUID, UUID), planFeedbackResolve(UUID, UUID)
+    case planReview(UUID), planFeedback(UUID), planFeedbackAnswer(UUID, UUID), planFeedbackReply(UUID, UUID),
+        planFeedbackResolve(UUID, UUID)
     case unitDashboard(UUID), unitDashboardCSV(UUID), unitCompliance(UUID), oversight
     case unitCampaigns(UUID), campaign(UUID)
     // Joint risk register
@@ -170,42 +173,48 @@ enum AppPath: Sendable {
         func id(_ u: UUID) -> String { u.uuidString.lowercased() }
         switch self {
         case .accountTokenRevoke(let u), .unit(let u), .unitEdit(let u), .unitChildren(let u),
-             .unitNewChild(let u), .unitMove(let u), .unitRetire(let u), .unitDutyStations(let u),
-             .unitNewDutyStation(let u), .dutyStation(let u), .dutyStationEdit(let u),
-             .dutyStationRetire(let u), .user(let u), .userEdit(let u), .userGrants(let u),
-             .grantRevoke(let u), .apiToken(let u), .apiUnit(let u), .apiUnitChildren(let u),
-             .apiUnitMove(let u), .apiUnitRetire(let u), .apiUnitDutyStations(let u),
-             .apiDutyStation(let u), .apiDutyStationRetire(let u), .apiUser(let u),
-             .apiUserGrants(let u), .apiGrant(let u),
-             .unitPlans(let u), .unitPlansImport(let u), .plan(let u), .planVersions(let u), .planCompare(let u),
-             .planPocket(let u), .planPocketDownload(let u), .planExport(let u), .planCSV(let u),
-             .apiUnitPlans(let u), .apiUnitPlansImport(let u), .apiPlan(let u), .apiPlanContent(let u),
-             .apiPlanVersions(let u), .apiPlanCompare(let u), .apiPlanExport(let u),
-             .unitActivations(let u), .activation(let u), .activationLog(let u), .activationClose(let u),
-             .apiUnitActivations(let u), .apiActivation(let u), .apiActivationClose(let u),
-             .planReview(let u), .planFeedback(let u), .unitDashboard(let u), .unitDashboardCSV(let u), .unitCompliance(let u),
-             .unitCampaigns(let u), .campaign(let u), .apiPlanReview(let u), .apiPlanMoves(let u), .apiPlanFeedback(let u),
-             .apiUnitDashboard(let u), .apiUnitComplianceReports(let u), .apiUnitCampaigns(let u), .apiCampaign(let u),
-             .unitRisks(let u), .unitRisksImport(let u), .unitRisksCSV(let u), .unitRiskKinds(let u), .apiUnitRisks(let u), .apiUnitRiskHeat(let u):
+            .unitNewChild(let u), .unitMove(let u), .unitRetire(let u), .unitDutyStations(let u),
+            .unitNewDutyStation(let u), .dutyStation(let u), .dutyStationEdit(let u),
+            .dutyStationRetire(let u), .user(let u), .userEdit(let u), .userGrants(let u),
+            .grantRevoke(let u), .apiToken(let u), .apiUnit(let u), .apiUnitChildren(let u),
+            .apiUnitMove(let u), .apiUnitRetire(let u), .apiUnitDutyStations(let u),
+            .apiDutyStation(let u), .apiDutyStationRetire(let u), .apiUser(let u),
+            .apiUserGrants(let u), .apiGrant(let u),
+            .unitPlans(let u), .unitPlansImport(let u), .plan(let u), .planVersions(let u), .planCompare(let u),
+            .planPocket(let u), .planPocketDownload(let u), .planExport(let u), .planCSV(let u),
+            .apiUnitPlans(let u), .apiUnitPlansImport(let u), .apiPlan(let u), .apiPlanContent(let u),
+            .apiPlanVersions(let u), .apiPlanCompare(let u), .apiPlanExport(let u),
+            .unitActivations(let u), .activation(let u), .activationLog(let u), .activationClose(let u),
+            .apiUnitActivations(let u), .apiActivation(let u), .apiActivationClose(let u),
+            .planReview(let u), .planFeedback(let u), .unitDashboard(let u), .unitDashboardCSV(let u),
+            .unitCompliance(let u),
+            .unitCampaigns(let u), .campaign(let u), .apiPlanReview(let u), .apiPlanMoves(let u),
+            .apiPlanFeedback(let u),
+            .apiUnitDashboard(let u), .apiUnitComplianceReports(let u), .apiUnitCampaigns(let u), .apiCampaign(let u),
+            .unitRisks(let u), .unitRisksImport(let u), .unitRisksCSV(let u), .unitRiskKinds(let u),
+            .apiUnitRisks(let u), .apiUnitRiskHeat(let u):
             return [id(u)]
         case .planSection(let u, let section):
             return [id(u), section.rawValue]
         case .planItem(let u, let section, let item), .planItemMove(let u, let section, let item),
-             .planItemRemove(let u, let section, let item):
+            .planItemRemove(let u, let section, let item):
             return [id(u), section.rawValue, id(item)]
         case .planImpact(let u, let item), .activationProcess(let u, let item), .apiActivationProcess(let u, let item),
-             .planFeedbackAnswer(let u, let item), .planFeedbackReply(let u, let item), .planFeedbackResolve(let u, let item),
-             .apiPlanFeedbackAnswer(let u, let item), .apiPlanFeedbackReply(let u, let item), .apiPlanFeedbackResolve(let u, let item),
-             .unitRisk(let u, let item), .apiUnitRisk(let u, let item):
+            .planFeedbackAnswer(let u, let item), .planFeedbackReply(let u, let item),
+            .planFeedbackResolve(let u, let item),
+            .apiPlanFeedbackAnswer(let u, let item), .apiPlanFeedbackReply(let u, let item),
+            .apiPlanFeedbackResolve(let u, let item),
+            .unitRisk(let u, let item), .apiUnitRisk(let u, let item):
             return [id(u), id(item)]
         case .planVersion(let u, let n), .apiPlanVersion(let u, let n):
             return [id(u), String(n)]
         // Listed, not left to a `default`: a new case with parameters must say what fills them,
         // or the compiler asks (a forgotten one made links with `:unitID` left in them).
         case .home, .signIn, .signOut, .language, .healthz, .account, .accountPassword, .accountTokens,
-             .units, .dutyStations, .users, .userNew, .audit, .inbox, .inboxRead, .impactScale, .oversight, .riskScale,
-             .apiOpenAPI, .apiMe, .apiTokens, .apiUnits, .apiDutyStations, .apiUsers, .apiAudit, .apiInbox, .apiInboxRead,
-             .apiImpactScale, .apiOversight, .apiRiskScale:
+            .units, .dutyStations, .users, .userNew, .audit, .inbox, .inboxRead, .impactScale, .oversight, .riskScale,
+            .apiOpenAPI, .apiMe, .apiTokens, .apiUnits, .apiDutyStations, .apiUsers, .apiAudit, .apiInbox,
+            .apiInboxRead,
+            .apiImpactScale, .apiOversight, .apiRiskScale:
             return []
         }
     }

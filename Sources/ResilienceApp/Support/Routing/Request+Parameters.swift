@@ -22,7 +22,8 @@ extension Request {
         let key = "\(name):\(M.schema)"
         if let model = loaded.models[key] as? M { return model }
         guard let raw = parameters.get(name), let id = UUID(uuidString: raw),
-              let model = try await M.find(id, on: db) else { throw Abort(.notFound) }
+            let model = try await M.find(id, on: db)
+        else { throw Abort(.notFound) }
         loaded.models[key] = model
         return model
     }
@@ -37,7 +38,8 @@ extension Request {
         let key = "planID:plans"
         if let plan = loaded.models[key] as? Plan { return plan }
         guard let raw = parameters.get("planID"), let id = UUID(uuidString: raw),
-              let plan = try await PlanService.find(id, on: db) else { throw Abort(.notFound) }
+            let plan = try await PlanService.find(id, on: db)
+        else { throw Abort(.notFound) }
         loaded.models[key] = plan
         return plan
     }

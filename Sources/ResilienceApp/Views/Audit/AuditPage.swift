@@ -1,5 +1,5 @@
-@preconcurrency import Plot
 import Foundation
+@preconcurrency import Plot
 import ResilienceCore
 
 /// The audit trail: who did what, when, with the fields before and after.
@@ -16,23 +16,29 @@ struct AuditPage {
     func body(_ t: Localizer) -> BodyNode {
         .group(
             .unwrap(filter) { .p(.text(t("audit.filtered", $0))) },
-            dataTable(caption: t("nav.audit"),
-                      headers: [t("audit.when"), t("audit.who"), t("audit.action"), t("audit.record"), t("audit.changes")],
-                      rows: rows.map { r in
-                          [.text(t.dateTime(r.at)), .text(r.actor), .text(t("audit.action.\(r.action.rawValue)")),
-                           .text("\(t("audit.entity.\(r.entity)")): \(r.summary)"), changes(r, t)]
-                      }, empty: t("audit.none")),
+            dataTable(
+                caption: t("nav.audit"),
+                headers: [t("audit.when"), t("audit.who"), t("audit.action"), t("audit.record"), t("audit.changes")],
+                rows: rows.map { r in
+                    [
+                        .text(t.dateTime(r.at)), .text(r.actor), .text(t("audit.action.\(r.action.rawValue)")),
+                        .text("\(t("audit.entity.\(r.entity)")): \(r.summary)"), changes(r, t),
+                    ]
+                }, empty: t("audit.none")),
             pager(info, path: .audit, query: query, t))
     }
 
     private func changes(_ row: Row, _ t: Localizer) -> BodyNode {
         let fields = Set(row.before.keys).union(row.after.keys).sorted()
         if fields.isEmpty { return .text("") }
-        return .ul(.class("changes"), .forEach(fields) { field in
-            .li(.element(named: "code", nodes: [.text(field)]), .text(": "),
-                .element(named: "del", nodes: [.text(row.before[field].map { $0.isEmpty ? "∅" : $0 } ?? "∅")]),
-                .text(" → "),
-                .element(named: "ins", nodes: [.text(row.after[field].map { $0.isEmpty ? "∅" : $0 } ?? "∅")]))
-        })
+        return .ul(
+            .class("changes"),
+            .forEach(fields) { field in
+                .li(
+                    .element(named: "code", nodes: [.text(field)]), .text(": "),
+                    .element(named: "del", nodes: [.text(row.before[field].map { $0.isEmpty ? "∅" : $0 } ?? "∅")]),
+                    .text(" → "),
+                    .element(named: "ins", nodes: [.text(row.after[field].map { $0.isEmpty ? "∅" : $0 } ?? "∅")]))
+            })
     }
 }

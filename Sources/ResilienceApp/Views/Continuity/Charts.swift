@@ -4,8 +4,10 @@ import ResilienceCore
 /// Charts of the impact analysis, drawn on the server as SVG: no script, no request, and they
 /// print. Each returns markup to embed with `.raw`.
 enum Charts {
-    static let palette = ["#0b5cad", "#b3261e", "#1e6b3a", "#8a5300", "#6a1b9a", "#00796b", "#c2185b", "#455a64",
-                          "#7cb342", "#f57c00", "#3949ab", "#5d4037"]
+    static let palette = [
+        "#0b5cad", "#b3261e", "#1e6b3a", "#8a5300", "#6a1b9a", "#00796b", "#c2185b", "#455a64",
+        "#7cb342", "#f57c00", "#3949ab", "#5d4037",
+    ]
 
     static func escape(_ s: String) -> String { HTMLEscape.escape(s) }
 
@@ -16,8 +18,12 @@ enum Charts {
     static func duration(_ hours: Double, _ t: Localizer) -> String {
         let h = hours
         guard h <= Bounds.maximumHours else { return t("duration.hours", PlanChecks.hours(h)) }
-        if h >= 720, h.truncatingRemainder(dividingBy: 720) == 0 { return t("duration.months", Int(nearest: h / 720) ?? 0) }
-        if h >= 168, h.truncatingRemainder(dividingBy: 168) == 0 { return t("duration.weeks", Int(nearest: h / 168) ?? 0) }
+        if h >= 720, h.truncatingRemainder(dividingBy: 720) == 0 {
+            return t("duration.months", Int(nearest: h / 720) ?? 0)
+        }
+        if h >= 168, h.truncatingRemainder(dividingBy: 168) == 0 {
+            return t("duration.weeks", Int(nearest: h / 168) ?? 0)
+        }
         if h >= 24, h.truncatingRemainder(dividingBy: 24) == 0 { return t("duration.days", Int(nearest: h / 24) ?? 0) }
         return t("duration.hours", PlanChecks.hours(h))
     }
@@ -40,17 +46,23 @@ enum Charts {
     static func frame(_ scale: ImpactScale, _ t: Localizer, _ fr: Frame) -> String {
         var s = ""
         let band = fr.y(Double(scale.tolerance) + 0.5)
-        s += "<rect x=\"\(f(fr.left))\" y=\"\(f(fr.top))\" width=\"\(f(fr.plotW))\" height=\"\(f(band - fr.top))\" fill=\"#fdecea\"/>"
+        s +=
+            "<rect x=\"\(f(fr.left))\" y=\"\(f(fr.top))\" width=\"\(f(fr.plotW))\" height=\"\(f(band - fr.top))\" fill=\"#fdecea\"/>"
         for r in 1...5 {
             let y = f(fr.y(Double(r)))
-            s += "<line x1=\"\(f(fr.left))\" x2=\"\(f(fr.left + fr.plotW))\" y1=\"\(y)\" y2=\"\(y)\" stroke=\"#d5dbe2\"/>"
-            s += "<text x=\"\(f(fr.left - 6))\" y=\"\(f(fr.y(Double(r)) + 4))\" font-size=\"10\" text-anchor=\"end\" fill=\"#5b6775\">\(r)</text>"
+            s +=
+                "<line x1=\"\(f(fr.left))\" x2=\"\(f(fr.left + fr.plotW))\" y1=\"\(y)\" y2=\"\(y)\" stroke=\"#d5dbe2\"/>"
+            s +=
+                "<text x=\"\(f(fr.left - 6))\" y=\"\(f(fr.y(Double(r)) + 4))\" font-size=\"10\" text-anchor=\"end\" fill=\"#5b6775\">\(r)</text>"
         }
-        s += "<line x1=\"\(f(fr.left))\" x2=\"\(f(fr.left + fr.plotW))\" y1=\"\(f(band))\" y2=\"\(f(band))\" stroke=\"#b3261e\" stroke-dasharray=\"4 3\"/>"
+        s +=
+            "<line x1=\"\(f(fr.left))\" x2=\"\(f(fr.left + fr.plotW))\" y1=\"\(f(band))\" y2=\"\(f(band))\" stroke=\"#b3261e\" stroke-dasharray=\"4 3\"/>"
         for (i, hours) in scale.ladderHours.enumerated() {
-            s += "<text x=\"\(f(fr.x(i)))\" y=\"\(f(fr.height - fr.bottom + 14))\" font-size=\"9.5\" text-anchor=\"middle\" fill=\"#5b6775\">\(escape(duration(hours, t)))</text>"
+            s +=
+                "<text x=\"\(f(fr.x(i)))\" y=\"\(f(fr.height - fr.bottom + 14))\" font-size=\"9.5\" text-anchor=\"middle\" fill=\"#5b6775\">\(escape(duration(hours, t)))</text>"
         }
-        s += "<text x=\"\(f(fr.left))\" y=\"\(f(fr.height - 4))\" font-size=\"10\" fill=\"#5b6775\">\(escape(t("chart.tolerance", scale.tolerance)))</text>"
+        s +=
+            "<text x=\"\(f(fr.left))\" y=\"\(f(fr.height - 4))\" font-size=\"10\" fill=\"#5b6775\">\(escape(t("chart.tolerance", scale.tolerance)))</text>"
         return s
     }
 
@@ -58,19 +70,25 @@ enum Charts {
     /// sends it once instead of sixty times.
     static func sharedFrame(_ scale: ImpactScale, _ t: Localizer, width: Double, height: Double) -> String {
         let fr = Frame(width: width, height: height, points: scale.ladderHours.count)
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"0\" height=\"0\" aria-hidden=\"true\" style=\"position:absolute\"><defs><g id=\"impact-frame\">\(frame(scale, t, fr))</g></defs></svg>"
+        return
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"0\" height=\"0\" aria-hidden=\"true\" style=\"position:absolute\"><defs><g id=\"impact-frame\">\(frame(scale, t, fr))</g></defs></svg>"
     }
 
     /// Lines over the time ladder, rating 1–5, with the intolerable band shaded and the MTPD marked.
-    static func lines(title: String, series: [(name: String, ratings: [Int?])], scale: ImpactScale, mtpdIndex: Int?,
-                      _ t: Localizer, width: Double = 440, height: Double = 190, sharedFrame: Bool = false) -> String {
+    static func lines(
+        title: String, series: [(name: String, ratings: [Int?])], scale: ImpactScale, mtpdIndex: Int?,
+        _ t: Localizer, width: Double = 440, height: Double = 190, sharedFrame: Bool = false
+    ) -> String {
         let fr = Frame(width: width, height: height, points: scale.ladderHours.count)
-        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
+        var s =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
         s += sharedFrame ? "<use href=\"#impact-frame\"/>" : frame(scale, t, fr)
         if let mtpdIndex {
             let x = f(fr.x(mtpdIndex))
-            s += "<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(f(fr.top))\" y2=\"\(f(fr.top + fr.plotH))\" stroke=\"#b3261e\" stroke-width=\"1.5\"/>"
-            s += "<text x=\"\(f(fr.x(mtpdIndex) + 3))\" y=\"\(f(fr.top + 10))\" font-size=\"10\" fill=\"#b3261e\">MTPD</text>"
+            s +=
+                "<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(f(fr.top))\" y2=\"\(f(fr.top + fr.plotH))\" stroke=\"#b3261e\" stroke-width=\"1.5\"/>"
+            s +=
+                "<text x=\"\(f(fr.x(mtpdIndex) + 3))\" y=\"\(f(fr.top + 10))\" font-size=\"10\" fill=\"#b3261e\">MTPD</text>"
         }
         for (k, serie) in series.enumerated() {
             let color = palette[k % palette.count]
@@ -83,7 +101,8 @@ enum Charts {
                 pen = true
             }
             if !path.isEmpty {
-                s += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>"
+                s +=
+                    "<path d=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>"
             }
         }
         return s + "</svg>"
@@ -91,40 +110,54 @@ enum Charts {
 
     /// The legend of a lines chart, as HTML.
     static func legend(_ names: [String]) -> String {
-        "<ul class=\"legend\">" + names.enumerated().map { k, name in
-            "<li><svg width=\"12\" height=\"12\" aria-hidden=\"true\"><rect width=\"12\" height=\"12\" fill=\"\(palette[k % palette.count])\"/></svg> \(escape(name))</li>"
-        }.joined() + "</ul>"
+        "<ul class=\"legend\">"
+            + names.enumerated().map { k, name in
+                "<li><svg width=\"12\" height=\"12\" aria-hidden=\"true\"><rect width=\"12\" height=\"12\" fill=\"\(palette[k % palette.count])\"/></svg> \(escape(name))</li>"
+            }.joined() + "</ul>"
     }
 
     /// The recovery timeline: one bar per process in recovery order up to its RTO (or MTPD), on a
     /// logarithmic time axis with the recovery tiers behind.
-    static func timeline(_ rows: [(name: String, analysis: ProcessAnalysis)], scale: ImpactScale, _ t: Localizer) -> String {
+    static func timeline(
+        _ rows: [(name: String, analysis: ProcessAnalysis)], scale: ImpactScale, _ t: Localizer
+    ) -> String {
         let width = 720.0, rowH = 18.0, labelW = 210.0, top = 26.0, right = 16.0
         let height = top + rowH * Double(max(rows.count, 1)) + 24
-        let maxHours = max(scale.ladderHours.last ?? 2160, rows.compactMap { $0.analysis.rtoHours ?? $0.analysis.mtpdHours }.max() ?? 1)
+        let maxHours = max(
+            scale.ladderHours.last ?? 2160, rows.compactMap { $0.analysis.rtoHours ?? $0.analysis.mtpdHours }.max() ?? 1
+        )
         let plotW = width - labelW - right
         func x(_ hours: Double) -> Double { labelW + plotW * log10(max(hours, 1)) / log10(max(maxHours, 10)) }
         let title = t("chart.timeline")
-        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart timeline\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
-        let tiers: [(RecoveryTier, Double, Double, String)] = [(.immediate, 1, 4, "#fdecea"), (.sameDay, 4, 24, "#fff4e0"),
-                                                               (.withinWeek, 24, 168, "#eef6ee"), (.longer, 168, maxHours, "#eef2f8")]
+        var s =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart timeline\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
+        let tiers: [(RecoveryTier, Double, Double, String)] = [
+            (.immediate, 1, 4, "#fdecea"), (.sameDay, 4, 24, "#fff4e0"),
+            (.withinWeek, 24, 168, "#eef6ee"), (.longer, 168, maxHours, "#eef2f8"),
+        ]
         for (tier, from, to, fill) in tiers where to > from {
-            s += "<rect x=\"\(f(x(from)))\" y=\"\(f(top - 4))\" width=\"\(f(max(x(to) - x(from), 0)))\" height=\"\(f(height - top - 20))\" fill=\"\(fill)\"/>"
-            s += "<text x=\"\(f(x(from) + 3))\" y=\"\(f(top - 8))\" font-size=\"10\" fill=\"#5b6775\">\(escape(t("tier.\(tier.rawValue)")))</text>"
+            s +=
+                "<rect x=\"\(f(x(from)))\" y=\"\(f(top - 4))\" width=\"\(f(max(x(to) - x(from), 0)))\" height=\"\(f(height - top - 20))\" fill=\"\(fill)\"/>"
+            s +=
+                "<text x=\"\(f(x(from) + 3))\" y=\"\(f(top - 8))\" font-size=\"10\" fill=\"#5b6775\">\(escape(t("tier.\(tier.rawValue)")))</text>"
         }
         for hours in scale.ladderHours {
-            s += "<text x=\"\(f(x(hours)))\" y=\"\(f(height - 6))\" font-size=\"9\" text-anchor=\"middle\" fill=\"#5b6775\">\(escape(duration(hours, t)))</text>"
+            s +=
+                "<text x=\"\(f(x(hours)))\" y=\"\(f(height - 6))\" font-size=\"9\" text-anchor=\"middle\" fill=\"#5b6775\">\(escape(duration(hours, t)))</text>"
         }
         for (i, row) in rows.enumerated() {
             let y = top + rowH * Double(i)
             let name = row.name.count > 30 ? String(row.name.prefix(29)) + "…" : row.name
-            s += "<text x=\"\(f(labelW - 6))\" y=\"\(f(y + 12))\" font-size=\"11\" text-anchor=\"end\">\(i + 1). \(escape(name))</text>"
+            s +=
+                "<text x=\"\(f(labelW - 6))\" y=\"\(f(y + 12))\" font-size=\"11\" text-anchor=\"end\">\(i + 1). \(escape(name))</text>"
             if let rto = row.analysis.rtoHours {
                 let color = row.analysis.rtoExceedsMTPD ? "#b3261e" : "#0b5cad"
-                s += "<rect x=\"\(f(labelW))\" y=\"\(f(y + 3))\" width=\"\(f(max(x(rto) - labelW, 2)))\" height=\"11\" fill=\"\(color)\"><title>RTO \(escape(duration(rto, t)))</title></rect>"
+                s +=
+                    "<rect x=\"\(f(labelW))\" y=\"\(f(y + 3))\" width=\"\(f(max(x(rto) - labelW, 2)))\" height=\"11\" fill=\"\(color)\"><title>RTO \(escape(duration(rto, t)))</title></rect>"
             }
             if let mtpd = row.analysis.mtpdHours {
-                s += "<path d=\"M\(f(x(mtpd))) \(f(y + 1))l4 0l-4 15l-4 -15z\" fill=\"#b3261e\"><title>MTPD \(escape(duration(mtpd, t)))</title></path>"
+                s +=
+                    "<path d=\"M\(f(x(mtpd))) \(f(y + 1))l4 0l-4 15l-4 -15z\" fill=\"#b3261e\"><title>MTPD \(escape(duration(mtpd, t)))</title></path>"
             }
         }
         return s + "</svg>"
@@ -134,6 +167,7 @@ enum Charts {
     static func bar(_ share: Double, label: String) -> String {
         let w = 100.0 * min(max(share, 0), 1)
         let color = share >= 0.999 ? "#1e6b3a" : share >= 0.5 ? "#0b5cad" : "#b3261e"
-        return "<svg class=\"bar\" width=\"100\" height=\"10\" role=\"img\" aria-label=\"\(escape(label))\"><rect width=\"100\" height=\"10\" fill=\"#e3e8ee\"/><rect width=\"\(f(w))\" height=\"10\" fill=\"\(color)\"/></svg>"
+        return
+            "<svg class=\"bar\" width=\"100\" height=\"10\" role=\"img\" aria-label=\"\(escape(label))\"><rect width=\"100\" height=\"10\" fill=\"#e3e8ee\"/><rect width=\"\(f(w))\" height=\"10\" fill=\"\(color)\"/></svg>"
     }
 }

@@ -1,5 +1,5 @@
-@preconcurrency import Plot
 import Foundation
+@preconcurrency import Plot
 import ResilienceCore
 
 /// Two versions of a plan side by side: every item added, removed, moved or changed, and for a
@@ -17,7 +17,8 @@ struct ComparePage {
         switch section {
         case .team: content.team.first { $0.id == id }.map(PlanDiff.fieldValues) ?? [:]
         case .scenarios: content.scenarios.first { $0.id == id }.map(PlanDiff.fieldValues) ?? [:]
-        case .processes, .impact, .alternatives: content.processes.first { $0.id == id }.map(PlanDiff.fieldValues) ?? [:]
+        case .processes, .impact, .alternatives:
+            content.processes.first { $0.id == id }.map(PlanDiff.fieldValues) ?? [:]
         case .sites: content.sites.first { $0.id == id }.map(PlanDiff.fieldValues) ?? [:]
         case .agreements: content.agreements.first { $0.id == id }.map(PlanDiff.fieldValues) ?? [:]
         case .exercises: content.exercises.first { $0.id == id }.map(PlanDiff.fieldValues) ?? [:]
@@ -30,7 +31,9 @@ struct ComparePage {
     static func readable(_ json: String?) -> String {
         guard let json else { return "—" }
         var text = json
-        if text.hasPrefix("\"") && text.hasSuffix("\"") && text.count >= 2 { text = String(text.dropFirst().dropLast()) }
+        if text.hasPrefix("\"") && text.hasSuffix("\"") && text.count >= 2 {
+            text = String(text.dropFirst().dropLast())
+        }
         text = text.replacingOccurrences(of: "\\n", with: " ")
         return text.count > 400 ? String(text.prefix(399)) + "…" : text
     }
@@ -43,26 +46,41 @@ struct ComparePage {
         .group(
             .h2(.safe(t("plan.compare_title", fromLabel, toLabel))),
             .p(.safe(t("plan.changes_count", changes.count))),
-            changes.isEmpty ? .p(.class("notice"), .safe(t("plan.no_changes"))) :
-            .div(.class("table-wrap"), .table(.class("compare"),
-                .caption(.safe(t("plan.compare_title", fromLabel, toLabel))),
-                .thead(.tr(.th(.safe(t("plan.section"))), .th(.safe(t("plan.item"))), .th(.safe(t("plan.change"))),
-                           .th(.safe(t("plan.field"))), .th(.safe(fromLabel)), .th(.safe(toLabel)))),
-                .tbody(.forEach(changes) { change in
-                    let section = "\(PlanPages.number(change.section)). \(t("section.\(change.section.rawValue)"))"
-                    let kind = t("change.\(change.kind.rawValue)")
-                    if change.kind != .changed {
-                        return .tr(.class(change.kind.rawValue), .td(.safe(section)), .td(.safe(change.itemName)), .td(.safe(kind)),
-                                   .td(.safe("")), .td(change.kind == .removed ? .del(.safe(change.itemName)) : .safe("")),
-                                   .td(change.kind == .added ? .ins(.safe(change.itemName)) : .safe("")))
-                    }
-                    let (before, after) = comparison.values[change.itemID] ?? ([:], [:])
-                    return .group(.forEach(change.fields.enumerated()) { i, field in
-                        .tr(.class("changed"),
-                            .td(.safe(i == 0 ? section : "")), .td(.safe(i == 0 ? change.itemName : "")), .td(.safe(i == 0 ? kind : "")),
-                            .td(.text(t.field(field))), .td(.del(.safe(Self.readable(before[field])))), .td(.ins(.safe(Self.readable(after[field])))))
-                    })
-                })))
+            changes.isEmpty
+                ? .p(.class("notice"), .safe(t("plan.no_changes")))
+                : .div(
+                    .class("table-wrap"),
+                    .table(
+                        .class("compare"),
+                        .caption(.safe(t("plan.compare_title", fromLabel, toLabel))),
+                        .thead(
+                            .tr(
+                                .th(.safe(t("plan.section"))), .th(.safe(t("plan.item"))), .th(.safe(t("plan.change"))),
+                                .th(.safe(t("plan.field"))), .th(.safe(fromLabel)), .th(.safe(toLabel)))),
+                        .tbody(
+                            .forEach(changes) { change in
+                                let section =
+                                    "\(PlanPages.number(change.section)). \(t("section.\(change.section.rawValue)"))"
+                                let kind = t("change.\(change.kind.rawValue)")
+                                if change.kind != .changed {
+                                    return .tr(
+                                        .class(change.kind.rawValue), .td(.safe(section)), .td(.safe(change.itemName)),
+                                        .td(.safe(kind)),
+                                        .td(.safe("")),
+                                        .td(change.kind == .removed ? .del(.safe(change.itemName)) : .safe("")),
+                                        .td(change.kind == .added ? .ins(.safe(change.itemName)) : .safe("")))
+                                }
+                                let (before, after) = comparison.values[change.itemID] ?? ([:], [:])
+                                return .group(
+                                    .forEach(change.fields.enumerated()) { i, field in
+                                        .tr(
+                                            .class("changed"),
+                                            .td(.safe(i == 0 ? section : "")),
+                                            .td(.safe(i == 0 ? change.itemName : "")), .td(.safe(i == 0 ? kind : "")),
+                                            .td(.text(t.field(field))), .td(.del(.safe(Self.readable(before[field])))),
+                                            .td(.ins(.safe(Self.readable(after[field])))))
+                                    })
+                            })))
         )
     }
 }
@@ -89,7 +107,10 @@ struct PlanComparison: Sendable {
         let changes = PlanDiff.compare(old, new)
         var values: [UUID?: ([String: String], [String: String])] = [:]
         for change in changes where change.kind == .changed {
-            values[change.itemID] = (ComparePage.item(old, change.section, change.itemID), ComparePage.item(new, change.section, change.itemID))
+            values[change.itemID] = (
+                ComparePage.item(old, change.section, change.itemID),
+                ComparePage.item(new, change.section, change.itemID)
+            )
         }
         let comparison = PlanComparison(changes: changes, key: key, values: values)
         cache.lock.withLock {

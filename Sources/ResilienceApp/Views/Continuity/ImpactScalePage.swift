@@ -1,5 +1,5 @@
-@preconcurrency import Plot
 import Foundation
+@preconcurrency import Plot
 import ResilienceCore
 
 /// The impact scale as a form: the ladder as hours, one category per line, the tolerance.
@@ -18,13 +18,18 @@ enum ImpactScaleForm {
     static func parse(_ form: [String: String]) throws -> ImpactScale {
         var v = ValidationCollector()
         var ladder: [Double] = []
-        for part in (form["ladder"] ?? "").split(whereSeparator: { $0 == "," || $0 == " " || $0 == "，" }) where !part.isEmpty {
-            guard let hours = Double(part), hours.isFinite else { v.add(DomainError(.notANumber, field: "ladder")); break }
+        for part in (form["ladder"] ?? "").split(whereSeparator: { $0 == "," || $0 == " " || $0 == "，" })
+        where !part.isEmpty {
+            guard let hours = Double(part), hours.isFinite else {
+                v.add(DomainError(.notANumber, field: "ladder")); break
+            }
             ladder.append(hours)
         }
         var categories: [String] = [], labels: [String: [String: String]] = [:]
         for line in (form["categories"] ?? "").split(whereSeparator: \.isNewline) {
-            let parts = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = line.split(separator: "|", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             guard let code = parts.first, !code.isEmpty else { continue }
             categories.append(code)
             var names: [String: String] = [:]
@@ -44,15 +49,20 @@ struct ImpactScalePage {
     var csrf: String
 
     func body(_ t: Localizer) -> BodyNode {
-        .div(.class("narrow"),
-             .p(.safe(t("scale.intro"))),
-             .if(saved, .p(.class("notice"), .attribute(named: "role", value: "status"), .safe(t("common.saved")))),
-             FormField.summary(form),
-             postForm(AppPath.impactScale.path, csrf: csrf,
-                      FormField.text("ladder", t("scale.ladder"), form, required: true, hint: t("scale.ladder_hint")),
-                      FormField.textarea("categories", t("scale.categories"), form, rows: 7, hint: t("scale.categories_hint")),
-                      FormField.select("tolerance", t("scale.tolerance"), form, options: (1...4).map { (String($0), t("scale.tolerance_option", $0)) }),
-                      FormField.submit(t("common.save"))))
+        .div(
+            .class("narrow"),
+            .p(.safe(t("scale.intro"))),
+            .if(saved, .p(.class("notice"), .attribute(named: "role", value: "status"), .safe(t("common.saved")))),
+            FormField.summary(form),
+            postForm(
+                AppPath.impactScale.path, csrf: csrf,
+                FormField.text("ladder", t("scale.ladder"), form, required: true, hint: t("scale.ladder_hint")),
+                FormField.textarea(
+                    "categories", t("scale.categories"), form, rows: 7, hint: t("scale.categories_hint")),
+                FormField.select(
+                    "tolerance", t("scale.tolerance"), form,
+                    options: (1...4).map { (String($0), t("scale.tolerance_option", $0)) }),
+                FormField.submit(t("common.save"))))
     }
 }
 
@@ -63,15 +73,20 @@ enum PlanCSV {
         var v = value
         // A cell starting like a formula is written as text.
         if let first = v.first, "=+-@".contains(first) { v = "'" + v }
-        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) { return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
         return v
     }
 
     static func processes(_ snapshot: PlanSnapshot, _ t: Localizer) -> String {
         let scale = snapshot.scale
         let ordered = ImpactAnalysis.recoveryOrder(snapshot.content.processes, scale: scale)
-        var header = ["recovery_order", "process", "criteria", "programme_criticality", "classification", "minimum_staff", "named_staff",
-                      "rto_hours", "mtpd_hours", "tier", "driving_category", "rto_exceeds_mtpd", "alternatives", "dependencies"]
+        var header = [
+            "recovery_order", "process", "criteria", "programme_criticality", "classification", "minimum_staff",
+            "named_staff",
+            "rto_hours", "mtpd_hours", "tier", "driving_category", "rto_exceeds_mtpd", "alternatives", "dependencies",
+        ]
         for c in scale.categories { for h in scale.ladderHours { header.append("\(c)@\(PlanChecks.hours(h))h") } }
         var lines = [header.joined(separator: ",")]
         for (i, p) in ordered.enumerated() {
@@ -86,10 +101,14 @@ enum PlanCSV {
             let driving: String = a.drivingCategory ?? ""
             let alternatives: String = p.alternatives.joined(separator: ";")
             let dependencies: String = p.dependencies.map(\.name).joined(separator: ";")
-            var row: [String] = [String(i + 1), p.name, criteria, pc, classification, String(p.minimumStaffCount), staff]
+            var row: [String] = [
+                String(i + 1), p.name, criteria, pc, classification, String(p.minimumStaffCount), staff,
+            ]
             row += [rto, mtpd, tier, driving, a.rtoExceedsMTPD ? "yes" : "no", alternatives, dependencies]
             for c in scale.categories {
-                for k in scale.ladderHours.indices { row.append(((p.impact[c] ?? [])[safe: k] ?? nil).map(String.init) ?? "") }
+                for k in scale.ladderHours.indices {
+                    row.append(((p.impact[c] ?? [])[safe: k] ?? nil).map(String.init) ?? "")
+                }
             }
             lines.append(row.map(field).joined(separator: ","))
         }

@@ -1,5 +1,5 @@
-@preconcurrency import Plot
 import Foundation
+@preconcurrency import Plot
 import ResilienceCore
 
 /// What every page of a plan shows at the top: the unit, the cycle, the state, and the tabs.
@@ -16,22 +16,31 @@ struct PlanFrame {
 
     func header(_ t: Localizer) -> BodyNode {
         .group(
-            .nav(.class("crumbs"), .attribute(named: "aria-label", value: t("unit.breadcrumbs")),
-                 .ul(.li(link(.unit(unitID), unitName)), .li(link(.unitPlans(unitID), t("plan.plans"))),
-                     .li(link(.plan(planID), t("plan.cycle_title", cycle))))),
-            .p(.class("status-line"),
-               PlanPages.stateBadge(state, t),
-               .if(latestVersion > 0, .safe(" " + t("plan.latest_version", latestVersion))),
-               PlanPages.dueNote(dueAt, t)),
-            .if(!state.isEditable, .p(.class("notice"), .safe(t("plan.read_only", t("plan_status.\(state.rawValue)"))))),
-            .nav(.class("tabs"), .attribute(named: "aria-label", value: t("plan.sections")),
-                 .ul(.li(tab(.plan(planID), "overview", t("plan.overview"))),
-                     .forEach(PlanSection.allCases) { section in
-                         .li(tab(.planSection(planID, section), section.rawValue, "\(PlanPages.number(section)). \(t("section.\(section.rawValue)"))"))
-                     },
-                     .li(tab(.planReview(planID), "review", t("review.tab"))),
-                     .li(tab(.planVersions(planID), "versions", t("plan.versions"))),
-                     .li(tab(.planPocket(planID), "pocket", t("plan.pocket")))))
+            .nav(
+                .class("crumbs"), .attribute(named: "aria-label", value: t("unit.breadcrumbs")),
+                .ul(
+                    .li(link(.unit(unitID), unitName)), .li(link(.unitPlans(unitID), t("plan.plans"))),
+                    .li(link(.plan(planID), t("plan.cycle_title", cycle))))),
+            .p(
+                .class("status-line"),
+                PlanPages.stateBadge(state, t),
+                .if(latestVersion > 0, .safe(" " + t("plan.latest_version", latestVersion))),
+                PlanPages.dueNote(dueAt, t)),
+            .if(
+                !state.isEditable, .p(.class("notice"), .safe(t("plan.read_only", t("plan_status.\(state.rawValue)"))))),
+            .nav(
+                .class("tabs"), .attribute(named: "aria-label", value: t("plan.sections")),
+                .ul(
+                    .li(tab(.plan(planID), "overview", t("plan.overview"))),
+                    .forEach(PlanSection.allCases) { section in
+                        .li(
+                            tab(
+                                .planSection(planID, section), section.rawValue,
+                                "\(PlanPages.number(section)). \(t("section.\(section.rawValue)"))"))
+                    },
+                    .li(tab(.planReview(planID), "review", t("review.tab"))),
+                    .li(tab(.planVersions(planID), "versions", t("plan.versions"))),
+                    .li(tab(.planPocket(planID), "pocket", t("plan.pocket")))))
         )
     }
 
@@ -54,8 +63,11 @@ enum PlanPages {
     static func dueNote(_ dueAt: Date?, _ t: Localizer, now: Date = Date()) -> BodyNode {
         guard let dueAt else { return .empty }
         let standing = PlanDue.standing(dueAt: dueAt, now: now)
-        return .group(.safe(" · " + t("plan.due_on", t.date(dueAt)) + " "),
-                      .if(standing == .dueSoon || standing == .overdue, .span(.class("badge \(standing.rawValue)"), .safe(t("standing.\(standing.rawValue)")))))
+        return .group(
+            .safe(" · " + t("plan.due_on", t.date(dueAt)) + " "),
+            .if(
+                standing == .dueSoon || standing == .overdue,
+                .span(.class("badge \(standing.rawValue)"), .safe(t("standing.\(standing.rawValue)")))))
     }
 
     /// A check as a sentence in the reader's language.
@@ -75,26 +87,33 @@ enum PlanPages {
 
     static func checkList(_ checks: [PlanCheck], planID: UUID, _ t: Localizer) -> BodyNode {
         if checks.isEmpty { return .p(.class("notice"), .safe(t("plan.no_findings"))) }
-        return .ul(.class("checks"), .forEach(checks) { check in
-            let path: AppPath = check.itemID.flatMap { id in
-                switch check.section {
-                case .processes, .alternatives, .sites: AppPath.planItem(planID, .processes, id)
-                case .impact: AppPath.planImpact(planID, id)
-                case .agreements: AppPath.planItem(planID, .agreements, id)
-                default: nil
-                }
-            } ?? .planSection(planID, check.section)
-            return .li(.class(check.severity.rawValue),
-                       .strong(.safe(t("severity.\(check.severity.rawValue)") + " ")),
-                       .a(.href(path.path), .safe(message(check, t))),
-                       .span(.class("code"), .safe(" [\(check.code.rawValue)]")))
-        })
+        return .ul(
+            .class("checks"),
+            .forEach(checks) { check in
+                let path: AppPath =
+                    check.itemID.flatMap { id in
+                        switch check.section {
+                        case .processes, .alternatives, .sites: AppPath.planItem(planID, .processes, id)
+                        case .impact: AppPath.planImpact(planID, id)
+                        case .agreements: AppPath.planItem(planID, .agreements, id)
+                        default: nil
+                        }
+                    } ?? .planSection(planID, check.section)
+                return .li(
+                    .class(check.severity.rawValue),
+                    .strong(.safe(t("severity.\(check.severity.rawValue)") + " ")),
+                    .a(.href(path.path), .safe(message(check, t))),
+                    .span(.class("code"), .safe(" [\(check.code.rawValue)]")))
+            })
     }
 }
 
 /// A unit's plans, one per cycle, and the forms to start or import one.
 struct UnitPlansPage {
-    struct Row { var id: UUID; var cycle: Int; var state: ReviewState; var versions: Int; var updated: Date?; var by: String?; var dueAt: Date? }
+    struct Row {
+        var id: UUID; var cycle: Int; var state: ReviewState; var versions: Int; var updated: Date?; var by: String?;
+        var dueAt: Date?
+    }
     var unitID: UUID
     var unitName: String
     var rows: [Row]
@@ -106,32 +125,55 @@ struct UnitPlansPage {
 
     func body(_ t: Localizer) -> BodyNode {
         .group(
-            .nav(.class("crumbs"), .attribute(named: "aria-label", value: t("unit.breadcrumbs")), .ul(.li(link(.unit(unitID), unitName)))),
-            dataTable(caption: t("plan.plans"), headers: [t("plan.cycle"), t("field.status"), t("plan.versions"), t("plan.updated")],
-                      rows: rows.map { r in
-                          [link(.plan(r.id), t("plan.cycle_title", r.cycle)), .group(PlanPages.stateBadge(r.state, t), PlanPages.dueNote(r.dueAt, t)),
-                           .safe(t.number(r.versions)), .safe("\(t.dateTime(r.updated)) · \(r.by ?? "")")]
-                      }, empty: t("plan.none")),
-            .if(mayEdit, .group(
-                .section(.class("narrow"), .h2(.safe(t("plan.start"))),
-                         FormField.summary(form),
-                         postForm(AppPath.unitPlans(unitID).path, csrf: csrf,
-                                  FormField.text("cycle", t("plan.cycle"), form, type: .number, required: true, hint: t("plan.cycle_hint")),
-                                  FormField.select("start", t("plan.start_from"), form, options:
-                                    (hasFinal ? [(PlanService.Start.inForce.rawValue, t("plan.start_in_force"))] : [])
+            .nav(
+                .class("crumbs"), .attribute(named: "aria-label", value: t("unit.breadcrumbs")),
+                .ul(.li(link(.unit(unitID), unitName)))),
+            dataTable(
+                caption: t("plan.plans"),
+                headers: [t("plan.cycle"), t("field.status"), t("plan.versions"), t("plan.updated")],
+                rows: rows.map { r in
+                    [
+                        link(.plan(r.id), t("plan.cycle_title", r.cycle)),
+                        .group(PlanPages.stateBadge(r.state, t), PlanPages.dueNote(r.dueAt, t)),
+                        .safe(t.number(r.versions)), .safe("\(t.dateTime(r.updated)) · \(r.by ?? "")"),
+                    ]
+                }, empty: t("plan.none")),
+            .if(
+                mayEdit,
+                .group(
+                    .section(
+                        .class("narrow"), .h2(.safe(t("plan.start"))),
+                        FormField.summary(form),
+                        postForm(
+                            AppPath.unitPlans(unitID).path, csrf: csrf,
+                            FormField.text(
+                                "cycle", t("plan.cycle"), form, type: .number, required: true,
+                                hint: t("plan.cycle_hint")),
+                            FormField.select(
+                                "start", t("plan.start_from"), form,
+                                options: (hasFinal
+                                    ? [(PlanService.Start.inForce.rawValue, t("plan.start_in_force"))] : [])
                                     + [(PlanService.Start.empty.rawValue, t("plan.start_empty"))]),
-                                  FormField.submit(t("plan.start")))),
-                .section(.class("narrow"), .h2(.safe(t("plan.import"))),
-                         .p(.class("hint"), .safe(t("plan.import_hint"))),
-                         FormField.summary(importForm),
-                         .element(named: "form", nodes: [
-                            .attribute(named: "action", value: AppPath.unitPlansImport(unitID).path), .attribute(named: "method", value: "post"),
-                            .attribute(named: "enctype", value: "multipart/form-data"), .class("stack"),
-                            .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrf)),
-                            FormField.text("file", t("plan.import_file"), importForm, type: .file, required: true, keepValue: false),
-                            FormField.text("cycle", t("plan.cycle"), importForm, type: .number, hint: t("plan.import_cycle_hint")),
-                            FormField.submit(t("plan.import")),
-                         ]))))
+                            FormField.submit(t("plan.start")))),
+                    .section(
+                        .class("narrow"), .h2(.safe(t("plan.import"))),
+                        .p(.class("hint"), .safe(t("plan.import_hint"))),
+                        FormField.summary(importForm),
+                        .element(
+                            named: "form",
+                            nodes: [
+                                .attribute(named: "action", value: AppPath.unitPlansImport(unitID).path),
+                                .attribute(named: "method", value: "post"),
+                                .attribute(named: "enctype", value: "multipart/form-data"), .class("stack"),
+                                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrf)),
+                                FormField.text(
+                                    "file", t("plan.import_file"), importForm, type: .file, required: true,
+                                    keepValue: false),
+                                FormField.text(
+                                    "cycle", t("plan.cycle"), importForm, type: .number,
+                                    hint: t("plan.import_cycle_hint")),
+                                FormField.submit(t("plan.import")),
+                            ]))))
         )
     }
 }
@@ -155,16 +197,23 @@ struct PlanOverviewPage {
         let c = snapshot.completeness
         let id = frame.planID
         return .group(
-            .section(.h2(.safe(t("plan.sections"))),
-                     dataTable(caption: t("plan.sections"), headers: [t("plan.section"), t("plan.completeness"), t("plan.findings")],
-                               rows: PlanSection.allCases.map { section in
-                                   let share = c.sections[section] ?? 0
-                                   let found = snapshot.checks.filter { $0.section == section }
-                                   let errors = found.filter { $0.severity == .error }.count
-                                   return [link(.planSection(id, section), "\(PlanPages.number(section)). \(t("section.\(section.rawValue)"))"),
-                                           .group(.raw(Charts.bar(share, label: percent(share, t))), .safe(" " + percent(share, t))),
-                                           .safe(found.isEmpty ? "" : t("plan.findings_count", errors, found.count - errors))]
-                               }, empty: "")),
+            .section(
+                .h2(.safe(t("plan.sections"))),
+                dataTable(
+                    caption: t("plan.sections"),
+                    headers: [t("plan.section"), t("plan.completeness"), t("plan.findings")],
+                    rows: PlanSection.allCases.map { section in
+                        let share = c.sections[section] ?? 0
+                        let found = snapshot.checks.filter { $0.section == section }
+                        let errors = found.filter { $0.severity == .error }.count
+                        return [
+                            link(
+                                .planSection(id, section),
+                                "\(PlanPages.number(section)). \(t("section.\(section.rawValue)"))"),
+                            .group(.raw(Charts.bar(share, label: percent(share, t))), .safe(" " + percent(share, t))),
+                            .safe(found.isEmpty ? "" : t("plan.findings_count", errors, found.count - errors)),
+                        ]
+                    }, empty: "")),
             .section(.h2(.safe(t("plan.findings"))), PlanPages.checkList(snapshot.checks, planID: id, t)))
     }
 
@@ -173,23 +222,43 @@ struct PlanOverviewPage {
         let id = frame.planID
         return .group(
             frame.header(t),
-            .dl(.class("facts"),
-                .dt(.safe(t("plan.completeness"))), .dd(.raw(Charts.bar(c.overall, label: percent(c.overall, t))), .safe(" " + percent(c.overall, t))),
-                .dt(.safe(t("plan.findings"))), .dd(.safe(t("plan.findings_count", snapshot.errorCount, snapshot.warningCount))),
+            .dl(
+                .class("facts"),
+                .dt(.safe(t("plan.completeness"))),
+                .dd(.raw(Charts.bar(c.overall, label: percent(c.overall, t))), .safe(" " + percent(c.overall, t))),
+                .dt(.safe(t("plan.findings"))),
+                .dd(.safe(t("plan.findings_count", snapshot.errorCount, snapshot.warningCount))),
                 .dt(.safe(t("plan.updated"))), .dd(.safe("\(t.dateTime(updated)) · \(updatedBy ?? "")"))),
-            .ul(.class("links"),
+            .ul(
+                .class("links"),
                 .li(link(.planPocket(id), t("plan.pocket"))),
                 .li(link(.planPocketDownload(id), t("plan.pocket_download"))),
                 .li(link(.planExport(id), t("plan.export_json"))),
                 .li(link(.planCSV(id), t("plan.export_csv"))),
-                .if(frame.latestVersion > 0, .li(.a(.href(AppPath.planCompare(id).with([("from", String(frame.latestVersion)), ("to", "draft")])),
-                                                    .safe(t("plan.compare_with_latest")))))),
-            .section(.class("review-summary"), .h2(.safe(t("review.title"))),
-                     .p(.safe(t("review.state_intro.\(frame.state.rawValue)")),
-                        .if(openThreads > 0, .safe(" " + t("review.open_threads", openThreads)))),
-                     .if(moves.contains(.submit) && !PlanChecks.canSubmit(snapshot.checks), .p(.class("hint"), .safe(t("plan.submit_blocked", snapshot.errorCount)))),
-                     .p(.a(.class("button"), .href(AppPath.planReview(id).path),
-                           .safe(moves.isEmpty ? t("review.open_page") : t("review.your_move", moves.map { t("review.move.\($0.rawValue)") }.joined(separator: ", ")))))),
+                .if(
+                    frame.latestVersion > 0,
+                    .li(
+                        .a(
+                            .href(
+                                AppPath.planCompare(id).with([("from", String(frame.latestVersion)), ("to", "draft")])),
+                            .safe(t("plan.compare_with_latest")))))),
+            .section(
+                .class("review-summary"), .h2(.safe(t("review.title"))),
+                .p(
+                    .safe(t("review.state_intro.\(frame.state.rawValue)")),
+                    .if(openThreads > 0, .safe(" " + t("review.open_threads", openThreads)))),
+                .if(
+                    moves.contains(.submit) && !PlanChecks.canSubmit(snapshot.checks),
+                    .p(.class("hint"), .safe(t("plan.submit_blocked", snapshot.errorCount)))),
+                .p(
+                    .a(
+                        .class("button"), .href(AppPath.planReview(id).path),
+                        .safe(
+                            moves.isEmpty
+                                ? t("review.open_page")
+                                : t(
+                                    "review.your_move",
+                                    moves.map { t("review.move.\($0.rawValue)") }.joined(separator: ", ")))))),
             renderedDetail.map { .raw($0) } ?? detail(t)
         )
     }
@@ -221,7 +290,9 @@ struct SectionPage {
             frame.header(t),
             .h2(.safe("\(PlanPages.number(section)). \(t("section.\(section.rawValue)"))")),
             .p(.class("hint"), .safe(t("section_hint.\(section.rawValue)"))),
-            .p(.raw(Charts.bar(share, label: percent(share, t))), .safe(" " + t("plan.section_complete", percent(share, t)))),
+            .p(
+                .raw(Charts.bar(share, label: percent(share, t))),
+                .safe(" " + t("plan.section_complete", percent(share, t)))),
             .if(!checks.isEmpty, PlanPages.checkList(checks, planID: id, t)),
             content(t)
         )
@@ -233,17 +304,28 @@ struct SectionPage {
         let id = frame.planID
         if let spec = ListSpec.spec(section) {
             let rows = spec.rows(snapshot.content, t)
-            let risks = linkedRisks.map { linked in { (item: UUID) -> [BodyNode] in [risksCell(linked.risks[item] ?? [], linked.names)] } } ?? { _ in [] }
+            let risks =
+                linkedRisks.map { linked in
+                    { (item: UUID) -> [BodyNode] in [risksCell(linked.risks[item] ?? [], linked.names)] }
+                } ?? { _ in [] }
             return .group(
-                dataTable(caption: t("section.\(section.rawValue)"),
-                          headers: ["#", t(spec.nameHeader)] + spec.headers(t) + (linkedRisks == nil ? [] : [t("risk.linked_risks")]) + (mayEdit ? [""] : []),
-                          rows: rows.enumerated().map { i, row in
-                              [.safe(String(i + 1)), link(.planItem(id, section, row.id), row.name)] + row.cells + risks(row.id)
-                              + (mayEdit ? [itemActions(row.id, first: i == 0, last: i == rows.count - 1, t)] : [])
-                          }, empty: t("plan.no_items")),
-                .if(mayEdit, .section(.class("narrow"), .h3(.safe(t("plan.add_item"))),
-                    FormField.summary(form),
-                    postForm(AppPath.planSection(id, section).path, csrf: csrf, spec.fields(form, t, context), FormField.submit(t("plan.add"))))))
+                dataTable(
+                    caption: t("section.\(section.rawValue)"),
+                    headers: ["#", t(spec.nameHeader)] + spec.headers(t)
+                        + (linkedRisks == nil ? [] : [t("risk.linked_risks")]) + (mayEdit ? [""] : []),
+                    rows: rows.enumerated().map { i, row in
+                        [.safe(String(i + 1)), link(.planItem(id, section, row.id), row.name)] + row.cells
+                            + risks(row.id)
+                            + (mayEdit ? [itemActions(row.id, first: i == 0, last: i == rows.count - 1, t)] : [])
+                    }, empty: t("plan.no_items")),
+                .if(
+                    mayEdit,
+                    .section(
+                        .class("narrow"), .h3(.safe(t("plan.add_item"))),
+                        FormField.summary(form),
+                        postForm(
+                            AppPath.planSection(id, section).path, csrf: csrf, spec.fields(form, t, context),
+                            FormField.submit(t("plan.add"))))))
         }
         switch section {
         case .impact: return renderedImpact.map { .raw($0) } ?? impactSummary(t)
@@ -252,35 +334,54 @@ struct SectionPage {
             let fields = SingleSection.fields(section)
             let values = SingleSection.values(section, snapshot.content)
             if !mayEdit {
-                return .dl(.class("facts"), .forEach(fields) { f in
-                    .group(.dt(.safe(t("plan.field.\(f)"))), .dd(.safe(values[f].flatMap { $0.isEmpty ? nil : $0 } ?? "—")))
-                })
+                return .dl(
+                    .class("facts"),
+                    .forEach(fields) { f in
+                        .group(
+                            .dt(.safe(t("plan.field.\(f)"))),
+                            .dd(.safe(values[f].flatMap { $0.isEmpty ? nil : $0 } ?? "—")))
+                    })
             }
-            return .div(.class("narrow"), FormField.summary(form),
-                        postForm(AppPath.planSection(id, section).path, csrf: csrf,
-                                 .forEach(fields) { f in FormField.textarea(f, t("plan.field.\(f)"), form, rows: f == "seniorStaffMember" ? 1 : 3) },
-                                 FormField.submit(t("common.save"))))
+            return .div(
+                .class("narrow"), FormField.summary(form),
+                postForm(
+                    AppPath.planSection(id, section).path, csrf: csrf,
+                    .forEach(fields) { f in
+                        FormField.textarea(f, t("plan.field.\(f)"), form, rows: f == "seniorStaffMember" ? 1 : 3)
+                    },
+                    FormField.submit(t("common.save"))))
         }
     }
 
     /// The risks linked to an item, most serious first, each linking to the risk.
     private func risksCell(_ risks: [RiskService.LinkedRisk], _ names: RiskNames) -> BodyNode {
         if risks.isEmpty { return .safe("—") }
-        return .raw("<ul class=\"plain\">" + risks.map { r in
-            "<li>" + markupLink(.unitRisk(r.unitID, r.id), r.title) + (r.level.map { " " + RiskPages.levelBadge($0, names) } ?? "")
-                + (r.status == .closed ? " (" + HTMLEscape.escape(names.t("risk_status.closed")) + ")" : "") + "</li>"
-        }.joined() + "</ul>")
+        return .raw(
+            "<ul class=\"plain\">"
+                + risks.map { r in
+                    "<li>" + markupLink(.unitRisk(r.unitID, r.id), r.title)
+                        + (r.level.map { " " + RiskPages.levelBadge($0, names) } ?? "")
+                        + (r.status == .closed ? " (" + HTMLEscape.escape(names.t("risk_status.closed")) + ")" : "")
+                        + "</li>"
+                }.joined() + "</ul>")
     }
 
     private func itemActions(_ item: UUID, first: Bool, last: Bool, _ t: Localizer) -> BodyNode {
         let id = frame.planID
-        return .div(.class("row-actions"),
-            .if(!first, postForm(AppPath.planItemMove(id, section, item).path, csrf: csrf, inline: true,
-                                 .input(.type(.hidden), .name("direction"), .value("up")),
-                                 .button(.type(.submit), .attribute(named: "aria-label", value: t("plan.move_up")), .safe("↑")))),
-            .if(!last, postForm(AppPath.planItemMove(id, section, item).path, csrf: csrf, inline: true,
-                                .input(.type(.hidden), .name("direction"), .value("down")),
-                                .button(.type(.submit), .attribute(named: "aria-label", value: t("plan.move_down")), .safe("↓")))),
+        return .div(
+            .class("row-actions"),
+            .if(
+                !first,
+                postForm(
+                    AppPath.planItemMove(id, section, item).path, csrf: csrf, inline: true,
+                    .input(.type(.hidden), .name("direction"), .value("up")),
+                    .button(.type(.submit), .attribute(named: "aria-label", value: t("plan.move_up")), .safe("↑")))),
+            .if(
+                !last,
+                postForm(
+                    AppPath.planItemMove(id, section, item).path, csrf: csrf, inline: true,
+                    .input(.type(.hidden), .name("direction"), .value("down")),
+                    .button(.type(.submit), .attribute(named: "aria-label", value: t("plan.move_down")), .safe("↓")))),
             link(.planItemRemove(id, section, item), t("plan.remove")))
     }
 
@@ -289,68 +390,115 @@ struct SectionPage {
         let scale = snapshot.scale
         let processes = snapshot.content.processes
         let ordered = ImpactAnalysis.recoveryOrder(processes, scale: scale)
-        let analyses = Dictionary(uniqueKeysWithValues: processes.map { ($0.id, ImpactAnalysis.analyse($0, scale: scale)) })
+        let analyses = Dictionary(
+            uniqueKeysWithValues: processes.map { ($0.id, ImpactAnalysis.analyse($0, scale: scale)) })
         let byCategory = form["by"] == "category"
         return .group(
-            .p(.safe(t("plan.scale_summary", scale.ladderHours.map { Charts.duration($0, t) }.joined(separator: ", "), scale.tolerance))),
-            dataTable(caption: t("plan.recovery_order"),
-                      headers: ["#", t("field.name"), t("plan.pc"), t("plan.classification"), "MTPD", "RTO", t("plan.tier"), t("plan.driving_category"), t("plan.rated")],
-                      rows: ordered.enumerated().map { i, p in
-                          let a = analyses[p.id]!
-                          return [.safe(String(i + 1)), link(.planImpact(id, p.id), p.name),
-                                  .safe(p.programmeCriticality?.rawValue.uppercased() ?? "—"),
-                                  .safe(p.classification.map { t("classification.\($0.rawValue)") } ?? "—"),
-                                  .safe(a.mtpdHours.map { Charts.duration($0, t) } ?? t("plan.no_mtpd")),
-                                  .group(.safe(a.rtoHours.map { Charts.duration($0, t) } ?? "—"),
-                                         .if(a.rtoExceedsMTPD, .strong(.class("bad"), .safe(" " + t("plan.rto_too_long"))))),
-                                  .safe(a.tier.map { t("tier.\($0.rawValue)") } ?? "—"),
-                                  .safe(a.drivingCategory.map { Charts.categoryName($0, scale, t) } ?? "—"),
-                                  .safe("\(a.ratedCells)/\(a.totalCells)")]
-                      }, empty: t("plan.no_processes")),
-            .if(!processes.isEmpty, .group(
-                .h3(.safe(t("chart.timeline"))),
-                .div(.class("chart-wrap"), .raw(Charts.timeline(ordered.map { ($0.name, analyses[$0.id]!) }, scale: scale, t))),
-                .h3(.safe(t("chart.impact_over_time"))),
-                .p(.class("links"), .safe(t("chart.group_by") + " "),
-                   .a(.href(AppPath.planSection(id, .impact).path), .if(!byCategory, .attribute(named: "aria-current", value: "true")), .safe(t("chart.by_process"))),
-                   .safe(" · "),
-                   .a(.href(AppPath.planSection(id, .impact).with([("by", "category")])), .if(byCategory, .attribute(named: "aria-current", value: "true")), .safe(t("chart.by_category")))),
-                byCategory ? categoryCharts(ordered, analyses, t) : processCharts(ordered, analyses, t))))
+            .p(
+                .safe(
+                    t(
+                        "plan.scale_summary", scale.ladderHours.map { Charts.duration($0, t) }.joined(separator: ", "),
+                        scale.tolerance))),
+            dataTable(
+                caption: t("plan.recovery_order"),
+                headers: [
+                    "#", t("field.name"), t("plan.pc"), t("plan.classification"), "MTPD", "RTO", t("plan.tier"),
+                    t("plan.driving_category"), t("plan.rated"),
+                ],
+                rows: ordered.enumerated().map { i, p in
+                    let a = analyses[p.id]!
+                    return [
+                        .safe(String(i + 1)), link(.planImpact(id, p.id), p.name),
+                        .safe(p.programmeCriticality?.rawValue.uppercased() ?? "—"),
+                        .safe(p.classification.map { t("classification.\($0.rawValue)") } ?? "—"),
+                        .safe(a.mtpdHours.map { Charts.duration($0, t) } ?? t("plan.no_mtpd")),
+                        .group(
+                            .safe(a.rtoHours.map { Charts.duration($0, t) } ?? "—"),
+                            .if(a.rtoExceedsMTPD, .strong(.class("bad"), .safe(" " + t("plan.rto_too_long"))))),
+                        .safe(a.tier.map { t("tier.\($0.rawValue)") } ?? "—"),
+                        .safe(a.drivingCategory.map { Charts.categoryName($0, scale, t) } ?? "—"),
+                        .safe("\(a.ratedCells)/\(a.totalCells)"),
+                    ]
+                }, empty: t("plan.no_processes")),
+            .if(
+                !processes.isEmpty,
+                .group(
+                    .h3(.safe(t("chart.timeline"))),
+                    .div(
+                        .class("chart-wrap"),
+                        .raw(Charts.timeline(ordered.map { ($0.name, analyses[$0.id]!) }, scale: scale, t))),
+                    .h3(.safe(t("chart.impact_over_time"))),
+                    .p(
+                        .class("links"), .safe(t("chart.group_by") + " "),
+                        .a(
+                            .href(AppPath.planSection(id, .impact).path),
+                            .if(!byCategory, .attribute(named: "aria-current", value: "true")),
+                            .safe(t("chart.by_process"))),
+                        .safe(" · "),
+                        .a(
+                            .href(AppPath.planSection(id, .impact).with([("by", "category")])),
+                            .if(byCategory, .attribute(named: "aria-current", value: "true")),
+                            .safe(t("chart.by_category")))),
+                    byCategory ? categoryCharts(ordered, analyses, t) : processCharts(ordered, analyses, t))))
     }
 
-    private func processCharts(_ ordered: [CriticalProcess], _ analyses: [UUID: ProcessAnalysis], _ t: Localizer) -> BodyNode {
+    private func processCharts(
+        _ ordered: [CriticalProcess], _ analyses: [UUID: ProcessAnalysis], _ t: Localizer
+    ) -> BodyNode {
         let scale = snapshot.scale
         return .group(
             .raw(Charts.sharedFrame(scale, t, width: 340, height: 170)),
             .raw(Charts.legend(scale.categories.map { Charts.categoryName($0, scale, t) })),
-            .div(.class("charts"), .forEach(ordered) { p in
-                let a = analyses[p.id]!
-                return figure(.raw(Charts.lines(title: p.name, series: scale.categories.map { (Charts.categoryName($0, scale, t), p.impact[$0] ?? []) },
-                                                 scale: scale, mtpdIndex: a.mtpdHours.flatMap { scale.ladderHours.firstIndex(of: $0) }, t, width: 340, height: 170,
-                                                 sharedFrame: true)), caption: p.name)
-            }))
+            .div(
+                .class("charts"),
+                .forEach(ordered) { p in
+                    let a = analyses[p.id]!
+                    return figure(
+                        .raw(
+                            Charts.lines(
+                                title: p.name,
+                                series: scale.categories.map {
+                                    (Charts.categoryName($0, scale, t), p.impact[$0] ?? [])
+                                },
+                                scale: scale, mtpdIndex: a.mtpdHours.flatMap { scale.ladderHours.firstIndex(of: $0) },
+                                t, width: 340, height: 170,
+                                sharedFrame: true)), caption: p.name)
+                }))
     }
 
-    private func categoryCharts(_ ordered: [CriticalProcess], _ analyses: [UUID: ProcessAnalysis], _ t: Localizer) -> BodyNode {
+    private func categoryCharts(
+        _ ordered: [CriticalProcess], _ analyses: [UUID: ProcessAnalysis], _ t: Localizer
+    ) -> BodyNode {
         let scale = snapshot.scale
         return .group(
             .raw(Charts.sharedFrame(scale, t, width: 340, height: 170)),
             .raw(Charts.legend(ordered.map(\.name))),
-            .div(.class("charts"), .forEach(scale.categories) { category in
-                let name = Charts.categoryName(category, scale, t)
-                return figure(.raw(Charts.lines(title: name, series: ordered.map { ($0.name, $0.impact[category] ?? []) },
-                                                 scale: scale, mtpdIndex: nil, t, width: 340, height: 170, sharedFrame: true)), caption: name)
-            }))
+            .div(
+                .class("charts"),
+                .forEach(scale.categories) { category in
+                    let name = Charts.categoryName(category, scale, t)
+                    return figure(
+                        .raw(
+                            Charts.lines(
+                                title: name, series: ordered.map { ($0.name, $0.impact[category] ?? []) },
+                                scale: scale, mtpdIndex: nil, t, width: 340, height: 170, sharedFrame: true)),
+                        caption: name)
+                }))
     }
 
     private func alternatives(_ t: Localizer) -> BodyNode {
         let id = frame.planID
-        return dataTable(caption: t("section.alternatives"), headers: [t("field.name"), t("plan.alternatives"), ""],
-                         rows: snapshot.content.processes.map { p in
-                             [.safe(p.name),
-                              p.alternatives.isEmpty ? .strong(.class("bad"), .safe(t("plan.no_alternative"))) : .ul(.forEach(p.alternatives) { .li(.safe($0)) }),
-                              mayEdit ? link(.planItem(id, .processes, p.id), t("plan.edit")) : .safe("")]
-                         }, empty: t("plan.no_processes"))
+        return dataTable(
+            caption: t("section.alternatives"), headers: [t("field.name"), t("plan.alternatives"), ""],
+            rows: snapshot.content.processes.map { p in
+                [
+                    .safe(p.name),
+                    p.alternatives.isEmpty
+                        ? .strong(.class("bad"), .safe(t("plan.no_alternative")))
+                        : .ul(.forEach(p.alternatives) { .li(.safe($0)) }),
+                    mayEdit ? link(.planItem(id, .processes, p.id), t("plan.edit")) : .safe(""),
+                ]
+            }, empty: t("plan.no_processes"))
     }
 }
 
@@ -368,17 +516,28 @@ struct ItemPage {
         let spec = ListSpec.spec(section)!
         return .group(
             frame.header(t),
-            .p(link(.planSection(frame.planID, section), "← \(PlanPages.number(section)). \(t("section.\(section.rawValue)"))")),
+            .p(
+                link(
+                    .planSection(frame.planID, section),
+                    "← \(PlanPages.number(section)). \(t("section.\(section.rawValue)"))")),
             .if(section == .processes, .p(link(.planImpact(frame.planID, itemID), t("plan.rate_impact")))),
             mayEdit
-                ? .div(.class("narrow wide-form"), FormField.summary(form),
-                       postForm(AppPath.planItem(frame.planID, section, itemID).path, csrf: csrf, spec.fields(form, t, context), FormField.submit(t("common.save"))))
-                : .div(.class("narrow wide-form"), .element(named: "fieldset", nodes: [
-                    .class("read-only"), .attribute(named: "disabled", value: "disabled"), spec.fields(form, t, context)]))
+                ? .div(
+                    .class("narrow wide-form"), FormField.summary(form),
+                    postForm(
+                        AppPath.planItem(frame.planID, section, itemID).path, csrf: csrf, spec.fields(form, t, context),
+                        FormField.submit(t("common.save"))))
+                : .div(
+                    .class("narrow wide-form"),
+                    .element(
+                        named: "fieldset",
+                        nodes: [
+                            .class("read-only"), .attribute(named: "disabled", value: "disabled"),
+                            spec.fields(form, t, context),
+                        ]))
         )
     }
 }
-
 
 /// A chart with its caption.
 func figure(_ chart: BodyNode, caption: String) -> BodyNode {
@@ -387,6 +546,10 @@ func figure(_ chart: BodyNode, caption: String) -> BodyNode {
 
 /// An option of a select.
 func option(_ value: String, _ label: String, selected: Bool = false) -> Node<HTML.SelectContext> {
-    .element(named: "option", nodes: [.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
-                                      .if(selected, .attribute(named: "selected", value: "selected")), .safe(label)])
+    .element(
+        named: "option",
+        nodes: [
+            .attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
+            .if(selected, .attribute(named: "selected", value: "selected")), .safe(label),
+        ])
 }

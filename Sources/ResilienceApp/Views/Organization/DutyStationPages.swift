@@ -1,5 +1,5 @@
-@preconcurrency import Plot
 import Foundation
+@preconcurrency import Plot
 
 struct DutyStationsPage {
     var rows: [(station: UnitPage.Station, unitID: UUID, unitName: String)]
@@ -8,17 +8,22 @@ struct DutyStationsPage {
 
     func body(_ t: Localizer) -> BodyNode {
         .group(
-            .form(.action(AppPath.dutyStations.path), .method(.get), .class("search"),
-                  .label(.for("f-q"), .text(t("duty_station.search"))),
-                  .input(.type(.search), .id("f-q"), .name("q"), .value(query)),
-                  .button(.type(.submit), .text(t("common.search")))),
-            dataTable(caption: t("nav.duty_stations"),
-                      headers: [t("field.name"), t("field.country"), t("field.area"), t("field.unit"), t("field.status")],
-                      rows: rows.map { r in
-                          [link(.dutyStation(r.station.id), r.station.name), .text(r.station.country), .text(r.station.area),
-                           link(.unit(r.unitID), r.unitName),
-                           .text(r.station.retired ? t("status.retired") : t("status.active"))]
-                      }, empty: t("duty_station.none")),
+            .form(
+                .action(AppPath.dutyStations.path), .method(.get), .class("search"),
+                .label(.for("f-q"), .text(t("duty_station.search"))),
+                .input(.type(.search), .id("f-q"), .name("q"), .value(query)),
+                .button(.type(.submit), .text(t("common.search")))),
+            dataTable(
+                caption: t("nav.duty_stations"),
+                headers: [t("field.name"), t("field.country"), t("field.area"), t("field.unit"), t("field.status")],
+                rows: rows.map { r in
+                    [
+                        link(.dutyStation(r.station.id), r.station.name), .text(r.station.country),
+                        .text(r.station.area),
+                        link(.unit(r.unitID), r.unitName),
+                        .text(r.station.retired ? t("status.retired") : t("status.active")),
+                    ]
+                }, empty: t("duty_station.none")),
             pager(info, path: .dutyStations, query: [("q", query.isEmpty ? nil : query)], t))
     }
 }
@@ -34,15 +39,19 @@ struct DutyStationPage {
 
     func body(_ t: Localizer) -> BodyNode {
         .group(
-            .dl(.class("facts"),
+            .dl(
+                .class("facts"),
                 .dt(.text(t("field.unit"))), .dd(link(.unit(unitID), unitName)),
                 .dt(.text(t("field.country"))), .dd(.text(station.country)),
                 .dt(.text(t("field.area"))), .dd(.text(station.area)),
                 .dt(.text(t("field.coordinates"))), .dd(.text("\(t.decimal(latitude)), \(t.decimal(longitude))")),
                 .dt(.text(t("field.status"))), .dd(.text(station.retired ? t("status.retired") : t("status.active")))),
-            .if(mayManage && !station.retired, .ul(.class("actions-bar"),
-                .li(link(.dutyStationEdit(station.id), t("duty_station.edit"))),
-                .li(link(.dutyStationRetire(station.id), t("duty_station.retire"))))))
+            .if(
+                mayManage && !station.retired,
+                .ul(
+                    .class("actions-bar"),
+                    .li(link(.dutyStationEdit(station.id), t("duty_station.edit"))),
+                    .li(link(.dutyStationRetire(station.id), t("duty_station.retire"))))))
     }
 }
 
@@ -53,14 +62,16 @@ struct DutyStationFormPage {
     var submit: String
 
     func body(_ t: Localizer) -> BodyNode {
-        .div(.class("narrow"),
-             FormField.summary(form),
-             postForm(action, csrf: csrf,
-                      FormField.text("name", t("field.name"), form, required: true),
-                      FormField.text("country", t("field.country"), form, required: true, hint: t("hint.country")),
-                      FormField.text("area", t("field.area"), form, required: true, hint: t("hint.area")),
-                      FormField.text("latitude", t("field.latitude"), form, required: true, hint: t("hint.latitude")),
-                      FormField.text("longitude", t("field.longitude"), form, required: true, hint: t("hint.longitude")),
-                      FormField.submit(submit)))
+        .div(
+            .class("narrow"),
+            FormField.summary(form),
+            postForm(
+                action, csrf: csrf,
+                FormField.text("name", t("field.name"), form, required: true),
+                FormField.text("country", t("field.country"), form, required: true, hint: t("hint.country")),
+                FormField.text("area", t("field.area"), form, required: true, hint: t("hint.area")),
+                FormField.text("latitude", t("field.latitude"), form, required: true, hint: t("hint.latitude")),
+                FormField.text("longitude", t("field.longitude"), form, required: true, hint: t("hint.longitude")),
+                FormField.submit(submit)))
     }
 }

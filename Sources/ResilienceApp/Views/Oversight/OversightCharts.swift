@@ -10,31 +10,41 @@ enum OversightCharts {
         let groupW = Double(series.count) * barW + gap
         let width = left + Double(max(groups.count, 1)) * groupW + 10
         let height = top + plotH + bottom
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(Charts.f(width)) \(Charts.f(height))\" width=\"\(Charts.f(width))\" height=\"\(Charts.f(height))\"><title>\(Charts.escape(title))</title>"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(Charts.f(width)) \(Charts.f(height))\" width=\"\(Charts.f(width))\" height=\"\(Charts.f(height))\"><title>\(Charts.escape(title))</title>"
         for tick in stride(from: 0, through: 100, by: 25) {
             let y = top + plotH * (1 - Double(tick) / 100)
-            svg += "<line x1=\"\(Charts.f(left))\" x2=\"\(Charts.f(width - 10))\" y1=\"\(Charts.f(y))\" y2=\"\(Charts.f(y))\" stroke=\"#ddd\"/>"
-            svg += "<text x=\"\(Charts.f(left - 4))\" y=\"\(Charts.f(y + 4))\" font-size=\"10\" text-anchor=\"end\">\(tick)%</text>"
+            svg +=
+                "<line x1=\"\(Charts.f(left))\" x2=\"\(Charts.f(width - 10))\" y1=\"\(Charts.f(y))\" y2=\"\(Charts.f(y))\" stroke=\"#ddd\"/>"
+            svg +=
+                "<text x=\"\(Charts.f(left - 4))\" y=\"\(Charts.f(y + 4))\" font-size=\"10\" text-anchor=\"end\">\(tick)%</text>"
         }
         for (g, group) in groups.enumerated() {
             let x0 = left + Double(g) * groupW + gap / 2
             for (i, value) in group.values.enumerated() {
                 let h = plotH * max(0, min(1, value))
                 let x = x0 + Double(i) * barW
-                svg += "<rect x=\"\(Charts.f(x))\" y=\"\(Charts.f(top + plotH - h))\" width=\"\(Charts.f(barW - 2))\" height=\"\(Charts.f(h))\" fill=\"\(Charts.palette[i % Charts.palette.count])\"><title>\(Charts.escape(group.label)) · \(Charts.escape(series[i])): \(Int((value * 100).rounded()))%</title></rect>"
+                svg +=
+                    "<rect x=\"\(Charts.f(x))\" y=\"\(Charts.f(top + plotH - h))\" width=\"\(Charts.f(barW - 2))\" height=\"\(Charts.f(h))\" fill=\"\(Charts.palette[i % Charts.palette.count])\"><title>\(Charts.escape(group.label)) · \(Charts.escape(series[i])): \(Int((value * 100).rounded()))%</title></rect>"
             }
             let cx = x0 + Double(series.count) * barW / 2
-            svg += "<text x=\"\(Charts.f(cx))\" y=\"\(Charts.f(top + plotH + 14))\" font-size=\"10\" text-anchor=\"middle\">\(Charts.escape(String(group.label.prefix(12))))</text>"
+            svg +=
+                "<text x=\"\(Charts.f(cx))\" y=\"\(Charts.f(top + plotH + 14))\" font-size=\"10\" text-anchor=\"middle\">\(Charts.escape(String(group.label.prefix(12))))</text>"
         }
         return svg + "</svg>" + Charts.legend(series)
     }
 
     /// One line per region over time, 0–100 %.
-    static func history(title: String, series: [(name: String, points: [(day: String, value: Double)])], days: [String]) -> String {
+    static func history(
+        title: String, series: [(name: String, points: [(day: String, value: Double)])], days: [String]
+    ) -> String {
         let width = 520.0, height = 180.0, left = 36.0, right = 10.0, top = 10.0, bottom = 28.0
         let plotW = width - left - right, plotH = height - top - bottom
         // Days placed by date: monthly points early in the year, daily ones in the last month.
-        let dates = Dictionary(uniqueKeysWithValues: days.compactMap { d in (try? TextRules.day(d, field: "day")).flatMap { $0 }.map { (d, $0) } })
+        let dates = Dictionary(
+            uniqueKeysWithValues: days.compactMap { d in
+                (try? TextRules.day(d, field: "day")).flatMap { $0 }.map { (d, $0) }
+            })
         let first = days.first.flatMap { dates[$0] } ?? Date(), last = days.last.flatMap { dates[$0] } ?? Date()
         let span = max(last.timeIntervalSince(first), 1)
         func x(_ day: String) -> Double? {
@@ -42,20 +52,25 @@ enum OversightCharts {
             return days.count <= 1 ? left + plotW / 2 : left + plotW * date.timeIntervalSince(first) / span
         }
         func y(_ v: Double) -> Double { top + plotH * (1 - max(0, min(1, v))) }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(Charts.f(width)) \(Charts.f(height))\" width=\"\(Charts.f(width))\" height=\"\(Charts.f(height))\"><title>\(Charts.escape(title))</title>"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(Charts.f(width)) \(Charts.f(height))\" width=\"\(Charts.f(width))\" height=\"\(Charts.f(height))\"><title>\(Charts.escape(title))</title>"
         for tick in stride(from: 0, through: 100, by: 50) {
-            svg += "<line x1=\"\(Charts.f(left))\" x2=\"\(Charts.f(width - right))\" y1=\"\(Charts.f(y(Double(tick) / 100)))\" y2=\"\(Charts.f(y(Double(tick) / 100)))\" stroke=\"#ddd\"/>"
-            svg += "<text x=\"\(Charts.f(left - 4))\" y=\"\(Charts.f(y(Double(tick) / 100) + 4))\" font-size=\"10\" text-anchor=\"end\">\(tick)%</text>"
+            svg +=
+                "<line x1=\"\(Charts.f(left))\" x2=\"\(Charts.f(width - right))\" y1=\"\(Charts.f(y(Double(tick) / 100)))\" y2=\"\(Charts.f(y(Double(tick) / 100)))\" stroke=\"#ddd\"/>"
+            svg +=
+                "<text x=\"\(Charts.f(left - 4))\" y=\"\(Charts.f(y(Double(tick) / 100) + 4))\" font-size=\"10\" text-anchor=\"end\">\(tick)%</text>"
         }
         if let first = days.first, let last = days.last {
             svg += "<text x=\"\(Charts.f(left))\" y=\"\(Charts.f(height - 8))\" font-size=\"10\">\(first)</text>"
-            svg += "<text x=\"\(Charts.f(width - right))\" y=\"\(Charts.f(height - 8))\" font-size=\"10\" text-anchor=\"end\">\(last)</text>"
+            svg +=
+                "<text x=\"\(Charts.f(width - right))\" y=\"\(Charts.f(height - 8))\" font-size=\"10\" text-anchor=\"end\">\(last)</text>"
         }
         for (s, line) in series.enumerated() {
             let color = Charts.palette[s % Charts.palette.count]
             let points = line.points.compactMap { p in x(p.day).map { "\(Charts.f($0)),\(Charts.f(y(p.value)))" } }
             guard !points.isEmpty else { continue }
-            svg += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"><title>\(Charts.escape(line.name))</title></polyline>"
+            svg +=
+                "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"><title>\(Charts.escape(line.name))</title></polyline>"
             if let lastPoint = points.last {
                 let xy = lastPoint.split(separator: ",")
                 svg += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"3\" fill=\"\(color)\"/>"

@@ -11,7 +11,9 @@ struct RiskNames {
         RiskKind.standard.contains(code) ? t("risk_kind.\(code)") : t.pick(scale.kindNames[code]) ?? code
     }
 
-    func level(_ level: RiskLevel) -> String { scale.levelNames[level.rawValue]?[t.code] ?? t("risk_level.\(level.rawValue)") }
+    func level(_ level: RiskLevel) -> String {
+        scale.levelNames[level.rawValue]?[t.code] ?? t("risk_level.\(level.rawValue)")
+    }
     func likelihood(_ n: Int) -> String { scale.likelihoodNames[String(n)]?[t.code] ?? t("risk.likelihood_\(n)") }
     func impact(_ n: Int) -> String { scale.impactNames[String(n)]?[t.code] ?? t("risk.impact_\(n)") }
 
@@ -24,23 +26,24 @@ struct RiskNames {
     /// A column of the CSV (or a field of the form) as people read it: its code, which the file's
     /// header has, and its name in this language.
     func column(_ code: String) -> String {
-        let name: String? = switch code {
-        case "kind": t("risk.kind")
-        case "title": t("risk.title_field")
-        case "cause": t("risk.cause")
-        case "consequence": t("risk.consequence")
-        case "likelihood": "\(t("risk.inherent")) · \(t("risk.likelihood"))"
-        case "impact": "\(t("risk.inherent")) · \(t("risk.impact"))"
-        case "residual_likelihood": "\(t("risk.residual")) · \(t("risk.likelihood"))"
-        case "residual_impact": "\(t("risk.residual")) · \(t("risk.impact"))"
-        case "owner": t("risk.owner")
-        case "treatment": t("risk.treatment")
-        case "status": t("field.status")
-        case "review_date": t("risk.review_date")
-        case "source": t("risk.source")
-        case "actions": t("risk.actions")
-        default: nil
-        }
+        let name: String? =
+            switch code {
+            case "kind": t("risk.kind")
+            case "title": t("risk.title_field")
+            case "cause": t("risk.cause")
+            case "consequence": t("risk.consequence")
+            case "likelihood": "\(t("risk.inherent")) · \(t("risk.likelihood"))"
+            case "impact": "\(t("risk.inherent")) · \(t("risk.impact"))"
+            case "residual_likelihood": "\(t("risk.residual")) · \(t("risk.likelihood"))"
+            case "residual_impact": "\(t("risk.residual")) · \(t("risk.impact"))"
+            case "owner": t("risk.owner")
+            case "treatment": t("risk.treatment")
+            case "status": t("field.status")
+            case "review_date": t("risk.review_date")
+            case "source": t("risk.source")
+            case "actions": t("risk.actions")
+            default: nil
+            }
         return name.map { "\(code) (\($0))" } ?? code
     }
 }

@@ -6,14 +6,17 @@ struct SignInPage {
     var csrf: String
 
     func body(_ t: Localizer) -> BodyNode {
-        .div(.class("narrow"),
-             .p(.text(t("sign_in.intro"))),
-             FormField.summary(form),
-             postForm(AppPath.signIn.path, csrf: csrf,
-                      .input(.type(.hidden), .name("next"), .value(next)),
-                      FormField.text("username", t("field.username"), form, required: true, autocomplete: "username"),
-                      FormField.text("password", t("field.password"), form, type: .password, required: true,
-                                 autocomplete: "current-password", keepValue: false),
-                      FormField.submit(t("sign_in.submit"))))
+        .div(
+            .class("narrow"),
+            .p(.text(t("sign_in.intro"))),
+            FormField.summary(form),
+            postForm(
+                AppPath.signIn.path, csrf: csrf,
+                .input(.type(.hidden), .name("next"), .value(next)),
+                FormField.text("username", t("field.username"), form, required: true, autocomplete: "username"),
+                FormField.text(
+                    "password", t("field.password"), form, type: .password, required: true,
+                    autocomplete: "current-password", keepValue: false),
+                FormField.submit(t("sign_in.submit"))))
     }
 }

@@ -25,7 +25,8 @@ extension Attribute {
 extension Node {
     /// A custom attribute, its value escaped.
     static func attribute(named name: String, value: String?, ignoreIfValueIsEmpty: Bool = true) -> Node {
-        .attribute(Attribute(name: name, value: value.map(HTMLEscape.escape), ignoreIfValueIsEmpty: ignoreIfValueIsEmpty))
+        .attribute(
+            Attribute(name: name, value: value.map(HTMLEscape.escape), ignoreIfValueIsEmpty: ignoreIfValueIsEmpty))
     }
 }
 

@@ -6,8 +6,11 @@
 /// attributes not at all (see `Attribute+Escaped.swift`).
 enum HTMLEscape {
     static func escape(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-            || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") })
+        guard
+            s.utf8.contains(where: {
+                $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                    || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
+            })
         else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
@@ -38,8 +41,8 @@ extension String {
         var i = 0, copied = 0
         let last = bytes.count - needle.count
         while i <= last {
-            if bytes[i] == first, bytes[i ..< i + needle.count].elementsEqual(needle) {
-                out.append(contentsOf: bytes[copied ..< i])
+            if bytes[i] == first, bytes[i..<i + needle.count].elementsEqual(needle) {
+                out.append(contentsOf: bytes[copied..<i])
                 out.append(contentsOf: with)
                 i += needle.count
                 copied = i

@@ -2,9 +2,11 @@
 
 /// The fields of every form: a label, the control, a hint, and the error beside it.
 enum FormField {
-    static func text(_ name: String, _ label: String, _ form: FormState, type: HTMLInputType = .text,
-                     required: Bool = false, autocomplete: String? = nil, hint: String? = nil,
-                     keepValue: Bool = true) -> BodyNode {
+    static func text(
+        _ name: String, _ label: String, _ form: FormState, type: HTMLInputType = .text,
+        required: Bool = false, autocomplete: String? = nil, hint: String? = nil,
+        keepValue: Bool = true
+    ) -> BodyNode {
         let error = form.errors[name]
         var attributes: [Attribute<HTML.InputContext>] = [
             .type(type), .id("f-\(name)"), .name(name), .value(keepValue ? form[name] : ""),
@@ -17,36 +19,45 @@ enum FormField {
         return wrap(name, label, error: error, hint: hint, .selfClosedElement(named: "input", attributes: attributes))
     }
 
-    static func select(_ name: String, _ label: String, _ form: FormState, options: [(value: String, label: String)],
-                       hint: String? = nil) -> BodyNode {
+    static func select(
+        _ name: String, _ label: String, _ form: FormState, options: [(value: String, label: String)],
+        hint: String? = nil
+    ) -> BodyNode {
         let error = form.errors[name]
-        return wrap(name, label, error: error, hint: hint,
-            .select(.attribute(named: "id", value: "f-\(name)"), .attribute(named: "name", value: name),
-                    .if(error != nil, .attribute(named: "aria-invalid", value: "true")),
-                    .forEach(options) { option in
-                        .element(named: "option", nodes: [
+        return wrap(
+            name, label, error: error, hint: hint,
+            .select(
+                .attribute(named: "id", value: "f-\(name)"), .attribute(named: "name", value: name),
+                .if(error != nil, .attribute(named: "aria-invalid", value: "true")),
+                .forEach(options) { option in
+                    .element(
+                        named: "option",
+                        nodes: [
                             // An empty value is a choice too ("as my browser"): without the attribute the
                             // browser would send the label instead.
                             .attribute(named: "value", value: option.value, ignoreIfValueIsEmpty: false),
                             .if(option.value == form[name], .attribute(named: "selected", value: "selected")),
                             .text(option.label),
                         ])
-                    }))
+                }))
     }
 
     /// A select of a list's filter form (a GET form above a list): label, then the choices.
     static func filter(_ name: String, _ label: String, _ value: String?, _ options: [(String, String)]) -> BodyNode {
-        .group(.label(.for("f-\(name)-filter"), .safe(label)),
-               .select(.attribute(named: "id", value: "f-\(name)-filter"), .attribute(named: "name", value: name),
-                       .forEach(options) { option($0.0, $0.1, selected: $0.0 == (value ?? "")) }))
+        .group(
+            .label(.for("f-\(name)-filter"), .safe(label)),
+            .select(
+                .attribute(named: "id", value: "f-\(name)-filter"), .attribute(named: "name", value: name),
+                .forEach(options) { option($0.0, $0.1, selected: $0.0 == (value ?? "")) }))
     }
 
     static func checkbox(_ name: String, _ label: String, _ form: FormState) -> BodyNode {
         let error = form.errors[name]
-        return .div(.class(error == nil ? "field check" : "field check invalid"),
-             .input(.type(.checkbox), .id("f-\(name)"), .name(name), .value("true"), .checked(form[name] == "true")),
-             .label(.for("f-\(name)"), .text(label)),
-             .unwrap(error) { .p(.class("error"), .id("f-\(name)-error"), .text($0)) })
+        return .div(
+            .class(error == nil ? "field check" : "field check invalid"),
+            .input(.type(.checkbox), .id("f-\(name)"), .name(name), .value("true"), .checked(form[name] == "true")),
+            .label(.for("f-\(name)"), .text(label)),
+            .unwrap(error) { .p(.class("error"), .id("f-\(name)-error"), .text($0)) })
     }
 
     static func submit(_ label: String) -> BodyNode {
@@ -59,39 +70,51 @@ enum FormField {
     }
 
     static func wrap(_ name: String, _ label: String, error: String?, hint: String?, _ control: BodyNode) -> BodyNode {
-        .div(.class(error == nil ? "field" : "field invalid"),
-             .label(.for("f-\(name)"), .text(label)),
-             control,
-             .unwrap(hint) { .p(.class("hint"), .id("f-\(name)-hint"), .text($0)) },
-             .unwrap(error) { .p(.class("error"), .id("f-\(name)-error"), .text($0)) })
+        .div(
+            .class(error == nil ? "field" : "field invalid"),
+            .label(.for("f-\(name)"), .text(label)),
+            control,
+            .unwrap(hint) { .p(.class("hint"), .id("f-\(name)-hint"), .text($0)) },
+            .unwrap(error) { .p(.class("error"), .id("f-\(name)-error"), .text($0)) })
     }
 
     private static func describedBy(_ name: String, error: String?, hint: String?) -> String {
-        [hint.map { _ in "f-\(name)-hint" }, error.map { _ in "f-\(name)-error" }].compactMap { $0 }.joined(separator: " ")
+        [hint.map { _ in "f-\(name)-hint" }, error.map { _ in "f-\(name)-error" }].compactMap { $0 }.joined(
+            separator: " ")
     }
 }
 
 extension FormField {
-    static func textarea(_ name: String, _ label: String, _ form: FormState, rows: Int = 3, hint: String? = nil) -> BodyNode {
+    static func textarea(
+        _ name: String, _ label: String, _ form: FormState, rows: Int = 3, hint: String? = nil
+    ) -> BodyNode {
         let error = form.errors[name]
-        return wrap(name, label, error: error, hint: hint,
-            .textarea(.attribute(named: "id", value: "f-\(name)"), .attribute(named: "name", value: name),
-                      .attribute(named: "rows", value: String(rows)),
-                      .if(error != nil, .attribute(named: "aria-invalid", value: "true")),
-                      .if(hint != nil, .attribute(named: "aria-describedby", value: "f-\(name)-hint")),
-                      .text(form[name])))
+        return wrap(
+            name, label, error: error, hint: hint,
+            .textarea(
+                .attribute(named: "id", value: "f-\(name)"), .attribute(named: "name", value: name),
+                .attribute(named: "rows", value: String(rows)),
+                .if(error != nil, .attribute(named: "aria-invalid", value: "true")),
+                .if(hint != nil, .attribute(named: "aria-describedby", value: "f-\(name)-hint")),
+                .text(form[name])))
     }
 
     /// Several checkboxes under one legend, each named `name.value`.
-    static func checkboxes(_ name: String, _ legend: String, _ form: FormState, options: [(value: String, label: String)]) -> BodyNode {
-        fieldset(form.errors[name] == nil ? "field checks" : "field checks invalid", legend,
-                  .forEach(options) { option in
-                      .div(.class("check"),
-                           .input(.type(.checkbox), .id("f-\(name)-\(option.value)"), .name("\(name)-\(option.value)"), .value("true"),
-                                  .checked(form["\(name)-\(option.value)"] == "true")),
-                           .label(.for("f-\(name)-\(option.value)"), .text(option.label)))
-                  },
-                  .unwrap(form.errors[name]) { .p(.class("error"), .id("f-\(name)-error"), .text($0)) })
+    static func checkboxes(
+        _ name: String, _ legend: String, _ form: FormState, options: [(value: String, label: String)]
+    ) -> BodyNode {
+        fieldset(
+            form.errors[name] == nil ? "field checks" : "field checks invalid", legend,
+            .forEach(options) { option in
+                .div(
+                    .class("check"),
+                    .input(
+                        .type(.checkbox), .id("f-\(name)-\(option.value)"), .name("\(name)-\(option.value)"),
+                        .value("true"),
+                        .checked(form["\(name)-\(option.value)"] == "true")),
+                    .label(.for("f-\(name)-\(option.value)"), .text(option.label)))
+            },
+            .unwrap(form.errors[name]) { .p(.class("error"), .id("f-\(name)-error"), .text($0)) })
     }
 }
 

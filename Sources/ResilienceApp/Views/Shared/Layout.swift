@@ -8,8 +8,10 @@ typealias BodyNode = Node<HTML.BodyContext>
 enum Layout {
     /// - Parameter refresh: seconds after which the browser reloads the page (a live status
     ///   view without JavaScript); nil for pages with forms being filled in.
-    static func response(for request: Request, title: String, status: HTTPResponseStatus = .ok,
-                         refresh: Int? = nil, content: BodyNode) -> Response {
+    static func response(
+        for request: Request, title: String, status: HTTPResponseStatus = .ok,
+        refresh: Int? = nil, content: BodyNode
+    ) -> Response {
         response(for: request, title: title, status: status, refresh: refresh, markup: content.render())
     }
 
@@ -17,12 +19,15 @@ enum Layout {
     /// kept per language, title, page address and person (their name and navigation), with
     /// stand-ins for the content and the anti-forgery token that each request puts in: rendering
     /// it anew through Plot was an eighth of the CPU of serving a kept page.
-    static func response(for request: Request, title: String, status: HTTPResponseStatus = .ok,
-                         refresh: Int? = nil, markup: String) -> Response {
+    static func response(
+        for request: Request, title: String, status: HTTPResponseStatus = .ok,
+        refresh: Int? = nil, markup: String
+    ) -> Response {
         let t = request.localizer
         let content = "<!--content-stand-in-5b1e-->", csrf = "csrf-frame-stand-in-91d4"
         let person = request.actor.map { [$0.id.uuidString, $0.displayName] + navigation($0).map(\.key) } ?? []
-        let key = (["frame", t.code, title, refresh.map(String.init) ?? "", request.url.string] + person).joined(separator: "|")
+        let key = (["frame", t.code, title, refresh.map(String.init) ?? "", request.url.string] + person).joined(
+            separator: "|")
         let frame = RenderCache.frames.cached(key) {
             HTML(
                 .attribute(named: "lang", value: t.code),
@@ -45,7 +50,8 @@ enum Layout {
         let response = Response(status: status)
         response.headers.contentType = .html
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        response.body = .init(string: frame.replacingBytes(csrf, with: request.csrfToken).replacingBytes(content, with: markup))
+        response.body = .init(
+            string: frame.replacingBytes(csrf, with: request.csrfToken).replacingBytes(content, with: markup))
         return response
     }
 
@@ -58,17 +64,20 @@ enum Layout {
             .unwrap(actor) { actor in
                 .nav(
                     .attribute(named: "aria-label", value: t("nav.label")),
-                    .ul(.forEach(navigation(actor)) { item in
-                        .li(.a(.href(item.path.path), .text(t(item.key))))
-                    })
+                    .ul(
+                        .forEach(navigation(actor)) { item in
+                            .li(.a(.href(item.path.path), .text(t(item.key))))
+                        })
                 )
             },
             languageSwitch(request, csrf: csrf),
             .unwrap(actor) { actor in
-                .div(.class("who"),
-                     .a(.href(AppPath.account.path), .text(actor.displayName)),
-                     postForm(AppPath.signOut.path, csrf: csrf, inline: true,
-                              .button(.type(.submit), .class("link"), .text(t("nav.sign_out")))))
+                .div(
+                    .class("who"),
+                    .a(.href(AppPath.account.path), .text(actor.displayName)),
+                    postForm(
+                        AppPath.signOut.path, csrf: csrf, inline: true,
+                        .button(.type(.submit), .class("link"), .text(t("nav.sign_out")))))
             }
         )
     }
@@ -83,7 +92,9 @@ enum Layout {
         if actor.maySomewhere(.viewPeople) { items.append((.users, "nav.users")) }
         if actor.maySomewhere(.viewAudit) { items.append((.audit, "nav.audit")) }
         if actor.maySomewhere(.viewOversight) { items.append((.oversight, "nav.oversight")) }
-        if actor.maySomewhere(.configureContinuity) { items.append((.impactScale, "nav.impact_scale")); items.append((.riskScale, "nav.risk_scale")) }
+        if actor.maySomewhere(.configureContinuity) {
+            items.append((.impactScale, "nav.impact_scale")); items.append((.riskScale, "nav.risk_scale"))
+        }
         items.append((.inbox, "nav.inbox"))
         items.append((.account, "nav.account"))
         return items
@@ -92,24 +103,28 @@ enum Layout {
     /// One button per language; works without JavaScript.
     private static func languageSwitch(_ request: Request, csrf: String) -> BodyNode {
         let t = request.localizer
-        return postForm(AppPath.language.path, csrf: csrf, inline: true,
+        return postForm(
+            AppPath.language.path, csrf: csrf, inline: true,
             .input(.type(.hidden), .name("next"), .value(request.url.string)),
             .span(.class("visually-hidden"), .text(t("nav.language"))),
             .forEach(Catalogue.shared.languages) { language in
-                .button(.type(.submit), .name("language"), .value(language.code),
-                        .attribute(named: "lang", value: language.code),
-                        .attribute(named: "aria-pressed", value: language.code == t.code ? "true" : "false"),
-                        .class(language.code == t.code ? "lang current" : "lang"),
-                        .text(language.name))
+                .button(
+                    .type(.submit), .name("language"), .value(language.code),
+                    .attribute(named: "lang", value: language.code),
+                    .attribute(named: "aria-pressed", value: language.code == t.code ? "true" : "false"),
+                    .class(language.code == t.code ? "lang current" : "lang"),
+                    .text(language.name))
             })
     }
 }
 
 /// A form that posts, carrying the anti-forgery token.
 func postForm(_ action: String, csrf: String, inline: Bool = false, _ nodes: BodyNode...) -> BodyNode {
-    .element(named: "form", nodes: [
-        .attribute(named: "action", value: action), .attribute(named: "method", value: "post"),
-        .class(inline ? "inline" : "stack"),
-        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrf)),
-    ] + nodes)
+    .element(
+        named: "form",
+        nodes: [
+            .attribute(named: "action", value: action), .attribute(named: "method", value: "post"),
+            .class(inline ? "inline" : "stack"),
+            .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrf)),
+        ] + nodes)
 }

@@ -3,10 +3,12 @@
 /// A data table with a caption for screen readers and a message when it is empty.
 func dataTable(caption: String, headers: [String], rows: [[BodyNode]], empty: String) -> BodyNode {
     if rows.isEmpty { return .p(.class("empty"), .text(empty)) }
-    return .div(.class("table-wrap"), .table(
-        .caption(.text(caption)),
-        .thead(.tr(.forEach(headers) { .th(.attribute(named: "scope", value: "col"), .text($0)) })),
-        .tbody(.forEach(rows) { cells in .tr(.forEach(cells) { .td($0) }) })))
+    return .div(
+        .class("table-wrap"),
+        .table(
+            .caption(.text(caption)),
+            .thead(.tr(.forEach(headers) { .th(.attribute(named: "scope", value: "col"), .text($0)) })),
+            .tbody(.forEach(rows) { cells in .tr(.forEach(cells) { .td($0) }) })))
 }
 
 /// The same table written straight as markup, for long lists (a region's units): building a
@@ -31,26 +33,41 @@ func markupLink(_ path: AppPath, _ text: String) -> String {
 
 /// Previous / next links for a paginated list, keeping the list's other query values.
 func pager(_ page: PageInfo, path: AppPath, query: [(String, String?)], _ t: Localizer) -> BodyNode {
-    .nav(.class("pager"), .attribute(named: "aria-label", value: t("pager.label")),
-         .if(page.page > 1, .a(.attribute(named: "rel", value: "prev"),
-                               .href(path.with(query + [("page", String(page.page - 1))])), .text(t("pager.previous")))),
-         .span(.text(page.total.map { t("pager.position", t.number(page.page), t.number(page.pageCount ?? 1), t.number($0)) }
-                     ?? t("pager.page", t.number(page.page)))),
-         .if(page.hasMore, .a(.attribute(named: "rel", value: "next"),
-                                            .href(path.with(query + [("page", String(page.page + 1))])), .text(t("pager.next")))))
+    .nav(
+        .class("pager"), .attribute(named: "aria-label", value: t("pager.label")),
+        .if(
+            page.page > 1,
+            .a(
+                .attribute(named: "rel", value: "prev"),
+                .href(path.with(query + [("page", String(page.page - 1))])), .text(t("pager.previous")))),
+        .span(
+            .text(
+                page.total.map { t("pager.position", t.number(page.page), t.number(page.pageCount ?? 1), t.number($0)) }
+                    ?? t("pager.page", t.number(page.page)))),
+        .if(
+            page.hasMore,
+            .a(
+                .attribute(named: "rel", value: "next"),
+                .href(path.with(query + [("page", String(page.page + 1))])), .text(t("pager.next")))))
 }
 
 /// Previous / next links for a list read by key: the first page, and pages just before or after
 /// a row, keeping the list's other query values.
 func keyPager(_ page: PageInfo, path: AppPath, query: [(String, String?)], _ t: Localizer) -> BodyNode {
-    .nav(.class("pager"), .attribute(named: "aria-label", value: t("pager.label")),
-         .unwrap(page.previousBefore) { before in
-             .group(.a(.href(path.with(query)), .text(t("pager.first"))),
-                    .a(.attribute(named: "rel", value: "prev"), .href(path.with(query + [("before", before)])), .text(t("pager.previous"))))
-         },
-         .unwrap(page.nextAfter) { after in
-             .a(.attribute(named: "rel", value: "next"), .href(path.with(query + [("after", after)])), .text(t("pager.next")))
-         })
+    .nav(
+        .class("pager"), .attribute(named: "aria-label", value: t("pager.label")),
+        .unwrap(page.previousBefore) { before in
+            .group(
+                .a(.href(path.with(query)), .text(t("pager.first"))),
+                .a(
+                    .attribute(named: "rel", value: "prev"), .href(path.with(query + [("before", before)])),
+                    .text(t("pager.previous"))))
+        },
+        .unwrap(page.nextAfter) { after in
+            .a(
+                .attribute(named: "rel", value: "next"), .href(path.with(query + [("after", after)])),
+                .text(t("pager.next")))
+        })
 }
 
 /// A link to a path.
