@@ -7,8 +7,8 @@ import VaporTesting
 @testable import ResilienceApp
 @testable import ResilienceCore
 
-/// Every route, for every demo role and for no session: refused exactly when the permission
-/// function says so.
+/// Every route, for every demo role and for no session: refused exactly when DOMAIN.md's table
+/// (`DomainPolicy.swift`) says so.
 @Suite struct RouteMatrixTests {
     @Test func everyRouteAnswersEveryRoleAsThePermissionFunctionDecides() async throws {
         try await withTestApp { app in
@@ -118,8 +118,8 @@ import VaporTesting
                     let allowed: Bool =
                         switch requirement {
                         case .anyone, .signedIn: true
-                        case .somewhere(let action): Access.allowsSomewhere(grants, action)
-                        default: target(requirement).map { Access.allows(grants, $0.0, on: $0.1) } ?? false
+                        case .somewhere(let action): domainAllowsSomewhere(grants, action)
+                        default: target(requirement).map { domainAllows(grants, $0.0, on: $0.1) } ?? false
                         }
                     #expect(
                         (status == .forbidden) == !allowed,

@@ -1,0 +1,1 @@
+../../ResilienceCoreTests/DomainPolicy.swift
