@@ -14,11 +14,8 @@ struct BackupCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        do {
-            try await BackupService.backup(to: signature.file, config: app.appConfig, db: app.db)
-        } catch let failure as BackupService.Failure {
-            throw ConfigError(failure.description)
-        }
+        // A refusal (BackupService.Failure) is printed as its message by the entry point.
+        try await BackupService.backup(to: signature.file, config: app.appConfig, db: app.db)
         let size = (try? FileManager.default.attributesOfItem(atPath: signature.file)[.size] as? Int) ?? 0
         context.console.print("Backup written to \(signature.file) (\(size) bytes).")
     }
@@ -37,11 +34,7 @@ struct RestoreCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        do {
-            try await BackupService.restore(from: signature.file, config: app.appConfig, db: app.db)
-        } catch let failure as BackupService.Failure {
-            throw ConfigError(failure.description)
-        }
+        try await BackupService.restore(from: signature.file, config: app.appConfig, db: app.db)
         context.console.print(
             "Restored \(signature.file). Start the server; it brings the schema up to date if the backup is older.")
     }
