@@ -414,8 +414,23 @@ P = {
 }
 for code, (en, zh) in P.items(): k("problem."+code, en, zh)
 d = os.path.join(os.path.dirname(__file__), "..", "Sources", "ResilienceApp", "Resources", "Localization")
-for i, lang in enumerate(["en", "zh-Hans"]):
-    with open(os.path.join(d, lang + ".json"), "w", encoding="utf-8") as f:
-        json.dump({key: v[i] for key, v in sorted(E.items())}, f, ensure_ascii=False, indent=1)
+# The languages whose texts this script holds, by column of k(); every other language is the file a
+# translator keeps in the folder: its texts are kept, keys the catalogue no longer has are dropped,
+# and the keys it still lacks are listed (the catalogue test fails until each has a text).
+COLUMNS = {"en": 0, "zh-Hans": 1}
+languages = sorted(set(COLUMNS) | {f[:-5] for f in os.listdir(d) if f.endswith(".json")})
+for lang in languages:
+    path = os.path.join(d, lang + ".json")
+    if lang in COLUMNS:
+        texts = {key: v[COLUMNS[lang]] for key, v in E.items()}
+    else:
+        with open(path, encoding="utf-8") as f:
+            kept = json.load(f)
+        texts = {key: kept[key] for key in E if key in kept}
+        missing = sorted(set(E) - set(kept))
+        if missing:
+            print(f"{lang}: {len(missing)} keys to translate, e.g. {', '.join(missing[:5])}")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(dict(sorted(texts.items())), f, ensure_ascii=False, indent=1)
         f.write("\n")
-print(len(E), "keys")
+print(len(E), "keys,", len(languages), "languages:", ", ".join(languages))
