@@ -2,29 +2,6 @@ import Foundation
 import ResilienceCore
 import Vapor
 
-/// What the API returns: explicit shapes, never the database models.
-struct UnitDTO: Content {
-    var id: UUID; var name: String; var code: String?; var kind: String; var parentID: UUID?
-    var depth: Int; var retiredAt: Date?
-    init(_ u: Unit) {
-        id = u.id!; name = u.name; code = u.code; kind = u.kind.rawValue; parentID = u.$parent.id
-        depth = u.depth; retiredAt = u.retiredAt
-    }
-}
-
-struct DutyStationDTO: Content {
-    var id: UUID; var name: String; var country: String; var area: String
-    var latitude: Double; var longitude: Double; var unitID: UUID; var retiredAt: Date?
-    init(_ s: DutyStation) {
-        id = s.id!; name = s.name; country = s.country; area = s.area; latitude = s.latitude; longitude = s.longitude
-        unitID = s.$unit.id; retiredAt = s.retiredAt
-    }
-    init(_ r: DutyStationRow) {
-        id = r.id; name = r.name; country = r.country; area = r.area; latitude = r.latitude; longitude = r.longitude
-        unitID = r.unitID; retiredAt = r.retiredAt
-    }
-}
-
 struct UserDTO: Content {
     var id: UUID; var username: String; var displayName: String; var email: String?
     var language: String?; var homeUnitID: UUID; var isActive: Bool; var lastSignInAt: Date?
@@ -74,18 +51,8 @@ struct MeDTO: Content {
     var grants: [GrantSummary]
 }
 
-/// Bodies the API accepts.
-struct DutyStationBody: Content {
-    var name: String?; var country: String?; var area: String?; var latitude: Double?; var longitude: Double?
-    var input: DutyStationInput {
-        DutyStationInput(
-            name: name, country: country, area: area, latitude: latitude.map { String($0) },
-            longitude: longitude.map { String($0) })
-    }
-}
-
 struct ProfileBody: Content { var displayName: String?; var email: String?; var language: String? }
-struct MoveBody: Content { var parentID: UUID }
+
 struct TokenBody: Content { var name: String? }
 
 struct UserBody: Content {
@@ -99,13 +66,3 @@ struct UserBody: Content {
 }
 
 struct GrantBody: Content { var role: String?; var unitID: UUID? }
-
-extension Request {
-    /// Decodes a JSON body, answering 400 with what is wrong instead of failing deep inside.
-    func decodeJSON<T: Decodable>(_ type: T.Type) throws -> T {
-        guard headers.contentType == .json else { throw Abort(.unsupportedMediaType) }
-        do { return try content.decode(T.self) } catch let error as DecodingError {
-            throw AppError.badRequest(AppErrorMiddleware.describe(decoding: error, localizer))
-        }
-    }
-}
