@@ -11,13 +11,13 @@ public func start(_ app: Application, demo: Bool) async throws {
     guard command == nil || command == "serve" else { return }
     try await app.autoMigrate()
     if demo, try await DemoData.isEmpty(app.db) {
-        try await DemoData.load(on: app.db, hasher: app.password.sync)
+        try await DemoData.load(on: app.db, hasher: app.password.sync, now: app.clock.now)
         app.logger.notice("Loaded the demo organization.")
         print(DemoData.summary)
     } else if demo {
         print(DemoData.summary)
     }
-    try await FirstAdministrator.ensure(on: app.db, hasher: app.password.sync, console: app.console)
+    try await FirstAdministrator.ensure(on: app.db, hasher: app.password.sync, console: app.console, now: app.clock.now)
     // Reminders of due plans and the day's compliance figures, every hour while serving.
     OversightService.schedule(app)
 }

@@ -104,7 +104,7 @@ import VaporTesting
             let bangladesh = try await unit("BGD", app)
             let activation = try await ActivationService.start(
                 at: bangladesh, ActivationInput(kind: "cyber", startedAt: "2026-01-01T00:00", places: "Dhaka"),
-                by: .system, on: app.db)
+                by: app.systemContext, now: app.clock.now, on: app.db)
             let contributor = Browser(app)
             #expect(try await contributor.signIn("contributor.bangladesh"))
             #expect(try await contributor.get(AppPath.activation(activation.id!).path).status == .ok)

@@ -232,7 +232,7 @@ import VaporTesting
     @Test func movingACountryUnderItsOwnOfficeIsRefusedAndMovingItToAnotherRegionMovesItsSubtree() async throws {
         try await withTestApp { app in
             let token = try await TokenService.create(
-                for: try await user("admin", app).requireID(), name: "t", by: .system, on: app.db
+                for: try await user("admin", app).requireID(), name: "t", by: app.systemContext, on: app.db
             ).1
             var headers = HTTPHeaders()
             headers.bearerAuthorization = BearerAuthorization(token: token)
@@ -257,7 +257,7 @@ import VaporTesting
     @Test func malformedJSONWrongTypesAndUnknownIdsGetClearClientErrors() async throws {
         try await withTestApp { app in
             let token = try await TokenService.create(
-                for: try await user("admin", app).requireID(), name: "t", by: .system, on: app.db
+                for: try await user("admin", app).requireID(), name: "t", by: app.systemContext, on: app.db
             ).1
             var headers = HTTPHeaders()
             headers.bearerAuthorization = BearerAuthorization(token: token)
@@ -335,9 +335,9 @@ import VaporTesting
                 "RESILIENCE_ADMIN_USERNAME": "first.admin", "RESILIENCE_ADMIN_PASSWORD": "a long first password",
             ]
             try await FirstAdministrator.ensure(
-                on: app.db, hasher: app.password.sync, console: app.console, environment: env)
+                on: app.db, hasher: app.password.sync, console: app.console, now: app.clock.now, environment: env)
             try await FirstAdministrator.ensure(
-                on: app.db, hasher: app.password.sync, console: app.console, environment: env)
+                on: app.db, hasher: app.password.sync, console: app.console, now: app.clock.now, environment: env)
             #expect(try await User.query(on: app.db).count() == 1)
             #expect(try await User.query(on: app.db).filter(\.$username == "admin").count() == 0)
             let browser = Browser(app)
@@ -349,7 +349,9 @@ import VaporTesting
     @Test func aProgramChangesItsPersonsLanguageThroughTheAPIAndTheChangeIsAudited() async throws {
         try await withTestApp { app in
             let focal = try await user("focal.bangladesh", app)
-            let token = try await TokenService.create(for: focal.requireID(), name: "t", by: .system, on: app.db).1
+            let token = try await TokenService.create(
+                for: focal.requireID(), name: "t", by: app.systemContext, on: app.db
+            ).1
             var headers = HTTPHeaders()
             headers.bearerAuthorization = BearerAuthorization(token: token)
             headers.contentType = .json
@@ -373,7 +375,7 @@ import VaporTesting
     @Test func longListsPageForwardWithoutLosingOrRepeatingARow() async throws {
         try await withTestApp { app in
             let token = try await TokenService.create(
-                for: try await user("admin", app).requireID(), name: "t", by: .system, on: app.db
+                for: try await user("admin", app).requireID(), name: "t", by: app.systemContext, on: app.db
             ).1
             var headers = HTTPHeaders()
             headers.bearerAuthorization = BearerAuthorization(token: token)
@@ -436,7 +438,9 @@ import VaporTesting
             #expect(html.contains("<option value selected=\"selected\">跟随浏览器</option>"))
             #expect(html.components(separatedBy: "<!DOCTYPE html>").count == 2)
             #expect(try await user("admin", app).isActive)
-            let token = try await TokenService.create(for: admin.requireID(), name: "t", by: .system, on: app.db).1
+            let token = try await TokenService.create(
+                for: admin.requireID(), name: "t", by: app.systemContext, on: app.db
+            ).1
             var headers = HTTPHeaders()
             headers.bearerAuthorization = BearerAuthorization(token: token)
             headers.contentType = .json

@@ -63,7 +63,7 @@ import VaporTesting
             let final = try #require(try await PlanService.approvedVersion(of: bangladesh.id!, on: app.db))
             #expect(copy.content == final.content)
             // Editing the copy leaves the version alone.
-            try await PlanService.change(copy, by: .system, on: app.db) {
+            try await PlanService.change(copy, by: app.systemContext, on: app.db) {
                 $0.team.removeAll(); return ("t", "", "")
             }
             #expect(try await PlanVersion.find(final.id, on: app.db)?.content == final.content)
@@ -187,7 +187,7 @@ import VaporTesting
                     "rtoHours": "72",
                 ])
             #expect(response.status == .seeOther)
-            var snapshot = try await PlanService.snapshot(try await reload(p, app), on: app.db)
+            var snapshot = try await PlanService.snapshot(try await reload(p, app), now: app.clock.now, on: app.db)
             let analysis = ImpactAnalysis.analyse(
                 try #require(snapshot.content.processes.first { $0.id == process.id }), scale: snapshot.scale)
             #expect(analysis.mtpdHours == 24 && analysis.rtoExceedsMTPD)
@@ -204,7 +204,7 @@ import VaporTesting
                     "rtoHours": "12",
                 ])
             #expect(response.status == .seeOther)
-            snapshot = try await PlanService.snapshot(try await reload(p, app), on: app.db)
+            snapshot = try await PlanService.snapshot(try await reload(p, app), now: app.clock.now, on: app.db)
             #expect(!snapshot.checks.contains { $0.code == .rtoExceedsMTPD })
             response = try await browser.post(AppPath.planReview(p.id!).path, ["move": "submit", "comment": "Ready"])
             #expect(response.status == .seeOther)
@@ -232,7 +232,7 @@ import VaporTesting
                 !(try await browser.get(AppPath.planSection(p.id!, .team).path).body.string.contains(
                     "action=\"\(AppPath.planSection(p.id!, .team).path)\"")))
             await #expect(throws: ValidationErrors.self) {
-                try await PlanService.change(try await reload(p, app), by: .system, on: app.db) { c in
+                try await PlanService.change(try await reload(p, app), by: app.systemContext, on: app.db) { c in
                     c.other.recordsManagement = "x"; return ("t", "", "")
                 }
             }
@@ -240,7 +240,7 @@ import VaporTesting
             let v1 = try #require(
                 try await PlanVersion.query(on: app.db).filter(\.$plan.$id == p.requireID()).filter(\.$number == 1)
                     .first())
-            try await PlanService.change(try await reload(p, app), by: .system, on: app.db) { c in
+            try await PlanService.change(try await reload(p, app), by: app.systemContext, on: app.db) { c in
                 c.processes[0].name = "Renamed process"; c.sites.removeLast(); c.processes[0].siteIDs = [c.sites[0].id]
                 for i in c.processes.indices {
                     c.processes[i].siteIDs.removeAll { id in !c.sites.contains { $0.id == id } }

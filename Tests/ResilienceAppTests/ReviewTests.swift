@@ -111,7 +111,7 @@ import VaporTesting
                         AppPath.planFeedbackAnswer(plan.id!, thread.id!).path, ["body": "Answered in the plan"]
                     ).status == .seeOther)
             }
-            try await PlanService.change(try await reload(plan, app), by: .system, on: app.db) { c in
+            try await PlanService.change(try await reload(plan, app), by: app.systemContext, on: app.db) { c in
                 c.processes[0].rtoHours = 4; return ("processes", "8", "4")
             }
             let resubmit = try await focal.post(review, ["move": "submit", "comment": "Both answered"])
@@ -212,8 +212,8 @@ import VaporTesting
             defer { sink.stop() }
             app.appConfig.smtp = SMTPConfig(host: "127.0.0.1", port: sink.port, from: "resilience@example.org")
             // Demo: Bangladesh's and Jordan's plans in force are overdue, Kenya's due within 30 days.
-            #expect(try await OversightService.remind(app: app, on: app.db) == 3)
-            #expect(try await OversightService.remind(app: app, on: app.db) == 0)
+            #expect(try await OversightService.remind(now: app.clock.now, app: app, on: app.db) == 3)
+            #expect(try await OversightService.remind(now: app.clock.now, app: app, on: app.db) == 0)
             #expect(try await inbox("focal.bangladesh", kind: "plan_overdue", app) == 1)
             #expect(try await inbox("manager.bangladesh", kind: "plan_overdue", app) == 1)
             let mail = await sink.wait(for: 2)
@@ -354,7 +354,7 @@ import VaporTesting
         try await withTestApp(demo: false) { app in
             let root = try await UnitService.create(
                 under: nil, UnitInput(name: "Headquarters", code: "HQ", kind: UnitKind.headquarters.rawValue),
-                by: .system, on: app.db)
+                by: app.systemContext, on: app.db)
             // The schema as the previous release had it, with two cycles marked final. On one
             // connection: a shared in-memory SQLite database's other connections may still hold
             // the schema from before the columns were dropped.

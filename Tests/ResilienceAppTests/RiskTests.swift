@@ -108,7 +108,7 @@ import VaporTesting
                 try await RiskService.save(
                     nil, at: bangladesh,
                     ["kind": kind, "title": "Risk \(i)", "likelihood": "3", "impact": "3", "review_date": later],
-                    by: .system, on: app.db)
+                    by: app.systemContext, on: app.db)
                 let standing = try #require(
                     try await PlanStanding.query(on: app.db).filter(\.$unitID == bangladesh.requireID()).first())
                 #expect(standing.hasRiskRegister == (i == RiskKind.standard.count - 1))
@@ -119,7 +119,7 @@ import VaporTesting
             #expect(try await officer.signIn("security.kenya"))
             try await RiskService.save(
                 nil, at: kenya, ["kind": "security", "title": "Carjacking", "likelihood": "4", "impact": "4"],
-                by: .system, on: app.db)
+                by: app.systemContext, on: app.db)
             #expect(
                 try await PlanStanding.query(on: app.db).filter(\.$unitID == kenya.requireID()).first()?.hasRiskRegister
                     == false)
@@ -137,7 +137,7 @@ import VaporTesting
             #expect(
                 try await PlanStanding.query(on: app.db).filter(\.$unitID == bangladesh.requireID()).first()?
                     .hasRiskRegister == false)
-            try await RiskService.refreshRegisters(on: app.db)
+            try await RiskService.refreshRegisters(now: app.clock.now, on: app.db)
             #expect(
                 try await PlanStanding.query(on: app.db).filter(\.$unitID == bangladesh.requireID()).first()?
                     .hasRiskRegister == true)
@@ -310,7 +310,7 @@ import VaporTesting
                 try await Plan.query(on: app.db).filter(\.$unit.$id == bangladesh.requireID()).sort(
                     \.$cycle, .descending
                 ).first())
-            let content = try await PlanService.snapshot(plan, on: app.db).content
+            let content = try await PlanService.snapshot(plan, now: app.clock.now, on: app.db).content
             let flood = content.scenarios[0], registration = content.processes[0]
             let focal = Browser(app)
             #expect(try await focal.signIn("focal.bangladesh"))
@@ -318,7 +318,8 @@ import VaporTesting
             #expect(try await focal.get(path).body.string.contains("name=\"processes-\(registration.id.uuidString)\""))
             // A later cycle started empty does not hide the items of the plans being written and in force.
             _ = try await PlanService.create(
-                at: bangladesh, cycle: "2031", start: PlanService.Start.empty.rawValue, by: .system, on: app.db)
+                at: bangladesh, cycle: "2031", start: PlanService.Start.empty.rawValue, by: app.systemContext,
+                on: app.db)
             #expect(try await focal.get(path).body.string.contains("name=\"scenarios-\(flood.id.uuidString)\""))
             var form = [
                 "kind": "business_continuity", "title": "Camp roads cut by floods", "likelihood": "4", "impact": "4",

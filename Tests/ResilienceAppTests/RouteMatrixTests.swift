@@ -26,7 +26,7 @@ import VaporTesting
             let firstScenario = try #require(try PlanCodec.decode(PlanContent.self, plan.content).scenarios.first)
             let activation = try await ActivationService.start(
                 at: bangladesh, ActivationInput(kind: "flood", startedAt: "2026-01-05T06:00", places: "Cox's Bazar"),
-                by: .system, on: app.db)
+                by: app.systemContext, now: app.clock.now, on: app.db)
             // A thread on the plan and a campaign for Bangladesh, for the routes that name them.
             let thread = FeedbackThread()
             thread.$plan.id = try plan.requireID(); thread.version = 1; thread.section = .team; thread.label = "Team"
@@ -69,8 +69,10 @@ import VaporTesting
                         \.$revokedAt == nil
                     )
                     .all().map { Grant(role: $0.role, unitID: $0.$unit.id) }
-                    bearer = try await TokenService.create(for: u.requireID(), name: "matrix", by: .system, on: app.db)
-                        .1
+                    bearer = try await TokenService.create(
+                        for: u.requireID(), name: "matrix", by: app.systemContext, on: app.db
+                    )
+                    .1
                 } else {
                     try await browser.get(AppPath.signIn.path)
                 }

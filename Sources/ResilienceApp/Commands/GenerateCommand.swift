@@ -31,7 +31,7 @@ struct GenerateCommand: AsyncCommand {
         let plans = try await Self.generatePlans(skipping: ["C42"], on: app.db)
         let risks = try await Self.generateRisks(region: "R3", count: 5000, on: app.db)
         if let country = try await Unit.query(on: app.db).filter(\.$code == "C42").first() {
-            _ = try await DemoPlan.loadLarge(at: country, on: app.db)
+            _ = try await DemoPlan.loadLarge(at: country, now: app.clock.now, on: app.db)
         }
         context.console.print(
             "Generated \(counts), \(plans), \(risks) in \(Int(Date().timeIntervalSince(started))) s. Every account's password: resilience-bench; 'bench.admin' is administrator at HQ; C42 has a plan of 60 critical processes."

@@ -16,9 +16,9 @@ extension GenerateCommand {
         let year = Calendar(identifier: .gregorian).component(.year, from: now)
         let units = try await Unit.query(on: db).filter(\.$kind ~~ OversightService.planningKinds).sort(\.$code).all()
             .filter { !skip.contains($0.code ?? "") }
-        let content = PlanCodec.encode(DemoPlan.large(processes: 4, staffPerProcess: 2))
+        let content = PlanCodec.encode(DemoPlan.large(processes: 4, staffPerProcess: 2, now: now))
         let scale = PlanCodec.encode(ImpactScale.standard)
-        let exercised = PlanService.lastExercise(try PlanCodec.decode(PlanContent.self, content))
+        let exercised = PlanService.lastExercise(try PlanCodec.decode(PlanContent.self, content), now: now)
         struct Row {
             var id: UUID; var unit: UUID; var cycle: Int; var state: ReviewState; var versions: Int;
             var approved: Date?; var superseded: Date?

@@ -33,7 +33,7 @@ extension GenerateCommand {
             }
             try await insert.run()
         }
-        for unit in units { try await RiskService.refreshRegister(of: unit.requireID(), on: db) }
+        for unit in units { try await RiskService.refreshRegister(of: unit.requireID(), now: now, on: db) }
         return "\(count) risks in \(region.name) (\(units.count) units)"
     }
 }

@@ -20,7 +20,7 @@ struct SeedCommand: AsyncCommand {
             context.console.print("The database already holds an organization; nothing loaded.")
             return
         }
-        try await DemoData.load(on: app.db, hasher: app.password.sync)
+        try await DemoData.load(on: app.db, hasher: app.password.sync, now: app.clock.now)
         context.console.print(DemoData.summary)
     }
 }

@@ -25,7 +25,7 @@ struct TokenCommand: AsyncCommand {
         }
         let (_, token) = try await TokenService.create(
             for: try user.requireID(), name: signature.name ?? "command line",
-            by: AuditContext(actorID: nil, actorName: "command line"), on: db)
+            by: AuditContext(actorID: nil, actorName: "command line", at: context.application.clock.now), on: db)
         context.console.print(token)
     }
 }

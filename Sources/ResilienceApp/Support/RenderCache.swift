@@ -68,7 +68,7 @@ extension Request {
     func rendered(
         _ parts: [String], version: String, period: TimeInterval = 60, render: () async throws -> String
     ) async throws -> String {
-        let tick = Int(Date().timeIntervalSince1970 / period)
+        let tick = Int(now.timeIntervalSince1970 / period)
         return try await RenderCache.pages.value(
             (parts + [version, localizer.code, String(tick)]).joined(separator: "|"), render: render)
     }

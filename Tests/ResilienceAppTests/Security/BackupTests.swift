@@ -26,7 +26,8 @@ private actor Acknowledged {
                 var i = 0
                 while await !acknowledged.stop {
                     let name = "write \(i)"
-                    _ = try await TokenService.create(for: admin.requireID(), name: name, by: .system, on: app.db)
+                    _ = try await TokenService.create(
+                        for: admin.requireID(), name: name, by: app.systemContext, on: app.db)
                     await acknowledged.add(name)
                     i += 1
                 }

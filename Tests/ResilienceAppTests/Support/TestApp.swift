@@ -31,7 +31,7 @@ func withTestApp(demo: Bool = true, _ body: (Application) async throws -> Void) 
             try await sql.raw("CREATE SCHEMA \(ident: schema)").run()
         }
         try await app.autoMigrate()
-        if demo { try await DemoData.load(on: app.db, hasher: app.password.sync) }
+        if demo { try await DemoData.load(on: app.db, hasher: app.password.sync, now: app.clock.now) }
         try await body(app)
     } catch {
         await cleanUp(app, schema)
@@ -114,7 +114,8 @@ func user(_ username: String, _ app: Application) async throws -> User {
 /// Headers for calling the API as a demo account: a fresh bearer token, JSON.
 func apiHeaders(_ username: String, _ app: Application) async throws -> HTTPHeaders {
     let account = try await user(username, app)
-    let token = try await TokenService.create(for: account.requireID(), name: "test", by: .system, on: app.db).1
+    let token = try await TokenService.create(for: account.requireID(), name: "test", by: app.systemContext, on: app.db)
+        .1
     var headers = HTTPHeaders()
     headers.bearerAuthorization = BearerAuthorization(token: token)
     headers.contentType = .json

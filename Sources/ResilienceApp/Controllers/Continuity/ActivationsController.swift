@@ -38,9 +38,9 @@ struct ActivationsController {
 
     @Sendable func index(_ req: Request) async throws -> Response {
         // The form starts at this minute, in UTC as every time here is.
-        let now = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        let now = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: req.now)
         let minute =
-            PlanChecks.isoDay(Date()) + "T"
+            PlanChecks.isoDay(req.now) + "T"
             + [now.hour!, now.minute!].map { $0 < 10 ? "0\($0)" : "\($0)" }.joined(separator: ":")
         return try await indexPage(
             req, FormState(values: ["kind": ScenarioKind.officeClosure.rawValue, "startedAt": minute]))
@@ -68,7 +68,7 @@ struct ActivationsController {
             {
                 let activation = try await ActivationService.start(
                     at: unit, ActivationInput(kind: form["kind"], startedAt: form["startedAt"], places: form["places"]),
-                    by: req.auditContext, on: req.db)
+                    by: req.auditContext, now: req.now, on: req.db)
                 try await Self.announce(activation, unit: unit, req)
                 return req.redirect(to: AppPath.activation(activation.id!).path)
             }, reshow: { try await indexPage(req, $0) })
@@ -137,7 +137,7 @@ struct ActivationsController {
             values: form,
             {
                 try await ActivationService.close(
-                    activation, note: form["afterAction"], by: req.auditContext, on: req.db)
+                    activation, note: form["afterAction"], by: req.auditContext, now: req.now, on: req.db)
                 try await Self.announce(activation, unit: try await req.loadUnit(activation.$unit.id), req)
                 return req.redirect(to: AppPath.activation(activation.id!).path)
             }, reshow: { try await showPage(req, $0) })
@@ -170,7 +170,7 @@ struct ActivationsController {
     @Sendable func apiStart(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let activation = try await ActivationService.start(
-            at: unit, try req.decodeJSON(ActivationInput.self), by: req.auditContext, on: req.db)
+            at: unit, try req.decodeJSON(ActivationInput.self), by: req.auditContext, now: req.now, on: req.db)
         try await Self.announce(activation, unit: unit, req)
         return try await ActivationDTO(activation).encodeResponse(status: .created, for: req)
     }
@@ -193,7 +193,8 @@ struct ActivationsController {
     @Sendable func apiClose(_ req: Request) async throws -> ActivationDTO {
         let activation = try await req.activationParameter()
         try await ActivationService.close(
-            activation, note: try req.decodeJSON(CloseBody.self).afterAction, by: req.auditContext, on: req.db)
+            activation, note: try req.decodeJSON(CloseBody.self).afterAction, by: req.auditContext, now: req.now,
+            on: req.db)
         try await Self.announce(activation, unit: try await req.loadUnit(activation.$unit.id), req)
         return ActivationDTO(activation)
     }

@@ -91,7 +91,7 @@ struct PlansAPIController {
     }
 
     func detail(_ req: Request, _ plan: Plan) async throws -> Detail {
-        let s = try await PlanService.snapshot(plan, on: req.db)
+        let s = try await PlanService.snapshot(plan, now: req.now, on: req.db)
         let t = req.localizer
         let ordered = ImpactAnalysis.recoveryOrder(s.content.processes, scale: s.scale)
         return Detail(
@@ -117,7 +117,7 @@ struct PlansAPIController {
     @Sendable func show(_ req: Request) async throws -> Response {
         let plan = try await req.planParameter()
         let body = try await RenderCache.pages.value(
-            "api:\(plan.id!):\(plan.revision):\(plan.state.rawValue):\(plan.latestVersion):\(Int(Date().timeIntervalSince1970 / 86_400)):\(req.localizer.code)"
+            "api:\(plan.id!):\(plan.revision):\(plan.state.rawValue):\(plan.latestVersion):\(Int(req.now.timeIntervalSince1970 / 86_400)):\(req.localizer.code)"
         ) {
             PlanCodec.encode(try await detail(req, plan))
         }
@@ -187,7 +187,7 @@ struct PlansAPIController {
             }
             version = v
         }
-        return json(try await PlanService.document(plan, unit: unit, version: version, on: req.db))
+        return json(try await PlanService.document(plan, unit: unit, version: version, now: req.now, on: req.db))
     }
 
     @Sendable func scale(_ req: Request) async throws -> Response {

@@ -57,7 +57,7 @@ extension PlansController {
             if value == "draft" {
                 return (
                     t("plan.working_copy"), "\(plan.id!):r\(plan.revision)",
-                    try await PlanService.snapshot(plan, on: req.db).content
+                    try await PlanService.snapshot(plan, now: req.now, on: req.db).content
                 )
             }
             guard let number = Int(value) else { throw AppError.badRequest(t("error.decoding.invalid", "from/to")) }
@@ -104,11 +104,11 @@ extension PlansController {
         // The same plan at the same revision in the same language is the same page: rendered once.
         let key = "\(version.map { "v\($0.id!)" } ?? "\(plan.id!):\(plan.revision)"):\(t.code):\(unit.name)"
         let html = try await RenderCache.pocketPlans.value(key) {
-            let snapshot = try await PlanService.snapshot(plan, version, on: req.db)
+            let snapshot = try await PlanService.snapshot(plan, version, now: req.now, on: req.db)
             let pocket = PocketPlan(
                 unitName: unit.name, cycle: plan.cycle,
                 versionLabel: version.map { t("plan.version_n", $0.number) } ?? t("plan.working_copy"),
-                generatedAt: version?.createdAt ?? plan.updatedAt ?? Date(), snapshot: snapshot)
+                generatedAt: version?.createdAt ?? plan.updatedAt ?? req.now, snapshot: snapshot)
             return pocket.document(t).render()
         }
         let response = Response(status: .ok)
@@ -126,7 +126,7 @@ extension PlansController {
         let plan = try await req.planParameter()
         let unit = try await req.loadUnit(plan.$unit.id)
         let version = try await requestedVersion(req, plan)
-        let document = try await PlanService.document(plan, unit: unit, version: version, on: req.db)
+        let document = try await PlanService.document(plan, unit: unit, version: version, now: req.now, on: req.db)
         let response = Response(status: .ok, body: .init(string: PlanCodec.encode(document, pretty: true)))
         response.headers.contentType = .json
         response.headers.replaceOrAdd(
@@ -138,7 +138,7 @@ extension PlansController {
         let plan = try await req.planParameter()
         let unit = try await req.loadUnit(plan.$unit.id)
         let version = try await requestedVersion(req, plan)
-        let snapshot = try await PlanService.snapshot(plan, version, on: req.db)
+        let snapshot = try await PlanService.snapshot(plan, version, now: req.now, on: req.db)
         let response = Response(status: .ok, body: .init(string: PlanCSV.processes(snapshot, req.localizer)))
         response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
         response.headers.replaceOrAdd(

@@ -37,7 +37,8 @@ struct PlansController {
     @Sendable func unitPlans(_ req: Request) async throws -> Response {
         try await unitPlansPage(
             req,
-            form: FormState(values: ["cycle": String(Calendar(identifier: .gregorian).component(.year, from: Date()))]),
+            form: FormState(values: ["cycle": String(Calendar(identifier: .gregorian).component(.year, from: req.now))]
+            ),
             importForm: FormState())
     }
 
@@ -57,7 +58,7 @@ struct PlansController {
                     by: $0.updatedByName, dueAt: $0.dueInForce)
             },
             mayEdit: try req.requireActor().may(.editPlans, on: unit.unitPath), hasFinal: hasFinal,
-            form: form, importForm: importForm, csrf: req.csrfToken)
+            form: form, importForm: importForm, csrf: req.csrfToken, now: req.now)
         return Layout.response(
             for: req, title: req.localizer("plan.unit_title", unit.name), content: page.body(req.localizer))
     }
@@ -98,7 +99,7 @@ struct PlansController {
         return PlanFrame(
             planID: plan.id!, unitID: unit.id!, unitName: unit.name, cycle: plan.cycle, state: plan.state,
             dueAt: plan.dueInForce,
-            latestVersion: plan.latestVersion, current: current)
+            latestVersion: plan.latestVersion, current: current, now: req.now)
     }
 
     /// Whether the person may do `action` on the plan; editing also needs the plan to be a draft
@@ -118,7 +119,8 @@ struct PlansController {
         let actor = try req.requireActor()
         let unit = try await req.loadUnit(plan.$unit.id)
         var page = PlanOverviewPage(
-            frame: frame, snapshot: try await PlanService.snapshot(plan, on: req.db), updated: plan.updatedAt,
+            frame: frame, snapshot: try await PlanService.snapshot(plan, now: req.now, on: req.db),
+            updated: plan.updatedAt,
             updatedBy: plan.updatedByName,
             moves: ReviewCycle.available(from: plan.state, grants: actor.grants, on: unit.unitPath),
             openThreads: try await FeedbackThread.query(on: req.db).filter(\.$plan.$id == plan.requireID())
@@ -126,7 +128,7 @@ struct PlansController {
         let t = req.localizer
         let rendered = page
         page.renderedDetail = await RenderCache.pages.value(
-            "overview:\(plan.id!):\(plan.revision):\(t.code):\(Int(Date().timeIntervalSince1970 / 86_400))"
+            "overview:\(plan.id!):\(plan.revision):\(t.code):\(Int(req.now.timeIntervalSince1970 / 86_400))"
         ) {
             rendered.detail(t).render()
         }
@@ -173,14 +175,14 @@ struct PlansController {
     @Sendable func section(_ req: Request) async throws -> Response {
         let section = try sectionParameter(req)
         let plan = try await req.planParameter()
-        let snapshot = try await PlanService.snapshot(plan, on: req.db)
+        let snapshot = try await PlanService.snapshot(plan, now: req.now, on: req.db)
         var form = FormState(values: SingleSection.values(section, snapshot.content))
         if section == .impact, let by = req.query[String.self, at: "by"] { form.values["by"] = by }
         return try await sectionPage(req, plan, section, form: form)
     }
 
     func sectionPage(_ req: Request, _ plan: Plan, _ section: PlanSection, form: FormState) async throws -> Response {
-        let snapshot = try await PlanService.snapshot(plan, on: req.db)
+        let snapshot = try await PlanService.snapshot(plan, now: req.now, on: req.db)
         let frame = try await frame(req, plan, section.rawValue)
         let mayEdit = try await may(req, .editPlans, plan)
         var form = form
@@ -228,7 +230,7 @@ struct PlansController {
         return try await req.saveForm(
             values: form,
             {
-                let count = try await PlanService.snapshot(plan, on: req.db).content.count(section)
+                let count = try await PlanService.snapshot(plan, now: req.now, on: req.db).content.count(section)
                 try await mapErrors(spec?.key, index: spec.map { _ in count }) {
                     try await PlanService.change(plan, by: req.auditContext, on: req.db) { content in
                         if let spec { return try spec.save(&content, nil, form, people) }
@@ -262,7 +264,8 @@ struct PlansController {
         guard let spec = ListSpec.spec(section) else { throw Abort(.notFound) }
         let plan = try await req.planParameter()
         let id = try itemParameter(req)
-        guard let values = spec.values(try await PlanService.snapshot(plan, on: req.db).content, id) else {
+        guard let values = spec.values(try await PlanService.snapshot(plan, now: req.now, on: req.db).content, id)
+        else {
             throw Abort(.notFound)
         }
         return try await itemPage(req, plan, section, id, form: FormState(values: values))
@@ -272,7 +275,7 @@ struct PlansController {
         _ req: Request, _ plan: Plan, _ section: PlanSection, _ id: UUID, form: FormState
     ) async throws -> Response {
         let spec = ListSpec.spec(section)!
-        let snapshot = try await PlanService.snapshot(plan, on: req.db)
+        let snapshot = try await PlanService.snapshot(plan, now: req.now, on: req.db)
         let frame = try await frame(req, plan, section.rawValue)
         let mayEdit = try await may(req, .editPlans, plan)
         let name = spec.rows(snapshot.content, req.localizer).first { $0.id == id }?.name ?? ""
@@ -287,7 +290,8 @@ struct PlansController {
         guard let spec = ListSpec.spec(section) else { throw Abort(.notFound) }
         let plan = try await req.planParameter()
         let id = try itemParameter(req)
-        guard let index = try await PlanService.snapshot(plan, on: req.db).content.index(section, id) else {
+        guard let index = try await PlanService.snapshot(plan, now: req.now, on: req.db).content.index(section, id)
+        else {
             throw Abort(.notFound)
         }
         let form = try req.content.decode([String: String].self)
@@ -327,9 +331,10 @@ struct PlansController {
         let id = try itemParameter(req)
         let t = req.localizer
         guard
-            let name = spec.rows(try await PlanService.snapshot(plan, on: req.db).content, t).first(where: {
-                $0.id == id
-            })?.name
+            let name = spec.rows(try await PlanService.snapshot(plan, now: req.now, on: req.db).content, t).first(
+                where: {
+                    $0.id == id
+                })?.name
         else { throw Abort(.notFound) }
         return ConfirmPage.response(
             req, title: t("plan.remove_title", name),

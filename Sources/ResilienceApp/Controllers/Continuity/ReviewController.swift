@@ -79,7 +79,8 @@ struct ReviewController {
         let page = ReviewPage(
             frame: frame, submittedVersion: plan.submittedVersion, returnedVersion: plan.returnedVersion,
             moves: ReviewCycle.available(from: plan.state, grants: actor.grants, on: unit.unitPath),
-            blockingErrors: plan.state.isEditable ? try await PlanService.snapshot(plan, on: req.db).errorCount : 0,
+            blockingErrors: plan.state.isEditable
+                ? try await PlanService.snapshot(plan, now: req.now, on: req.db).errorCount : 0,
             threads: threads.map { th in
                 ReviewPage.Thread(
                     id: th.id!,
@@ -119,7 +120,7 @@ struct ReviewController {
             values: form,
             {
                 try await ReviewService.move(
-                    plan, form["move"], comment: form["comment"], by: Reviewer(req.requireActor()), unit: unit,
+                    plan, form["move"], comment: form["comment"], by: Reviewer(req), unit: unit, now: req.now,
                     app: req.application, on: req.db)
                 return req.redirect(to: AppPath.planReview(plan.id!).path)
             }, reshow: { try await render(req, moveForm: $0, feedbackForm: FormState()) })
@@ -133,7 +134,7 @@ struct ReviewController {
             {
                 let thread = try await ReviewService.openThread(
                     plan, .init(item: form["item"], field: form["field"], body: form["body"]),
-                    by: Reviewer(req.requireActor()), t: req.localizer, on: req.db)
+                    by: Reviewer(req), t: req.localizer, on: req.db)
                 return req.redirect(
                     to: AppPath.planReview(plan.id!).path + "#thread-\(thread.id!.uuidString.lowercased())")
             }, reshow: { try await render(req, moveForm: FormState(), feedbackForm: $0) })
@@ -147,7 +148,7 @@ struct ReviewController {
             values: [:],
             {
                 try await ReviewService.reply(
-                    plan, thread: id, kind, body: form["body"], by: Reviewer(req.requireActor()), on: req.db)
+                    plan, thread: id, kind, body: form["body"], by: Reviewer(req), on: req.db)
                 return req.redirect(to: AppPath.planReview(plan.id!).path + "#thread-\(id.uuidString.lowercased())")
             },
             reshow: { form in
@@ -183,7 +184,7 @@ struct ReviewController {
             planID: plan.id!, state: plan.state.rawValue, submittedVersion: plan.submittedVersion,
             returnedVersion: plan.returnedVersion,
             approvedAt: plan.approvedAt, dueAt: plan.dueAt,
-            standing: PlanDue.standing(dueAt: plan.dueInForce, now: Date()).rawValue,
+            standing: PlanDue.standing(dueAt: plan.dueInForce, now: req.now).rawValue,
             availableMoves: ReviewCycle.available(from: plan.state, grants: actor.grants, on: unit.unitPath).map(
                 \.rawValue),
             threads: threads.map { th in
@@ -214,15 +215,15 @@ struct ReviewController {
         let plan = try await req.planParameter()
         let body = try req.decodeJSON(MoveBody.self)
         try await ReviewService.move(
-            plan, body.move, comment: body.comment, by: Reviewer(req.requireActor()),
-            unit: try await req.loadUnit(plan.$unit.id), app: req.application, on: req.db)
+            plan, body.move, comment: body.comment, by: Reviewer(req),
+            unit: try await req.loadUnit(plan.$unit.id), now: req.now, app: req.application, on: req.db)
         return try await dto(req, plan)
     }
 
     @Sendable func apiOpenThread(_ req: Request) async throws -> Response {
         let plan = try await req.planParameter()
         let body = try req.decodeJSON(ReviewService.FeedbackInput.self)
-        try await ReviewService.openThread(plan, body, by: Reviewer(req.requireActor()), t: req.localizer, on: req.db)
+        try await ReviewService.openThread(plan, body, by: Reviewer(req), t: req.localizer, on: req.db)
         return try await dto(req, plan).encodeResponse(status: .created, for: req)
     }
 
@@ -233,7 +234,7 @@ struct ReviewController {
         guard let id = req.parameters.get("threadID").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
         let body = try req.decodeJSON(ReplyBody.self)
         try await ReviewService.reply(
-            plan, thread: id, kind, body: body.body, by: Reviewer(req.requireActor()), on: req.db)
+            plan, thread: id, kind, body: body.body, by: Reviewer(req), on: req.db)
         return try await dto(req, plan)
     }
 }

@@ -65,7 +65,7 @@ struct OversightController {
         let content = try await req.rendered(
             ["dashboard", unit.id!.uuidString, req.url.query ?? ""], version: standings.version
         ) {
-            let now = Date()
+            let now = req.now
             let d = dashboardRows(req, unit, standings, now: now)
             let page = DashboardPage(
                 unitID: unit.id!, unitName: unit.name, isRegionOrHQ: unit.kind == .region || unit.kind == .headquarters,
@@ -78,7 +78,7 @@ struct OversightController {
 
     @Sendable func dashboardCSV(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
-        let now = Date()
+        let now = req.now
         let t = req.localizer
         let d = dashboardRows(req, unit, try await OversightService.standings(on: req.db), now: now)
         let header = [
@@ -106,7 +106,7 @@ struct OversightController {
     // MARK: Compliance
 
     @Sendable func compliance(_ req: Request) async throws -> Response {
-        try await compliancePage(req, form: FormState(values: ["at": OversightService.day(Date())]))
+        try await compliancePage(req, form: FormState(values: ["at": OversightService.day(req.now)]))
     }
 
     func compliancePage(_ req: Request, form: FormState) async throws -> Response {
@@ -114,7 +114,7 @@ struct OversightController {
         let page = CompliancePage(
             unitID: unit.id!, unitName: unit.name,
             figures: OversightService.figures(
-                of: try await OversightService.rows(under: unit, on: req.db), now: Date()),
+                of: try await OversightService.rows(under: unit, on: req.db), now: req.now),
             reports: try await OversightService.reports(of: unit, on: req.db),
             mayReport: try req.requireActor().may(.reportCompliance, on: unit.unitPath) && unit.kind == .region,
             form: form, csrf: req.csrfToken)
@@ -130,7 +130,7 @@ struct OversightController {
             {
                 _ = try await OversightService.submitReport(
                     for: unit, at: form["at"], comments: form["comments"], by: req.auditContext,
-                    app: req.application, on: req.db)
+                    now: req.now, app: req.application, on: req.db)
                 return req.redirect(to: AppPath.unitCompliance(unit.id!).path)
             }, reshow: { try await compliancePage(req, form: $0) })
     }
@@ -191,7 +191,7 @@ struct OversightController {
         let visible = try await visibleRegions(req, standings)
         let key = ["oversight", visible.all ? "all" : visible.regions.map(\.id.uuidString).joined(separator: ",")]
         let content = try await req.rendered(key, version: standings.version) {
-            let o = try await overviewData(req, standings, visible: visible, now: Date())
+            let o = try await overviewData(req, standings, visible: visible, now: req.now)
             let page = OversightPage(
                 total: o.total,
                 regions: o.regions.map {
@@ -216,7 +216,7 @@ struct OversightController {
     // MARK: Campaigns
 
     @Sendable func campaigns(_ req: Request) async throws -> Response {
-        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let year = Calendar(identifier: .gregorian).component(.year, from: req.now)
         return try await campaignsPage(
             req,
             form: FormState(values: [
@@ -250,7 +250,7 @@ struct OversightController {
             values: form,
             {
                 let campaign = try await CampaignService.open(
-                    at: unit, input, by: req.auditContext, app: req.application, on: req.db)
+                    at: unit, input, by: req.auditContext, now: req.now, app: req.application, on: req.db)
                 return req.redirect(to: AppPath.campaign(campaign.id!).path)
             }, reshow: { try await campaignsPage(req, form: $0) })
     }
@@ -258,7 +258,7 @@ struct OversightController {
     @Sendable func campaign(_ req: Request) async throws -> Response {
         let campaign = try await req.parameterModel(Campaign.self, "campaignID")
         let scope = try await req.loadUnit(campaign.scopeUnitID)
-        let now = Date()
+        let now = req.now
         let page = CampaignPage(
             campaign: campaign, scopeName: scope.name,
             progress: try await CampaignService.progress(campaign, now: now, on: req.db), now: now)
@@ -295,7 +295,7 @@ struct OversightController {
             try await req.rendered(
                 ["api-dashboard", unit.id!.uuidString, req.url.query ?? ""], version: standings.version
             ) {
-                let now = Date()
+                let now = req.now
                 let d = dashboardRows(req, unit, standings, now: now)
                 return try json(
                     DashboardDTO(
@@ -332,7 +332,7 @@ struct OversightController {
         let body = try req.decodeJSON(ReportBody.self)
         let report = try await OversightService.submitReport(
             for: unit, at: body.at, comments: body.comments, by: req.auditContext,
-            app: req.application, on: req.db)
+            now: req.now, app: req.application, on: req.db)
         return try await ReportDTO(report).encodeResponse(status: .created, for: req)
     }
 
@@ -350,7 +350,7 @@ struct OversightController {
         let key = ["api-oversight", visible.all ? "all" : visible.regions.map(\.id.uuidString).joined(separator: ",")]
         return jsonResponse(
             try await req.rendered(key, version: standings.version) {
-                let o = try await overviewData(req, standings, visible: visible, now: Date())
+                let o = try await overviewData(req, standings, visible: visible, now: req.now)
                 return try json(
                     OverviewDTO(
                         total: o.total.map(FiguresDTO.init),
@@ -388,15 +388,15 @@ struct OversightController {
         return try await Campaign.query(on: req.db).filter(\.$scopeUnitID == unit.requireID()).sort(
             \.$createdAt, .descending
         ).all()
-            .map { dto($0, progress: nil, now: Date()) }
+            .map { dto($0, progress: nil, now: req.now) }
     }
 
     @Sendable func apiOpenCampaign(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let body = try req.decodeJSON(CampaignService.Input.self)
         let campaign = try await CampaignService.open(
-            at: unit, body, by: req.auditContext, app: req.application, on: req.db)
-        let now = Date()
+            at: unit, body, by: req.auditContext, now: req.now, app: req.application, on: req.db)
+        let now = req.now
         return try await dto(
             campaign, progress: try await CampaignService.progress(campaign, now: now, on: req.db), now: now
         )
@@ -405,7 +405,7 @@ struct OversightController {
 
     @Sendable func apiCampaign(_ req: Request) async throws -> CampaignDTO {
         let campaign = try await req.parameterModel(Campaign.self, "campaignID")
-        let now = Date()
+        let now = req.now
         return dto(campaign, progress: try await CampaignService.progress(campaign, now: now, on: req.db), now: now)
     }
 }

@@ -43,7 +43,7 @@ struct InboxController {
 
     @Sendable func markRead(_ req: Request) async throws -> Response {
         try await InboxItem.query(on: req.db).filter(\.$user.$id == req.requireActor().id).filter(\.$readAt == nil).set(
-            \.$readAt, to: Date()
+            \.$readAt, to: req.now
         ).update()
         return req.redirect(to: AppPath.inbox.path)
     }
@@ -65,7 +65,7 @@ struct InboxController {
 
     @Sendable func apiMarkRead(_ req: Request) async throws -> Response {
         try await InboxItem.query(on: req.db).filter(\.$user.$id == req.requireActor().id).filter(\.$readAt == nil).set(
-            \.$readAt, to: Date()
+            \.$readAt, to: req.now
         ).update()
         return Response(status: .noContent)
     }

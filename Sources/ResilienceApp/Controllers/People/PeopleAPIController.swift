@@ -96,13 +96,13 @@ struct PeopleAPIController {
         let body = try req.decodeJSON(GrantBody.self)
         let grant = try await GrantService.grant(
             GrantInput(role: body.role, unitID: body.unitID?.uuidString), to: user,
-            by: try req.requireActor(), on: req.db)
+            by: try req.requireActor(), at: req.now, on: req.db)
         return try await GrantDTO(grant).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func revoke(_ req: Request) async throws -> GrantDTO {
         let grant = try await req.grantParameter()
-        try await GrantService.revoke(grant, by: try req.requireActor(), on: req.db)
+        try await GrantService.revoke(grant, by: try req.requireActor(), at: req.now, on: req.db)
         return GrantDTO(grant)
     }
 

@@ -139,7 +139,7 @@ struct UsersController {
             {
                 _ = try await GrantService.grant(
                     GrantInput(role: form["role"], unitID: form["unit"]), to: user,
-                    by: try req.requireActor(), on: req.db)
+                    by: try req.requireActor(), at: req.now, on: req.db)
                 return req.redirect(to: AppPath.user(user.id!).path)
             },
             reshow: { form in
@@ -151,7 +151,7 @@ struct UsersController {
 
     @Sendable func revoke(_ req: Request) async throws -> Response {
         let grant = try await req.grantParameter()
-        try await GrantService.revoke(grant, by: try req.requireActor(), on: req.db)
+        try await GrantService.revoke(grant, by: try req.requireActor(), at: req.now, on: req.db)
         return req.redirect(to: AppPath.user(grant.$user.id).path)
     }
 

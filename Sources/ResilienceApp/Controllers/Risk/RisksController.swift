@@ -83,7 +83,7 @@ struct RisksController {
         let names = Dictionary(
             uniqueKeysWithValues: try await Unit.query(on: req.db).filter(\.$id ~~ Array(Set(risks.map(\.unitID))))
                 .field(\.$id).field(\.$name).all().map { ($0.id!, $0.name) })
-        let clock = PlanDue.Clock(Date())
+        let clock = PlanDue.Clock(req.now)
         let own = try await Risk.query(on: req.db).filter(\.$unitID == unit.requireID()).field(\.$id).field(\.$kind)
             .field(\.$status).field(\.$reviewDate).all()
         let relevant = try await RiskService.relevantKinds(of: unit.requireID(), on: req.db)
@@ -97,7 +97,8 @@ struct RisksController {
                 ("l", q("l")), ("i", q("i")),
             ],
             inPlace: inPlace, relevant: relevant, mayEdit: mayEdit, form: form, importForm: importForm,
-            items: mayEdit ? try await RiskService.planItems(of: unit.requireID(), on: req.db) : nil, csrf: csrf,
+            items: mayEdit ? try await RiskService.planItems(of: unit.requireID(), now: req.now, on: req.db) : nil,
+            csrf: csrf,
             clock: clock)
         return view.body(t).render()
     }
@@ -135,9 +136,9 @@ struct RisksController {
         let page = RiskPage(
             unitID: unit.id!, unitName: unit.name, risk: risk,
             names: RiskNames(scale: try await RiskService.scale(on: req.db), t: req.localizer), links: links,
-            items: try await RiskService.planItems(of: unit.requireID(), linked: links, on: req.db),
+            items: try await RiskService.planItems(of: unit.requireID(), linked: links, now: req.now, on: req.db),
             mayEdit: try req.requireActor().may(.editRisks, on: unit.unitPath), form: form, csrf: req.csrfToken,
-            clock: PlanDue.Clock(Date()))
+            clock: PlanDue.Clock(req.now))
         return Layout.response(for: req, title: risk.title, content: page.body(req.localizer))
     }
 

@@ -55,7 +55,7 @@ struct SessionController {
         }
         let response = req.redirect(to: safeNext(form["next"]))
         response.cookies[LanguageMiddleware.cookieName] = HTTPCookies.Value(
-            string: language.code, expires: Date().addingTimeInterval(365 * 24 * 3600), maxAge: nil, path: "/",
+            string: language.code, expires: req.now.addingTimeInterval(365 * 24 * 3600), maxAge: nil, path: "/",
             isSecure: req.application.appConfig.secureCookies, isHTTPOnly: true, sameSite: .lax)
         return response
     }

@@ -25,7 +25,9 @@ enum ActivationService {
 
     /// The plan an activation follows: the approved version of the unit's plan in force if it has
     /// one, else its newest plan as it stands.
-    static func planToFollow(_ unit: Unit, on db: any Database) async throws -> (Plan, PlanContent, ImpactScale)? {
+    static func planToFollow(
+        _ unit: Unit, now: Date, on db: any Database
+    ) async throws -> (Plan, PlanContent, ImpactScale)? {
         if let version = try await PlanService.approvedVersion(of: unit.requireID(), on: db),
             let plan = try await PlanService.find(version.$plan.id, on: db)
         {
@@ -38,12 +40,12 @@ enum ActivationService {
             ).first(),
             let plan = try await PlanService.find(newest.requireID(), on: db)
         else { return nil }
-        let snapshot = try await PlanService.snapshot(plan, on: db)
+        let snapshot = try await PlanService.snapshot(plan, now: now, on: db)
         return (plan, snapshot.content, snapshot.scale)
     }
 
     static func start(
-        at unit: Unit, _ input: ActivationInput, by context: AuditContext, now: Date = Date(),
+        at unit: Unit, _ input: ActivationInput, by context: AuditContext, now: Date,
         on db: any Database
     ) async throws -> Activation {
         var v = ValidationCollector()
@@ -59,7 +61,7 @@ enum ActivationService {
         {
             throw ValidationErrors([DomainError(.activationOpen, field: "kind")])
         }
-        guard let (plan, content, scale) = try await planToFollow(unit, on: db) else {
+        guard let (plan, content, scale) = try await planToFollow(unit, now: now, on: db) else {
             throw ValidationErrors([DomainError(.noPlanToActivate, field: "kind")])
         }
         let ordered = ImpactAnalysis.recoveryOrder(content.processes, scale: scale)
@@ -88,7 +90,7 @@ enum ActivationService {
 
     static func log(
         _ activation: Activation, process: Activation.Process? = nil, state: ProcessState? = nil, note: String,
-        by context: AuditContext, at: Date = Date(), on db: any Database
+        by context: AuditContext, at: Date, on db: any Database
     ) async throws {
         let entry = ActivationEntry()
         entry.$activation.id = try activation.requireID()
@@ -120,7 +122,8 @@ enum ActivationService {
             Dictionary(uniqueKeysWithValues: states.map { ($0.key.uuidString.lowercased(), $0.value) }))
         try await db.transaction { db in
             try await activation.save(on: db)
-            try await log(activation, process: process, state: state!!, note: note ?? "", by: context, on: db)
+            try await log(
+                activation, process: process, state: state!!, note: note ?? "", by: context, at: context.at, on: db)
             try await Audit.record(
                 on: db, by: context, .update, entity: "activation", id: activation.id, unitID: activation.$unit.id,
                 summary: process.name,
@@ -133,14 +136,14 @@ enum ActivationService {
     ) async throws {
         if activation.status == .closed { throw ValidationErrors([DomainError(.activationClosed, field: "note")]) }
         let note = try TextRules.name(rawNote, field: "note", max: ActivationRules.maximumNote)
-        try await log(activation, note: note, by: context, on: db)
+        try await log(activation, note: note, by: context, at: context.at, on: db)
     }
 
     /// Closes the activation; its after-action note becomes an exercise-like record in the plan
     /// being written for the next review (the activated plan if it is still editable, else the
     /// unit's newest editable plan). The unit's "last exercise" is the close in any case.
     static func close(
-        _ activation: Activation, note rawNote: String?, by context: AuditContext, now: Date = Date(),
+        _ activation: Activation, note rawNote: String?, by context: AuditContext, now: Date,
         on db: any Database
     ) async throws {
         if activation.status == .closed {

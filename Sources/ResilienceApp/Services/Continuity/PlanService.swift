@@ -28,7 +28,7 @@ struct PlanSnapshot: Sendable {
     var checks: [PlanCheck]
     var completeness: PlanCompleteness
 
-    init(content: PlanContent, scale: ImpactScale, now: Date = Date()) {
+    init(content: PlanContent, scale: ImpactScale, now: Date) {
         self.content = content
         self.scale = scale
         let nextReview = Calendar(identifier: .gregorian).date(byAdding: .month, value: 12, to: now) ?? now
@@ -78,13 +78,13 @@ enum PlanService {
     /// The content of a plan, decoded. Pages load plans without their content (a large plan's is
     /// hundreds of kilobytes); it is read and decoded only when this cache, keyed by plan and
     /// revision, lacks it.
-    static func snapshot(_ plan: Plan, on db: any Database) async throws -> PlanSnapshot {
-        let day = Int(Date().timeIntervalSince1970 / 86_400)
+    static func snapshot(_ plan: Plan, now: Date, on db: any Database) async throws -> PlanSnapshot {
+        let day = Int(now.timeIntervalSince1970 / 86_400)
         if let cached = SnapshotCache.shared.get("\(plan.id!.uuidString):\(plan.revision):\(day)") { return cached }
         let stored = try await stored(plan.requireID(), on: db)
         let snapshot = PlanSnapshot(
             content: try PlanCodec.decode(PlanContent.self, stored.content),
-            scale: try PlanCodec.decode(ImpactScale.self, stored.scale))
+            scale: try PlanCodec.decode(ImpactScale.self, stored.scale), now: now)
         SnapshotCache.shared.put("\(plan.id!.uuidString):\(stored.revision):\(day)", snapshot)
         return snapshot
     }
@@ -201,7 +201,7 @@ enum PlanService {
         plan.cycle = cycle
         plan.state = .draft
         plan.campaignID = campaignID
-        plan.lastExercise = lastExercise(content)
+        plan.lastExercise = lastExercise(content, now: context.at)
         plan.content = PlanCodec.encode(content)
         plan.scale = PlanCodec.encode(scale)
         plan.revision = 1
@@ -254,8 +254,8 @@ enum PlanService {
             let encoded = PlanCodec.encode(content)
             if encoded == stored.content { plan.revision = stored.revision; plan.state = stored.state; return plan }
             let revision = stored.revision
-            let now = Date()
-            let exercised = lastExercise(content)
+            let now = context.at
+            let exercised = lastExercise(content, now: context.at)
             let saved = try await db.transaction { db -> Bool in
                 guard let sql = db as? any SQLDatabase else { return false }
                 let rows = try await sql.update(Plan.schema)
@@ -287,7 +287,7 @@ enum PlanService {
     }
 
     /// The latest exercise the content records, up to today.
-    static func lastExercise(_ content: PlanContent, now: Date = Date()) -> Date? {
+    static func lastExercise(_ content: PlanContent, now: Date) -> Date? {
         content.exercises.map(\.date).filter { $0 <= now }.max()
     }
 
@@ -325,18 +325,20 @@ enum PlanService {
             .field(\.$unitID).field(\.$plan.$id).first()
     }
 
-    static func snapshot(_ plan: Plan, _ version: PlanVersion?, on db: any Database) async throws -> PlanSnapshot {
+    static func snapshot(
+        _ plan: Plan, _ version: PlanVersion?, now: Date, on db: any Database
+    ) async throws -> PlanSnapshot {
         if let version { return try await snapshot(version, on: db) }
-        return try await snapshot(plan, on: db)
+        return try await snapshot(plan, now: now, on: db)
     }
 
     static func document(
-        _ plan: Plan, unit: Unit, version: PlanVersion?, on db: any Database
+        _ plan: Plan, unit: Unit, version: PlanVersion?, now: Date, on db: any Database
     ) async throws -> PlanDocument {
-        let snapshot = try await snapshot(plan, version, on: db)
+        let snapshot = try await snapshot(plan, version, now: now, on: db)
         return PlanDocument(
             format: PlanDocument.format, unit: .init(id: unit.id!, name: unit.name, code: unit.code),
-            cycle: plan.cycle, version: version?.number, exportedAt: Date(), scale: snapshot.scale,
+            cycle: plan.cycle, version: version?.number, exportedAt: now, scale: snapshot.scale,
             content: snapshot.content)
     }
 }

@@ -10,9 +10,11 @@ struct Reviewer: Sendable {
     var context: AuditContext
 
     init(grants: [Grant], context: AuditContext) { self.grants = grants; self.context = context }
-    init(_ actor: Actor) {
+    /// The person asking, at the application clock's time.
+    init(_ request: Request) throws {
+        let actor = try request.requireActor()
         grants = actor.grants
-        context = AuditContext(actorID: actor.id, actorName: actor.username)
+        context = request.auditContext
     }
 }
 
@@ -26,7 +28,7 @@ enum ReviewService {
     @discardableResult
     static func move(
         _ plan: Plan, _ rawMove: String?, comment rawComment: String?, by who: Reviewer, unit: Unit,
-        now: Date = Date(), app: Application?, on db: any Database
+        now: Date, app: Application?, on db: any Database
     ) async throws -> PlanMove {
         guard let move = ReviewMove(rawValue: rawMove ?? ""), move != .supersede else {
             throw ValidationErrors([DomainError(rawMove?.isEmpty == false ? .invalidChoice : .required, field: "move")])
@@ -37,7 +39,7 @@ enum ReviewService {
         plan.state = stored.state
         var conditions = ReviewCycle.Conditions(comment: comment)
         if move == .submit {
-            conditions.blockingErrors = try await PlanService.snapshot(plan, on: db).errorCount
+            conditions.blockingErrors = try await PlanService.snapshot(plan, now: now, on: db).errorCount
             conditions.unansweredThreads = try await threads(of: plan, on: db).filter { $0.state == .open }.count
         }
         if move == .endorse {
@@ -134,7 +136,8 @@ enum ReviewService {
         ]
         for (i, (move, role, reached)) in steps.enumerated() {
             let who = Reviewer(
-                grants: [Grant(role: role, unitID: try unit.requireID())], context: people[role] ?? .system)
+                grants: [Grant(role: role, unitID: try unit.requireID())],
+                context: people[role] ?? .system(at: dates.submitted))
             let at = i == steps.count - 1 ? dates.approved : dates.submitted.addingTimeInterval(Double(i) * 86_400)
             try await ReviewService.move(
                 plan, move.rawValue, comment: nil, by: who, unit: unit, now: at, app: nil, on: db)
@@ -282,7 +285,7 @@ enum ReviewService {
             case .answer, .reply: thread.state = FeedbackState.after(message: kind == .reply)
             case .resolve:
                 thread.state = .resolved
-                thread.resolvedAt = Date()
+                thread.resolvedAt = who.context.at
                 thread.resolvedByName = who.context.actorName
             }
             try await thread.save(on: db)

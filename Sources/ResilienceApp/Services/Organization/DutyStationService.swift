@@ -66,7 +66,7 @@ enum DutyStationService {
     static func retire(_ station: DutyStation, by context: AuditContext, on db: any Database) async throws {
         if station.retiredAt != nil { throw DomainError(.alreadyRetired) }
         let before = station.auditFields
-        station.retiredAt = Date()
+        station.retiredAt = context.at
         try await db.transaction { db in
             try await station.save(on: db)
             try await Audit.record(

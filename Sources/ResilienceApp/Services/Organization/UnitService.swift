@@ -90,7 +90,7 @@ enum UnitService {
             .filter(\.$retiredAt == nil).count()
         try OrganizationRules.checkRetire(activeChildren: activeChildren, alreadyRetired: unit.isRetired)
         let before = unit.auditFields
-        unit.retiredAt = Date()
+        unit.retiredAt = context.at
         try await db.transaction { db in
             try await unit.save(on: db)
             try await Audit.record(

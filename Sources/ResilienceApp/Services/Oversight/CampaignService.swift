@@ -29,7 +29,7 @@ enum CampaignService {
     /// has no plan for the cycle yet (a copy of its plan in force if it has one); units that
     /// already started one keep it and join with it.
     static func open(
-        at scope: Unit, _ input: Input, by context: AuditContext, now: Date = Date(), app: Application?,
+        at scope: Unit, _ input: Input, by context: AuditContext, now: Date, app: Application?,
         on db: any Database
     ) async throws -> Campaign {
         var v = ValidationCollector()
@@ -137,7 +137,7 @@ enum CampaignService {
     }
 
     /// The campaign's units with their plan's state: late ones first.
-    static func progress(_ campaign: Campaign, now: Date = Date(), on db: any Database) async throws -> Progress {
+    static func progress(_ campaign: Campaign, now: Date, on db: any Database) async throws -> Progress {
         guard let sql = db as? any SQLDatabase else { return Progress(rows: [], counts: [:], late: 0, done: 0) }
         let rows = try await sql.select()
             .column(SQLColumn("unit_id", table: "c")).column(SQLColumn("name", table: "u")).column(

@@ -216,7 +216,7 @@ enum OversightService {
 
     /// Records today's figures of HQ and of every region (once a day; a later run the same day
     /// replaces the day's row).
-    static func recordSnapshots(now: Date = Date(), on db: any Database) async throws {
+    static func recordSnapshots(now: Date, on db: any Database) async throws {
         guard let root = try await UnitQueries.root(on: db) else { return }
         let standings = try await standings(on: db)
         let total = figures(of: standings.rows, now: now)
@@ -227,7 +227,7 @@ enum OversightService {
 
     /// Fills the first day of each of the months before today with rebuilt figures, for a new
     /// installation's charts.
-    static func backfill(months: Int, now: Date = Date(), on db: any Database) async throws {
+    static func backfill(months: Int, now: Date, on db: any Database) async throws {
         guard let root = try await UnitQueries.root(on: db) else { return }
         let calendar = PlanDue.utc
         let thisMonth = calendar.date(from: calendar.dateComponents([.year, .month], from: now)) ?? now
@@ -273,7 +273,7 @@ enum OversightService {
     /// Each unit's figures over the last year, oldest first: every day of the last month and the
     /// first day of each month before it (read as plain rows).
     static func snapshots(
-        of units: [UUID], since: Date, now: Date = Date(), on db: any Database
+        of units: [UUID], since: Date, now: Date, on db: any Database
     ) async throws -> [UUID: [Point]] {
         guard let sql = db as? any SQLDatabase, !units.isEmpty else { return [:] }
         let recent = day(PlanDue.utc.date(byAdding: .month, value: -1, to: now) ?? now)
@@ -298,7 +298,7 @@ enum OversightService {
     /// The regional team submits its figures at a date with its comments: a dated record HQ keeps.
     static func submitReport(
         for unit: Unit, at rawDate: String?, comments rawComments: String?, by context: AuditContext,
-        now: Date = Date(), app: Application?, on db: any Database
+        now: Date, app: Application?, on db: any Database
     ) async throws -> ComplianceReport {
         guard unit.kind == .region || unit.kind == .headquarters else {
             throw ValidationErrors([DomainError(.notARegion, field: "comments")])
@@ -347,7 +347,7 @@ enum OversightService {
     /// Tells focal points and senior managers of plans due within 30 days and of overdue plans,
     /// once per due date each. Returns how many units were reminded.
     @discardableResult
-    static func remind(now: Date = Date(), app: Application?, on db: any Database) async throws -> Int {
+    static func remind(now: Date, app: Application?, on db: any Database) async throws -> Int {
         let soon = PlanDue.utc.date(byAdding: .day, value: PlanDue.dueSoonDays, to: now) ?? now
         let due = try await PlanStanding.query(on: db).filter(\.$inForcePlanID != nil).filter(\.$dueAt <= soon).all()
         var reminded = 0
@@ -370,16 +370,25 @@ enum OversightService {
         return reminded
     }
 
-    /// Runs the reminders, the registers' reviews falling due, and today's snapshot every hour
-    /// while the server is up.
+    /// What runs every hour, at the application clock's time: reminders of plans due soon and
+    /// overdue, the registers' reviews falling due, and today's figures. Returns how many units
+    /// were reminded.
+    @discardableResult
+    static func hourly(_ app: Application) async throws -> Int {
+        let now = app.clock.now
+        let reminded = try await remind(now: now, app: app, on: app.db)
+        try await RiskService.refreshRegisters(now: now, on: app.db)
+        try await recordSnapshots(now: now, on: app.db)
+        return reminded
+    }
+
+    /// Runs the hourly work every hour while the server is up.
     static func schedule(_ app: Application) {
         let task = Task.detached {
             while !Task.isCancelled {
                 do {
                     let started = Date()
-                    let reminded = try await remind(app: app, on: app.db)
-                    try await RiskService.refreshRegisters(on: app.db)
-                    try await recordSnapshots(on: app.db)
+                    let reminded = try await hourly(app)
                     app.logger.notice(
                         "Hourly run: \(reminded) units reminded, registers and today's figures brought up to date in \(Int(Date().timeIntervalSince(started) * 1000)) ms."
                     )

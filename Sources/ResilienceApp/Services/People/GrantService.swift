@@ -14,7 +14,7 @@ struct GrantInput: Codable, Sendable {
 /// table with who revoked it and when.
 enum GrantService {
     static func grant(
-        _ input: GrantInput, to user: User, by actor: Actor, on db: any Database
+        _ input: GrantInput, to user: User, by actor: Actor, at now: Date, on db: any Database
     ) async throws -> RoleGrant {
         var validator = ValidationCollector()
         let role = Role(rawValue: input.role ?? "")
@@ -30,7 +30,7 @@ enum GrantService {
             .filter(\.$role == role).filter(\.$revokedAt == nil).first()
         if existing != nil { throw DomainError(.grantExists, field: "role") }
         let grant = RoleGrant(userID: userID, unitID: unitID, role: role, grantedByID: actor.id)
-        let context = AuditContext(actorID: actor.id, actorName: actor.username)
+        let context = AuditContext(actorID: actor.id, actorName: actor.username, at: now)
         try await db.transaction { db in
             try await grant.create(on: db)
             try await Audit.record(
@@ -40,15 +40,15 @@ enum GrantService {
         return grant
     }
 
-    static func revoke(_ grant: RoleGrant, by actor: Actor, on db: any Database) async throws {
+    static func revoke(_ grant: RoleGrant, by actor: Actor, at now: Date, on db: any Database) async throws {
         if grant.revokedAt != nil { throw DomainError(.alreadyRetired) }
         if grant.$user.id == actor.id, grant.role == .administrator {
             throw DomainError(.cannotRevokeOwnAdministrator)
         }
         let before = grant.auditFields
-        grant.revokedAt = Date()
+        grant.revokedAt = now
         grant.$revokedBy.id = actor.id
-        let context = AuditContext(actorID: actor.id, actorName: actor.username)
+        let context = AuditContext(actorID: actor.id, actorName: actor.username, at: now)
         try await db.transaction { db in
             try await grant.save(on: db)
             try await Audit.record(

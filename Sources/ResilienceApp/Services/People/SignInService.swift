@@ -21,7 +21,7 @@ enum SignInService {
         let state = SignInThrottle.State(
             failures: attempt?.failures ?? 0, lastFailure: attempt?.lastFailureAt,
             lockedUntil: attempt?.lockedUntil)
-        switch throttle.verdict(for: state, now: Date()) {
+        switch throttle.verdict(for: state, now: request.now) {
         case .locked(let until):
             throw AppError.locked(until: until)
         case .proceed(let delay) where delay > 0:
@@ -37,19 +37,19 @@ enum SignInService {
         if let user, verified, user.isActive {
             try await db.transaction { db in
                 try await SignInAttempt.query(on: db).filter(\.$username == key).delete()
-                user.lastSignInAt = Date()
+                user.lastSignInAt = request.now
                 try await user.save(on: db)
                 try await Audit.record(
-                    on: db, by: AuditContext(actorID: user.id, actorName: user.username), .signIn,
+                    on: db, by: AuditContext(actorID: user.id, actorName: user.username, at: request.now), .signIn,
                     entity: User.auditEntity, id: user.id, unitID: user.$homeUnit.id,
                     subjectUserID: user.id, summary: user.username)
             }
             return user
         }
         try await db.transaction { db in
-            try await countFailure(key, throttle: throttle, now: Date(), on: db)
+            try await countFailure(key, throttle: throttle, now: request.now, on: db)
             try await Audit.record(
-                on: db, by: AuditContext(actorID: nil, actorName: key),
+                on: db, by: AuditContext(actorID: nil, actorName: key, at: request.now),
                 .signInFailed, entity: User.auditEntity, id: user?.id, unitID: user?.$homeUnit.id,
                 subjectUserID: user?.id, summary: key)
         }

@@ -36,7 +36,7 @@ enum TokenService {
         let open = try await APIToken.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).all()
         guard !open.isEmpty else { return }
         try await APIToken.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).set(
-            \.$revokedAt, to: Date()
+            \.$revokedAt, to: context.at
         ).update()
         for token in open {
             try await Audit.record(
@@ -52,7 +52,7 @@ enum TokenService {
             let token = try await APIToken.find(id, on: db), token.$user.id == userID
         else { throw Abort(.notFound) }
         guard token.revokedAt == nil else { return }
-        token.revokedAt = Date()
+        token.revokedAt = context.at
         try await db.transaction { db in
             try await token.save(on: db)
             try await Audit.record(

@@ -74,7 +74,7 @@ enum RiskService {
                 summary: "\(unit.name): relevant kinds",
                 change: AuditChange(
                     before: ["relevant_kinds": before], after: ["relevant_kinds": chosen.joined(separator: ", ")]))
-            try await refreshRegister(of: unitID, on: db)
+            try await refreshRegister(of: unitID, now: context.at, on: db)
         }
     }
 
@@ -197,14 +197,16 @@ enum RiskService {
     /// unit's live plans (the plan in force and any being written or reviewed, newest cycle
     /// first; an item copied into a later cycle keeps its id and is offered once), and any it is
     /// linked to already.
-    static func planItems(of unitID: UUID, linked: [RiskLink] = [], on db: any Database) async throws -> PlanItems {
+    static func planItems(
+        of unitID: UUID, linked: [RiskLink] = [], now: Date, on db: any Database
+    ) async throws -> PlanItems {
         var items = PlanItems()
         let plans = try await Plan.query(on: db).filter(\.$unit.$id == unitID).filter(
             \.$state ~~ ReviewState.allCases.filter(\.isLive)
         )
         .sort(\.$cycle, .descending).all()
         for plan in plans {
-            let content = try await PlanService.snapshot(plan, on: db).content
+            let content = try await PlanService.snapshot(plan, now: now, on: db).content
             let planID = try plan.requireID()
             items.hasPlan = true
             items.add(.scenarios, content.scenarios.map { ($0.id, $0.title) }, in: planID)
@@ -282,7 +284,7 @@ enum RiskService {
         let scale = try await scale(on: db)
         var row = RiskCSV.row(form, line: 0, kinds: Set(scale.kinds))
         let old = if let existing { try await links(of: existing.requireID(), on: db) } else { [RiskLink]() }
-        let items = try await planItems(of: unitID, linked: old, on: db)
+        let items = try await planItems(of: unitID, linked: old, now: context.at, on: db)
         var chosen: [(PlanSection, UUID, String)] = []
         for section in [PlanSection.scenarios, .processes] {
             let prefix = "\(section.rawValue)-"
@@ -324,7 +326,7 @@ enum RiskService {
                 change: AuditChange(
                     before: before, after: risk.formValues.merging(described(links.map { ($0.0, $0.2) })) { a, _ in a })
             )
-            try await refreshRegister(of: unitID, on: db)
+            try await refreshRegister(of: unitID, now: context.at, on: db)
         }
         return risk
     }
@@ -359,13 +361,13 @@ enum RiskService {
                 on: db, by: context, .importFile, entity: "risk", id: nil, unitID: unitID,
                 summary: "\(unit.name): \(risks.count)",
                 change: AuditChange(before: [:], after: ["risks": String(risks.count)]))
-            try await refreshRegister(of: unitID, on: db)
+            try await refreshRegister(of: unitID, now: context.at, on: db)
         }
         return risks.count
     }
 
     /// Whether the unit's register is in place, kept in its standing for the dashboards.
-    static func refreshRegister(of unitID: UUID, now: Date = Date(), on db: any Database) async throws {
+    static func refreshRegister(of unitID: UUID, now: Date, on db: any Database) async throws {
         let risks = try await Risk.query(on: db).filter(\.$unitID == unitID).field(\.$id).field(\.$kind).field(
             \.$status
         ).field(\.$reviewDate).all()
@@ -383,7 +385,7 @@ enum RiskService {
 
     /// Every register again: a review falling overdue takes a register out of place with no change
     /// to it.
-    static func refreshRegisters(now: Date = Date(), on db: any Database) async throws {
+    static func refreshRegisters(now: Date, on db: any Database) async throws {
         let units = Set(try await Risk.query(on: db).field(\.$id).field(\.$unitID).all().map(\.unitID))
         for unit in units { try await refreshRegister(of: unit, now: now, on: db) }
     }

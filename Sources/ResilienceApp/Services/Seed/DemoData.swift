@@ -142,8 +142,8 @@ enum DemoData {
     static func isEmpty(_ db: any Database) async throws -> Bool { try await Unit.query(on: db).count() == 0 }
 
     /// Loads the demo organization and accounts. Run only on an empty database.
-    static func load(on db: any Database, hasher: any PasswordHasher) async throws {
-        let context = AuditContext.system
+    static func load(on db: any Database, hasher: any PasswordHasher, now: Date) async throws {
+        let context = AuditContext.system(at: now)
         let hq = try await UnitService.create(
             under: nil, UnitInput(name: "Headquarters", code: "HQ", kind: UnitKind.headquarters.rawValue), by: context,
             on: db)
@@ -186,7 +186,7 @@ enum DemoData {
                     summary: "\(user.username): \(account.role.rawValue) @ \(unit.name)")
             }
         }
-        try await DemoPlan.load(on: db)
+        try await DemoPlan.load(on: db, now: now)
     }
 
     private static func input(_ p: Place) -> DutyStationInput {

@@ -5,14 +5,14 @@ import ResilienceCore
 /// Plans for the demo and for benchmarks: a realistic plan for Bangladesh, and a large plan of
 /// any size with full impact grids.
 enum DemoPlan {
-    static func day(_ offset: Int, from now: Date = Date()) -> Date {
+    static func day(_ offset: Int, from now: Date) -> Date {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar.startOfDay(for: calendar.date(byAdding: .day, value: offset, to: now)!)
     }
 
     /// A complete plan of a country operation: no blocking errors, a warning or two.
-    static func bangladesh(now: Date = Date()) -> PlanContent {
+    static func bangladesh(now: Date) -> PlanContent {
         var plan = PlanContent()
         plan.team = [
             TeamMember(name: "Hiroshi Tanaka", function: .other, isLead: true, contact: "+880 1711 000 001"),
@@ -147,7 +147,7 @@ enum DemoPlan {
     /// A plan of `processes` critical processes with `staffPerProcess` people each and every
     /// impact cell rated: the size the benchmark asks for.
     static func large(
-        processes count: Int, staffPerProcess: Int, scale: ImpactScale = .standard, seed: Int = 1, now: Date = Date()
+        processes count: Int, staffPerProcess: Int, scale: ImpactScale = .standard, seed: Int = 1, now: Date
     ) -> PlanContent {
         var plan = bangladesh(now: now)
         plan.processes = (0..<count).map { i in
@@ -184,12 +184,11 @@ enum DemoPlan {
     /// The benchmark's plan: 60 critical processes with 5 staff each (300 entries) and full impact
     /// grids, submitted twice with changes between (two versions, the first in force, the second
     /// in review), after which the next cycle's draft is started from the plan in force.
-    static func loadLarge(at unit: Unit, on db: any Database) async throws -> Plan {
-        let context = AuditContext.system
-        let now = Date()
+    static func loadLarge(at unit: Unit, now: Date, on db: any Database) async throws -> Plan {
+        let context = AuditContext.system(at: now)
         let plan = try await PlanService.create(
             at: unit, cycle: "2026", start: PlanService.Start.empty.rawValue, by: context, on: db)
-        let content = large(processes: 60, staffPerProcess: 5)
+        let content = large(processes: 60, staffPerProcess: 5, now: now)
         try await PlanService.change(plan, by: context, on: db) {
             $0 = content; return ("content", "", "benchmark")
         }
@@ -225,22 +224,21 @@ enum DemoPlan {
     /// Loads Bangladesh's plans: last cycle's, approved a year and two weeks ago (so overdue), and
     /// this cycle's draft started from it with a change or two; and plans for a few
     /// other operations in different states, so that the dashboards have something to show.
-    static func load(on db: any Database) async throws {
+    static func load(on db: any Database, now: Date) async throws {
         guard let unit = try await Unit.query(on: db).filter(\.$code == "BGD").first() else { return }
         var people: [Role: AuditContext] = [:]
         for account in DemoData.accounts
         where ["focal.bangladesh", "reviewer.asia", "manager.bangladesh"].contains(account.username) {
             if let user = try await User.query(on: db).filter(\.$username == account.username).first() {
-                people[account.role] = AuditContext(actorID: user.id, actorName: user.username)
+                people[account.role] = AuditContext(actorID: user.id, actorName: user.username, at: now)
             }
         }
-        let context = people[.focalPoint] ?? .system
-        let now = Date()
+        let context = people[.focalPoint] ?? .system(at: now)
         let days = { (n: Double) in now.addingTimeInterval(-n * 86_400) }
         let year = Calendar(identifier: .gregorian).component(.year, from: now)
         let last = try await PlanService.create(
             at: unit, cycle: String(year - 1), start: PlanService.Start.empty.rawValue, by: context, on: db)
-        let content = bangladesh()
+        let content = bangladesh(now: now)
         try await PlanService.change(last, by: context, on: db) {
             $0 = content; return ("content", "", "demo")
         }
@@ -263,16 +261,16 @@ enum DemoPlan {
             guard let unit = try await Unit.query(on: db).filter(\.$code == other.code).first() else { continue }
             let cycle = other.state == .inForce ? year - 1 : year
             let plan = try await PlanService.create(
-                at: unit, cycle: String(cycle), start: PlanService.Start.empty.rawValue, by: .system, on: db)
-            let sample = large(processes: 3 + i, staffPerProcess: 2, seed: i)
-            try await PlanService.change(plan, by: .system, on: db) {
+                at: unit, cycle: String(cycle), start: PlanService.Start.empty.rawValue, by: .system(at: now), on: db)
+            let sample = large(processes: 3 + i, staffPerProcess: 2, seed: i, now: now)
+            try await PlanService.change(plan, by: .system(at: now), on: db) {
                 $0 = sample; return ("content", "", "demo")
             }
             try await ReviewService.runThrough(
                 plan, to: other.state, unit: unit,
                 at: (days(other.approvedDaysAgo + 20), days(other.approvedDaysAgo)), on: db)
         }
-        try await DemoRisks.load(on: db)
+        try await DemoRisks.load(on: db, now: now)
         try await OversightService.backfill(months: 12, now: now, on: db)
         try await OversightService.recordSnapshots(now: now, on: db)
     }

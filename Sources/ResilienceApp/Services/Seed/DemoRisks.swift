@@ -6,13 +6,13 @@ import ResilienceCore
 /// after treatment, with actions (one late) and links to the critical processes of its plan, so
 /// that the register is in place and the plan's processes list their risks.
 enum DemoRisks {
-    static func load(on db: any Database) async throws {
+    static func load(on db: any Database, now: Date) async throws {
         guard let unit = try await Unit.query(on: db).filter(\.$code == "ETH").first(),
             let plan = try await Plan.query(on: db).filter(\.$unit.$id == unit.requireID()).sort(\.$cycle, .descending)
                 .first()
         else { return }
-        let processes = try await PlanService.snapshot(plan, on: db).content.processes.map(\.id)
-        let day = { (days: Double) in OversightService.day(Date().addingTimeInterval(days * 86_400)) }
+        let processes = try await PlanService.snapshot(plan, now: now, on: db).content.processes.map(\.id)
+        let day = { (days: Double) in OversightService.day(now.addingTimeInterval(days * 86_400)) }
         let risks: [[String: String]] = [
             [
                 "kind": "security", "title": "Armed attack on a convoy on the Gambella road",
@@ -58,7 +58,8 @@ enum DemoRisks {
             ],
         ]
         for form in risks {
-            try await RiskService.save(nil, at: unit, form.filter { $0.key != "processes-" }, by: .system, on: db)
+            try await RiskService.save(
+                nil, at: unit, form.filter { $0.key != "processes-" }, by: .system(at: now), on: db)
         }
     }
 }

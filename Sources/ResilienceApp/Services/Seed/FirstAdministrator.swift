@@ -7,7 +7,7 @@ import Vapor
 /// (`RESILIENCE_ADMIN_USERNAME`, `RESILIENCE_ADMIN_PASSWORD`) or is asked for on the terminal.
 enum FirstAdministrator {
     static func ensure(
-        on db: any Database, hasher: any PasswordHasher, console: any Console,
+        on db: any Database, hasher: any PasswordHasher, console: any Console, now: Date,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) async throws {
         guard try await User.query(on: db).count() == 0 else { return }
@@ -35,7 +35,7 @@ enum FirstAdministrator {
                 under: nil,
                 UnitInput(
                     name: environment["RESILIENCE_HQ_NAME"] ?? "Headquarters", code: "HQ",
-                    kind: UnitKind.headquarters.rawValue), by: .system, on: db)
+                    kind: UnitKind.headquarters.rawValue), by: .system(at: now), on: db)
         }
         let hq = root!
         let user = User(
@@ -45,10 +45,10 @@ enum FirstAdministrator {
         try await db.transaction { db in
             try await user.create(on: db)
             try await Audit.record(
-                on: db, by: .system, .create, user, unitID: hq.id, subjectUserID: user.id, summary: name)
+                on: db, by: .system(at: now), .create, user, unitID: hq.id, subjectUserID: user.id, summary: name)
             try await grant.create(on: db)
             try await Audit.record(
-                on: db, by: .system, .grant, grant, unitID: hq.id, subjectUserID: user.id,
+                on: db, by: .system(at: now), .grant, grant, unitID: hq.id, subjectUserID: user.id,
                 summary: "\(name): administrator @ \(hq.name)")
         }
         console.print("Created the first administrator \(name) on \(hq.name).")

@@ -3,12 +3,14 @@ import Foundation
 import ResilienceCore
 import Vapor
 
-/// Who is writing: a person, or the system itself (seed, commands).
+/// Who is writing, and when: a person, or the system itself (seed, commands, the hourly run), at
+/// the application clock's time (`AppClock`). Services take "now" from here.
 struct AuditContext: Sendable {
     var actorID: UUID?
     var actorName: String
+    var at: Date
 
-    static let system = AuditContext(actorID: nil, actorName: "system")
+    static func system(at now: Date) -> AuditContext { AuditContext(actorID: nil, actorName: "system", at: now) }
 }
 
 /// A record whose fields the audit trail shows before and after a change.
@@ -22,7 +24,7 @@ protocol Auditable {
 extension Request {
     /// The audit context of the signed-in person.
     var auditContext: AuditContext {
-        actor.map { AuditContext(actorID: $0.id, actorName: $0.username) } ?? .system
+        actor.map { AuditContext(actorID: $0.id, actorName: $0.username, at: now) } ?? .system(at: now)
     }
 }
 
@@ -36,7 +38,7 @@ enum Audit {
     ) async throws {
         let reduced = change.reduced
         let entry = AuditEntry()
-        entry.at = Date()
+        entry.at = context.at
         entry.action = action
         entry.entityType = entity
         entry.entityID = id

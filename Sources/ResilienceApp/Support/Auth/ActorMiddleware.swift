@@ -11,7 +11,7 @@ struct ActorMiddleware: AsyncMiddleware {
         if request.isAPI {
             found =
                 if let bearer = request.headers.bearerAuthorization {
-                    try await TokenAuth.actor(for: bearer.token, unitID: unitID, on: request.db)
+                    try await TokenAuth.actor(for: bearer.token, unitID: unitID, now: request.now, on: request.db)
                 } else { nil }
         } else {
             found = try await SessionAuth.actor(for: request, unitID: unitID)
@@ -42,13 +42,15 @@ enum TokenAuth {
         return String(decoding: hex, as: UTF8.self)
     }
 
-    static func actor(for token: String, unitID: UUID? = nil, on db: any Database) async throws -> ActorQuery.Found? {
-        guard let found = try await ActorQuery.find(.token, hash: hash(token), unitID: unitID, on: db) else {
+    static func actor(
+        for token: String, unitID: UUID? = nil, now: Date, on db: any Database
+    ) async throws -> ActorQuery.Found? {
+        guard let found = try await ActorQuery.find(.token, hash: hash(token), unitID: unitID, now: now, on: db) else {
             return nil
         }
         // Touch at most once a minute: a busy script must not turn every read into a write.
-        if found.lastUsed.map({ Date().timeIntervalSince($0) > 60 }) ?? true {
-            try await APIToken.query(on: db).filter(\.$id == found.credentialID).set(\.$lastUsedAt, to: Date()).update()
+        if found.lastUsed.map({ now.timeIntervalSince($0) > 60 }) ?? true {
+            try await APIToken.query(on: db).filter(\.$id == found.credentialID).set(\.$lastUsedAt, to: now).update()
         }
         return found
     }

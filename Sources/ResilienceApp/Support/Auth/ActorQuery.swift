@@ -46,12 +46,12 @@ enum ActorQuery {
     }
 
     static func find(
-        _ credential: Credential, hash: String, unitID: UUID? = nil, on db: any Database
+        _ credential: Credential, hash: String, unitID: UUID? = nil, now: Date, on db: any Database
     ) async throws -> Found? {
         let parameters: [PreparedParameter] = [.string(hash), .bool(true), .uuid(unitID)]
         let rows =
             switch credential {
-            case .session: try await SessionRead(parameters: parameters + [.date(Date())]).all(on: db)
+            case .session: try await SessionRead(parameters: parameters + [.date(now)]).all(on: db)
             case .token: try await TokenRead(parameters: parameters).all(on: db)
             }
         guard let first = rows.first else { return nil }

@@ -18,8 +18,8 @@ enum SessionAuth {
         let session = UserSession()
         session.tokenHash = hash
         session.$user.id = userID
-        session.lastSeenAt = Date()
-        session.expiresAt = Date().addingTimeInterval(idleLifetime)
+        session.lastSeenAt = request.now
+        session.expiresAt = request.now.addingTimeInterval(idleLifetime)
         try await session.create(on: request.db)
         response.cookies[cookieName] = cookie(token, request)
     }
@@ -27,11 +27,13 @@ enum SessionAuth {
     /// The signed-in person of a request, if its cookie names a live session of an active account.
     static func actor(for request: Request, unitID: UUID? = nil) async throws -> ActorQuery.Found? {
         guard let token = request.cookies[cookieName]?.string, !token.isEmpty,
-            let found = try await ActorQuery.find(.session, hash: TokenAuth.hash(token), unitID: unitID, on: request.db)
+            let found = try await ActorQuery.find(
+                .session, hash: TokenAuth.hash(token), unitID: unitID, now: request.now, on: request.db)
         else { return nil }
-        if found.lastUsed.map({ Date().timeIntervalSince($0) > touchInterval }) ?? true {
+        if found.lastUsed.map({ request.now.timeIntervalSince($0) > touchInterval }) ?? true {
             try await UserSession.query(on: request.db).filter(\.$id == found.credentialID)
-                .set(\.$lastSeenAt, to: Date()).set(\.$expiresAt, to: Date().addingTimeInterval(idleLifetime)).update()
+                .set(\.$lastSeenAt, to: request.now).set(\.$expiresAt, to: request.now.addingTimeInterval(idleLifetime))
+                .update()
         }
         return found
     }
@@ -53,7 +55,7 @@ enum SessionAuth {
 
     private static func cookie(_ token: String, _ request: Request) -> HTTPCookies.Value {
         HTTPCookies.Value(
-            string: token, expires: Date().addingTimeInterval(idleLifetime), maxAge: nil, path: "/",
+            string: token, expires: request.now.addingTimeInterval(idleLifetime), maxAge: nil, path: "/",
             isSecure: request.application.appConfig.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
 }

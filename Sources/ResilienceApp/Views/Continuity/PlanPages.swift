@@ -13,6 +13,8 @@ struct PlanFrame {
     var dueAt: Date?
     var latestVersion: Int
     var current: String
+    /// Today, by the application's clock: what "due soon" and "overdue" are measured from.
+    var now: Date
 
     func header(_ t: Localizer) -> BodyNode {
         .group(
@@ -25,7 +27,7 @@ struct PlanFrame {
                 .class("status-line"),
                 PlanPages.stateBadge(state, t),
                 .if(latestVersion > 0, .safe(" " + t("plan.latest_version", latestVersion))),
-                PlanPages.dueNote(dueAt, t)),
+                PlanPages.dueNote(dueAt, t, now: now)),
             .if(
                 !state.isEditable, .p(.class("notice"), .safe(t("plan.read_only", t("plan_status.\(state.rawValue)"))))),
             .nav(
@@ -60,7 +62,7 @@ enum PlanPages {
     }
 
     /// "Due 2027-03-01", marked when due within 30 days or overdue.
-    static func dueNote(_ dueAt: Date?, _ t: Localizer, now: Date = Date()) -> BodyNode {
+    static func dueNote(_ dueAt: Date?, _ t: Localizer, now: Date) -> BodyNode {
         guard let dueAt else { return .empty }
         let standing = PlanDue.standing(dueAt: dueAt, now: now)
         return .group(
@@ -122,6 +124,7 @@ struct UnitPlansPage {
     var form: FormState
     var importForm: FormState
     var csrf: String
+    var now: Date
 
     func body(_ t: Localizer) -> BodyNode {
         .group(
@@ -134,7 +137,7 @@ struct UnitPlansPage {
                 rows: rows.map { r in
                     [
                         link(.plan(r.id), t("plan.cycle_title", r.cycle)),
-                        .group(PlanPages.stateBadge(r.state, t), PlanPages.dueNote(r.dueAt, t)),
+                        .group(PlanPages.stateBadge(r.state, t), PlanPages.dueNote(r.dueAt, t, now: now)),
                         .safe(t.number(r.versions)), .safe("\(t.dateTime(r.updated)) · \(r.by ?? "")"),
                     ]
                 }, empty: t("plan.none")),
