@@ -15,7 +15,7 @@ import VaporTesting
             let plan = try await newestPlan("BGD", app)
             let focal = try await apiHeaders("focal.bangladesh", app)
             let contributor = try await apiHeaders("contributor.bangladesh", app)
-            var bothSucceeded = 0
+            var submittedTries = 0
             for attempt in 0..<25 {
                 let read = try PlanCodec.decode(
                     PlansAPIController.Detail.self,
@@ -34,9 +34,9 @@ import VaporTesting
                     body: ByteBuffer(string: #"{"move":"submit"}"#))
                 let (saved, submitted) = try await (save, submit)
                 #expect(saved.status.code < 500 && submitted.status.code < 500)
-                if saved.status == .ok && submitted.status == .ok { bothSucceeded += 1 }
                 let now = try #require(try await Plan.find(plan.id, on: app.db))
                 if now.state == .submitted {
+                    submittedTries += 1
                     // What is under review is exactly what the working copy holds.
                     let version = try #require(
                         try await PlanVersion.query(on: app.db).filter(\.$plan.$id == plan.id!)
@@ -50,8 +50,8 @@ import VaporTesting
                     #expect(back.status == .ok)
                 }
             }
-            // Both may succeed only when the save landed first and the submission froze it.
-            #expect(bothSucceeded <= 25)
+            // The races did reach a submitted plan to compare (the check above is not vacuous).
+            #expect(submittedTries > 0)
         }
     }
 
