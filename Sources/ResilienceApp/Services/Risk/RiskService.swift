@@ -150,7 +150,8 @@ enum RiskService {
     /// The version of everything a unit's register page shows but its own rows: the latest
     /// change of the risks (never deleted; adding one sets its change time), of the registers'
     /// relevant kinds, of HQ's settings and of the units' names, and, for a page with the add
-    /// form, the unit's plans (whose scenarios and processes it offers). One small statement, each
+    /// form, the unit's plans (whose scenarios and processes it offers, from the plans not
+    /// superseded: their count, revisions and how many are superseded). One small statement, each
     /// part read from an index. Its text is the same for every page (the plans of the unit `$1`
     /// are always read and count only for people who may link risks), so it is prepared once.
     struct RegisterVersionRead: PreparedRead {
@@ -159,7 +160,8 @@ enum RiskService {
             SELECT (SELECT MAX(updated_at) FROM risks) AS risks, (SELECT MAX(updated_at) FROM risk_registers) AS kinds,
                    (SELECT MAX(updated_at) FROM settings) AS settings, (SELECT MAX(updated_at) FROM units) AS units,
                    (SELECT COUNT(*) FROM plans WHERE unit_id = $1) AS plans,
-                   (SELECT CAST(COALESCE(SUM(revision), 0) AS BIGINT) FROM plans WHERE unit_id = $1) AS revisions
+                   (SELECT CAST(COALESCE(SUM(revision), 0) AS BIGINT) FROM plans WHERE unit_id = $1) AS revisions,
+                   (SELECT COUNT(*) FROM plans WHERE unit_id = $1 AND status = 'superseded') AS superseded
             """
         var parameters: [PreparedParameter]
     }
@@ -175,6 +177,9 @@ enum RiskService {
             parts += [
                 String(try row.decode(column: "plans", as: Int.self)),
                 String(try row.decode(column: "revisions", as: Int.self)),
+                // A review move changes no revision, but an approval supersedes a plan, whose
+                // items the form then no longer offers (ReviewState.isLive).
+                String(try row.decode(column: "superseded", as: Int.self)),
             ]
         }
         return parts.joined(separator: ":")
