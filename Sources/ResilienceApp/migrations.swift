@@ -42,6 +42,9 @@ enum Migrations {
             CreateRiskRegister(),
             // Treatment actions, and links from risks to plan scenarios and critical processes.
             AddRiskTreatment(),
+            // A counter per kind of data and unit, bumped by every write: what kept pages are
+            // valid for.
+            CreateDataVersion(),
         ]
     }
 }

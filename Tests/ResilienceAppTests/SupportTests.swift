@@ -6,14 +6,25 @@ import Testing
 
 /// The helpers every request goes through: kept pages, escaping, token hashes.
 @Suite struct SupportTests {
-    @Test func everyStandInIsReplacedAndTheTextAroundItKept() {
-        let page = "<form><input value=\"TOKEN\"></form>——中文<form><input value=\"TOKEN\"></form>TOKEN"
+    @Test func everyHoleOfAStencilIsFilledAndTheTextAroundItKept() {
+        let csrf = Stencil.marker(.csrf), content = Stencil.marker(.content)
+        let stencil = Stencil("<form><input value=\"\(csrf)\"></form>——中文<main>\(content)</main>\(csrf)")
         #expect(
-            page.replacingBytes("TOKEN", with: "a1b2")
-                == "<form><input value=\"a1b2\"></form>——中文<form><input value=\"a1b2\"></form>a1b2")
-        #expect("no stand-in here".replacingBytes("TOKEN", with: "x") == "no stand-in here")
-        #expect("TOKTOKEN".replacingBytes("TOKEN", with: "x") == "TOKx")
-        #expect("".replacingBytes("TOKEN", with: "x") == "")
+            stencil.filled([.csrf: "a1b2", .content: "<p>页</p>"])
+                == "<form><input value=\"a1b2\"></form>——中文<main><p>页</p></main>a1b2")
+        #expect(Stencil("no hole here").filled([.csrf: "x"]) == "no hole here")
+        #expect(Stencil("").filled([.csrf: "x"]) == "")
+        #expect(Stencil(csrf).filled([:]) == "")
+    }
+
+    /// What fills a hole is never taken for another hole, and text that looks like one of the
+    /// old fixed stand-ins is text.
+    @Test func aStencilFillsOnlyItsOwnHoles() {
+        let stencil = Stencil("<main>\(Stencil.marker(.content))</main><i>csrf-stand-in-7f3a9c</i>")
+        let filled = stencil.filled([.content: "typed: \(Stencil.marker(.csrf))", .csrf: "TOKEN"])
+        #expect(filled == "<main>typed: \(Stencil.marker(.csrf))</main><i>csrf-stand-in-7f3a9c</i>")
+        #expect(
+            !Stencil.marker(.csrf).contains("<") && HTMLEscape.escape(Stencil.marker(.csrf)) == Stencil.marker(.csrf))
     }
 
     @Test func textIsEscapedForHTMLOnce() {
@@ -25,11 +36,11 @@ import Testing
         #expect(TokenAuth.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
-    @Test func theKeptPagesStayWithinTheirBudgetAndTheLeastRecentlyUsedGoFirst() {
-        let cache = RenderCache(budget: 100)
+    @Test func theCacheStaysWithinItsBudgetAndTheLeastRecentlyUsedGoFirst() {
+        let cache = KeptCache(budget: 100)
         var renders = 0
         let page = { (key: String) in
-            cache.cached(key) {
+            cache.cached(KeptCache.Key<String>(.page, [key])) {
                 renders += 1; return String(repeating: "x", count: 40)
             }
         }
@@ -37,10 +48,26 @@ import Testing
         _ = page("a")  // used again: "b" is now the oldest
         _ = page("c")  // 120 bytes: "b" goes
         #expect(renders == 3)
+        #expect(cache.bytes <= 100)
         _ = page("a"); _ = page("c")
         #expect(renders == 3)
         _ = page("b")
         #expect(renders == 4)
+    }
+
+    /// Values of different kinds and types never answer for one another, and every kind counts
+    /// against the one budget.
+    @Test func keysOfDifferentKindsAreApartAndShareOneBudget() {
+        let cache = KeptCache(budget: 1000)
+        let page = cache.cached(KeptCache.Key<String>(.page, ["x"])) { "page" }
+        let frame = cache.cached(KeptCache.Key<Stencil>(.frame, ["x"]), cost: \.bytes) { Stencil("frame") }
+        let counts = cache.cached(KeptCache.Key<[Int]>(.heatMap, ["x"]), cost: { _ in 900 }) { [1, 2] }
+        #expect(page == "page" && frame.filled([:]) == "frame" && counts == [1, 2])
+        #expect(cache.cached(KeptCache.Key<String>(.page, ["x"])) { "again" } == "page")
+        // 4 + 5 + 900 bytes; one more page of 200 pushes out the oldest until within nine tenths.
+        _ = cache.cached(KeptCache.Key<String>(.page, ["y"])) { String(repeating: "y", count: 200) }
+        #expect(cache.bytes <= 900)
+        #expect(cache.cached(KeptCache.Key<[Int]>(.heatMap, ["x"]), cost: { _ in 900 }) { [3] } == [3])
     }
 }
 

@@ -41,6 +41,9 @@ public struct AppConfig: Sendable {
     /// The address people reach the site at (`RESILIENCE_PUBLIC_URL`, e.g. `https://resilience.example.org`),
     /// for links in e-mail; without it e-mail carries the path alone.
     public var publicURL: String?
+    /// How many megabytes of memory the kept pages and data may take (`RESILIENCE_KEPT_MB`,
+    /// default 64): the one budget of the application's cache (`KeptCache`).
+    public var keptMegabytes: Int = 64
 
     public init(
         database: Database, bcryptCost: Int = 12, secureCookies: Bool = false,
@@ -70,6 +73,7 @@ public struct AppConfig: Sendable {
         if let pool = Int(env["RESILIENCE_DB_POOL"] ?? ""), (1...64).contains(pool) {
             config.postgresPoolPerEventLoop = pool
         }
+        if let mb = Int(env["RESILIENCE_KEPT_MB"] ?? ""), (1...4096).contains(mb) { config.keptMegabytes = mb }
         if let url = env["RESILIENCE_PUBLIC_URL"], !url.isEmpty {
             config.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
         }

@@ -91,7 +91,7 @@ struct PlansAPIController {
     }
 
     func detail(_ req: Request, _ plan: Plan) async throws -> Detail {
-        let s = try await PlanService.snapshot(plan, now: req.now, on: req.db)
+        let s = try await req.snapshot(plan)
         let t = req.localizer
         let ordered = ImpactAnalysis.recoveryOrder(s.content.processes, scale: s.scale)
         return Detail(
@@ -116,9 +116,14 @@ struct PlansAPIController {
     /// The same plan at the same revision reads the same in a language: encoded once.
     @Sendable func show(_ req: Request) async throws -> Response {
         let plan = try await req.planParameter()
-        let body = try await RenderCache.pages.value(
-            "api:\(plan.id!):\(plan.revision):\(plan.state.rawValue):\(plan.latestVersion):\(Int(req.now.timeIntervalSince1970 / 86_400)):\(req.localizer.code)"
-        ) {
+        let day = String(Int(req.now.timeIntervalSince1970 / 86_400))
+        let key = KeptCache.Key<String>(
+            .page,
+            [
+                "api-plan", plan.id!.uuidString, String(plan.revision), plan.state.rawValue,
+                String(plan.latestVersion), day, req.localizer.code,
+            ])
+        let body = try await req.kept.value(key) {
             PlanCodec.encode(try await detail(req, plan))
         }
         let response = Response(status: .ok, body: .init(string: body))
@@ -157,7 +162,7 @@ struct PlansAPIController {
         guard let raw = req.parameters.get("number"), let number = Int(raw),
             let v = try await PlanService.version(number, of: plan, on: req.db)
         else { throw Abort(.notFound) }
-        let s = try await PlanService.snapshot(v, on: req.db)
+        let s = try await req.snapshot(v)
         return json(
             VersionDTO(
                 number: v.number, createdAt: v.createdAt, createdBy: v.createdByName, note: v.note, content: s.content,
@@ -187,7 +192,9 @@ struct PlansAPIController {
             }
             version = v
         }
-        return json(try await PlanService.document(plan, unit: unit, version: version, now: req.now, on: req.db))
+        return json(
+            try await PlanService.document(plan, unit: unit, version: version, now: req.now, kept: req.kept, on: req.db)
+        )
     }
 
     @Sendable func scale(_ req: Request) async throws -> Response {

@@ -11,7 +11,7 @@ extension PlansController {
     @Sendable func impact(_ req: Request) async throws -> Response {
         let plan = try await req.planParameter()
         let id = try itemParameter(req)
-        let snapshot = try await PlanService.snapshot(plan, now: req.now, on: req.db)
+        let snapshot = try await req.snapshot(plan)
         guard let process = snapshot.content.processes.first(where: { $0.id == id }) else { throw Abort(.notFound) }
         return try await impactPage(
             req, plan, process, form: FormState(values: ImpactPage.values(process, snapshot.scale)))
@@ -19,7 +19,7 @@ extension PlansController {
 
     func impactPage(_ req: Request, _ plan: Plan, _ process: CriticalProcess, form: FormState) async throws -> Response
     {
-        let scale = try await PlanService.snapshot(plan, now: req.now, on: req.db).scale
+        let scale = try await req.snapshot(plan).scale
         let frame = try await frame(req, plan, PlanSection.impact.rawValue)
         let page = ImpactPage(
             frame: frame, process: process, scale: scale, analysis: ImpactAnalysis.analyse(process, scale: scale),
@@ -32,7 +32,7 @@ extension PlansController {
     @Sendable func saveImpact(_ req: Request) async throws -> Response {
         let plan = try await req.planParameter()
         let id = try itemParameter(req)
-        let snapshot = try await PlanService.snapshot(plan, now: req.now, on: req.db)
+        let snapshot = try await req.snapshot(plan)
         guard let process = snapshot.content.processes.first(where: { $0.id == id }) else { throw Abort(.notFound) }
         let form = try req.content.decode([String: String].self)
         return try await req.saveForm(

@@ -41,7 +41,7 @@ extension PlansController {
         let t = req.localizer
         var page = ComparePage(frame: frame, fromLabel: from, toLabel: to, comparison: comparison)
         let rendered = page
-        page.renderedChanges = await RenderCache.pages.value("compare:\(comparison.key):\(t.code)") {
+        page.renderedChanges = await req.kept.value(KeptCache.Key(.page, ["compare", comparison.key, t.code])) {
             rendered.changesBlock(t).render()
         }
         return Layout.response(for: req, title: title(req, frame, t("plan.compare")), content: page.body(t))
@@ -57,20 +57,23 @@ extension PlansController {
             if value == "draft" {
                 return (
                     t("plan.working_copy"), "\(plan.id!):r\(plan.revision)",
-                    try await PlanService.snapshot(plan, now: req.now, on: req.db).content
+                    try await req.snapshot(plan).content
                 )
             }
             guard let number = Int(value) else { throw AppError.badRequest(t("error.decoding.invalid", "from/to")) }
             guard let version = versions.first(where: { $0.number == number }) else { throw Abort(.notFound) }
             return (
                 t("plan.version_n", number), "\(version.id!)",
-                try await PlanService.snapshot(version, on: req.db).content
+                try await req.snapshot(version).content
             )
         }
         let from = try await side(
             req.query[String.self, at: "from"], plan.latestVersion > 0 ? String(plan.latestVersion) : "draft")
         let to = try await side(req.query[String.self, at: "to"], "draft")
-        return (from.label, to.label, PlanComparison.of(from.content, to.content, key: "\(from.key)|\(to.key)"))
+        return (
+            from.label, to.label,
+            PlanComparison.of(from.content, to.content, key: "\(from.key)|\(to.key)", kept: req.kept)
+        )
     }
 
     // MARK: Pocket plan and exports
@@ -103,8 +106,8 @@ extension PlansController {
         let t = req.localizer
         // The same plan at the same revision in the same language is the same page: rendered once.
         let key = "\(version.map { "v\($0.id!)" } ?? "\(plan.id!):\(plan.revision)"):\(t.code):\(unit.name)"
-        let html = try await RenderCache.pocketPlans.value(key) {
-            let snapshot = try await PlanService.snapshot(plan, version, now: req.now, on: req.db)
+        let html = try await req.kept.value(KeptCache.Key(.pocketPlan, [key])) {
+            let snapshot = try await req.snapshot(plan, version)
             let pocket = PocketPlan(
                 unitName: unit.name, cycle: plan.cycle,
                 versionLabel: version.map { t("plan.version_n", $0.number) } ?? t("plan.working_copy"),
@@ -126,7 +129,8 @@ extension PlansController {
         let plan = try await req.planParameter()
         let unit = try await req.loadUnit(plan.$unit.id)
         let version = try await requestedVersion(req, plan)
-        let document = try await PlanService.document(plan, unit: unit, version: version, now: req.now, on: req.db)
+        let document = try await PlanService.document(
+            plan, unit: unit, version: version, now: req.now, kept: req.kept, on: req.db)
         let response = Response(status: .ok, body: .init(string: PlanCodec.encode(document, pretty: true)))
         response.headers.contentType = .json
         response.headers.replaceOrAdd(
@@ -138,7 +142,7 @@ extension PlansController {
         let plan = try await req.planParameter()
         let unit = try await req.loadUnit(plan.$unit.id)
         let version = try await requestedVersion(req, plan)
-        let snapshot = try await PlanService.snapshot(plan, version, now: req.now, on: req.db)
+        let snapshot = try await req.snapshot(plan, version)
         let response = Response(status: .ok, body: .init(string: PlanCSV.processes(snapshot, req.localizer)))
         response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
         response.headers.replaceOrAdd(

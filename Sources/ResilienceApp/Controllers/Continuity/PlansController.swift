@@ -119,7 +119,7 @@ struct PlansController {
         let actor = try req.requireActor()
         let unit = try await req.loadUnit(plan.$unit.id)
         var page = PlanOverviewPage(
-            frame: frame, snapshot: try await PlanService.snapshot(plan, now: req.now, on: req.db),
+            frame: frame, snapshot: try await req.snapshot(plan),
             updated: plan.updatedAt,
             updatedBy: plan.updatedByName,
             moves: ReviewCycle.available(from: plan.state, grants: actor.grants, on: unit.unitPath),
@@ -127,8 +127,10 @@ struct PlansController {
                 .filter(\.$state != .resolved).count())
         let t = req.localizer
         let rendered = page
-        page.renderedDetail = await RenderCache.pages.value(
-            "overview:\(plan.id!):\(plan.revision):\(t.code):\(Int(req.now.timeIntervalSince1970 / 86_400))"
+        // The plan's revision, bumped by every save, is the version of what the detail shows.
+        let day = String(Int(req.now.timeIntervalSince1970 / 86_400))
+        page.renderedDetail = await req.kept.value(
+            KeptCache.Key(.page, ["plan-detail", plan.id!.uuidString, String(plan.revision), t.code, day])
         ) {
             rendered.detail(t).render()
         }
@@ -175,14 +177,14 @@ struct PlansController {
     @Sendable func section(_ req: Request) async throws -> Response {
         let section = try sectionParameter(req)
         let plan = try await req.planParameter()
-        let snapshot = try await PlanService.snapshot(plan, now: req.now, on: req.db)
+        let snapshot = try await req.snapshot(plan)
         var form = FormState(values: SingleSection.values(section, snapshot.content))
         if section == .impact, let by = req.query[String.self, at: "by"] { form.values["by"] = by }
         return try await sectionPage(req, plan, section, form: form)
     }
 
     func sectionPage(_ req: Request, _ plan: Plan, _ section: PlanSection, form: FormState) async throws -> Response {
-        let snapshot = try await PlanService.snapshot(plan, now: req.now, on: req.db)
+        let snapshot = try await req.snapshot(plan)
         let frame = try await frame(req, plan, section.rawValue)
         let mayEdit = try await may(req, .editPlans, plan)
         var form = form
@@ -201,9 +203,10 @@ struct PlansController {
         }
         if section == .impact {
             let t = req.localizer
-            let key = "impact:\(plan.id!):\(plan.revision):\(t.code):\(form["by"])"
+            let key = KeptCache.Key<String>(
+                .page, ["impact", plan.id!.uuidString, String(plan.revision), t.code, form["by"]])
             let rendered = page
-            page.renderedImpact = await RenderCache.pages.value(key) { rendered.impactSummary(t).render() }
+            page.renderedImpact = await req.kept.value(key) { rendered.impactSummary(t).render() }
         }
         return Layout.response(
             for: req, title: title(req, frame, req.localizer("section.\(section.rawValue)")),
@@ -230,7 +233,7 @@ struct PlansController {
         return try await req.saveForm(
             values: form,
             {
-                let count = try await PlanService.snapshot(plan, now: req.now, on: req.db).content.count(section)
+                let count = try await req.snapshot(plan).content.count(section)
                 try await mapErrors(spec?.key, index: spec.map { _ in count }) {
                     try await PlanService.change(plan, by: req.auditContext, on: req.db) { content in
                         if let spec { return try spec.save(&content, nil, form, people) }
@@ -264,7 +267,7 @@ struct PlansController {
         guard let spec = ListSpec.spec(section) else { throw Abort(.notFound) }
         let plan = try await req.planParameter()
         let id = try itemParameter(req)
-        guard let values = spec.values(try await PlanService.snapshot(plan, now: req.now, on: req.db).content, id)
+        guard let values = spec.values(try await req.snapshot(plan).content, id)
         else {
             throw Abort(.notFound)
         }
@@ -275,7 +278,7 @@ struct PlansController {
         _ req: Request, _ plan: Plan, _ section: PlanSection, _ id: UUID, form: FormState
     ) async throws -> Response {
         let spec = ListSpec.spec(section)!
-        let snapshot = try await PlanService.snapshot(plan, now: req.now, on: req.db)
+        let snapshot = try await req.snapshot(plan)
         let frame = try await frame(req, plan, section.rawValue)
         let mayEdit = try await may(req, .editPlans, plan)
         let name = spec.rows(snapshot.content, req.localizer).first { $0.id == id }?.name ?? ""
@@ -290,7 +293,7 @@ struct PlansController {
         guard let spec = ListSpec.spec(section) else { throw Abort(.notFound) }
         let plan = try await req.planParameter()
         let id = try itemParameter(req)
-        guard let index = try await PlanService.snapshot(plan, now: req.now, on: req.db).content.index(section, id)
+        guard let index = try await req.snapshot(plan).content.index(section, id)
         else {
             throw Abort(.notFound)
         }
@@ -331,7 +334,7 @@ struct PlansController {
         let id = try itemParameter(req)
         let t = req.localizer
         guard
-            let name = spec.rows(try await PlanService.snapshot(plan, now: req.now, on: req.db).content, t).first(
+            let name = spec.rows(try await req.snapshot(plan).content, t).first(
                 where: {
                     $0.id == id
                 })?.name

@@ -53,7 +53,7 @@ struct ReviewController {
         var submittedContent: PlanContent?
         if let number = plan.submittedVersion, let version = try await PlanService.version(number, of: plan, on: req.db)
         {
-            submittedContent = try await PlanService.snapshot(version, on: req.db).content
+            submittedContent = try await req.snapshot(version).content
         }
         if mayReview, plan.state.opensFeedback, let content = submittedContent {
             itemChoices = FeedbackTarget.choices(content, t: t)
@@ -66,13 +66,13 @@ struct ReviewController {
             let new = try await PlanService.version(submitted, of: plan, on: req.db)
         {
             let comparison = PlanComparison.of(
-                try await PlanService.snapshot(old, on: req.db).content,
-                try await PlanService.snapshot(new, on: req.db).content,
-                key: "\(old.id!)|\(new.id!)")
+                try await req.snapshot(old).content,
+                try await req.snapshot(new).content,
+                key: "\(old.id!)|\(new.id!)", kept: req.kept)
             let compare = ComparePage(
                 frame: frame, fromLabel: t("plan.version_n", returned), toLabel: t("plan.version_n", submitted),
                 comparison: comparison)
-            changes = await RenderCache.pages.value("compare:\(comparison.key):\(t.code)") {
+            changes = await req.kept.value(KeptCache.Key(.page, ["compare", comparison.key, t.code])) {
                 compare.changesBlock(t).render()
             }
         }
@@ -80,7 +80,7 @@ struct ReviewController {
             frame: frame, submittedVersion: plan.submittedVersion, returnedVersion: plan.returnedVersion,
             moves: ReviewCycle.available(from: plan.state, grants: actor.grants, on: unit.unitPath),
             blockingErrors: plan.state.isEditable
-                ? try await PlanService.snapshot(plan, now: req.now, on: req.db).errorCount : 0,
+                ? try await req.snapshot(plan).errorCount : 0,
             threads: threads.map { th in
                 ReviewPage.Thread(
                     id: th.id!,

@@ -58,13 +58,22 @@ struct OversightController {
         return response
     }
 
+    /// What a unit's dashboard shows: the standings of the units below it (from their plans,
+    /// activations and risks) and the tree.
+    static func dashboardScopes(_ unit: Unit) -> [DataScope] {
+        [.under(.plans, unit.id!), .under(.activations, unit.id!), .under(.risks, unit.id!), .all(.units)]
+    }
+
+    /// What HQ's overview shows: every region's standings, their reports and their history.
+    static let overviewScopes = OversightService.standingScopes + [.all(.compliance), .all(.snapshots)]
+
     @Sendable func dashboard(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         let t = req.localizer
-        let standings = try await OversightService.standings(on: req.db)
         let content = try await req.rendered(
-            ["dashboard", unit.id!.uuidString, req.url.query ?? ""], version: standings.version
+            ["dashboard", unit.id!.uuidString, req.url.query ?? ""], showing: Self.dashboardScopes(unit)
         ) {
+            let standings = try await OversightService.standings(kept: req.kept, on: req.db)
             let now = req.now
             let d = dashboardRows(req, unit, standings, now: now)
             let page = DashboardPage(
@@ -80,7 +89,7 @@ struct OversightController {
         let unit = try await req.unitParameter()
         let now = req.now
         let t = req.localizer
-        let d = dashboardRows(req, unit, try await OversightService.standings(on: req.db), now: now)
+        let d = dashboardRows(req, unit, try await OversightService.standings(kept: req.kept, on: req.db), now: now)
         let header = [
             t("field.unit"), t("field.code"), t("field.kind"), t("field.status"), t("plan.cycle"),
             t("oversight.approved"), t("oversight.due"),
@@ -114,7 +123,7 @@ struct OversightController {
         let page = CompliancePage(
             unitID: unit.id!, unitName: unit.name,
             figures: OversightService.figures(
-                of: try await OversightService.rows(under: unit, on: req.db), now: req.now),
+                of: try await OversightService.rows(under: unit, kept: req.kept, on: req.db), now: req.now),
             reports: try await OversightService.reports(of: unit, on: req.db),
             mayReport: try req.requireActor().may(.reportCompliance, on: unit.unitPath) && unit.kind == .region,
             form: form, csrf: req.csrfToken)
@@ -187,10 +196,10 @@ struct OversightController {
 
     @Sendable func overview(_ req: Request) async throws -> Response {
         let t = req.localizer
-        let standings = try await OversightService.standings(on: req.db)
+        let standings = try await OversightService.standings(kept: req.kept, on: req.db)
         let visible = try await visibleRegions(req, standings)
         let key = ["oversight", visible.all ? "all" : visible.regions.map(\.id.uuidString).joined(separator: ",")]
-        let content = try await req.rendered(key, version: standings.version) {
+        let content = try await req.rendered(key, showing: Self.overviewScopes) {
             let o = try await overviewData(req, standings, visible: visible, now: req.now)
             let page = OversightPage(
                 total: o.total,
@@ -290,11 +299,11 @@ struct OversightController {
 
     @Sendable func apiDashboard(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
-        let standings = try await OversightService.standings(on: req.db)
         return jsonResponse(
             try await req.rendered(
-                ["api-dashboard", unit.id!.uuidString, req.url.query ?? ""], version: standings.version
+                ["api-dashboard", unit.id!.uuidString, req.url.query ?? ""], showing: Self.dashboardScopes(unit)
             ) {
+                let standings = try await OversightService.standings(kept: req.kept, on: req.db)
                 let now = req.now
                 let d = dashboardRows(req, unit, standings, now: now)
                 return try json(
@@ -345,11 +354,11 @@ struct OversightController {
     }
 
     @Sendable func apiOverview(_ req: Request) async throws -> Response {
-        let standings = try await OversightService.standings(on: req.db)
+        let standings = try await OversightService.standings(kept: req.kept, on: req.db)
         let visible = try await visibleRegions(req, standings)
         let key = ["api-oversight", visible.all ? "all" : visible.regions.map(\.id.uuidString).joined(separator: ",")]
         return jsonResponse(
-            try await req.rendered(key, version: standings.version) {
+            try await req.rendered(key, showing: Self.overviewScopes) {
                 let o = try await overviewData(req, standings, visible: visible, now: req.now)
                 return try json(
                     OverviewDTO(

@@ -51,10 +51,10 @@ struct RisksController {
             try await registerMarkup(req, unit, mayEdit: mayEdit, form: form, importForm: importForm, csrf: csrf)
         }
         if kept {
-            let version = try await RiskService.registerVersion(of: unit.requireID(), withPlans: mayEdit, on: req.db)
             let html = try await req.renderedForm(
-                ["risks", unit.id!.uuidString, unit.path, req.url.query ?? "", String(mayEdit)], version: version,
-                period: 86_400, render: render)
+                ["risks", unit.id!.uuidString, req.url.query ?? "", String(mayEdit)],
+                showing: RiskService.registerScopes(of: unit.requireID(), withPlans: mayEdit), period: 86_400,
+                render: render)
             return Layout.response(for: req, title: title, markup: html)
         }
         return Layout.response(for: req, title: title, markup: try await render(req.csrfToken))
@@ -68,7 +68,7 @@ struct RisksController {
         let scale = try await RiskService.scale(on: req.db)
         let matrix = scale.matrix
         let filter = Self.filter(req, kinds: scale.kinds)
-        let heat = try await RiskService.heatMaps(under: unit, filter, on: req.db)
+        let heat = try await RiskService.heatMaps(under: unit, filter, kept: req.kept, on: req.db)
         // The heat maps give the count; a page is then one indexed read.
         let query = RiskService.query(under: unit, filter, matrix: matrix, on: req.db).sort(\.$title)
         let (page, per) = req.pageRequest
@@ -310,7 +310,8 @@ struct RisksController {
         let q = { (name: String) in req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : $0 } }
         let scale = try await RiskService.scale(on: req.db)
         let heat = try await RiskService.heatMaps(
-            under: unit, RiskService.Filter(kinds: scale.kinds, kind: q("kind"), status: q("status")), on: req.db)
+            under: unit, RiskService.Filter(kinds: scale.kinds, kind: q("kind"), status: q("status")), kept: req.kept,
+            on: req.db)
         return HeatDTO(
             inherent: heat.inherent, residual: heat.residual, levels: scale.matrix.levels.map { $0.map(\.rawValue) })
     }

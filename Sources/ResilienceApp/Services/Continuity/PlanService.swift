@@ -27,6 +27,8 @@ struct PlanSnapshot: Sendable {
     var scale: ImpactScale
     var checks: [PlanCheck]
     var completeness: PlanCompleteness
+    /// About what it takes in memory, for the cache's budget.
+    var bytes = 0
 
     init(content: PlanContent, scale: ImpactScale, now: Date) {
         self.content = content
@@ -76,32 +78,50 @@ enum PlanService {
     }
 
     /// The content of a plan, decoded. Pages load plans without their content (a large plan's is
-    /// hundreds of kilobytes); it is read and decoded only when this cache, keyed by plan and
-    /// revision, lacks it.
-    static func snapshot(_ plan: Plan, now: Date, on db: any Database) async throws -> PlanSnapshot {
+    /// hundreds of kilobytes); it is read and decoded only when `kept` (the application's cache,
+    /// where the plan's id and revision, which every save bumps, tell its version) lacks it.
+    /// Without `kept` it is read fresh (services inside a write's transaction).
+    static func snapshot(
+        _ plan: Plan, now: Date, kept: KeptCache? = nil, on db: any Database
+    ) async throws
+        -> PlanSnapshot
+    {
         let day = Int(now.timeIntervalSince1970 / 86_400)
-        if let cached = SnapshotCache.shared.get("\(plan.id!.uuidString):\(plan.revision):\(day)") { return cached }
-        let stored = try await stored(plan.requireID(), on: db)
-        let snapshot = PlanSnapshot(
-            content: try PlanCodec.decode(PlanContent.self, stored.content),
-            scale: try PlanCodec.decode(ImpactScale.self, stored.scale), now: now)
-        SnapshotCache.shared.put("\(plan.id!.uuidString):\(stored.revision):\(day)", snapshot)
-        return snapshot
+        let read = { () async throws -> PlanSnapshot in
+            let stored = try await stored(plan.requireID(), on: db)
+            var snapshot = PlanSnapshot(
+                content: try PlanCodec.decode(PlanContent.self, stored.content),
+                scale: try PlanCodec.decode(ImpactScale.self, stored.scale), now: now)
+            snapshot.bytes = stored.content.utf8.count * 3
+            return snapshot
+        }
+        guard let kept else { return try await read() }
+        let key = KeptCache.Key<PlanSnapshot>(.planSnapshot, [plan.id!.uuidString, String(plan.revision), String(day)])
+        // Saved since the plan was loaded, it is newer than its key, never older.
+        return try await kept.value(key, cost: \.bytes, make: read)
     }
 
-    /// A version's content, decoded; read only when the cache lacks it.
-    static func snapshot(_ version: PlanVersion, on db: any Database) async throws -> PlanSnapshot {
-        let key = "v:\(version.id!.uuidString)"
-        if let cached = SnapshotCache.shared.get(key) { return cached }
-        guard
-            let row = try await PlanVersion.query(on: db).filter(\.$id == version.requireID())
-                .field(\.$id).field(\.$content).field(\.$scale).first()
-        else { throw Abort(.notFound) }
-        let snapshot = PlanSnapshot(
-            content: try PlanCodec.decode(PlanContent.self, row.content),
-            scale: try PlanCodec.decode(ImpactScale.self, row.scale), now: version.createdAt ?? Date())
-        SnapshotCache.shared.put(key, snapshot)
-        return snapshot
+    /// A version's content, decoded; read only when `kept` lacks it (a version never changes).
+    static func snapshot(
+        _ version: PlanVersion, kept: KeptCache? = nil, on db: any Database
+    ) async throws
+        -> PlanSnapshot
+    {
+        let read = { () async throws -> PlanSnapshot in
+            guard
+                let row = try await PlanVersion.query(on: db).filter(\.$id == version.requireID())
+                    .field(\.$id).field(\.$content).field(\.$scale).first()
+            else { throw Abort(.notFound) }
+            var snapshot = PlanSnapshot(
+                content: try PlanCodec.decode(PlanContent.self, row.content),
+                scale: try PlanCodec.decode(ImpactScale.self, row.scale), now: version.createdAt ?? Date())
+            snapshot.bytes = row.content.utf8.count * 3
+            return snapshot
+        }
+        guard let kept else { return try await read() }
+        return try await kept.value(KeptCache.Key(.planSnapshot, ["v", version.id!.uuidString]), cost: \.bytes) {
+            try await read()
+        }
     }
 
     /// A plan without its content, for the pages and the permission check.
@@ -326,39 +346,19 @@ enum PlanService {
     }
 
     static func snapshot(
-        _ plan: Plan, _ version: PlanVersion?, now: Date, on db: any Database
+        _ plan: Plan, _ version: PlanVersion?, now: Date, kept: KeptCache? = nil, on db: any Database
     ) async throws -> PlanSnapshot {
-        if let version { return try await snapshot(version, on: db) }
-        return try await snapshot(plan, now: now, on: db)
+        if let version { return try await snapshot(version, kept: kept, on: db) }
+        return try await snapshot(plan, now: now, kept: kept, on: db)
     }
 
     static func document(
-        _ plan: Plan, unit: Unit, version: PlanVersion?, now: Date, on db: any Database
+        _ plan: Plan, unit: Unit, version: PlanVersion?, now: Date, kept: KeptCache? = nil, on db: any Database
     ) async throws -> PlanDocument {
-        let snapshot = try await snapshot(plan, version, now: now, on: db)
+        let snapshot = try await snapshot(plan, version, now: now, kept: kept, on: db)
         return PlanDocument(
             format: PlanDocument.format, unit: .init(id: unit.id!, name: unit.name, code: unit.code),
             cycle: plan.cycle, version: version?.number, exportedAt: now, scale: snapshot.scale,
             content: snapshot.content)
-    }
-}
-
-/// Decoded plans by plan and revision (and versions by id): both are immutable under their key.
-final class SnapshotCache: @unchecked Sendable {
-    static let shared = SnapshotCache(capacity: 64)
-    private let lock = NSLock()
-    private var entries: [String: PlanSnapshot] = [:]
-    private var order: [String] = []
-    private let capacity: Int
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    func get(_ key: String) -> PlanSnapshot? { lock.withLock { entries[key] } }
-
-    func put(_ key: String, _ value: PlanSnapshot) {
-        lock.withLock {
-            if entries.updateValue(value, forKey: key) == nil { order.append(key) }
-            while order.count > capacity { entries.removeValue(forKey: order.removeFirst()) }
-        }
     }
 }

@@ -61,27 +61,21 @@ enum OversightService {
         var regions: [Region]
     }
 
-    /// Whether the standings changed: their count and latest change, the units', and the reports'.
-    struct VersionRead: PreparedRead {
-        static let sql = """
-            SELECT (SELECT COUNT(*) FROM plan_standings) AS standings, (SELECT MAX(updated_at) FROM plan_standings) AS standing_changed,
-                   (SELECT COUNT(*) FROM units) AS units, (SELECT MAX(updated_at) FROM units) AS unit_changed,
-                   (SELECT COUNT(*) FROM compliance_reports) AS reports,
-                   (SELECT id FROM units WHERE parent_id IS NULL ORDER BY created_at LIMIT 1) AS root
-            """
-        var parameters: [PreparedParameter] { [] }
+    /// What the standings are read from: every unit's standing, derived from its plans (feedback
+    /// included), activations (exercises) and risks (whether it has a register), and the tree.
+    static let standingScopes: [DataScope] = [.all(.plans), .all(.activations), .all(.risks), .all(.units)]
+
+    /// The organization's standings, read fresh, or kept in `kept` for their data's versions.
+    static func standings(kept: KeptCache? = nil, on db: any Database) async throws -> Standings {
+        guard let kept else { return try await readStandings(version: "", on: db) }
+        let version = try await DataVersions.version(of: standingScopes, on: db)
+        return try await kept.value(KeptCache.Key(.standings, [version]), cost: { 400 * $0.rows.count + 4096 }) {
+            try await readStandings(version: version, on: db)
+        }
     }
 
-    static func standings(on db: any Database) async throws -> Standings {
+    private static func readStandings(version: String, on db: any Database) async throws -> Standings {
         guard let sql = db as? any SQLDatabase else { return Standings(version: "", rows: [], regions: []) }
-        let check = try await VersionRead().all(on: db).first
-        // The root's id tells one database from another (tests run many side by side).
-        let version =
-            try check.map { row in
-                "\(try row.decode(column: "root", as: UUID?.self)?.uuidString ?? ""):\(try row.decode(column: "standings", as: Int.self)):\(try row.decode(column: "standing_changed", as: Date?.self)?.timeIntervalSince1970 ?? 0):"
-                    + "\(try row.decode(column: "units", as: Int.self)):\(try row.decode(column: "unit_changed", as: Date?.self)?.timeIntervalSince1970 ?? 0):\(try row.decode(column: "reports", as: Int.self))"
-            } ?? ""
-        if let cached = StandingsCache.shared.get(version: version) { return cached }
         let rows = try await sql.select()
             .column(SQLColumn("id", table: "u")).column(SQLColumn("name", table: "u")).column(
                 SQLColumn("code", table: "u")
@@ -103,14 +97,12 @@ enum OversightService {
         let regions = try await Unit.query(on: db).filter(\.$kind == .region).filter(\.$retiredAt == nil).sort(\.$name)
             .all()
             .map { Region(id: $0.id!, name: $0.name, code: $0.code, path: $0.path) }
-        let standings = Standings(version: version, rows: rows, regions: regions)
-        StandingsCache.shared.store(standings)
-        return standings
+        return Standings(version: version, rows: rows, regions: regions)
     }
 
     /// Every active planning unit under `unit` (itself included) with its standing, by name.
-    static func rows(under unit: Unit, on db: any Database) async throws -> [Row] {
-        let all = try await standings(on: db).rows
+    static func rows(under unit: Unit, kept: KeptCache? = nil, on db: any Database) async throws -> [Row] {
+        let all = try await standings(kept: kept, on: db).rows
         if unit.depth == 0 { return all }
         return all.filter { $0.path.hasPrefix(unit.path) }
     }
@@ -254,6 +246,7 @@ enum OversightService {
                 return row
             }
             try await rows.create(on: db)
+            try await DataVersions.bump(.snapshots, unitID: nil, on: db)
         }
     }
 
@@ -405,17 +398,4 @@ enum OversightService {
         let task: Task<Void, Never>
         func shutdown(_ application: Application) { task.cancel() }
     }
-}
-
-/// The dashboards' data of the whole organization, at the version it was read at.
-final class StandingsCache: @unchecked Sendable {
-    static let shared = StandingsCache()
-    private let lock = NSLock()
-    private var standings: OversightService.Standings?
-
-    func get(version: String) -> OversightService.Standings? {
-        lock.withLock { standings?.version == version && !version.isEmpty ? standings : nil }
-    }
-
-    func store(_ value: OversightService.Standings) { lock.withLock { standings = value } }
 }

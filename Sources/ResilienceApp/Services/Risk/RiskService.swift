@@ -108,19 +108,16 @@ enum RiskService {
     }
 
     /// How many of the risks of the filter's kind and status fall in each cell, before and after
-    /// treatment (`counts[likelihood - 1][impact - 1]`), counted by the database and kept until a
-    /// risk changes: one small query per request checks that.
+    /// treatment (`counts[likelihood - 1][impact - 1]`), counted by the database and kept for the
+    /// version of the subtree's risks and of the tree.
     static func heatMaps(
-        under unit: Unit, _ filter: Filter, on db: any Database
+        under unit: Unit, _ filter: Filter, kept: KeptCache, on db: any Database
     ) async throws -> (inherent: [[Int]], residual: [[Int]]) {
         guard let sql = db as? any SQLDatabase else { return ([], []) }
-        let check = try await sql.raw("SELECT COUNT(*) AS n, MAX(updated_at) AS changed FROM risks").first()
-        let version =
-            try check.map {
-                "\(try $0.decode(column: "n", as: Int.self)):\(try $0.decode(column: "changed", as: Date?.self)?.timeIntervalSince1970 ?? 0)"
-            } ?? ""
-        let key = "heat|\(unit.id!)|\(unit.path)|\(filter.kind ?? "")|\(filter.status?.rawValue ?? "")|\(version)"
-        let text = try await RenderCache.pages.value(key) {
+        let version = try await DataVersions.version(of: [.under(.risks, unit.requireID()), .all(.units)], on: db)
+        let key = KeptCache.Key<[[[Int]]]>(
+            .heatMap, [unit.id!.uuidString, filter.kind ?? "", filter.status?.rawValue ?? "", version])
+        let maps = try await kept.value(key, cost: { _ in 2 * 25 * 8 + 256 }) {
             var maps: [[[Int]]] = []
             for residual in [false, true] {
                 let l = residual ? "residual_likelihood" : "inherent_likelihood",
@@ -141,48 +138,17 @@ enum RiskService {
                 }
                 maps.append(counts)
             }
-            return PlanCodec.encode(maps)
+            return maps
         }
-        let maps = (try? PlanCodec.decode([[[Int]]].self, text)) ?? []
         return maps.count == 2 ? (maps[0], maps[1]) : ([], [])
     }
 
-    /// The version of everything a unit's register page shows but its own rows: the latest
-    /// change of the risks (never deleted; adding one sets its change time), of the registers'
-    /// relevant kinds, of HQ's settings and of the units' names, and, for a page with the add
-    /// form, the unit's plans (whose scenarios and processes it offers, from the plans not
-    /// superseded: their count, revisions and how many are superseded). One small statement, each
-    /// part read from an index. Its text is the same for every page (the plans of the unit `$1`
-    /// are always read and count only for people who may link risks), so it is prepared once.
-    struct RegisterVersionRead: PreparedRead {
-        // PostgreSQL sums integers as NUMERIC: cast back, so that both databases answer an integer.
-        static let sql = """
-            SELECT (SELECT MAX(updated_at) FROM risks) AS risks, (SELECT MAX(updated_at) FROM risk_registers) AS kinds,
-                   (SELECT MAX(updated_at) FROM settings) AS settings, (SELECT MAX(updated_at) FROM units) AS units,
-                   (SELECT COUNT(*) FROM plans WHERE unit_id = $1) AS plans,
-                   (SELECT CAST(COALESCE(SUM(revision), 0) AS BIGINT) FROM plans WHERE unit_id = $1) AS revisions,
-                   (SELECT COUNT(*) FROM plans WHERE unit_id = $1 AND status = 'superseded') AS superseded
-            """
-        var parameters: [PreparedParameter]
-    }
-
-    static func registerVersion(of unitID: UUID, withPlans: Bool, on db: any Database) async throws -> String {
-        guard let row = try await RegisterVersionRead(parameters: [.uuid(unitID)]).all(on: db).first else {
-            return UUID().uuidString
-        }
-        var parts = try ["risks", "kinds", "settings", "units"].map {
-            String(try row.decode(column: $0, as: Date?.self)?.timeIntervalSince1970 ?? 0)
-        }
-        if withPlans {
-            parts += [
-                String(try row.decode(column: "plans", as: Int.self)),
-                String(try row.decode(column: "revisions", as: Int.self)),
-                // A review move changes no revision, but an approval supersedes a plan, whose
-                // items the form then no longer offers (ReviewState.isLive).
-                String(try row.decode(column: "superseded", as: Int.self)),
-            ]
-        }
-        return parts.joined(separator: ":")
+    /// The data a unit's register page shows: the subtree's risks (with the registers' relevant
+    /// kinds), HQ's settings (the risk scale), the tree (units' names and who is below), and, for
+    /// people who may link risks to plans, the unit's own plans, whose scenarios and critical
+    /// processes the add form offers.
+    static func registerScopes(of unitID: UUID, withPlans: Bool) -> [DataScope] {
+        [.under(.risks, unitID), .all(.settings), .all(.units)] + (withPlans ? [.own(.plans, unitID)] : [])
     }
 
     /// How many risks the filter lists, from the heat maps when they tell it.

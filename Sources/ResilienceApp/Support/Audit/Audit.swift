@@ -29,7 +29,9 @@ extension Request {
 }
 
 /// Writes the append-only audit trail. Call it inside the same transaction as the write it
-/// describes, so that there is never a change without its line or a line without its change.
+/// describes, so that there is never a change without its line or a line without its change;
+/// it also bumps the version counters of what the entity's write changed (`DataVersions`), so
+/// that no kept page outlives the change.
 enum Audit {
     static func record(
         on db: any Database, by context: AuditContext, _ action: AuditAction,
@@ -50,6 +52,7 @@ enum Audit {
         entry.unitID = unitID
         entry.subjectUserID = subjectUserID
         try await entry.create(on: db)
+        for kind in DataKind.changed(byEntity: entity) { try await DataVersions.bump(kind, unitID: unitID, on: db) }
     }
 
     /// Records a create, update or delete of an auditable model.

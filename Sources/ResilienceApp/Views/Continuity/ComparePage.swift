@@ -95,15 +95,15 @@ struct PlanComparison: Sendable {
     /// Changed items (nil: a single-record section) → fields before and after.
     var values: [UUID?: ([String: String], [String: String])]
 
-    private final class Cache: @unchecked Sendable {
-        let lock = NSLock()
-        var entries: [String: PlanComparison] = [:]
-        var order: [String] = []
+    /// The comparison of two sides named by `key` (never changed under it), kept.
+    static func of(_ old: PlanContent, _ new: PlanContent, key: String, kept: KeptCache) -> PlanComparison {
+        kept.cached(KeptCache.Key(.comparison, [key]), cost: \.bytes) { compare(old, new, key: key) }
     }
-    private static let cache = Cache()
 
-    static func of(_ old: PlanContent, _ new: PlanContent, key: String) -> PlanComparison {
-        if let hit = cache.lock.withLock({ cache.entries[key] }) { return hit }
+    /// About what it takes in memory, for the cache's budget.
+    var bytes: Int { 512 * (changes.count + values.count) }
+
+    private static func compare(_ old: PlanContent, _ new: PlanContent, key: String) -> PlanComparison {
         let changes = PlanDiff.compare(old, new)
         var values: [UUID?: ([String: String], [String: String])] = [:]
         for change in changes where change.kind == .changed {
@@ -112,11 +112,6 @@ struct PlanComparison: Sendable {
                 ComparePage.item(new, change.section, change.itemID)
             )
         }
-        let comparison = PlanComparison(changes: changes, key: key, values: values)
-        cache.lock.withLock {
-            if cache.entries.updateValue(comparison, forKey: key) == nil { cache.order.append(key) }
-            while cache.order.count > 32 { cache.entries.removeValue(forKey: cache.order.removeFirst()) }
-        }
-        return comparison
+        return PlanComparison(changes: changes, key: key, values: values)
     }
 }

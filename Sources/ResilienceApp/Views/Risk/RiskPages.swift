@@ -207,18 +207,7 @@ struct RiskRegisterPage {
 
     /// A 5×5 heat map: likelihood up, impact across, each cell the level's colour with its count,
     /// linking to the list of its risks.
-    /// The heat map's markup depends only on its counts, the matrix, the filter and the language:
-    /// it is kept.
     private func heatMap(_ title: String, _ key: String, _ counts: [[Int]], _ t: Localizer) -> BodyNode {
-        let id = [
-            unitID.uuidString, key, t.code, filter.kind ?? "", filter.status?.rawValue ?? "",
-            filter.cell.map { "\($0.residual)\($0.likelihood)\($0.impact)" } ?? "", PlanCodec.encode(counts),
-            PlanCodec.encode(names.scale),
-        ].joined(separator: "|")
-        return .raw(RenderCache.pages.cached("heatsvg|" + id) { heatMapMarkup(title, key, counts, t).render() })
-    }
-
-    private func heatMapMarkup(_ title: String, _ key: String, _ counts: [[Int]], _ t: Localizer) -> BodyNode {
         let size = 44.0, left = 34.0, top = 8.0
         let width = left + size * 5 + 8, height = top + size * 5 + 34
         var svg =

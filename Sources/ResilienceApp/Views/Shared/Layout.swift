@@ -16,42 +16,44 @@ enum Layout {
     }
 
     /// The same, for content already rendered (a kept page). The frame around the content is
-    /// kept per language, title, page address and person (their name and navigation), with
-    /// stand-ins for the content and the anti-forgery token that each request puts in: rendering
-    /// it anew through Plot was an eighth of the CPU of serving a kept page.
+    /// kept per language, title, page address and person (their name and navigation), as a
+    /// `Stencil` with holes for the content and the anti-forgery token that each request fills:
+    /// rendering it anew through Plot was an eighth of the CPU of serving a kept page.
     static func response(
         for request: Request, title: String, status: HTTPResponseStatus = .ok,
         refresh: Int? = nil, markup: String
     ) -> Response {
         let t = request.localizer
-        let content = "<!--content-stand-in-5b1e-->", csrf = "csrf-frame-stand-in-91d4"
+        let content = Stencil.marker(.content), csrf = Stencil.marker(.csrf)
         let person = request.actor.map { [$0.id.uuidString, $0.displayName] + navigation($0).map(\.key) } ?? []
-        let key = (["frame", t.code, title, refresh.map(String.init) ?? "", request.url.string] + person).joined(
-            separator: "|")
-        let frame = RenderCache.frames.cached(key) {
-            HTML(
-                .attribute(named: "lang", value: t.code),
-                .attribute(named: "dir", value: t.language.direction),
-                .head(
-                    .meta(.charset(.utf8)),
-                    .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                    .unwrap(refresh) { .meta(.attribute(named: "http-equiv", value: "refresh"), .content(String($0))) },
-                    .title("\(title) · \(t("app.name"))"),
-                    .link(.rel(.stylesheet), .href("/styles.css"))
-                ),
-                .body(
-                    .a(.class("skip"), .href("#main"), .text(t("nav.skip"))),
-                    header(request, csrf: csrf),
-                    .main(.id("main"), .h1(.text(title)), .raw(content)),
-                    .footer(.p(.text(t("app.footer"))))
-                )
-            ).render()
+        let key = KeptCache.Key<Stencil>(
+            .frame, [t.code, title, refresh.map(String.init) ?? "", request.url.string] + person)
+        let frame = request.kept.cached(key, cost: \.bytes) {
+            Stencil(
+                HTML(
+                    .attribute(named: "lang", value: t.code),
+                    .attribute(named: "dir", value: t.language.direction),
+                    .head(
+                        .meta(.charset(.utf8)),
+                        .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                        .unwrap(refresh) {
+                            .meta(.attribute(named: "http-equiv", value: "refresh"), .content(String($0)))
+                        },
+                        .title("\(title) · \(t("app.name"))"),
+                        .link(.rel(.stylesheet), .href("/styles.css"))
+                    ),
+                    .body(
+                        .a(.class("skip"), .href("#main"), .text(t("nav.skip"))),
+                        header(request, csrf: csrf),
+                        .main(.id("main"), .h1(.text(title)), .raw(content)),
+                        .footer(.p(.text(t("app.footer"))))
+                    )
+                ).render())
         }
         let response = Response(status: status)
         response.headers.contentType = .html
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        response.body = .init(
-            string: frame.replacingBytes(csrf, with: request.csrfToken).replacingBytes(content, with: markup))
+        response.body = .init(string: frame.filled([.csrf: request.csrfToken, .content: markup]))
         return response
     }
 

@@ -1,0 +1,118 @@
+import Foundation
+import Vapor
+
+/// What the application keeps in memory: rendered pages and parts of pages, decoded plans,
+/// comparisons, the organization's standings. One per application (each test app has its own),
+/// with one budget in bytes; beyond it the least recently used go first. A key names the kind of
+/// what it keeps, its type, and everything the value depends on: the versions of the data it
+/// shows (`DataVersions`, a plan's revision), the language, the person's rights, the filters.
+/// A value is never changed under its key; a change of data makes a new key, and the old value
+/// ages out.
+final class KeptCache: @unchecked Sendable {
+    /// What is kept, for the key's text (two kinds never share a key).
+    enum Kind: String, Sendable {
+        /// A page's content, or an API answer, for its data's versions.
+        case page
+        /// The frame around a page (header, navigation, footer) for a person, page and language.
+        case frame
+        /// A plan's printable pocket version.
+        case pocketPlan
+        /// A plan at a revision, or a version, decoded.
+        case planSnapshot
+        /// The differences between two sides of a plan.
+        case comparison
+        /// The organization's standings, read for the dashboards.
+        case standings
+        /// Counts of a register's heat maps, and their drawings.
+        case heatMap
+    }
+
+    /// A key with the type of the value it keeps.
+    struct Key<Value: Sendable>: Sendable {
+        let text: String
+        init(_ kind: Kind, _ parts: [String]) { text = kind.rawValue + "|" + parts.joined(separator: "|") }
+    }
+
+    private struct Entry { var value: any Sendable; var cost: Int; var used: UInt64 }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+    private var tick: UInt64 = 0
+    private(set) var bytes = 0
+    let budget: Int
+
+    init(budget: Int) { self.budget = budget }
+
+    /// How many values are kept.
+    var count: Int { lock.withLock { entries.count } }
+
+    /// The kept value, marked as just used; a hit costs a dictionary lookup, whatever the count.
+    private func hit<V>(_ key: Key<V>) -> V? {
+        lock.withLock {
+            guard var entry = entries[key.text], let value = entry.value as? V else { return nil }
+            tick += 1
+            entry.used = tick
+            entries[key.text] = entry
+            return value
+        }
+    }
+
+    /// Keeps a value; beyond the budget the least recently used go, down to nine tenths of it, so
+    /// that the sort is paid once per many stores.
+    private func store<V: Sendable>(_ key: Key<V>, _ value: V, cost: Int) -> V {
+        lock.withLock {
+            tick += 1
+            if let old = entries.updateValue(Entry(value: value, cost: cost, used: tick), forKey: key.text) {
+                bytes -= old.cost
+            }
+            bytes += cost
+            if bytes > budget {
+                for (oldKey, entry) in entries.sorted(by: { $0.value.used < $1.value.used })
+                where bytes > budget * 9 / 10 {
+                    entries[oldKey] = nil
+                    bytes -= entry.cost
+                }
+            }
+        }
+        return value
+    }
+
+    /// The value kept under `key`, or `make`'s, kept; `cost` tells its size in bytes.
+    func value<V: Sendable>(
+        _ key: Key<V>, cost: (V) -> Int, make: () async throws -> V
+    ) async rethrows -> V {
+        if let value = hit(key) { return value }
+        let value = try await make()
+        return store(key, value, cost: cost(value))
+    }
+
+    /// The same, for a value made without waiting.
+    func cached<V: Sendable>(_ key: Key<V>, cost: (V) -> Int, make: () -> V) -> V {
+        if let value = hit(key) { return value }
+        let value = make()
+        return store(key, value, cost: cost(value))
+    }
+
+    func value(_ key: Key<String>, make: () async throws -> String) async rethrows -> String {
+        try await value(key, cost: \.utf8.count, make: make)
+    }
+
+    func cached(_ key: Key<String>, make: () -> String) -> String { cached(key, cost: \.utf8.count, make: make) }
+}
+
+extension Application {
+    private struct KeptKey: StorageKey { typealias Value = KeptCache }
+
+    /// The application's one cache, made with the application (see `configure`).
+    var kept: KeptCache {
+        get {
+            guard let kept = storage[KeptKey.self] else { fatalError("the kept cache is made in configure") }
+            return kept
+        }
+        set { storage[KeptKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var kept: KeptCache { application.kept }
+}
