@@ -345,13 +345,17 @@ enum RiskService {
         let inPlace = RegisterRules.isInPlace(
             risks.map(\.summary), relevantKinds: try await relevantKinds(of: unitID, on: db), clock: PlanDue.Clock(now))
         if let standing = try await PlanStanding.query(on: db).filter(\.$unitID == unitID).first() {
-            if standing.hasRiskRegister != inPlace {
-                standing.hasRiskRegister = inPlace; try await standing.save(on: db)
-            }
+            guard standing.hasRiskRegister != inPlace else { return }
+            standing.hasRiskRegister = inPlace; try await standing.save(on: db)
         } else if inPlace {
             try await PlanStanding.refresh(unitID, on: db)
             try await PlanStanding.query(on: db).filter(\.$unitID == unitID).set(\.$hasRiskRegister, to: true).update()
+        } else {
+            return
         }
+        // The clock can take a register out of place with no write to a risk (the hourly run):
+        // what shows whether it is in place changed.
+        try await DataVersions.bump(.risks, unitID: unitID, on: db)
     }
 
     /// Every register again: a review falling overdue takes a register out of place with no change
