@@ -21,7 +21,7 @@ first_view() { # name path: the page rendered anew (a query it has not seen; the
   local sep='?' times=() i
   [[ "$2" == *\?* ]] && sep='&'
   for i in 1 2 3 4 5 6 7 8 9; do
-    times+=("$(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $cookie" "http://127.0.0.1:$port$2${sep}first=$RANDOM$i")")
+    times+=("$(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $cookie" -H "Authorization: Bearer $token" "http://127.0.0.1:$port$2${sep}first=$RANDOM$i")")
   done
   printf '%-34s rendered anew, median of 9: %s ms\n' "$1" "$(printf '%s\n' "${times[@]}" | sort -n | sed -n 5p | awk '{printf "%.1f", $1 * 1000}')"
 }
@@ -110,8 +110,15 @@ run() { # label DATABASE_URL
   measure "risk register, filtered (security, high)" "/units/$region/risks?kind=security&level=high"
   measure "risk register, a heat map cell" "/units/$region/risks?rating=inherent&l=4&i=4"
   measure "risk register, page 20" "/units/$region/risks?page=20"
+  local after
+  after=$(curl -s -H "Authorization: Bearer $token" "$api/units/$region/risks?per=10&page=250" | python3 -c "import json,sys; print(json.load(sys.stdin)['metadata']['nextAfter'])")
+  measure "API risk register, 10 rows" "/api/v1/units/$region/risks?per=10"
+  measure "API risk register, 10 rows after a key" "/api/v1/units/$region/risks?per=10&after=$after"
+  measure "API risk register, filtered, 10 rows" "/api/v1/units/$region/risks?per=10&kind=security&level=high"
   first_view "risk register, region: heat maps + page 1" "/units/$region/risks"
   first_view "risk register, filtered (security, high)" "/units/$region/risks?kind=security&level=high"
+  first_view "API risk register, 10 rows" "/api/v1/units/$region/risks?per=10"
+  first_view "API risk register, 10 rows after a key" "/api/v1/units/$region/risks?per=10&after=$after"
   local pocket
   pocket=$(curl -s -b "$jar" "http://127.0.0.1:$port/plans/$plan/pocket.html" | wc -c)
   echo "pocket plan download: $pocket bytes"

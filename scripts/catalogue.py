@@ -211,6 +211,7 @@ k("risk.review_date", "Review date", "审查日期"); k("risk.source", "Source",
 k("risk.register_of", "Joint risk register: {0}", "联合风险登记册：{0}")
 k("risk.in_place", "The register is in place: a risk of every relevant kind, no review overdue.", "登记册已建立：每个相关类别都有风险，且无逾期审查。")
 k("risk.not_in_place", "The register is not in place yet: it needs a risk (not closed) of every relevant kind and no review overdue.", "登记册尚未建立：每个相关类别都需要至少一项（未关闭的）风险，且不能有逾期审查。")
+k("risk.after_unknown", "after: give the id of the last risk of the page before (its nextAfter).", "after：请填写上一页最后一项风险的 id（即其 nextAfter）。")
 k("risk.export_csv", "Export as CSV", "导出 CSV"); k("risk.show_all", "Show all risks", "显示全部风险")
 k("risk.cell_filter", "{0}, likelihood {1} × impact {2}: {3} risks.", "{0}，可能性 {1} × 影响 {2}：{3} 项风险。"); k("risk.count", "{0} risks.", "共 {0} 项风险。")
 k("risk.list", "Risks", "风险"); k("risk.none", "No risks yet.", "尚无风险。"); k("risk.add", "Add a risk", "添加风险")

@@ -45,6 +45,8 @@ enum Migrations {
             // A counter per kind of data and unit, bumped by every write: what kept pages are
             // valid for.
             CreateDataVersion(),
+            // The register's lists by title then id, a page after a key.
+            AddRiskListOrder(),
         ]
     }
 }

@@ -382,4 +382,57 @@ import VaporTesting
                     && dto.processes.map(\.name) == [registration.name])
         }
     }
+
+    /// The API lists a register by title, page after page by key: every risk of the subtree once,
+    /// titles in order (equal titles too), and a key that is no risk is refused, saying what to give.
+    @Test func theAPIListsTheRegisterPageAfterPageByKey() async throws {
+        try await withTestApp { app in
+            let bangladesh = try await unit("BGD", app)
+            let office = try await unit("BGD-CXB", app)
+            let later = PlanChecks.isoDay(app.clock.now.addingTimeInterval(60 * 86_400))
+            for (i, place) in [bangladesh, office, bangladesh, office, bangladesh].enumerated() {
+                _ = try await RiskService.save(
+                    nil, at: place,
+                    [
+                        "kind": "security", "title": i < 3 ? "Road blocked" : "路障 \(i)", "likelihood": "2",
+                        "impact": "3",
+                        "review_date": later,
+                    ],
+                    by: app.systemContext, on: app.db)
+            }
+            let subtree = try await ResilienceApp.Unit.query(on: app.db).filter(
+                \.$path, .custom("LIKE"), bangladesh.path + "%"
+            )
+            .all().map(\.id!)
+            let expected = try await Risk.query(on: app.db).filter(\.$unitID ~~ subtree).all()
+            let headers = try await apiHeaders("reviewer.asia", app)
+            var seen: [(id: String, title: String)] = []
+            var after: String? = nil
+            var pages = 0
+            repeat {
+                let path = AppPath.apiUnitRisks(bangladesh.id!).path + "?per=2" + (after.map { "&after=\($0)" } ?? "")
+                let response = try await app.testing().sendRequest(.GET, path, headers: headers)
+                #expect(response.status == .ok)
+                let page = try #require(
+                    try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any])
+                let items = try #require(page["items"] as? [[String: Any]])
+                seen += items.map { ($0["id"] as? String ?? "", $0["title"] as? String ?? "") }
+                let metadata = try #require(page["metadata"] as? [String: Any])
+                #expect(metadata["total"] as? Int == expected.count)
+                after = metadata["nextAfter"] as? String
+                pages += 1
+            } while after != nil && pages < 100
+            #expect(seen.count == expected.count)
+            #expect(Set(seen.map { $0.id.lowercased() }) == Set(expected.map { $0.id!.uuidString.lowercased() }))
+            #expect(zip(seen, seen.dropFirst()).allSatisfy { $0.title <= $1.title })
+            #expect(pages == (expected.count + 1) / 2)
+
+            for bad in ["not-an-id", UUID().uuidString] {
+                let response = try await app.testing().sendRequest(
+                    .GET, AppPath.apiUnitRisks(bangladesh.id!).path + "?after=\(bad)", headers: headers)
+                #expect(response.status == .badRequest)
+                #expect(response.body.string.contains("nextAfter"))
+            }
+        }
+    }
 }

@@ -33,7 +33,11 @@ extension GenerateCommand {
             }
             try await insert.run()
         }
-        for unit in units { try await RiskService.refreshRegister(of: unit.requireID(), now: now, on: db) }
+        for unit in units {
+            try await RiskService.refreshRegister(of: unit.requireID(), now: now, on: db)
+            // Written without the services: kept pages of a server on this database must see them.
+            try await DataVersions.bump(.risks, unitID: unit.requireID(), on: db)
+        }
         return "\(count) risks in \(region.name) (\(units.count) units)"
     }
 }

@@ -182,8 +182,8 @@ extension OpenAPIDocument {
             .init(
                 method: "get", path: .apiUnitRisks(any),
                 summary:
-                    "The joint risk register of the unit and every unit below it (filter by kind, level, status, or a heat-map cell: rating, l, i)",
-                response: ref("Risk"), paged: true, query: ["kind", "level", "status", "rating", "l", "i"]),
+                    "The joint risk register of the unit and every unit below it, by title (filter by kind, level, status, or a heat-map cell: rating, l, i; page by key with after, the nextAfter of the page before)",
+                response: ref("Risk"), paged: true, query: ["kind", "level", "status", "rating", "l", "i", "after"]),
             .init(
                 method: "post", path: .apiUnitRisks(any), summary: "Add a risk to the unit's register",
                 body: "RiskBody", response: ref("Risk"), status: "201"),

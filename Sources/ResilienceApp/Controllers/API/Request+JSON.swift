@@ -9,3 +9,19 @@ extension Request {
         }
     }
 }
+
+/// An API answer kept as text (see `Request.rendered`): encoded as every other answer is.
+enum KeptJSON {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        var buffer = ByteBuffer()
+        var headers = HTTPHeaders()
+        try ContentConfiguration.global.requireEncoder(for: .json).encode(value, to: &buffer, headers: &headers)
+        return String(buffer: buffer)
+    }
+
+    static func response(_ body: String) -> Response {
+        let response = Response(status: .ok, body: .init(string: body))
+        response.headers.contentType = .json
+        return response
+    }
+}

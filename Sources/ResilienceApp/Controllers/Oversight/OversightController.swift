@@ -44,20 +44,6 @@ struct OversightController {
             clock: clock)
     }
 
-    /// A value as the API's JSON, for keeping.
-    func json<T: Encodable>(_ value: T) throws -> String {
-        var buffer = ByteBuffer()
-        var headers = HTTPHeaders()
-        try ContentConfiguration.global.requireEncoder(for: .json).encode(value, to: &buffer, headers: &headers)
-        return String(buffer: buffer)
-    }
-
-    func jsonResponse(_ body: String) -> Response {
-        let response = Response(status: .ok, body: .init(string: body))
-        response.headers.contentType = .json
-        return response
-    }
-
     /// What a unit's dashboard shows: the standings of the units below it (from their plans,
     /// activations and risks) and the tree.
     static func dashboardScopes(_ unit: Unit) -> [DataScope] {
@@ -299,14 +285,14 @@ struct OversightController {
 
     @Sendable func apiDashboard(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
-        return jsonResponse(
+        return KeptJSON.response(
             try await req.rendered(
                 ["api-dashboard", unit.id!.uuidString, req.url.query ?? ""], showing: Self.dashboardScopes(unit)
             ) {
                 let standings = try await OversightService.standings(kept: req.kept, on: req.db)
                 let now = req.now
                 let d = dashboardRows(req, unit, standings, now: now)
-                return try json(
+                return try KeptJSON.encode(
                     DashboardDTO(
                         figures: .init(OversightService.figures(of: d.rows, now: now)), total: d.rows.count,
                         items: d.shown.map { r in
@@ -357,10 +343,10 @@ struct OversightController {
         let standings = try await OversightService.standings(kept: req.kept, on: req.db)
         let visible = try await visibleRegions(req, standings)
         let key = ["api-oversight", visible.all ? "all" : visible.regions.map(\.id.uuidString).joined(separator: ",")]
-        return jsonResponse(
+        return KeptJSON.response(
             try await req.rendered(key, showing: Self.overviewScopes) {
                 let o = try await overviewData(req, standings, visible: visible, now: req.now)
-                return try json(
+                return try KeptJSON.encode(
                     OverviewDTO(
                         total: o.total.map(FiguresDTO.init),
                         regions: o.regions.map { r in

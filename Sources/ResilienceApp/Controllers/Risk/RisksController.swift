@@ -1,6 +1,7 @@
 import Fluent
 @preconcurrency import Plot
 import ResilienceCore
+import SQLKit
 import Vapor
 
 /// The joint risk register's pages: a unit's register with heat maps, one risk, CSV in and out.
@@ -263,18 +264,45 @@ struct RisksController {
         }
     }
 
-    @Sendable func apiList(_ req: Request) async throws -> Paged<RiskDTO> {
+    /// The register as the API lists it, by title (then id): a page at a time after a key (`after`,
+    /// the id of the last risk of the page before), so that a deep page costs what the first
+    /// does, or by `page`. The total comes from the heat maps' counts when they tell it; nothing
+    /// else is counted. Kept, as the register's page is, for the version of the subtree's risks.
+    @Sendable func apiList(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
+        let body = try await req.rendered(
+            ["api-risks", unit.id!.uuidString, req.url.query ?? ""],
+            showing: RiskService.registerScopes(of: unit.requireID(), withPlans: false), period: 86_400
+        ) { try KeptJSON.encode(try await apiPage(req, unit)) }
+        return KeptJSON.response(body)
+    }
+
+    func apiPage(_ req: Request, _ unit: Unit) async throws -> Paged<RiskDTO> {
         let scale = try await RiskService.scale(on: req.db)
-        let (risks, info) = try await RiskService.query(
-            under: unit, Self.filter(req, kinds: scale.kinds), matrix: scale.matrix, on: req.db
-        )
-        .sort(\.$title).paged(req)
+        let filter = Self.filter(req, kinds: scale.kinds)
+        let (page, per) = req.pageRequest
+        let query = RiskService.query(under: unit, filter, matrix: scale.matrix, on: req.db).sort(\.$title).sort(\.$id)
+        let after = req.query[String.self, at: "after"]
+        if let after {
+            guard let id = UUID(uuidString: after),
+                let last = try await Risk.query(on: req.db).filter(\.$id == id).field(\.$id).field(\.$title).first()
+            else { throw AppError.badRequest(req.localizer("risk.after_unknown")) }
+            query.filter(.sql("(title, id) > (\(bind: last.title), \(bind: id))" as SQLQueryString))
+        }
+        let rows = try await query.range(after == nil ? (page - 1) * per..<page * per + 1 : 0..<per + 1).all()
+        let risks = Array(rows.prefix(per))
+        let heat = try await RiskService.heatMaps(under: unit, filter, kept: req.kept, on: req.db)
         let links = Dictionary(
             grouping: risks.isEmpty
                 ? [] : try await RiskLink.query(on: req.db).filter(\.$riskID ~~ risks.compactMap(\.id)).all(),
             by: \.riskID)
-        return Paged(items: risks.map { RiskDTO($0, scale.matrix, links: links[$0.id!] ?? []) }, metadata: info)
+        let more = rows.count > per
+        return Paged(
+            items: risks.map { RiskDTO($0, scale.matrix, links: links[$0.id!] ?? []) },
+            metadata: PageInfo(
+                page: after == nil ? page : 1, per: per,
+                total: RiskService.total(filter, inherent: heat.inherent, matrix: scale.matrix), hasMore: more,
+                nextAfter: more ? risks.last?.id?.uuidString : nil))
     }
 
     func dto(_ req: Request, _ risk: Risk) async throws -> RiskDTO {
