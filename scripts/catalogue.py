@@ -3,6 +3,13 @@
 import json, os
 E = {}
 def k(key, en, zh): E[key] = (en, zh)
+# A text with a count: one form per plural category of each language (CLDR's names: zero, one,
+# two, few, many, other), stored as "key[category]". English has one and other; Chinese has only
+# other. The category is chosen by the count the code passes (Localizer.plural), or for a problem's
+# message by its first argument.
+PLURAL_CATEGORIES = {"en": ["one", "other"], "zh-Hans": ["other"]}
+def kp(key, en_one, en_other, zh):
+    E[key + "[one]"] = (en_one, None); E[key + "[other]"] = (en_other, zh)
 k("_language.name", "English", "简体中文"); k("_language.direction", "ltr", "ltr")
 k("app.name", "Resilience", "组织复原力")
 k("app.footer", "Business continuity and security management", "业务连续性与安全管理")
@@ -103,7 +110,7 @@ k("plan.versions", "Versions", "版本"); k("plan.version", "Version", "版本")
 k("plan.latest_version", "· latest version: {0}", "· 最新版本：第 {0} 版"); k("plan.working_copy", "Working copy", "当前工作稿")
 k("plan.updated", "Last change", "最近修改"); k("plan.overview", "Overview", "概览"); k("plan.sections", "Sections", "章节")
 k("plan.section", "Section", "章节"); k("plan.completeness", "Completeness", "完成度"); k("plan.section_complete", "{0} complete", "已完成 {0}")
-k("plan.findings", "Checks", "检查结果"); k("plan.findings_count", "{0} errors, {1} warnings", "{0} 个错误，{1} 个警告")
+k("plan.findings", "Checks", "检查结果"); k("plan.findings_count", "{0}, {1}", "{0}，{1}"); kp("plan.errors_n", "{0} error", "{0} errors", "{0} 个错误"); kp("plan.warnings_n", "{0} warning", "{0} warnings", "{0} 个警告")
 k("plan.no_findings", "No errors or warnings.", "没有错误或警告。")
 k("plan.pocket", "Pocket plan", "袖珍计划"); k("plan.pocket_download", "Download pocket plan (HTML, works offline)", "下载袖珍计划（HTML，可离线使用）")
 k("plan.export_json", "Export JSON", "导出 JSON"); k("plan.export_csv", "Critical processes (CSV)", "关键流程（CSV）")
@@ -111,7 +118,7 @@ k("plan.compare_with_latest", "What changed since the last final version", "自�
 k("plan.version_note", "Comment with the submission", "提交时的意见"); k("plan.finalized_at", "Submitted", "提交时间"); k("plan.by", "By", "操作人")
 k("plan.no_versions", "No final version yet.", "尚无定稿版本。"); k("plan.compare_with_draft", "Compare with working copy", "与当前工作稿比较")
 k("plan.compare", "Compare", "比较"); k("plan.compare_from", "From", "从"); k("plan.compare_to", "to", "到")
-k("plan.compare_title", "{0} → {1}", "{0} → {1}"); k("plan.changes_count", "{0} changes.", "共 {0} 处变更。"); k("plan.no_changes", "No differences.", "没有差异。")
+k("plan.compare_title", "{0} → {1}", "{0} → {1}"); kp("plan.changes_count", "{0} change.", "{0} changes.", "共 {0} 处变更。"); k("plan.no_changes", "No differences.", "没有差异。")
 k("plan.item", "Item", "条目"); k("plan.change", "Change", "变更"); k("plan.field", "Field", "字段")
 k("plan.no_items", "Nothing here yet.", "尚无内容。"); k("plan.add_item", "Add", "添加"); k("plan.add", "Add", "添加"); k("plan.edit", "Edit", "编辑")
 k("plan.move_up", "Move up", "上移"); k("plan.move_down", "Move down", "下移"); k("plan.remove", "Remove", "删除")
@@ -169,7 +176,7 @@ for a, en, zh in [("draft","The plan is a draft: the focal point and contributor
 k("plan.read_only", "This plan is {0}: it is read-only. Changes go into a draft or a plan returned with feedback.", "该计划状态为“{0}”，只读。修改须在草稿或被退回的计划中进行。")
 k("review.tab", "Review", "审核"); k("review.title", "Review", "审核"); k("review.open_threads", "{0} feedback threads are open.", "有 {0} 条反馈意见未解决。")
 k("review.open_page", "Open the review", "查看审核"); k("review.your_move", "Your move: {0}", "待您操作：{0}"); k("review.your_move_title", "Your move", "您的操作")
-k("plan.submit_blocked", "{0} errors block submission; fix them first (see the checks).", "有 {0} 个错误阻止提交，请先修正（见检查结果）。")
+kp("plan.submit_blocked", "{0} error blocks submission; fix it first:", "{0} errors block submission; fix them first:", "有 {0} 个错误阻止提交，请先修正：")
 k("plan.due_on", "due {0}", "{0} 到期"); k("plan.start_in_force", "A copy of the plan in force", "复制现行有效的计划")
 k("review.submitted_version", "Version under review or last submitted:", "审核中或最近提交的版本：")
 k("review.comment", "Comment", "意见"); k("review.comment_hint", "Optional; kept with the move in the history.", "可选；与本次操作一起记入历史。")
@@ -213,20 +220,20 @@ k("risk.in_place", "The register is in place: a risk of every relevant kind, no 
 k("risk.not_in_place", "The register is not in place yet: it needs a risk (not closed) of every relevant kind and no review overdue.", "登记册尚未建立：每个相关类别都需要至少一项（未关闭的）风险，且不能有逾期审查。")
 k("risk.after_unknown", "after: give the id of the last risk of the page before (its nextAfter).", "after：请填写上一页最后一项风险的 id（即其 nextAfter）。")
 k("risk.export_csv", "Export as CSV", "导出 CSV"); k("risk.show_all", "Show all risks", "显示全部风险")
-k("risk.cell_filter", "{0}, likelihood {1} × impact {2}: {3} risks.", "{0}，可能性 {1} × 影响 {2}：{3} 项风险。"); k("risk.count", "{0} risks.", "共 {0} 项风险。")
+kp("risk.cell_filter", "{0}, likelihood {1} × impact {2}: {3} risk.", "{0}, likelihood {1} × impact {2}: {3} risks.", "{0}，可能性 {1} × 影响 {2}：{3} 项风险。"); kp("risk.count", "{0} risk.", "{0} risks.", "共 {0} 项风险。")
 k("risk.list", "Risks", "风险"); k("risk.none", "No risks yet.", "尚无风险。"); k("risk.add", "Add a risk", "添加风险")
 k("risk.import", "Import from CSV", "从 CSV 导入"); k("risk.import_hint", "The first row names the columns: {0}. Only kind, title, likelihood and impact are required. You will see every row before anything is saved.", "第一行列出各列名称：{0}。只有类别、风险、可能性和影响为必填。保存前您会看到每一行。")
 k("risk.import_file", "CSV file", "CSV 文件"); k("risk.preview", "Preview", "预览"); k("risk.axes", "↑ likelihood · impact →", "↑ 可能性 · 影响 →")
-k("risk.cell_title", "Likelihood {0} × impact {1}: {2}, {3} risks", "可能性 {0} × 影响 {1}：{2}，{3} 项风险")
+kp("risk.cell_title", "Likelihood {0} × impact {1}: {2}, {3} risk", "Likelihood {0} × impact {1}: {2}, {3} risks", "可能性 {0} × 影响 {1}：{2}，{3} 项风险")
 k("risk.details", "Details", "详细信息"); k("risk.preview_title", "Import preview", "导入预览"); k("risk.line", "Line", "行")
-k("risk.problems", "What to fix", "需要修正的内容"); k("risk.preview_ok", "All {0} rows are right. Nothing is saved until you confirm.", "全部 {0} 行无误。确认后才会保存。")
-k("risk.preview_errors", "{0} of {1} rows need fixing; fix them in the file and import it again. Nothing has been saved.", "{1} 行中有 {0} 行需要修正；请在文件中修正后重新导入。尚未保存任何内容。")
-k("risk.import_confirm", "Save the {0} risks", "保存这 {0} 项风险"); k("risk.import_cancel", "Cancel: back to the register without saving", "取消：不保存并返回登记册")
+k("risk.problems", "What to fix", "需要修正的内容"); kp("risk.preview_ok", "The {0} row is right. Nothing is saved until you confirm.", "All {0} rows are right. Nothing is saved until you confirm.", "全部 {0} 行无误。确认后才会保存。")
+kp("risk.preview_errors", "{0} of {1} rows needs fixing; fix it in the file and import it again. Nothing has been saved.", "{0} of {1} rows need fixing; fix them in the file and import it again. Nothing has been saved.", "{1} 行中有 {0} 行需要修正；请在文件中修正后重新导入。尚未保存任何内容。")
+kp("risk.import_confirm", "Save the {0} risk", "Save the {0} risks", "保存这 {0} 项风险"); k("risk.import_cancel", "Cancel: back to the register without saving", "取消：不保存并返回登记册")
 k("nav.oversight", "Oversight", "监督"); k("common.all", "All", "全部")
 for a, en, zh in [("in_force","Plan in force","有现行计划"),("updated_within_year","Updated within 12 months","12 个月内更新"),
                   ("tested_within_year","Tested within 12 months","12 个月内测试"),("with_risk_register","Joint risk register","联合风险登记册")]: k("figure."+a, en, zh)
 k("oversight.units", "Units", "单位数"); k("oversight.figures_now", "Figures today", "当前指标"); k("oversight.export_csv", "Export as CSV", "导出 CSV")
-k("oversight.standing", "Due date", "到期情况"); k("oversight.filter", "Filter", "筛选"); k("oversight.showing", "Showing {0} of {1} units.", "显示 {1} 个单位中的 {0} 个。")
+k("oversight.standing", "Due date", "到期情况"); k("oversight.filter", "Filter", "筛选"); kp("oversight.showing", "Showing {0} of {1} unit.", "Showing {0} of {1} units.", "显示 {1} 个单位中的 {0} 个。")
 k("oversight.units_caption", "Units and their plans", "各单位及其计划"); k("oversight.approved", "Approved", "批准日期"); k("oversight.due", "Due", "到期日")
 k("oversight.last_exercise", "Last exercise", "最近演练"); k("oversight.open_feedback", "Open feedback", "未解决的反馈")
 k("oversight.dashboard", "Dashboard", "仪表板"); k("oversight.dashboard_of", "Dashboard: {0}", "仪表板：{0}")
@@ -313,6 +320,10 @@ for a, en, zh in [
   ("agreement_expiring","The agreement with {0} ends on {1} ({2}), before the next review.","与 {0} 的协议于 {1} 到期（{2}），早于下次审查。"),
   ("dependency_slower_than_rto","\"{0}\" depends on {1}, which takes {2} to recover: longer than its RTO ({3}).","“{0}”依赖于 {1}，其恢复需要 {2}，长于该流程的恢复时间目标（{3}）。"),
   ("no_recent_exercise","No exercise or test in the last twelve months.","过去十二个月内没有演练或测试。"),
+  ("process_not_rated","\"{0}\" has no impact ratings: rate its impact over time, or its MTPD cannot be found.","“{0}”没有影响评级：请填写其随时间变化的影响，否则无法确定最长可容忍中断时间。"),
+  ("process_not_classified","\"{0}\" has no classification: choose how it can be done during a disruption.","“{0}”没有分类：请选择中断期间该流程的执行方式。"),
+  ("process_without_rto","\"{0}\" has no recovery time objective: enter its RTO in hours.","“{0}”没有恢复时间目标：请以小时为单位填写 RTO。"),
+  ("process_short_of_staff","\"{0}\" needs {1} minimum staff but names {2}: name the others.","“{0}”需要 {1} 名最低配置人员，但只列出了 {2} 名：请补足其余人员。"),
   ("expired","already expired","已过期"),("expiring","expiring","即将到期")]:
     k("check."+a, en, zh)
 k("duration.hours", "{0} h", "{0} 小时"); k("duration.days", "{0} d", "{0} 天"); k("duration.weeks", "{0} wk", "{0} 周"); k("duration.months", "{0} mo", "{0} 个月")
@@ -332,7 +343,7 @@ k("scale.tolerance", "Tolerance", "容忍阈值"); k("scale.tolerance_option", "
 # Inbox (issue 4)
 k("nav.inbox", "Inbox", "待办"); k("inbox.title", "Inbox", "待办事项"); k("inbox.what", "What needs you", "需要您处理的事项")
 k("inbox.empty", "Nothing needs you now.", "目前没有需要您处理的事项。"); k("inbox.mark_read", "Mark all as read", "全部标为已读")
-k("home.inbox", "{0} items in your inbox need you.", "您的待办中有 {0} 项需要处理。")
+kp("home.inbox", "{0} item in your inbox needs you.", "{0} items in your inbox need you.", "您的待办中有 {0} 项需要处理。")
 k("inbox.plan_submitted", "The plan of {0} for {1} has been submitted for regional review.", "{0} 的 {1} 年度计划已提交区域审核。")
 k("inbox.plan_returned", "The plan of {0} for {1} has been returned with feedback to answer.", "{0} 的 {1} 年度计划已被退回，请答复反馈意见。")
 k("inbox.plan_to_approve", "The plan of {0} for {1} has been endorsed and waits for your approval.", "{0} 的 {1} 年度计划已获区域认可，等待您批准。")
@@ -396,9 +407,7 @@ P = {
  "csv_missing_columns": ("The file lacks the columns {0}; the first row must name the columns (see the export for an example).", "文件缺少列 {0}；第一行须列出各列名称（可参照导出的文件）。"),
  "too_many": ("At most {0}; remove some.", "最多 {0} 项，请删除一些。"),
  "kind_code": ("“{0}” cannot be a kind's code: use lower-case letters, digits and _, starting with a letter, and not a standard kind.", "“{0}”不能用作类别代码：请使用以小写字母开头的小写字母、数字和 _，且不能与标准类别相同。"),
- "csv_has_errors": ("{0} rows of the file are wrong; nothing was saved. Fix them and import the file again.", "文件中有 {0} 行有误，未保存任何内容。请修正后重新导入。"),
  "csv_too_many_rows": ("The file has more than {0} rows; split it.", "文件超过 {0} 行，请拆分后再导入。"),
- "plan_has_errors": ("{0} errors block this; fix them first (see the checks on the plan).", "有 {0} 个错误阻止此操作，请先修正（见计划的检查结果）。"),
  "plan_changed": ("Someone saved this plan meanwhile (now revision {0}); reload it and apply your change again.", "其他人已同时保存了此计划（当前修订 {0}）；请重新加载后再次修改。"),
  "import_format": ("This is not a plan file exported from Resilience (JSON).", "这不是从本系统导出的计划文件（JSON）。"),
  "cycle_out_of_range": ("Enter a year from {0} to {1}.", "请输入 {0} 至 {1} 之间的年份。"),
@@ -413,7 +422,13 @@ P = {
  "cannot_grant_self": ("You cannot grant a role to yourself; ask another administrator or your regional team.", "不能给自己授予角色；请其他管理员或区域团队授予。"),
  "date_order": ("This date must not be before the one it follows.", "此日期不能早于其前一个日期。"),
 }
+# Problems whose first argument is a count: (one, other) in English.
+PP = {
+ "csv_has_errors": ("{0} row of the file is wrong; nothing was saved. Fix it and import the file again.", "{0} rows of the file are wrong; nothing was saved. Fix them and import the file again.", "文件中有 {0} 行有误，未保存任何内容。请修正后重新导入。"),
+ "plan_has_errors": ("{0} error blocks this; fix it first:", "{0} errors block this; fix them first:", "有 {0} 个错误阻止此操作，请先修正："),
+}
 for code, (en, zh) in P.items(): k("problem."+code, en, zh)
+for code, (one, other, zh) in PP.items(): kp("problem."+code, one, other, zh)
 d = os.path.join(os.path.dirname(__file__), "..", "Sources", "ResilienceApp", "Resources", "Localization")
 # The languages whose texts this script holds, by column of k(); every other language is the file a
 # translator keeps in the folder: its texts are kept, keys the catalogue no longer has are dropped,
@@ -423,12 +438,14 @@ languages = sorted(set(COLUMNS) | {f[:-5] for f in os.listdir(d) if f.endswith("
 for lang in languages:
     path = os.path.join(d, lang + ".json")
     if lang in COLUMNS:
-        texts = {key: v[COLUMNS[lang]] for key, v in E.items()}
+        texts = {key: v[COLUMNS[lang]] for key, v in E.items() if v[COLUMNS[lang]] is not None}
     else:
         with open(path, encoding="utf-8") as f:
             kept = json.load(f)
-        texts = {key: kept[key] for key in E if key in kept}
-        missing = sorted(set(E) - set(kept))
+        # A plural text keeps the forms the translator wrote ("key[few]" for Russian, say): the
+        # forms a language needs are its own, and each needs at least "key[other]".
+        texts = {key: value for key, value in kept.items() if key in E or key.split("[")[0] + "[other]" in E}
+        missing = sorted(key for key in set(E) - set(kept) if not key.endswith("[one]"))
         if missing:
             print(f"{lang}: {len(missing)} keys to translate, e.g. {', '.join(missing[:5])}")
     with open(path, "w", encoding="utf-8") as f:

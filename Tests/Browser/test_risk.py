@@ -30,7 +30,7 @@ def test_a_risk_is_added_found_on_the_heat_map_and_a_bad_import_saves_nothing(en
     shot(driver, "risks-en")
     # The inherent heat map's cell 4 × 4 holds it.
     driver.get(register + "?rating=inherent&l=4&i=4")
-    assert "likelihood 4 × impact 4: 1 risks" in driver.page_source
+    assert "likelihood 4 × impact 4: 1 risk." in driver.page_source
 
     path = pathlib.Path(tempfile.mkdtemp()) / "register.csv"
     path.write_text("kind,title,likelihood,impact\nsecurity,Road ambush,4,5\nweather,Floods,3,9\n", encoding="utf-8")

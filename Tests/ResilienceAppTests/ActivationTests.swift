@@ -182,7 +182,7 @@ import VaporTesting
 
             let hq = Browser(app)
             #expect(try await hq.signIn("hq.oversight"))
-            #expect(try await hq.get(AppPath.home.path).body.string.contains("1 items in your inbox need you."))
+            #expect(try await hq.get(AppPath.home.path).body.string.contains("1 item in your inbox needs you."))
             let inbox = try await hq.get(AppPath.inbox.path).body.string
             #expect(
                 inbox.contains("The plan of Bangladesh has been activated: Cox&#39;s Bazar.")

@@ -11,13 +11,24 @@ import VaporTesting
 @Suite struct CatalogueTests {
     @Test func everyLanguageHasEveryKeyAndEveryCodeOfTheDomainHasText() throws {
         let catalogue = Catalogue.shared
-        let english = catalogue.keys(of: "en")
+        // A plural text counts as its base key: each language has the forms its own counts take.
+        func bases(_ keys: Set<String>) -> Set<String> {
+            Set(keys.map { Catalogue.pluralBase($0).map(String.init) ?? $0 })
+        }
+        let english = bases(catalogue.keys(of: "en"))
         #expect(catalogue.languages.map(\.code).contains("zh-Hans"))
         for language in catalogue.languages {
-            let keys = catalogue.keys(of: language.code)
+            let own = catalogue.keys(of: language.code)
+            let keys = bases(own)
             #expect(english.subtracting(keys).isEmpty, "\(language.code) lacks \(english.subtracting(keys).sorted())")
             #expect(
                 keys.subtracting(english).isEmpty, "\(language.code) has extra \(keys.subtracting(english).sorted())")
+            let categories = Set((0...1000).map { PluralRule.category(of: $0, in: language.code) })
+            for base in Set(own.compactMap(Catalogue.pluralBase)) {
+                for category in categories {
+                    #expect(own.contains("\(base)[\(category)]"), "\(language.code) lacks \(base)[\(category)]")
+                }
+            }
         }
         let dynamic =
             Problem.allCases.map { "problem.\($0.rawValue)" } + Role.allCases.map { "role.\($0.rawValue)" }
@@ -67,16 +78,40 @@ import VaporTesting
             $0 as? URL
         }
         .filter { $0.pathExtension == "swift" }
-        let pattern = try Regex(#"(?:\bt|localizer)\("([a-z0-9_.]+)""#)
+        let pattern = try Regex(#"(?:\bt|localizer|\bt\.plural)\("([a-z0-9_.]+)""#)
         var used = Set<String>()
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)
             for match in text.matches(of: pattern) { used.insert(String(match.output[1].substring!)) }
         }
         #expect(used.count > 100)
-        #expect(
-            used.subtracting(Catalogue.shared.keys(of: "en")).isEmpty,
-            "\(used.subtracting(Catalogue.shared.keys(of: "en")).sorted())")
+        let known = Set(Catalogue.shared.keys(of: "en").map { Catalogue.pluralBase($0).map(String.init) ?? $0 })
+        #expect(used.subtracting(known).isEmpty, "\(used.subtracting(known).sorted())")
+    }
+
+    /// CLDR's plural categories for whole numbers, written out from its tables.
+    @Test(arguments: [
+        ("en", 0, "other"), ("en", 1, "one"), ("en", 2, "other"), ("en", 21, "other"),
+        ("zh-Hans", 1, "other"), ("zh-Hans", 2, "other"),
+        ("ru", 1, "one"), ("ru", 2, "few"), ("ru", 4, "few"), ("ru", 5, "many"), ("ru", 11, "many"),
+        ("ru", 12, "many"), ("ru", 21, "one"), ("ru", 22, "few"), ("ru", 111, "many"), ("ru", 0, "many"),
+        ("ar", 0, "zero"), ("ar", 1, "one"), ("ar", 2, "two"), ("ar", 3, "few"), ("ar", 10, "few"),
+        ("ar", 11, "many"), ("ar", 99, "many"), ("ar", 100, "other"), ("ar", 103, "few"),
+        ("fr", 0, "one"), ("fr", 1, "one"), ("fr", 2, "other"),
+    ])
+    func aCountTakesItsLanguagesPluralForm(language: String, n: Int, category: String) {
+        #expect(PluralRule.category(of: n, in: language) == category)
+    }
+
+    @Test func textsWithACountReadRightForOneAndForMany() {
+        let en = Localizer(code: "en"), zh = Localizer(code: "zh-Hans")
+        #expect(en.plural("plan.errors_n", count: 1, 1) == "1 error")
+        #expect(en.plural("plan.errors_n", count: 2, 2) == "2 errors")
+        #expect(en.plural("plan.errors_n", count: 0, 0) == "0 errors")
+        #expect(zh.plural("plan.errors_n", count: 1, 1) == "1 个错误")
+        #expect(en("risk.count", 1) == "1 risk.")
+        #expect(en.message(DomainError(.planHasErrors, args: ["1"])).hasPrefix("1 error blocks this"))
+        #expect(en.message(DomainError(.planHasErrors, args: ["3"])).hasPrefix("3 errors block this"))
     }
 
     @Test func acceptLanguagePicksChineseForAnyChineseVariant() {

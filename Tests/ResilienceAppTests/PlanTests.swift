@@ -192,11 +192,25 @@ import VaporTesting
                 try #require(snapshot.content.processes.first { $0.id == process.id }), scale: snapshot.scale)
             #expect(analysis.mtpdHours == 24 && analysis.rtoExceedsMTPD)
             #expect(snapshot.checks.contains { $0.code == .rtoExceedsMTPD && $0.itemID == process.id })
+            // The finding names the process in words (no code) and links to the RTO field of its form.
+            let atField = AppPath.planImpact(p.id!, process.id).path + "#f-rtoHours"
             let overview = try await browser.get(AppPath.plan(p.id!).path).body.string
-            #expect(overview.contains("rto_exceeds_mtpd"))
+            #expect(overview.contains("the RTO (3 d) is longer than the MTPD (1 d)"))
+            #expect(overview.contains(atField) && !overview.contains("rto_exceeds_mtpd"))
+            // The refusal lists the blocking error with its link, on the page and in the API.
             response = try await browser.post(AppPath.planReview(p.id!).path, ["move": "submit", "comment": "try"])
             #expect(response.status == .unprocessableEntity)
-            #expect(response.body.string.contains("errors block this"))
+            #expect(response.body.string.contains("1 error blocks this"))
+            #expect(response.body.string.contains(atField))
+            let api = try await app.testing().sendRequest(
+                .POST, AppPath.apiPlanMoves(p.id!).path, headers: try await apiHeaders("focal.bangladesh", app),
+                body: ByteBuffer(string: #"{"move":"submit"}"#))
+            #expect(api.status == .unprocessableEntity)
+            let finding = try #require(
+                (try JSONSerialization.jsonObject(with: Data(buffer: api.body)) as? [String: Any])
+                    .flatMap { ($0["error"] as? [String: Any])?["findings"] as? [[String: Any]] }?.first)
+            #expect(finding["link"] as? String == atField && finding["code"] as? String == "rto_exceeds_mtpd")
+            #expect(finding["item"] as? String == process.id.uuidString && finding["field"] as? String == "rtoHours")
             response = try await browser.post(
                 AppPath.planImpact(p.id!, process.id).path,
                 [

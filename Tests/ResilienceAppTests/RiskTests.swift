@@ -56,7 +56,7 @@ import VaporTesting
             var page = try await focal.get(
                 AppPath.unitRisks(bangladesh.id!).with([("rating", "inherent"), ("l", "4"), ("i", "5")])
             ).body.string
-            #expect(page.contains("likelihood 4 × impact 5: 1 risks") && page.contains("Armed robbery"))
+            #expect(page.contains("likelihood 4 × impact 5: 1 risk.") && page.contains("Armed robbery"))
             page = try await focal.get(
                 AppPath.unitRisks(bangladesh.id!).with([("rating", "residual"), ("l", "4"), ("i", "5")])
             ).body.string

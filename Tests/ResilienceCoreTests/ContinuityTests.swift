@@ -136,6 +136,19 @@ private func soundPlan() -> PlanContent {
             ])
         plan = soundPlan(); plan.processes[0].siteIDs = []
         #expect(codes(plan) == [.onSiteProcessWithoutSite])
+        // The impact analysis and the process's recovery: each missing part blocks (issue 14).
+        plan = soundPlan(); plan.processes[0].impact = [:]
+        #expect(codes(plan) == [.processNotRated])
+        plan = soundPlan(); plan.processes[0].rtoHours = nil
+        #expect(codes(plan) == [.processWithoutRTO])
+        plan = soundPlan(); plan.processes[0].minimumStaffCount = 3
+        #expect(codes(plan) == [.processShortOfStaff])
+        #expect(
+            PlanChecks.run(plan, scale: scale, now: now, nextReview: nextReview)[0].args == ["Registration", "3", "1"])
+        plan = soundPlan(); plan.processes[0].minimumStaffCount = 1
+        #expect(codes(plan).isEmpty)
+        plan = soundPlan(); plan.processes[0].classification = nil; plan.processes[0].siteIDs = []
+        #expect(codes(plan) == [.processNotClassified])
         plan.processes[0].classification = .remoteInCountry
         #expect(codes(plan).isEmpty)
     }

@@ -11,9 +11,15 @@ extension Request {
         reshow: (FormState) async throws -> Response
     ) async throws -> Response {
         let error: any Error
-        do { return try await save() } catch let refused as ValidationErrors { error = refused } catch let refused
-            as DomainError
-        { error = refused }
+        do {
+            return try await save()
+        } catch let refused as ValidationErrors {
+            error = refused
+        } catch let refused as DomainError {
+            error = refused
+        } catch let blocked as BlockedByFindings {
+            error = blocked.refusal
+        }
         let response = try await reshow(FormState(values: values, error: error, localizer))
         response.status = .unprocessableEntity
         return response

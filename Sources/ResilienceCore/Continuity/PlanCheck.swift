@@ -21,11 +21,18 @@ public struct PlanCheck: Equatable, Sendable {
         case agreementExpiring = "agreement_expiring"
         case dependencySlowerThanRTO = "dependency_slower_than_rto"
         case noRecentExercise = "no_recent_exercise"
+        /// The impact analysis is the heart of the plan: a process without ratings has no MTPD.
+        case processNotRated = "process_not_rated"
+        case processNotClassified = "process_not_classified"
+        case processWithoutRTO = "process_without_rto"
+        /// Fewer people named as minimum staff than the count the process needs.
+        case processShortOfStaff = "process_short_of_staff"
 
         public var severity: Severity {
             switch self {
             case .teamFunctionMissing, .processWithoutAlternative, .processWithoutStaff, .rtoExceedsMTPD,
-                .onSiteProcessWithoutSite:
+                .onSiteProcessWithoutSite, .processNotRated, .processNotClassified, .processWithoutRTO,
+                .processShortOfStaff:
                 .error
             case .singlePointOfFailure, .agreementExpiring, .dependencySlowerThanRTO, .noRecentExercise: .warning
             }
@@ -38,9 +45,11 @@ public struct PlanCheck: Equatable, Sendable {
     public var itemID: UUID?
     /// Values for the message, e.g. the process name and the hours.
     public var args: [String]
+    /// The form field to fix it in (its name in the item's form), when there is one.
+    public var field: String?
     public var severity: Severity { code.severity }
 
-    public init(_ code: Code, _ section: PlanSection, item: UUID? = nil, args: [String] = []) {
-        self.code = code; self.section = section; self.itemID = item; self.args = args
+    public init(_ code: Code, _ section: PlanSection, item: UUID? = nil, field: String? = nil, args: [String] = []) {
+        self.code = code; self.section = section; self.itemID = item; self.field = field; self.args = args
     }
 }

@@ -17,31 +17,54 @@ public enum PlanChecks {
         }
         var namedIn: [String: (name: String, count: Int)] = [:]
         for process in plan.processes {
+            let name = [process.name]
             if process.alternatives.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
                 found.append(
-                    PlanCheck(.processWithoutAlternative, .alternatives, item: process.id, args: [process.name]))
+                    PlanCheck(
+                        .processWithoutAlternative, .alternatives, item: process.id, field: "alternatives", args: name))
+            }
+            if process.classification == nil {
+                found.append(
+                    PlanCheck(.processNotClassified, .processes, item: process.id, field: "classification", args: name))
             }
             if process.staff.isEmpty {
-                found.append(PlanCheck(.processWithoutStaff, .processes, item: process.id, args: [process.name]))
+                found.append(
+                    PlanCheck(.processWithoutStaff, .processes, item: process.id, field: "staff-0-name", args: name))
+            } else if process.staff.count < process.minimumStaffCount {
+                found.append(
+                    PlanCheck(
+                        .processShortOfStaff, .processes, item: process.id, field: "staff-\(process.staff.count)-name",
+                        args: [process.name, String(process.minimumStaffCount), String(process.staff.count)]))
             }
             let analysis = ImpactAnalysis.analyse(process, scale: scale)
+            if analysis.ratedCells == 0 {
+                found.append(
+                    PlanCheck(
+                        .processNotRated, .impact, item: process.id,
+                        field: scale.categories.first.map { "impact-\($0)-0" }, args: name))
+            }
+            if process.rtoHours == nil {
+                found.append(PlanCheck(.processWithoutRTO, .impact, item: process.id, field: "rtoHours", args: name))
+            }
             if analysis.rtoExceedsMTPD, let rto = analysis.rtoHours, let mtpd = analysis.mtpdHours {
                 found.append(
                     PlanCheck(
-                        .rtoExceedsMTPD, .impact, item: process.id, args: [process.name, hours(rto), hours(mtpd)]))
+                        .rtoExceedsMTPD, .impact, item: process.id, field: "rtoHours",
+                        args: [process.name, hours(rto), hours(mtpd)]))
             }
             // A process that must stay on site needs somewhere to go when its office is lost.
             if process.classification?.mustStayOnSite == true,
                 !process.siteIDs.contains(where: { id in plan.sites.contains { $0.id == id } })
             {
-                found.append(PlanCheck(.onSiteProcessWithoutSite, .sites, item: process.id, args: [process.name]))
+                found.append(PlanCheck(.onSiteProcessWithoutSite, .sites, item: process.id, args: name))
             }
             if let rto = process.rtoHours {
-                for dependency in process.dependencies {
+                for (i, dependency) in process.dependencies.enumerated() {
                     if let recovery = dependency.recoveryHours, recovery > rto {
                         found.append(
                             PlanCheck(
                                 .dependencySlowerThanRTO, .processes, item: process.id,
+                                field: "dependencies-\(i)-recoveryHours",
                                 args: [process.name, dependency.name, hours(recovery), hours(rto)]))
                     }
                 }

@@ -458,6 +458,21 @@ enum OpenAPIDocument {
                                             "properties": ["field": string, "code": string, "message": string],
                                         ],
                                     ],
+                                    "findings": [
+                                        "type": "array",
+                                        "description":
+                                            "When a move is refused for the plan's errors: each error, the item it concerns and a link to the field to fix",
+                                        "items": [
+                                            "type": "object",
+                                            "required": ["severity", "code", "section", "message", "link"],
+                                            "properties": [
+                                                "severity": ["type": "string", "enum": ["error", "warning"]],
+                                                "code": string, "section": string,
+                                                "item": ["type": "string", "format": "uuid"], "field": string,
+                                                "message": string, "link": string,
+                                            ],
+                                        ],
+                                    ],
                                 ],
                             ]
                         ],

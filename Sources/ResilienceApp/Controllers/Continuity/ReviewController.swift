@@ -79,8 +79,8 @@ struct ReviewController {
         let page = ReviewPage(
             frame: frame, submittedVersion: plan.submittedVersion, returnedVersion: plan.returnedVersion,
             moves: ReviewCycle.available(from: plan.state, grants: actor.grants, on: unit.unitPath),
-            blockingErrors: plan.state.isEditable
-                ? try await req.snapshot(plan).errorCount : 0,
+            blocking: plan.state.isEditable
+                ? try await req.snapshot(plan).checks.filter { $0.severity == .error } : [],
             threads: threads.map { th in
                 ReviewPage.Thread(
                     id: th.id!,

@@ -38,8 +38,10 @@ enum ReviewService {
         plan.revision = stored.revision
         plan.state = stored.state
         var conditions = ReviewCycle.Conditions(comment: comment)
+        var blocking: [PlanCheck] = []
         if move == .submit {
-            conditions.blockingErrors = try await PlanService.snapshot(plan, now: now, on: db).errorCount
+            blocking = try await PlanService.snapshot(plan, now: now, on: db).checks.filter { $0.severity == .error }
+            conditions.blockingErrors = blocking.count
             conditions.unansweredThreads = try await threads(of: plan, on: db).filter { $0.state == .open }.count
         }
         if move == .endorse {
@@ -52,6 +54,10 @@ enum ReviewService {
         switch ReviewCycle.check(move, from: plan.state, grants: who.grants, on: unit.unitPath, conditions) {
         case .success(let state): next = state
         case .failure(.notYourRole): throw Abort(.forbidden)
+        case .failure(.blockingErrors):
+            throw BlockedByFindings(
+                refusal: ValidationErrors([problem(.blockingErrors, conditions, state: plan.state)]),
+                planID: try plan.requireID(), findings: blocking)
         case .failure(let refusal):
             throw ValidationErrors([problem(refusal, conditions, state: plan.state)])
         }

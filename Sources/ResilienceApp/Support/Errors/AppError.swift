@@ -1,3 +1,4 @@
+import ResilienceCore
 import Vapor
 
 /// Refusals made at the HTTP edge (the domain's own are `DomainError` and `ValidationErrors`).
@@ -8,4 +9,12 @@ enum AppError: Error {
     case locked(until: Date)
     /// A request body that cannot be read as the endpoint expects.
     case badRequest(String)
+}
+
+/// A move refused because the plan still has errors: the refusal lists each of them, with the
+/// item it concerns and a link to the field to fix, for the page and the API alike.
+struct BlockedByFindings: Error {
+    var refusal: ValidationErrors
+    var planID: UUID
+    var findings: [PlanCheck]
 }

@@ -22,12 +22,23 @@ struct AppErrorMiddleware: AsyncMiddleware {
         var code: String
         var message: String
         var fields: [(field: String, code: String, message: String)] = []
+        /// What must be fixed first, when a move is refused for the plan's errors.
+        var findings: [APIError.Body.Finding] = []
         var headers: HTTPHeaders = [:]
     }
 
     func describe(_ error: any Error, _ request: Request) -> Failure {
         let t = request.localizer
         switch error {
+        case let blocked as BlockedByFindings:
+            var failure = describe(blocked.refusal, request)
+            failure.findings = blocked.findings.map {
+                .init(
+                    severity: $0.severity.rawValue, code: $0.code.rawValue, section: $0.section.rawValue,
+                    item: $0.itemID, field: $0.field, message: PlanPages.message($0, t),
+                    link: PlanPages.link(to: $0, planID: blocked.planID))
+            }
+            return failure
         case let errors as ValidationErrors:
             return Failure(
                 status: .unprocessableEntity, code: "validation", message: t("error.validation"),
@@ -142,7 +153,8 @@ struct AppErrorMiddleware: AsyncMiddleware {
                 error: .init(
                     status: Int(failure.status.code), code: failure.code, message: failure.message,
                     fields: failure.fields.isEmpty
-                        ? nil : failure.fields.map { .init(field: $0.field, code: $0.code, message: $0.message) }))
+                        ? nil : failure.fields.map { .init(field: $0.field, code: $0.code, message: $0.message) },
+                    findings: failure.findings.isEmpty ? nil : failure.findings))
             let response = Response(status: failure.status, headers: failure.headers)
             try? response.content.encode(body, as: .json)
             return response
@@ -155,7 +167,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
         }
         let page = ErrorPage(
             status: failure.status, message: failure.message,
-            fields: failure.fields.map(\.message))
+            fields: failure.fields.map(\.message) + failure.findings.map(\.message))
         let response = Layout.response(
             for: request, title: request.localizer("error.title", String(failure.status.code)),
             status: failure.status, content: page.body(request.localizer))
@@ -170,10 +182,16 @@ struct AppErrorMiddleware: AsyncMiddleware {
 struct APIError: Content {
     struct Body: Content {
         struct Field: Content { var field: String; var code: String; var message: String }
+        /// A finding on a plan that blocks the move: the item it concerns and where to fix it.
+        struct Finding: Content {
+            var severity: String; var code: String; var section: String; var item: UUID?; var field: String?
+            var message: String; var link: String
+        }
         var status: Int
         var code: String
         var message: String
         var fields: [Field]?
+        var findings: [Finding]?
     }
     var error: Body
 }

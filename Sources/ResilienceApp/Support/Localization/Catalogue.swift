@@ -56,6 +56,7 @@ struct Catalogue: Sendable {
     /// Whether the language (or the fallback) has the key.
     func has(_ key: String, in code: String) -> Bool {
         texts[code]?[key] != nil || texts[Self.fallbackCode]?[key] != nil
+            || texts[Self.fallbackCode]?["\(key)[other]"] != nil
     }
 
     func language(_ code: String?) -> Language? {
@@ -63,11 +64,32 @@ struct Catalogue: Sendable {
         return languages.first { $0.code.lowercased() == code.lowercased() }
     }
 
-    /// The text for `key`, with `{0}`, `{1}` … replaced by `args`. A missing key shows itself, so
-    /// that it is noticed rather than hidden.
-    func text(_ key: String, in code: String, _ args: [String] = []) -> String {
-        let text = texts[code]?[key] ?? texts[Self.fallbackCode]?[key] ?? key
+    /// The text for `key`, with `{0}`, `{1}` … replaced by `args`. A text with plural forms
+    /// (`key[one]`, `key[other]` …) takes the form of `count`'s plural category in the language, or
+    /// of the first argument's when no count is given. A missing key shows itself, so that it is
+    /// noticed rather than hidden.
+    func text(_ key: String, in code: String, _ args: [String] = [], count: Int? = nil) -> String {
+        let text =
+            texts[code]?[key] ?? plural(key, in: code, count: count ?? args.first.flatMap { Int($0) })
+            ?? texts[Self.fallbackCode]?[key] ?? key
         return args.isEmpty ? text : Self.fill(text, args)
+    }
+
+    /// The form of a plural text for the count, in the language, else in the fallback language.
+    private func plural(_ key: String, in code: String, count: Int?) -> String? {
+        for language in [code, Self.fallbackCode] {
+            let category = count.map { PluralRule.category(of: $0, in: language) } ?? "other"
+            if let form = texts[language]?["\(key)[\(category)]"] ?? texts[language]?["\(key)[other]"] {
+                return form
+            }
+        }
+        return nil
+    }
+
+    /// Whether a key is a plural text's form, e.g. `risk.count[one]`; its base is the part before.
+    static func pluralBase(_ key: String) -> Substring? {
+        guard key.hasSuffix("]"), let open = key.lastIndex(of: "[") else { return nil }
+        return key[..<open]
     }
 
     /// Puts each argument in place of its `{n}`, in one pass.

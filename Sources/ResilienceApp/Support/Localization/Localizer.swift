@@ -16,6 +16,12 @@ struct Localizer: Sendable {
         catalogue.text(key, in: language.code, args.map(\.description))
     }
 
+    /// A text about `count` things, in the plural form the language gives that count ("1 risk",
+    /// "2 risks"; one form in Chinese; three in Russian). `args` fill the text as usual.
+    func plural(_ key: String, count: Int, _ args: CustomStringConvertible...) -> String {
+        catalogue.text(key, in: language.code, args.map(\.description), count: count)
+    }
+
     /// A field of a plan's item as people read it; the field's own name where the catalogue has
     /// no label for it.
     func field(_ name: String) -> String {

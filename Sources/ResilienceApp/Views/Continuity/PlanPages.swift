@@ -72,6 +72,13 @@ enum PlanPages {
                 .span(.class("badge \(standing.rawValue)"), .safe(t("standing.\(standing.rawValue)")))))
     }
 
+    /// "1 error, 3 warnings", each count in its plural form.
+    static func findingsCount(_ errors: Int, _ warnings: Int, _ t: Localizer) -> String {
+        t(
+            "plan.findings_count", t.plural("plan.errors_n", count: errors, errors),
+            t.plural("plan.warnings_n", count: warnings, warnings))
+    }
+
     /// A check as a sentence in the reader's language.
     static func message(_ check: PlanCheck, _ t: Localizer) -> String {
         var args = check.args
@@ -92,21 +99,26 @@ enum PlanPages {
         return .ul(
             .class("checks"),
             .forEach(checks) { check in
-                let path: AppPath =
-                    check.itemID.flatMap { id in
-                        switch check.section {
-                        case .processes, .alternatives, .sites: AppPath.planItem(planID, .processes, id)
-                        case .impact: AppPath.planImpact(planID, id)
-                        case .agreements: AppPath.planItem(planID, .agreements, id)
-                        default: nil
-                        }
-                    } ?? .planSection(planID, check.section)
                 return .li(
                     .class(check.severity.rawValue),
                     .strong(.safe(t("severity.\(check.severity.rawValue)") + " ")),
-                    .a(.href(path.path), .safe(message(check, t))),
-                    .span(.class("code"), .safe(" [\(check.code.rawValue)]")))
+                    .a(.href(link(to: check, planID: planID)), .safe(message(check, t))))
             })
+    }
+
+    /// Where a finding is fixed: the item's form, at the field at fault (focused where JavaScript
+    /// runs), or the section when the finding concerns no single item.
+    static func link(to check: PlanCheck, planID: UUID) -> String {
+        let item: AppPath? = check.itemID.flatMap { id in
+            switch check.section {
+            case .processes, .alternatives, .sites: AppPath.planItem(planID, .processes, id)
+            case .impact: AppPath.planImpact(planID, id)
+            case .agreements: AppPath.planItem(planID, .agreements, id)
+            default: nil
+            }
+        }
+        guard let item else { return AppPath.planSection(planID, check.section).path }
+        return item.path + (check.field.map { "#f-\($0)" } ?? "")
     }
 }
 
@@ -214,7 +226,7 @@ struct PlanOverviewPage {
                                 .planSection(id, section),
                                 "\(PlanPages.number(section)). \(t("section.\(section.rawValue)"))"),
                             .group(.raw(Charts.bar(share, label: percent(share, t))), .safe(" " + percent(share, t))),
-                            .safe(found.isEmpty ? "" : t("plan.findings_count", errors, found.count - errors)),
+                            .safe(found.isEmpty ? "" : PlanPages.findingsCount(errors, found.count - errors, t)),
                         ]
                     }, empty: "")),
             .section(.h2(.safe(t("plan.findings"))), PlanPages.checkList(snapshot.checks, planID: id, t)))
@@ -230,7 +242,7 @@ struct PlanOverviewPage {
                 .dt(.safe(t("plan.completeness"))),
                 .dd(.raw(Charts.bar(c.overall, label: percent(c.overall, t))), .safe(" " + percent(c.overall, t))),
                 .dt(.safe(t("plan.findings"))),
-                .dd(.safe(t("plan.findings_count", snapshot.errorCount, snapshot.warningCount))),
+                .dd(.safe(PlanPages.findingsCount(snapshot.errorCount, snapshot.warningCount, t))),
                 .dt(.safe(t("plan.updated"))), .dd(.safe("\(t.dateTime(updated)) · \(updatedBy ?? "")"))),
             .ul(
                 .class("links"),

@@ -19,7 +19,8 @@ struct ReviewPage {
     var submittedVersion: Int?
     var returnedVersion: Int?
     var moves: [ReviewMove]
-    var blockingErrors: Int
+    /// The errors that block submission, while the reader may submit.
+    var blocking: [PlanCheck]
     var threads: [Thread]
     var history: [Move]
     /// May answer threads (an editor, while the plan is returned).
@@ -52,8 +53,13 @@ struct ReviewPage {
                         .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0))
                     },
                     .if(
-                        moves.contains(.submit) && blockingErrors > 0,
-                        .p(.class("hint"), .safe(t("plan.submit_blocked", blockingErrors)))),
+                        moves.contains(.submit) && !blocking.isEmpty,
+                        .group(
+                            // After a refused submission the alert above already says it.
+                            .if(
+                                moveForm.errors["move"] == nil,
+                                .p(.class("hint"), .safe(t("plan.submit_blocked", blocking.count)))),
+                            PlanPages.checkList(blocking, planID: id, t))),
                     postForm(
                         AppPath.planReview(id).path, csrf: csrf,
                         FormField.textarea(

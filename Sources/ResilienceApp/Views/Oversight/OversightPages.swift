@@ -76,7 +76,7 @@ struct DashboardPage {
                     .input(.type(.search), .id("f-q"), .name("q"), .value(filter.text ?? "")),
                     .button(.type(.submit), .safe(t("oversight.filter"))),
                 ]),
-            .p(.safe(t("oversight.showing", rows.count, total))),
+            .p(.safe(t.plural("oversight.showing", count: total, rows.count, total))),
             markupTable(
                 caption: t("oversight.units_caption"),
                 headers: [

@@ -142,9 +142,10 @@ struct RiskRegisterPage {
             .p(
                 .safe(
                     filter.cell.map {
-                        t(
-                            "risk.cell_filter", t($0.residual ? "risk.residual" : "risk.inherent"), $0.likelihood,
-                            $0.impact, info.total ?? 0)
+                        t.plural(
+                            "risk.cell_filter", count: info.total ?? 0,
+                            t($0.residual ? "risk.residual" : "risk.inherent"),
+                            $0.likelihood, $0.impact, info.total ?? 0)
                     }
                         ?? t("risk.count", info.total ?? 0))),
             markupTable(
@@ -225,7 +226,7 @@ struct RiskRegisterPage {
                     ("rating", key), ("l", String(l)), ("i", String(i)),
                 ])
                 svg +=
-                    "<a href=\"\(Charts.escape(href))\"><rect x=\"\(Charts.f(x))\" y=\"\(Charts.f(y))\" width=\"\(Charts.f(size - 2))\" height=\"\(Charts.f(size - 2))\" fill=\"\(Self.colors[level]!)\"\(selected ? " stroke=\"#1b2733\" stroke-width=\"3\"" : "")><title>\(Charts.escape(t("risk.cell_title", "\(l) \(names.likelihood(l))", "\(i) \(names.impact(i))", names.level(level), n)))</title></rect>"
+                    "<a href=\"\(Charts.escape(href))\"><rect x=\"\(Charts.f(x))\" y=\"\(Charts.f(y))\" width=\"\(Charts.f(size - 2))\" height=\"\(Charts.f(size - 2))\" fill=\"\(Self.colors[level]!)\"\(selected ? " stroke=\"#1b2733\" stroke-width=\"3\"" : "")><title>\(Charts.escape(t.plural("risk.cell_title", count: n, "\(l) \(names.likelihood(l))", "\(i) \(names.impact(i))", names.level(level), n)))</title></rect>"
                 if n > 0 {
                     svg +=
                         "<text x=\"\(Charts.f(x + size / 2 - 1))\" y=\"\(Charts.f(y + size / 2 + 4))\" font-size=\"13\" font-weight=\"600\" text-anchor=\"middle\">\(n)</text>"

@@ -15,7 +15,9 @@ struct HomePage {
             .p(.class("lead"), .text(t("home.welcome", displayName))),
             .if(
                 unread > 0,
-                .p(.class("notice"), .a(.href(AppPath.inbox.path), .text(t("home.inbox", t.number(unread)))))),
+                .p(
+                    .class("notice"),
+                    .a(.href(AppPath.inbox.path), .text(t.plural("home.inbox", count: unread, t.number(unread)))))),
             .section(
                 .h2(.text(t("home.my_unit"))),
                 .p(

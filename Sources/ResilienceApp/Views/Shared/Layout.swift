@@ -40,7 +40,8 @@ enum Layout {
                             .meta(.attribute(named: "http-equiv", value: "refresh"), .content(String($0)))
                         },
                         .title("\(title) · \(t("app.name"))"),
-                        .link(.rel(.stylesheet), .href("/styles.css"))
+                        .link(.rel(.stylesheet), .href("/styles.css")),
+                        .script(.src("/app.js"), .attribute(named: "defer", value: "defer"))
                     ),
                     .body(
                         .a(.class("skip"), .href("#main"), .text(t("nav.skip"))),
