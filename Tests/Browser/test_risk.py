@@ -37,7 +37,7 @@ def test_a_risk_is_added_found_on_the_heat_map_and_a_bad_import_saves_nothing(en
     driver.get(register)
     driver.find_element(By.ID, "f-file").send_keys(str(path))
     click(driver, By.CSS_SELECTOR, "form[action$='/risks/import'] button.primary")
-    assert "1 of 2 rows need fixing" in driver.page_source
+    assert "1 of 2 rows needs fixing" in driver.page_source
     assert not driver.find_elements(By.NAME, "confirm")
     shot(driver, "risk-import-en")
     driver.get(register)
