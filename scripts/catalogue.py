@@ -429,6 +429,28 @@ PP = {
 }
 for code, (en, zh) in P.items(): k("problem."+code, en, zh)
 for code, (one, other, zh) in PP.items(): kp("problem."+code, one, other, zh)
+# What a post did, said on the page it leads to (issue 14): each outcome plain and with the item's name.
+for a, en, zh, en_named, zh_named in [
+  ("saved","Saved.","已保存。","“{0}” saved.","已保存“{0}”。"),
+  ("added","Added.","已添加。","“{0}” added.","已添加“{0}”。"),
+  ("removed","Removed.","已删除。","“{0}” removed.","已删除“{0}”。"),
+  ("moved","Moved.","已移动。","“{0}” moved.","已移动“{0}”。"),
+  ("created","Created.","已创建。","“{0}” created.","已创建“{0}”。"),
+  ("retired","Retired.","已撤销。","“{0}” retired.","已撤销“{0}”。"),
+  ("granted","Role granted.","已授予角色。","Role granted: {0}.","已授予角色：{0}。"),
+  ("revoked","Revoked.","已撤销。","Revoked: {0}.","已撤销：{0}。"),
+  ("imported","Imported.","已导入。","Imported: {0}.","已导入：{0}。"),
+  ("sent","Sent.","已发送。","“{0}” sent.","已发送“{0}”。"),
+  ("read","Marked as read.","已标为已读。","Marked as read: {0}.","已标为已读：{0}。"),
+  ("repeated","This form had already been sent: it was saved once, not twice.","此表单已提交过：只保存了一次，没有重复保存。","This form had already been sent: it was saved once, not twice.","此表单已提交过：只保存了一次，没有重复保存。"),
+  ("submitted","Submitted for regional review.","已提交区域审核。","Submitted for regional review: {0}.","已提交区域审核：{0}。"),
+  ("withdrawn","Withdrawn: the plan is a draft again.","已撤回：计划重新成为草稿。","Withdrawn: {0} is a draft again.","已撤回：{0}重新成为草稿。"),
+  ("takenForReview","Taken for review.","已开始审核。","Taken for review: {0}.","已开始审核：{0}。"),
+  ("returned","Returned with feedback.","已退回并附反馈意见。","Returned with feedback: {0}.","已退回并附反馈意见：{0}。"),
+  ("endorsed","Endorsed: the plan now waits for approval.","已认可：计划等待批准。","Endorsed: {0} now waits for approval.","已认可：{0}等待批准。"),
+  ("approved","Approved: the plan is in force.","已批准：计划现已生效。","Approved: {0} is in force.","已批准：{0}现已生效。"),
+]:
+    k("said."+a, en, zh); k("said."+a+"_named", en_named, zh_named)
 d = os.path.join(os.path.dirname(__file__), "..", "Sources", "ResilienceApp", "Resources", "Localization")
 # The languages whose texts this script holds, by column of k(); every other language is the file a
 # translator keeps in the folder: its texts are kept, keys the catalogue no longer has are dropped,

@@ -29,6 +29,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.middleware.use(ActorMiddleware())
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(CSRFMiddleware(secure: config.secureCookies))
+    app.middleware.use(RepeatedPostMiddleware())
 
     app.routes.defaultMaxBodySize = "1mb"
 

@@ -47,6 +47,8 @@ enum Migrations {
             CreateDataVersion(),
             // The register's lists by title then id, a page after a key.
             AddRiskListOrder(),
+            // Form posts that saved, for a day: a repeat is sent where the first one led.
+            CreateFormPost(),
         ]
     }
 }

@@ -1,6 +1,6 @@
-"""A focal point who adds a critical process without rating its impact is refused at submission: the
-refusal names the process and links to the field to fill in, which the link opens with the cursor in
-it. In both languages."""
+"""A focal point adds a critical process and is told so on the page the save leads to; without rating
+its impact, they are refused at submission: the refusal names the process and links to the field to
+fill in, which the link opens with the cursor in it. In both languages."""
 from conftest import BASE, click, shot, sign_in
 from selenium.webdriver.common.by import By
 from test_plan import fill, submit
@@ -19,7 +19,9 @@ def refused_then_led_to_the_field(driver, language, cycle, process, texts):
                   "minimumStaffCount": "1", "staff-0-name": "Nusrat Jahan", "staff-0-role": "Driver",
                   "alternatives": "Radio"})
     submit(driver, "/sections/processes")
-    assert texts["added"] in driver.page_source
+    # The save says what it did, at the top of the page it led to.
+    assert driver.find_element(By.CSS_SELECTOR, "p.said[role=status]").text == texts["added"]
+    shot(driver, f"process-added-{language}")
 
     driver.get(plan_url + "/review")
     click(driver, By.CSS_SELECTOR, "button[name=move][value=submit]")
@@ -43,11 +45,11 @@ def refused_then_led_to_the_field(driver, language, cycle, process, texts):
 
 def test_a_process_without_ratings_is_refused_at_submission_and_linked(en):
     refused_then_led_to_the_field(en, "en", 2033, "Fuel distribution", {
-        "added": "Fuel distribution", "refused": "block this",
+        "added": "“Fuel distribution” added.", "refused": "block this",
         "not_rated": "has no impact ratings", "no_rto": "has no recovery time objective"})
 
 
 def test_a_process_without_ratings_is_refused_at_submission_and_linked_in_chinese(zh):
     refused_then_led_to_the_field(zh, "zh-Hans", 2034, "燃料分发", {
-        "added": "燃料分发", "refused": "阻止此操作",
+        "added": "已添加“燃料分发”。", "refused": "阻止此操作",
         "not_rated": "没有影响评级", "no_rto": "没有恢复时间目标"})

@@ -85,8 +85,13 @@ final class Browser: @unchecked Sendable {
             body: body.map { ByteBuffer(string: $0) })
         for value in response.headers[.setCookie] {
             let pair = value.split(separator: ";").first.map(String.init) ?? ""
-            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-            if parts.count == 2 { cookies[parts[0]] = parts[1] }
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            // A cookie set empty or to expire now is cleared, as a browser does.
+            if parts.count == 2, !parts[1].isEmpty, !value.contains("Max-Age=0") {
+                cookies[parts[0]] = parts[1]
+            } else if let name = parts.first {
+                cookies[name] = nil
+            }
         }
         return response
     }

@@ -70,7 +70,7 @@ struct ActivationsController {
                     at: unit, ActivationInput(kind: form["kind"], startedAt: form["startedAt"], places: form["places"]),
                     by: req.auditContext, now: req.now, on: req.db)
                 try await Self.announce(activation, unit: unit, req)
-                return req.redirect(to: AppPath.activation(activation.id!).path)
+                return req.redirect(to: AppPath.activation(activation.id!).path, said: Said(.created))
             }, reshow: { try await indexPage(req, $0) })
     }
 
@@ -112,7 +112,7 @@ struct ActivationsController {
                 try await ActivationService.setState(
                     activation, process: processID, state: form["state"], note: form["note"], by: req.auditContext,
                     on: req.db)
-                return req.redirect(to: AppPath.activation(activation.id!).path)
+                return req.redirect(to: AppPath.activation(activation.id!).path, said: Said(.added))
             }, reshow: { try await showPage(req, $0) })
     }
 
@@ -126,7 +126,7 @@ struct ActivationsController {
                     try await ActivationService.addNote(
                         activation, note: form["note"], by: req.auditContext, on: req.db)
                 } catch let e as DomainError { throw ValidationErrors([e]) }
-                return req.redirect(to: AppPath.activation(activation.id!).path)
+                return req.redirect(to: AppPath.activation(activation.id!).path, said: Said(.saved))
             }, reshow: { try await showPage(req, $0) })
     }
 
@@ -139,7 +139,7 @@ struct ActivationsController {
                 try await ActivationService.close(
                     activation, note: form["afterAction"], by: req.auditContext, now: req.now, on: req.db)
                 try await Self.announce(activation, unit: try await req.loadUnit(activation.$unit.id), req)
-                return req.redirect(to: AppPath.activation(activation.id!).path)
+                return req.redirect(to: AppPath.activation(activation.id!).path, said: Said(.saved))
             }, reshow: { try await showPage(req, $0) })
     }
 

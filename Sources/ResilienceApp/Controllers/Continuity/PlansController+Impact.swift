@@ -55,7 +55,7 @@ extension PlansController {
                         PlanCodec.encode(["impact": PlanCodec.encode(impact), "rto": rto.map { String($0) } ?? ""])
                     )
                 }
-                return req.redirect(to: AppPath.planImpact(plan.id!, id).path)
+                return req.redirect(to: AppPath.planImpact(plan.id!, id).path, said: Said(.saved))
             }, reshow: { try await impactPage(req, plan, process, form: $0) })
     }
 

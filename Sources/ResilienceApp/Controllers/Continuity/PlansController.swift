@@ -71,7 +71,9 @@ struct PlansController {
             {
                 let plan = try await PlanService.create(
                     at: unit, cycle: form["cycle"], start: form["start"], by: req.auditContext, on: req.db)
-                return req.redirect(to: AppPath.plan(plan.id!).path)
+                return req.redirect(
+                    to: AppPath.plan(plan.id!).path, said: Said(.created, req.localizer("plan.cycle_title", plan.cycle))
+                )
             }, reshow: { try await unitPlansPage(req, form: $0, importForm: FormState()) })
     }
 
@@ -88,7 +90,9 @@ struct PlansController {
                 }
                 let plan = try await PlanService.importDocument(
                     Data(buffer: file.data), into: unit, cycle: form.cycle, by: req.auditContext, on: req.db)
-                return req.redirect(to: AppPath.plan(plan.id!).path)
+                return req.redirect(
+                    to: AppPath.plan(plan.id!).path,
+                    said: Said(.imported, req.localizer("plan.cycle_title", plan.cycle)))
             }, reshow: { try await unitPlansPage(req, form: FormState(), importForm: $0) })
     }
 
@@ -240,7 +244,7 @@ struct PlansController {
                         return try SingleSection.save(section, &content, form)
                     }
                 }
-                return req.redirect(to: AppPath.planSection(plan.id!, section).path)
+                return req.redirect(to: AppPath.planSection(plan.id!, section).path, said: Said(.added, form["name"]))
             }, reshow: { try await sectionPage(req, plan, section, form: $0) })
     }
 
@@ -307,7 +311,7 @@ struct PlansController {
                         try spec.save(&$0, id, form, people)
                     }
                 }
-                return req.redirect(to: AppPath.planSection(plan.id!, section).path)
+                return req.redirect(to: AppPath.planSection(plan.id!, section).path, said: Said(.saved, form["name"]))
             }, reshow: { try await itemPage(req, plan, section, id, form: $0) })
     }
 
@@ -324,7 +328,7 @@ struct PlansController {
             guard let change = spec.move(&content, id, step) else { throw Abort(.notFound) }
             return change
         }
-        return req.redirect(to: AppPath.planSection(plan.id!, section).path)
+        return req.redirect(to: AppPath.planSection(plan.id!, section).path, said: Said(.moved))
     }
 
     @Sendable func confirmRemove(_ req: Request) async throws -> Response {
@@ -355,7 +359,7 @@ struct PlansController {
             guard let change = spec.remove(&content, id) else { throw Abort(.notFound) }
             return change
         }
-        return req.redirect(to: AppPath.planSection(plan.id!, section).path)
+        return req.redirect(to: AppPath.planSection(plan.id!, section).path, said: Said(.removed))
     }
 
 }

@@ -119,10 +119,10 @@ struct ReviewController {
         return try await req.saveForm(
             values: form,
             {
-                try await ReviewService.move(
+                let made = try await ReviewService.move(
                     plan, form["move"], comment: form["comment"], by: Reviewer(req), unit: unit, now: req.now,
                     app: req.application, on: req.db)
-                return req.redirect(to: AppPath.planReview(plan.id!).path)
+                return req.redirect(to: AppPath.planReview(plan.id!).path, said: Said(made.move))
             }, reshow: { try await render(req, moveForm: $0, feedbackForm: FormState()) })
     }
 
@@ -136,7 +136,8 @@ struct ReviewController {
                     plan, .init(item: form["item"], field: form["field"], body: form["body"]),
                     by: Reviewer(req), t: req.localizer, on: req.db)
                 return req.redirect(
-                    to: AppPath.planReview(plan.id!).path + "#thread-\(thread.id!.uuidString.lowercased())")
+                    to: AppPath.planReview(plan.id!).path + "#thread-\(thread.id!.uuidString.lowercased())",
+                    said: Said(.sent))
             }, reshow: { try await render(req, moveForm: FormState(), feedbackForm: $0) })
     }
 
@@ -149,7 +150,8 @@ struct ReviewController {
             {
                 try await ReviewService.reply(
                     plan, thread: id, kind, body: form["body"], by: Reviewer(req), on: req.db)
-                return req.redirect(to: AppPath.planReview(plan.id!).path + "#thread-\(id.uuidString.lowercased())")
+                return req.redirect(
+                    to: AppPath.planReview(plan.id!).path + "#thread-\(id.uuidString.lowercased())", said: Said(.sent))
             },
             reshow: { form in
                 var form = form

@@ -69,7 +69,7 @@ struct DutyStationsController {
             {
                 let station = try await DutyStationService.create(
                     at: unit, Self.input(form), by: req.auditContext, on: req.db)
-                return req.redirect(to: AppPath.dutyStation(station.id!).path)
+                return req.redirect(to: AppPath.dutyStation(station.id!).path, said: Said(.created, station.name))
             },
             reshow: {
                 formPage(
@@ -96,7 +96,7 @@ struct DutyStationsController {
             values: form,
             {
                 try await DutyStationService.update(station, Self.input(form), by: req.auditContext, on: req.db)
-                return req.redirect(to: AppPath.dutyStation(station.id!).path)
+                return req.redirect(to: AppPath.dutyStation(station.id!).path, said: Said(.saved, form["name"]))
             },
             reshow: {
                 formPage(
@@ -117,7 +117,7 @@ struct DutyStationsController {
     @Sendable func retire(_ req: Request) async throws -> Response {
         let station = try await req.dutyStationParameter()
         try await DutyStationService.retire(station, by: req.auditContext, on: req.db)
-        return req.redirect(to: AppPath.dutyStation(station.id!).path)
+        return req.redirect(to: AppPath.dutyStation(station.id!).path, said: Said(.retired, station.name))
     }
 
     static func input(_ form: [String: String]) -> DutyStationInput {

@@ -72,7 +72,7 @@ struct UnitsController {
             values: ["name": input.name ?? "", "code": input.code ?? ""],
             {
                 try await UnitService.update(unit, input, by: req.auditContext, on: req.db)
-                return req.redirect(to: AppPath.unit(unit.id!).path)
+                return req.redirect(to: AppPath.unit(unit.id!).path, said: Said(.saved, input.name))
             }, reshow: { editPage(req, unit, $0) })
     }
 
@@ -97,7 +97,7 @@ struct UnitsController {
             values: ["name": input.name ?? "", "code": input.code ?? "", "kind": input.kind ?? ""],
             {
                 let unit = try await UnitService.create(under: parent, input, by: req.auditContext, on: req.db)
-                return req.redirect(to: AppPath.unit(unit.id!).path)
+                return req.redirect(to: AppPath.unit(unit.id!).path, said: Said(.created, unit.name))
             }, reshow: { childPage(req, parent, $0) })
     }
 
@@ -131,7 +131,7 @@ struct UnitsController {
         } catch let error as DomainError {
             return try await movePage(req, unit, error: req.localizer.message(error), status: .unprocessableEntity)
         }
-        return req.redirect(to: AppPath.unit(unit.id!).path)
+        return req.redirect(to: AppPath.unit(unit.id!).path, said: Said(.moved, unit.name))
     }
 
     /// Candidates are the units the person manages that accept this kind, outside its own subtree.
@@ -165,6 +165,6 @@ struct UnitsController {
     @Sendable func retire(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
         try await UnitService.retire(unit, by: req.auditContext, on: req.db)
-        return req.redirect(to: AppPath.unit(unit.id!).path)
+        return req.redirect(to: AppPath.unit(unit.id!).path, said: Said(.retired, unit.name))
     }
 }

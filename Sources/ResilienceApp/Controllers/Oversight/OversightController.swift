@@ -126,7 +126,7 @@ struct OversightController {
                 _ = try await OversightService.submitReport(
                     for: unit, at: form["at"], comments: form["comments"], by: req.auditContext,
                     now: req.now, app: req.application, on: req.db)
-                return req.redirect(to: AppPath.unitCompliance(unit.id!).path)
+                return req.redirect(to: AppPath.unitCompliance(unit.id!).path, said: Said(.sent))
             }, reshow: { try await compliancePage(req, form: $0) })
     }
 
@@ -246,7 +246,7 @@ struct OversightController {
             {
                 let campaign = try await CampaignService.open(
                     at: unit, input, by: req.auditContext, now: req.now, app: req.application, on: req.db)
-                return req.redirect(to: AppPath.campaign(campaign.id!).path)
+                return req.redirect(to: AppPath.campaign(campaign.id!).path, said: Said(.created))
             }, reshow: { try await campaignsPage(req, form: $0) })
     }
 

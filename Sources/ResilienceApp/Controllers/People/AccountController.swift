@@ -92,7 +92,7 @@ struct AccountController {
     @Sendable func revokeToken(_ req: Request) async throws -> Response {
         try await TokenService.revoke(
             req.parameters.get("tokenID"), of: try req.requireActor().id, by: req.auditContext, on: req.db)
-        return req.redirect(to: AppPath.accountTokens.path)
+        return req.redirect(to: AppPath.accountTokens.path, said: Said(.revoked))
     }
 
     private func tokensPage(

@@ -45,7 +45,7 @@ struct InboxController {
         try await InboxItem.query(on: req.db).filter(\.$user.$id == req.requireActor().id).filter(\.$readAt == nil).set(
             \.$readAt, to: req.now
         ).update()
-        return req.redirect(to: AppPath.inbox.path)
+        return req.redirect(to: AppPath.inbox.path, said: Said(.read))
     }
 
     struct ItemDTO: Content {

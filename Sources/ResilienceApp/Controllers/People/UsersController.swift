@@ -72,7 +72,7 @@ struct UsersController {
                 ) {
                     actor.may(.manageAccounts, on: $0.unitPath)
                 }
-                return req.redirect(to: AppPath.user(user.id!).path)
+                return req.redirect(to: AppPath.user(user.id!).path, said: Said(.created, user.displayName))
             }, reshow: { formPage(req, creating: true, action: AppPath.users.path, $0) })
     }
 
@@ -127,7 +127,7 @@ struct UsersController {
                 try await AccountService.update(user, input, by: req.auditContext, on: req.db) {
                     actor.may(.manageAccounts, on: $0.unitPath)
                 }
-                return req.redirect(to: AppPath.user(user.id!).path)
+                return req.redirect(to: AppPath.user(user.id!).path, said: Said(.saved))
             }, reshow: { formPage(req, creating: false, action: AppPath.userEdit(user.id!).path, $0) })
     }
 
@@ -140,7 +140,7 @@ struct UsersController {
                 _ = try await GrantService.grant(
                     GrantInput(role: form["role"], unitID: form["unit"]), to: user,
                     by: try req.requireActor(), at: req.now, on: req.db)
-                return req.redirect(to: AppPath.user(user.id!).path)
+                return req.redirect(to: AppPath.user(user.id!).path, said: Said(.granted))
             },
             reshow: { form in
                 var form = form
@@ -152,7 +152,7 @@ struct UsersController {
     @Sendable func revoke(_ req: Request) async throws -> Response {
         let grant = try await req.grantParameter()
         try await GrantService.revoke(grant, by: try req.requireActor(), at: req.now, on: req.db)
-        return req.redirect(to: AppPath.user(grant.$user.id).path)
+        return req.redirect(to: AppPath.user(grant.$user.id).path, said: Said(.revoked))
     }
 
     static func input(_ form: [String: String]) -> AccountInput {

@@ -111,7 +111,7 @@ struct RisksController {
             values: form,
             {
                 try await RiskService.save(nil, at: unit, form, by: req.auditContext, on: req.db)
-                return req.redirect(to: AppPath.unitRisks(unit.id!).path)
+                return req.redirect(to: AppPath.unitRisks(unit.id!).path, said: Said(.added, form["title"]))
             }, reshow: { try await page(req, form: $0, importForm: FormState()) })
     }
 
@@ -151,7 +151,7 @@ struct RisksController {
             values: form,
             {
                 try await RiskService.save(risk, at: unit, form, by: req.auditContext, on: req.db)
-                return req.redirect(to: AppPath.unitRisks(unit.id!).path)
+                return req.redirect(to: AppPath.unitRisks(unit.id!).path, said: Said(.saved, form["title"]))
             }, reshow: { try await riskPage(req, unit, risk, form: $0) })
     }
 
@@ -166,7 +166,7 @@ struct RisksController {
             {
                 if form.confirm == "1", let text = form.csv {
                     _ = try await RiskService.importCSV(text, at: unit, by: req.auditContext, on: req.db)
-                    return req.redirect(to: AppPath.unitRisks(unit.id!).path)
+                    return req.redirect(to: AppPath.unitRisks(unit.id!).path, said: Said(.imported))
                 }
                 guard let file = form.file, file.data.readableBytes > 0 else {
                     throw ValidationErrors([DomainError(.required, field: "file")])
@@ -188,7 +188,7 @@ struct RisksController {
         let kinds = try await RiskService.scale(on: req.db).kinds
         try await RiskService.setRelevantKinds(
             kinds.filter { form["kinds-\($0)"] == "true" }, of: unit, by: req.auditContext, on: req.db)
-        return req.redirect(to: AppPath.unitRisks(unit.id!).path)
+        return req.redirect(to: AppPath.unitRisks(unit.id!).path, said: Said(.removed))
     }
 
     @Sendable func export(_ req: Request) async throws -> Response {

@@ -44,4 +44,15 @@ extension Request {
         get { storage[CSRFKey.self] ?? "" }
         set { storage[CSRFKey.self] = newValue }
     }
+
+    private struct OnceKey: StorageKey { typealias Value = String }
+
+    /// The random value the forms of this page carry, drawn once per request: a repeat of a post
+    /// is known by it (see `RepeatedPostMiddleware`).
+    var onceToken: String {
+        if let token = storage[OnceKey.self] { return token }
+        let token = Data([UInt8].random(count: 16)).base64URLEncodedString()
+        storage[OnceKey.self] = token
+        return token
+    }
 }

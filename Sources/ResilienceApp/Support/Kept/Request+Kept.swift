@@ -24,7 +24,7 @@ extension Request {
         let key = KeptCache.Key<Stencil>(
             .page, ["form"] + (try await keptParts(parts, showing: scopes, period: period)))
         let stencil = try await kept.value(key, cost: \.bytes) { Stencil(try await render(Stencil.marker(.csrf))) }
-        return stencil.filled([.csrf: csrfToken])
+        return stencil.filled([.csrf: csrfToken, .once: onceToken])
     }
 
     private func keptParts(

@@ -12,6 +12,8 @@ import Foundation
 struct Stencil: Sendable {
     enum Hole: Int, CaseIterable, Sendable {
         case csrf, content
+        /// The fresh random value each form of a page carries, so that a repeat of a post is known.
+        case once
     }
 
     private static let nonce = (0..<4).map { _ in String(UInt32.random(in: .min ... .max), radix: 36) }.joined()

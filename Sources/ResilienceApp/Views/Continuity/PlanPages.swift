@@ -181,6 +181,9 @@ struct UnitPlansPage {
                                 .attribute(named: "method", value: "post"),
                                 .attribute(named: "enctype", value: "multipart/form-data"), .class("stack"),
                                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrf)),
+                                .input(
+                                    .type(.hidden), .name(RepeatedPostMiddleware.fieldName),
+                                    .value(Stencil.marker(.once))),
                                 FormField.text(
                                     "file", t("plan.import_file"), importForm, type: .file, required: true,
                                     keepValue: false),

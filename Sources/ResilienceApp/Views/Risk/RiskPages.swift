@@ -176,6 +176,9 @@ struct RiskRegisterPage {
                                 .attribute(named: "method", value: "post"),
                                 .attribute(named: "enctype", value: "multipart/form-data"), .class("stack"),
                                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrf)),
+                                .input(
+                                    .type(.hidden), .name(RepeatedPostMiddleware.fieldName),
+                                    .value(Stencil.marker(.once))),
                                 FormField.text(
                                     "file", t("risk.import_file"), importForm, type: .file, required: true,
                                     keepValue: false),

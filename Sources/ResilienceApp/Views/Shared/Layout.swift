@@ -12,7 +12,9 @@ enum Layout {
         for request: Request, title: String, status: HTTPResponseStatus = .ok,
         refresh: Int? = nil, content: BodyNode
     ) -> Response {
-        response(for: request, title: title, status: status, refresh: refresh, markup: content.render())
+        // Forms rendered here have their `_once` hole filled at once (kept ones when kept).
+        let markup = Stencil(content.render()).filled([.csrf: request.csrfToken, .once: request.onceToken])
+        return response(for: request, title: title, status: status, refresh: refresh, markup: markup)
     }
 
     /// The same, for content already rendered (a kept page). The frame around the content is
@@ -54,7 +56,13 @@ enum Layout {
         let response = Response(status: status)
         response.headers.contentType = .html
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        response.body = .init(string: frame.filled([.csrf: request.csrfToken, .content: markup]))
+        // What the post that led here did, said once at the top of the content.
+        let said = request.said
+        response.body = .init(
+            string: frame.filled([
+                .csrf: request.csrfToken, .once: request.onceToken, .content: (said?.markup(t) ?? "") + markup,
+            ]))
+        if said != nil { Said.shown(response) }
         return response
     }
 
@@ -129,5 +137,6 @@ func postForm(_ action: String, csrf: String, inline: Bool = false, _ nodes: Bod
             .attribute(named: "action", value: action), .attribute(named: "method", value: "post"),
             .class(inline ? "inline" : "stack"),
             .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrf)),
+            .input(.type(.hidden), .name(RepeatedPostMiddleware.fieldName), .value(Stencil.marker(.once))),
         ] + nodes)
 }
