@@ -451,6 +451,7 @@ for a, en, zh, en_named, zh_named in [
   ("approved","Approved: the plan is in force.","已批准：计划现已生效。","Approved: {0} is in force.","已批准：{0}现已生效。"),
 ]:
     k("said."+a, en, zh); k("said."+a+"_named", en_named, zh_named)
+k("plan.rto_exceeds_warning", "The RTO ({0}) is longer than the MTPD ({1}): the process would be back only after its disruption has become intolerable. The plan cannot be submitted until the RTO is at most the MTPD.", "恢复时间目标（{0}）长于最长可容忍中断时间（{1}）：该流程要到中断已无法容忍之后才能恢复。在恢复时间目标不超过最长可容忍中断时间之前，计划不能提交。")
 d = os.path.join(os.path.dirname(__file__), "..", "Sources", "ResilienceApp", "Resources", "Localization")
 # The languages whose texts this script holds, by column of k(); every other language is the file a
 # translator keeps in the folder: its texts are kept, keys the catalogue no longer has are dropped,

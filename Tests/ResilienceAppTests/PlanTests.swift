@@ -187,6 +187,12 @@ import VaporTesting
                     "rtoHours": "72",
                 ])
             #expect(response.status == .seeOther)
+            // The form that saved it says so at once, beside the field, and says it was saved.
+            let saved = try await browser.get(try #require(response.headers.first(name: .location))).body.string
+            #expect(saved.contains("Saved."))
+            #expect(
+                saved.contains(#"id="f-rtoHours-warning""#)
+                    && saved.contains("The RTO (3 d) is longer than the MTPD (1 d)"))
             var snapshot = try await PlanService.snapshot(try await reload(p, app), now: app.clock.now, on: app.db)
             let analysis = ImpactAnalysis.analyse(
                 try #require(snapshot.content.processes.first { $0.id == process.id }), scale: snapshot.scale)
@@ -218,6 +224,9 @@ import VaporTesting
                     "rtoHours": "12",
                 ])
             #expect(response.status == .seeOther)
+            #expect(
+                !(try await browser.get(try #require(response.headers.first(name: .location))).body.string
+                    .contains("f-rtoHours-warning")))
             snapshot = try await PlanService.snapshot(try await reload(p, app), now: app.clock.now, on: app.db)
             #expect(!snapshot.checks.contains { $0.code == .rtoExceedsMTPD })
             response = try await browser.post(AppPath.planReview(p.id!).path, ["move": "submit", "comment": "Ready"])

@@ -90,12 +90,22 @@ struct ImpactPage {
                         AppPath.planImpact(frame.planID, process.id).path, csrf: csrf, grid,
                         .div(
                             .class("narrow"),
-                            FormField.text("rtoHours", t("plan.rto_hours"), form, hint: t("plan.rto_hint"))),
+                            FormField.text("rtoHours", t("plan.rto_hours"), form, hint: t("plan.rto_hint")),
+                            rtoWarning(t)),
                         FormField.submit(t("common.save"))))
                 : .group(
                     grid,
                     .p(.safe(t("plan.rto_hours") + ": " + (process.rtoHours.map { Charts.duration($0, t) } ?? "—"))))
         )
+    }
+
+    /// Said beside the RTO as soon as it is saved longer than the MTPD: saving stays allowed, the
+    /// plan cannot be submitted so.
+    private func rtoWarning(_ t: Localizer) -> BodyNode {
+        guard analysis.rtoExceedsMTPD, let rto = analysis.rtoHours, let mtpd = analysis.mtpdHours else { return .empty }
+        return .p(
+            .class("field-warning"), .id("f-rtoHours-warning"), .attribute(named: "role", value: "status"),
+            .safe(t("plan.rto_exceeds_warning", Charts.duration(rto, t), Charts.duration(mtpd, t))))
     }
 
     static func values(_ p: CriticalProcess, _ scale: ImpactScale) -> [String: String] {
