@@ -266,7 +266,9 @@ import VaporTesting
                 AppPath.unitCompliance(region.id!).path,
                 ["at": OversightService.day(Date().addingTimeInterval(2 * 86_400)), "comments": ""])
             #expect(
-                response.status == .unprocessableEntity && response.body.string.contains("in the future"),
+                response.status == .unprocessableEntity
+                    && response.body.string.contains("the figures are as of today or an earlier day")
+                    && !response.body.string.contains("event began"),
                 "\(response.body.string.components(separatedBy: "class=\"error\"").dropFirst().map { $0.prefix(200) })")
             response = try await reviewer.post(
                 AppPath.unitCompliance(region.id!).path, ["at": "", "comments": "Kenya's plan is due next month."])

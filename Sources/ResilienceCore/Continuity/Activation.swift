@@ -12,7 +12,7 @@ public enum ActivationRules {
 
     /// The start of a disruptive event: not in the future (a minute of clock skew allowed).
     public static func checkStart(_ start: Date, now: Date) throws(DomainError) {
-        if start > now.addingTimeInterval(60) { throw DomainError(.dateInFuture, field: "startedAt") }
+        if start > now.addingTimeInterval(60) { throw DomainError(.startInFuture, field: "startedAt") }
     }
 
     /// The counts per state of an activation's processes; those not yet reported count as normal.

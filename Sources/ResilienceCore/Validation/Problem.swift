@@ -43,6 +43,13 @@ public enum Problem: String, CaseIterable, Sendable, Codable {
     case noApprovedPlan = "no_approved_plan"
     case dateFormat = "date_format"
     case dateInFuture = "date_in_future"
+    /// When an event began cannot be later than now.
+    case startInFuture = "start_in_future"
+    /// A count or a quantity below its least (0): "must be 0 or more".
+    case belowMinimum = "below_minimum"
+    case aboveMaximum = "above_maximum"
+    /// A duration that must be longer than nothing.
+    case mustBePositive = "must_be_positive"
     case activationClosed = "activation_closed"
     case activationOpen = "activation_open"
     case noPlanToActivate = "no_plan_to_activate"

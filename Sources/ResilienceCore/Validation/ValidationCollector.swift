@@ -71,8 +71,10 @@ public enum TextRules {
     /// A number of hours, above zero where `positive`, at most `Bounds.maximumHours`; empty is nil.
     public static func hours(_ raw: String?, field: String, positive: Bool) throws(DomainError) -> Double? {
         guard let value = try optionalDecimal(raw, field: field) else { return nil }
-        guard positive ? value > 0 : value >= 0, value <= Bounds.maximumHours else {
-            throw DomainError(.outOfRange, field: field, args: ["0", PlanChecks.hours(Bounds.maximumHours)])
+        if positive && value <= 0 { throw DomainError(.mustBePositive, field: field) }
+        if value < 0 { throw DomainError(.belowMinimum, field: field, args: ["0"]) }
+        if value > Bounds.maximumHours {
+            throw DomainError(.aboveMaximum, field: field, args: [PlanChecks.hours(Bounds.maximumHours)])
         }
         return value
     }
@@ -92,6 +94,12 @@ public enum TextRules {
         guard !value.isEmpty else { throw DomainError(.required, field: field) }
         guard let number = Int(value) else { throw DomainError(.notANumber, field: field) }
         guard range.contains(number) else {
+            // A count (from 0) is told which side it missed; a scale (1 to 5) is told the whole range.
+            if range.lowerBound == 0 {
+                throw number < 0
+                    ? DomainError(.belowMinimum, field: field, args: ["0"])
+                    : DomainError(.aboveMaximum, field: field, args: [String(range.upperBound)])
+            }
             throw DomainError(.outOfRange, field: field, args: [String(range.lowerBound), String(range.upperBound)])
         }
         return number

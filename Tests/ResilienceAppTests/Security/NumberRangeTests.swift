@@ -77,15 +77,24 @@ import VaporTesting
             #expect(try await browser.signIn("focal.bangladesh"))
             let refused = try await browser.post(AppPath.planImpact(plan.id!, process.id).path, ["rtoHours": "1e300"])
             #expect(refused.status == .unprocessableEntity)
-            #expect(refused.body.string.contains("Enter a number from 0 to 87600."))
+            #expect(refused.body.string.contains("Must be 87600 or less."))
             browser.language = "zh-Hans"
             let chinese = try await browser.post(AppPath.planImpact(plan.id!, process.id).path, ["rtoHours": "-1"])
-            #expect(chinese.body.string.contains("请输入 0 至 87600 之间的数字。"))
+            #expect(chinese.body.string.contains("必须大于 0。"))
             let staff = try await browser.post(
                 AppPath.planItem(plan.id!, .processes, process.id).path,
                 ["name": process.name, "minimumStaffCount": "-3"])
             #expect(staff.status == .unprocessableEntity)
-            #expect(staff.body.string.contains("请输入 0 至 10000 之间的数字。"))
+            #expect(staff.body.string.contains("不能小于 0。"))
+            // A dependency's recovery time may be 0 h (back at once), not less.
+            browser.language = "en"
+            let dependency = try await browser.post(
+                AppPath.planItem(plan.id!, .processes, process.id).path,
+                [
+                    "name": process.name, "dependencies-0-kind": "it_system", "dependencies-0-name": "Mail",
+                    "dependencies-0-recoveryHours": "-4",
+                ])
+            #expect(dependency.body.string.contains("Must be 0 or more."))
             #expect(try await newestPlan("BGD", app).revision == plan.revision)
         }
     }
