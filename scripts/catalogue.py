@@ -456,6 +456,8 @@ for a, en, zh, en_named, zh_named in [
 ]:
     k("said."+a, en, zh); k("said."+a+"_named", en_named, zh_named)
 k("plan.rto_exceeds_warning", "The RTO ({0}) is longer than the MTPD ({1}): the process would be back only after its disruption has become intolerable. The plan cannot be submitted until the RTO is at most the MTPD.", "恢复时间目标（{0}）长于最长可容忍中断时间（{1}）：该流程要到中断已无法容忍之后才能恢复。在恢复时间目标不超过最长可容忍中断时间之前，计划不能提交。")
+k("sign_in.expired", "Your session has ended after a time without use. Sign in again to go on where you were.", "您的会话因一段时间未使用已结束。请重新登录，继续之前的操作。")
+k("sign_in.held", "Your session had ended, so what you just sent has not been saved yet. It is kept: sign in again and it will be sent for you.", "您的会话已结束，刚才提交的内容尚未保存。内容已保留：重新登录后将为您提交。")
 d = os.path.join(os.path.dirname(__file__), "..", "Sources", "ResilienceApp", "Resources", "Localization")
 # The languages whose texts this script holds, by column of k(); every other language is the file a
 # translator keeps in the folder: its texts are kept, keys the catalogue no longer has are dropped,

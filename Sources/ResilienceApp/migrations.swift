@@ -49,6 +49,8 @@ enum Migrations {
             AddRiskListOrder(),
             // Form posts that saved, for a day: a repeat is sent where the first one led.
             CreateFormPost(),
+            // Posts that arrived after the session ended, sent for their person at sign-in.
+            CreateHeldPost(),
         ]
     }
 }

@@ -36,5 +36,6 @@ import Testing
         check(Risk.self)
         check(RiskRegister.self)
         check(RiskLink.self)
+        check(HeldPost.self)
     }
 }

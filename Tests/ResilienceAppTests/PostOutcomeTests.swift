@@ -96,4 +96,62 @@ import VaporTesting
             #expect(page.contains("Taken for review."))
         }
     }
+
+    /// Twelve hours without use end a session; the form sent then is kept, the sign-in page says
+    /// why, and signing in again sends it, as that person: the process is added once.
+    @Test func aFormSentAfterTheSessionEndedIsSentAtSignInAgain() async throws {
+        try await withTestApp { app in
+            let browser = Browser(app)
+            #expect(try await browser.signIn("focal.bangladesh"))
+            let plan = try await newestPlan("BGD", app)
+            let section = AppPath.planSection(plan.id!, .processes).path
+            let before = try await processes(plan, app).count
+            let token = try once(try await browser.get(section).body.string, action: section)
+            app.clock.set(app.clock.now.addingTimeInterval(SessionAuth.idleLifetime + 60))
+            let form = [
+                "name": "Water trucking", "criteria-enabling_functions": "true", "classification": "remote_in_country",
+                "minimumStaffCount": "1", "staff-0-name": "Jamal Uddin", "_once": token,
+            ]
+            let refused = try await browser.post(section, form)
+            #expect(refused.status == .seeOther)
+            let signIn = try #require(refused.headers.first(name: .location))
+            #expect(signIn.hasPrefix(AppPath.signIn.path) && signIn.contains("held=1"))
+            #expect(try await processes(plan, app).count == before)
+            let page = try await browser.get(signIn).body.string
+            #expect(page.contains("what you just sent has not been saved yet"))
+            // Someone else signing in in this browser does not send it as theirs.
+            let other = Browser(app)
+            other.cookies = browser.cookies
+            #expect(try await other.signIn("contributor.bangladesh"))
+            #expect(try await processes(plan, app).count == before)
+            // Signing in again as the sender sends it: it is added, once, and said.
+            let again = Browser(app)
+            again.cookies = browser.cookies
+            let sent = try await again.post(
+                AppPath.signIn.path, ["username": "focal.bangladesh", "password": DemoData.password, "next": section])
+            #expect(sent.status == .seeOther)
+            #expect(try await processes(plan, app).count == before + 1)
+            let shown = try await again.get(try #require(sent.headers.first(name: .location))).body.string
+            #expect(shown.contains("“Water trucking” added."))
+            #expect(again.cookies[HeldPost.cookieName] == nil)
+        }
+    }
+
+    @Test func aFormRefusedAfterSignInAgainComesBackFilledWithWhatToFix() async throws {
+        try await withTestApp { app in
+            let browser = Browser(app)
+            browser.language = "zh-Hans"
+            #expect(try await browser.signIn("focal.bangladesh"))
+            let plan = try await newestPlan("BGD", app)
+            let section = AppPath.planSection(plan.id!, .processes).path
+            app.clock.set(app.clock.now.addingTimeInterval(SessionAuth.idleLifetime + 60))
+            let refused = try await browser.post(section, ["name": "Water trucking", "minimumStaffCount": "-2"])
+            let signIn = try #require(refused.headers.first(name: .location))
+            #expect(try await browser.get(signIn).body.string.contains("刚才提交的内容尚未保存"))
+            let filled = try await browser.post(
+                AppPath.signIn.path, ["username": "focal.bangladesh", "password": DemoData.password, "next": section])
+            #expect(filled.status == .unprocessableEntity)
+            #expect(filled.body.string.contains(#"value="Water trucking""#) && filled.body.string.contains("不能小于 0。"))
+        }
+    }
 }

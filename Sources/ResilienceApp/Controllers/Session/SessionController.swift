@@ -12,7 +12,12 @@ struct SessionController {
 
     @Sendable func show(_ req: Request) async throws -> Response {
         if req.actor != nil { return req.redirect(to: AppPath.home.path) }
-        return page(req, FormState(), next: safeNext(req.query[String.self, at: "next"]))
+        // Why sign-in is needed now: a session that ended, with or without a form kept to send.
+        let notice =
+            req.query[String.self, at: "held"] == "1"
+            ? req.localizer("sign_in.held")
+            : req.query[String.self, at: "expired"] == "1" ? req.localizer("sign_in.expired") : nil
+        return page(req, FormState(), next: safeNext(req.query[String.self, at: "next"]), notice: notice)
     }
 
     @Sendable func signIn(_ req: Request) async throws -> Response {
@@ -30,7 +35,8 @@ struct SessionController {
         // Always a new session at sign-in, so that a cookie planted before cannot be taken over.
         let response = req.redirect(to: next)
         try await SessionAuth.start(for: user.requireID(), on: req, response: response)
-        return response
+        // A form kept when the session ended is sent now, as this person, and answers instead.
+        return try await HeldPost.send(for: user.requireID(), signedIn: response, req) ?? response
     }
 
     @Sendable func signOut(_ req: Request) async throws -> Response {
@@ -60,10 +66,12 @@ struct SessionController {
         return response
     }
 
-    private func page(_ req: Request, _ form: FormState, next: String, status: HTTPResponseStatus = .ok) -> Response {
+    private func page(
+        _ req: Request, _ form: FormState, next: String, notice: String? = nil, status: HTTPResponseStatus = .ok
+    ) -> Response {
         Layout.response(
             for: req, title: req.localizer("sign_in.title"), status: status,
-            content: SignInPage(form: form, next: next, csrf: req.csrfToken).body(req.localizer))
+            content: SignInPage(form: form, next: next, notice: notice, csrf: req.csrfToken).body(req.localizer))
     }
 }
 

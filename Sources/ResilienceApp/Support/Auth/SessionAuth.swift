@@ -53,9 +53,14 @@ enum SessionAuth {
             .delete()
     }
 
+    /// The cookie outlives the session it names (the server decides when a session ends, sliding
+    /// it with use): a browser kept open past the first twelve hours stays signed in, and a post
+    /// after the session has ended is known as such (and kept, see `HeldPost`).
+    static let cookieLifetime: TimeInterval = 30 * 86_400
+
     private static func cookie(_ token: String, _ request: Request) -> HTTPCookies.Value {
         HTTPCookies.Value(
-            string: token, expires: request.now.addingTimeInterval(idleLifetime), maxAge: nil, path: "/",
+            string: token, expires: request.now.addingTimeInterval(cookieLifetime), maxAge: nil, path: "/",
             isSecure: request.application.appConfig.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
 }

@@ -12,8 +12,35 @@ struct AppErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            return render(describe(error, request), for: request)
+            let failure = describe(error, request)
+            if failure.status == .unauthorized, !request.isAPI { return await signInAgain(request) }
+            return render(failure, for: request)
         }
+    }
+
+    /// To sign in, then back where the person was. A form sent after the session ended is kept
+    /// and sent for them once they are signed in again; the sign-in page says why it is needed.
+    private func signInAgain(_ request: Request) async -> Response {
+        var query: [(String, String?)] = []
+        var held: HeldPost?
+        if request.method == .GET {
+            query.append(("next", request.url.string))
+        } else {
+            held = await HeldPost.keep(request)
+            query.append(("next", held?.path ?? AppPath.home.path))
+        }
+        if held != nil {
+            query.append(("held", "1"))
+        } else if request.cookies[SessionAuth.cookieName] != nil {
+            query.append(("expired", "1"))
+        }
+        let response = request.redirect(to: AppPath.signIn.with(query), redirectType: .normal)
+        if let held, let id = held.id {
+            response.cookies[HeldPost.cookieName] = HTTPCookies.Value(
+                string: id.uuidString, expires: nil, maxAge: Int(HeldPost.keptFor), path: "/",
+                isSecure: request.application.appConfig.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        }
+        return response
     }
 
     /// What went wrong, as a status, a stable code, a message and per-field messages.
@@ -158,12 +185,6 @@ struct AppErrorMiddleware: AsyncMiddleware {
             let response = Response(status: failure.status, headers: failure.headers)
             try? response.content.encode(body, as: .json)
             return response
-        }
-        if failure.status == .unauthorized {
-            let next = request.method == .GET ? request.url.string : AppPath.home.path
-            return request.redirect(
-                to: AppPath.signIn.path + "?next="
-                    + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"), redirectType: .normal)
         }
         let page = ErrorPage(
             status: failure.status, message: failure.message,

@@ -3,11 +3,14 @@
 struct SignInPage {
     var form: FormState
     var next: String
+    /// Why sign-in is needed now, when a session has ended.
+    var notice: String?
     var csrf: String
 
     func body(_ t: Localizer) -> BodyNode {
         .div(
             .class("narrow"),
+            .unwrap(notice) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
             .p(.text(t("sign_in.intro"))),
             FormField.summary(form),
             postForm(
