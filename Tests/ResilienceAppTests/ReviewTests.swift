@@ -257,6 +257,24 @@ import VaporTesting
         }
     }
 
+    /// One meaning of "in force": Jordan's plan, approved 400 days ago, is in force and overdue on
+    /// its unit's page, and the region's figures count it in force and overdue alike.
+    @Test func aPlanInForceButOverdueCountsInForceAndOverdueAsItsPageSays() async throws {
+        try await withTestApp { app in
+            let region = try await unit("RB-MENA", app), jordan = try await unit("JOR", app)
+            let reviewer = Browser(app)
+            #expect(try await reviewer.signIn("reviewer.mena"))
+            let plans = try await reviewer.get(AppPath.unitPlans(jordan.id!).path).body.string
+            #expect(plans.contains("badge in_force") && plans.contains("badge overdue"))
+            #expect(
+                try await reviewer.post(AppPath.unitCompliance(region.id!).path, ["at": "", "comments": "MENA"])
+                    .status == .seeOther)
+            let report = try #require(
+                try await ComplianceReport.query(on: app.db).filter(\.$comments == "MENA").first())
+            #expect(report.inForce == 1 && report.overdue == 1 && report.updatedWithinYear == 0)
+        }
+    }
+
     @Test func aRegionReportsItsComplianceToHQAsADatedRecord() async throws {
         try await withTestApp { app in
             let region = try await unit("RB-EHAGL", app)

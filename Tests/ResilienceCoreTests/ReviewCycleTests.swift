@@ -173,7 +173,8 @@ private let allowed: [(ReviewMove, ReviewState, ReviewState, Role)] = [
             UnitCompliance(
                 unitID: UUID(), approvedAt: daysAgo(100), dueAt: PlanDue.dueDate(approvedAt: daysAgo(100)),
                 lastExercise: daysAgo(20), hasRiskRegister: true),
-            // Approved 400 days ago: overdue, so neither in force nor updated; tested 300 days ago.
+            // Approved 400 days ago: in force but overdue (as its unit's page says), not updated
+            // within twelve months; tested 300 days ago.
             UnitCompliance(
                 unitID: UUID(), approvedAt: daysAgo(400), dueAt: PlanDue.dueDate(approvedAt: daysAgo(400)),
                 lastExercise: daysAgo(300), hasRiskRegister: false),
@@ -184,8 +185,8 @@ private let allowed: [(ReviewMove, ReviewState, ReviewState, Role)] = [
         #expect(
             f
                 == ComplianceFigures(
-                    units: 3, inForce: 1, updatedWithinYear: 1, testedWithinYear: 2, withRiskRegister: 2, overdue: 1))
-        #expect(f.share(f.inForce) == 1.0 / 3)
+                    units: 3, inForce: 2, updatedWithinYear: 1, testedWithinYear: 2, withRiskRegister: 2, overdue: 1))
+        #expect(f.share(f.inForce) == 2.0 / 3)
         #expect(ComplianceFigures.of([], at: now).share(0) == 0)
     }
 }

@@ -247,9 +247,10 @@ public struct ComplianceFigures: Sendable, Equatable, Codable {
     public static func of(_ units: [UnitCompliance], at now: Date) -> ComplianceFigures {
         let clock = PlanDue.Clock(now)
         let yearAgo = clock.yearAgo
-        // A plan past its due date is no longer "in force" for the report, though it stays the
-        // unit's plan until the next one is approved.
-        let inForce = units.filter { u in u.approvedAt != nil && (u.dueAt.map { $0 > now } ?? false) }
+        // One meaning of "in force" everywhere (DOMAIN.md): the unit's approved plan until the next
+        // one is approved, overdue or not, as its page says "in force · overdue". Being current is
+        // the next figure (updated within twelve months), and the overdue are counted apart.
+        let inForce = units.filter { u in u.approvedAt.map { $0 <= now } ?? false }
         return ComplianceFigures(
             units: units.count,
             inForce: inForce.count,

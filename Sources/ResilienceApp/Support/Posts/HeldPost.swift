@@ -64,7 +64,8 @@ final class HeldPost: Model, @unchecked Sendable {
         // Only for the person who sent it: someone else signing in in this browser leaves it be.
         guard let held = try await HeldPost.find(id, on: request.db), held.userID == userID else { return nil }
         try await held.delete(on: request.db)
-        guard request.now.timeIntervalSince(held.at) < keptFor, let session = signedIn.cookies[SessionAuth.cookieName]?.string,
+        guard request.now.timeIntervalSince(held.at) < keptFor,
+            let session = signedIn.cookies[SessionAuth.cookieName]?.string,
             var fields = try? JSONDecoder().decode([String: String].self, from: Data(held.fields.utf8))
         else { return nil }
         fields[CSRFMiddleware.fieldName] = request.csrfToken
