@@ -39,9 +39,10 @@ def asia_on_hq_overview():
 
 
 def test_a_plan_goes_from_submission_to_force_and_the_dashboards_follow(en):
-    # Bangladesh's plan in force is overdue: Asia has no plan in force (8 units).
+    # Bangladesh's plan in force is overdue: Asia (8 units) has one plan in force, none updated
+    # within twelve months.
     before = asia_on_hq_overview()
-    assert before[1] == "8" and before[2].startswith("0%")
+    assert before[1] == "8" and before[2] == "13% (1)" and before[3].startswith("0%")
     focal = en
     sign_in(focal, "focal.bangladesh")
     plan = current_plan(focal)
