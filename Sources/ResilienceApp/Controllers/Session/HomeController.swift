@@ -17,7 +17,7 @@ struct HomeController {
         }
         let page = HomePage(
             displayName: actor.displayName, homeUnit: (try home.requireID(), home.name, home.kind), grants: rows,
-            unread: try await Notifier.unreadCount(actor.id, on: req.db))
+            unread: try await Notifier.unreadCount(actor.id, on: req.db), tasks: try await HomeTasks.of(actor, req))
         return Layout.response(for: req, title: req.localizer("home.title"), content: page.body(req.localizer))
     }
 

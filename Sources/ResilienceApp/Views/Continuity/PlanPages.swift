@@ -235,6 +235,9 @@ struct PlanOverviewPage {
             .section(.h2(.safe(t("plan.findings"))), PlanPages.checkList(snapshot.checks, planID: id, t)))
     }
 
+    /// The moves that take the plan forward.
+    var forward: [ReviewMove] { moves.filter { $0 != .withdraw && $0 != .returnWithFeedback } }
+
     func body(_ t: Localizer) -> BodyNode {
         let c = snapshot.completeness
         let id = frame.planID
@@ -268,15 +271,19 @@ struct PlanOverviewPage {
                 .if(
                     moves.contains(.submit) && !PlanChecks.canSubmit(snapshot.checks),
                     .p(.class("hint"), .safe(t("plan.submit_blocked", snapshot.errorCount)))),
+                // The primary button is a step forward; taking a plan back (withdraw, return) is
+                // offered on the review page, not pressed on the reader.
                 .p(
-                    .a(
-                        .class("button"), .href(AppPath.planReview(id).path),
-                        .safe(
-                            moves.isEmpty
-                                ? t("review.open_page")
-                                : t(
+                    forward.isEmpty
+                        ? .a(
+                            .class("button secondary"), .href(AppPath.planReview(id).path), .safe(t("review.open_page"))
+                        )
+                        : .a(
+                            .class("button"), .href(AppPath.planReview(id).path),
+                            .safe(
+                                t(
                                     "review.your_move",
-                                    moves.map { t("review.move.\($0.rawValue)") }.joined(separator: ", ")))))),
+                                    forward.map { t("review.move.\($0.rawValue)") }.joined(separator: ", ")))))),
             renderedDetail.map { .raw($0) } ?? detail(t)
         )
     }
