@@ -5,3 +5,22 @@ document.addEventListener("DOMContentLoaded", function () {
   var field = document.getElementById(decodeURIComponent(location.hash.slice(1)));
   if (field && typeof field.focus === "function") field.focus();
 });
+
+// The review page's list of fields follows the item chosen: only the fields its items have.
+document.addEventListener("DOMContentLoaded", function () {
+  var fields = document.querySelector("select[data-follows]");
+  var item = fields && document.getElementById(fields.getAttribute("data-follows"));
+  if (!item) return;
+  function follow() {
+    var section = item.value.split(":")[0];
+    Array.prototype.forEach.call(fields.options, function (option) {
+      var sections = option.getAttribute("data-sections");
+      var fits = !sections || sections.split(" ").indexOf(section) >= 0;
+      option.hidden = !fits;
+      option.disabled = !fits;
+      if (!fits && option.selected) fields.value = "";
+    });
+  }
+  item.addEventListener("change", follow);
+  follow();
+});

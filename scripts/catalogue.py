@@ -179,14 +179,14 @@ k("review.open_page", "Open the review", "查看审核"); k("review.your_move", 
 kp("plan.submit_blocked", "{0} error blocks submission; fix it first:", "{0} errors block submission; fix them first:", "有 {0} 个错误阻止提交，请先修正：")
 k("plan.due_on", "due {0}", "{0} 到期"); k("plan.start_in_force", "A copy of the plan in force", "复制现行有效的计划")
 k("review.submitted_version", "Version under review or last submitted:", "审核中或最近提交的版本：")
-k("review.comment", "Comment", "意见"); k("review.comment_hint", "Optional; kept with the move in the history.", "可选；与本次操作一起记入历史。")
+k("review.comment", "Comment", "意见"); k("review.move_comment", "Comment with your move (kept in the history)", "随本次操作的意见（记入审核历史）"); k("review.comment_on", "Comment on {0}", "对“{0}”提出意见"); k("review.comment_on_item", "Give feedback on this item", "对此项内容提出反馈意见"); k("plan.nothing_written", "Nothing written yet.", "尚未填写任何内容。"); k("plan.recovers_in", "recovers in {0}", "恢复需 {0}"); k("review.comment_hint", "Optional; kept with the move in the history.", "可选；与本次操作一起记入历史。")
 k("review.comment_hint_return", "Say what to change: returning needs a comment. It is kept with the move in the history.", "请说明需要修改的内容：退回时必须填写意见，并记入历史。")
 k("review.changes_since", "What changed since version {0}, which was returned", "自被退回的第 {0} 版以来的变更")
 k("review.compare_side_by_side", "Compare the two versions side by side", "并排比较两个版本")
 k("review.feedback", "Feedback on items", "对各项内容的反馈意见"); k("review.no_feedback", "No feedback yet.", "尚无反馈意见。")
 k("review.new_thread", "Give feedback on an item", "对某项内容提出反馈意见"); k("review.item", "Item", "内容项"); k("review.field", "Field", "字段")
 k("review.whole_item", "The whole item", "整项内容"); k("review.field_hint", "Optional: one field of the chosen item.", "可选：所选内容项中的某一字段。")
-k("review.message", "Feedback", "反馈意见"); k("review.open_thread", "Add feedback", "添加反馈意见"); k("review.history", "History of the review", "审核历史")
+k("review.message", "Your feedback on the item (a new thread)", "您对该内容项的反馈意见（新话题）"); k("review.open_thread", "Add feedback", "添加反馈意见"); k("review.history", "History of the review", "审核历史")
 k("review.when", "When", "时间"); k("review.move", "Move", "操作"); k("review.no_history", "No moves yet.", "尚无操作。")
 k("review.reviewer", "regional reviewer", "区域审核人"); k("review.focal", "focal point", "协调人"); k("review.resolved_by", "Resolved by {0}.", "由 {0} 标为已解决。")
 k("review.your_answer", "Your answer", "您的答复"); k("review.your_reply", "Your reply", "您的回复"); k("review.answer", "Answer", "答复")
@@ -259,6 +259,9 @@ for a, en, zh in [("rtoHours","Recovery time objective","恢复时间目标"),("
                   ("name","Name","名称"),("function","Function","职能"),("contact","Contact","联系方式"),("programmeCriticality","Programme criticality","方案关键程度"),
                   ("title","Title","标题"),("kind","Kind","类别"),("address","Address","地址"),("partner","Partner","合作方"),("validUntil","Valid until","有效期至"),
                   ("date","Date","日期"),("findings","Findings","发现"),("followUp","Follow-up actions","后续行动"),("scope","Scope","范围"),("minimumCapacity","Minimum capacity","最低能力")]:
+    k("plan.field."+a, en, zh)
+for a, en, zh in [("assetsToMove","Assets to move there","需转移的资产"),("workstations","Workstations","工位"),("equipment","IT and communications equipment","信息技术和通信设备"),
+                  ("description","Description","描述"),("isLead","Leads the team","团队负责人"),("nextDate","Next date","下次日期"),("validFrom","Valid from","生效日期")]:
     k("plan.field."+a, en, zh)
 for a, en, zh in [("team","BCP team","BCP 团队"),("scenarios","Threats and scenarios","威胁与情景"),("processes","Critical processes","关键流程"),
                   ("impact","Impact analysis","影响分析"),("alternatives","Alternatives","替代方案"),("sites","Alternate sites","后备地点"),

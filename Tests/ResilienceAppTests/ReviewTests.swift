@@ -257,6 +257,83 @@ import VaporTesting
         }
     }
 
+    /// A reviewer reads each item as a document, in their language, and opens a thread on the
+    /// field they are reading; the list of fields is the item's, by their labels, never keys.
+    @Test func aReviewerReadsAnItemAsADocumentAndOpensAThreadOnAField() async throws {
+        try await withTestApp { app in
+            let plan = try await newestPlan("MMR", app)
+            #expect(plan.state == .inReview)
+            let content = try PlanCodec.decode(PlanContent.self, plan.content)
+            let site = try #require(content.sites.first)
+            let reviewer = Browser(app)
+            #expect(try await reviewer.signIn("reviewer.asia"))
+            let page = try await reviewer.get(AppPath.planItem(plan.id!, .sites, site.id).path).body.string
+            let item = String(try #require(page.range(of: "<main").map { page[$0.lowerBound...] }))
+            #expect(!item.contains("disabled") && !item.contains("<input") && !item.contains("One per line."))
+            #expect(item.contains("<dt>Assets to move there") && item.contains("<dd><ul><li>"))
+            let link = PlanPages.commentLink(plan.id!, .sites, site.id, field: "assetsToMove")
+            #expect(item.contains(link.replacingOccurrences(of: "&", with: "&amp;")))
+            let form = try await reviewer.get(link).body.string
+            #expect(
+                form.contains(
+                    #"<option value="assetsToMove" data-sections="sites" selected="selected">Assets to move there</option>"#
+                ))
+            #expect(form.contains(#"<option value>The whole item</option>"#))
+            // Only the site's fields, by their labels.
+            #expect(!form.contains(#"value="rtoHours""#) && !form.contains(">assetsToMove<"))
+            #expect(form.contains("Comment with your move") && form.contains("Your feedback on the item"))
+            let opened = try await reviewer.post(
+                AppPath.planFeedback(plan.id!).path,
+                [
+                    "item": "sites:\(site.id.uuidString.lowercased())", "field": "assetsToMove",
+                    "body": "Fuel for the generator?",
+                ])
+            #expect(opened.status == .seeOther)
+            let thread = try #require(
+                try await FeedbackThread.query(on: app.db).filter(\.$plan.$id == plan.id!).first())
+            #expect(thread.field == "assetsToMove" && thread.itemID == site.id)
+            // In Chinese, the same field by its Chinese label.
+            reviewer.language = "zh-Hans"
+            #expect(try await reviewer.get(link).body.string.contains(">需转移的资产</option>"))
+        }
+    }
+
+    /// Every field of every kind of item has a label in every language: nothing on screen is a key.
+    @Test func everyFieldOfEveryItemHasALabel() throws {
+        var content = PlanContent()
+        content.team = [TeamMember(name: "A", function: .security, isLead: true, contact: "x")]
+        content.scenarios = [Scenario(kind: .fire, title: "T", description: "D")]
+        var process = CriticalProcess(name: "P")
+        process.criteria = [.vitalLiaison]; process.programmeCriticality = .pc1; process.minimumStaffCount = 1
+        process.staff = [StaffAssignment(person: "name:X", name: "X", role: "R", briefed: true)]
+        process.resources = [.vehicles];
+        process.dependencies = [Dependency(kind: .partner, name: "N", recoveryHours: 1)]
+        process.classification = .remoteInCountry; process.rtoHours = 4; process.alternatives = ["A"]
+        process.siteIDs = [UUID()]; process.impact = ["people_served": [1]]; process.minimumCapacity = [50]
+        content.processes = [process]
+        var site = AlternateSite(name: "S")
+        site.address = "A"; site.workstations = 1; site.equipment = "E"; site.contact = "C"; site.assetsToMove = ["X"]
+        content.sites = [site]
+        content.agreements = [Agreement(partner: "P", kind: .officeSpace, validFrom: Date(), validUntil: Date())]
+        var exercise = Exercise(date: Date(), kind: .tabletop)
+        exercise.scope = "S"; exercise.findings = "F"; exercise.followUp = "U"; exercise.nextDate = Date()
+        content.exercises = [exercise]
+        content.nationalStaff.seniorStaffMember = "A"; content.nationalStaff.safetyMeasures = "B"
+        content.nationalStaff.salaryAndCosts = "C"; content.nationalStaff.logisticsSupport = "D"
+        content.nationalStaff.communicationProtocol = "E"
+        content.other.emergencyManagement = "A"; content.other.securityManagement = "B"
+        content.other.recordsManagement = "C"
+        let names = FeedbackTarget.fields(content, chosen: "").map(\.name)
+        #expect(names.count > 35)
+        for language in Catalogue.shared.languages {
+            for name in names {
+                #expect(
+                    Catalogue.shared.keys(of: language.code).contains("plan.field.\(name)"), "\(language.code): \(name)"
+                )
+            }
+        }
+    }
+
     /// One meaning of "in force": Jordan's plan, approved 400 days ago, is in force and overdue on
     /// its unit's page, and the region's figures count it in force and overdue alike.
     @Test func aPlanInForceButOverdueCountsInForceAndOverdueAsItsPageSays() async throws {

@@ -108,6 +108,12 @@ struct PlansController {
 
     /// Whether the person may do `action` on the plan; editing also needs the plan to be a draft
     /// or returned (a submitted or approved plan is read-only).
+    /// A reviewer reading a plan in review opens threads from what they read.
+    func mayComment(_ req: Request, _ plan: Plan) async throws -> Bool {
+        guard plan.state.opensFeedback else { return false }
+        return try await may(req, .reviewPlans, plan)
+    }
+
     func may(_ req: Request, _ action: Action, _ plan: Plan) async throws -> Bool {
         if action == .editPlans && !plan.state.isEditable { return false }
         return try req.requireActor().may(action, on: try await req.loadUnit(plan.$unit.id).unitPath)
@@ -199,6 +205,7 @@ struct PlansController {
                 ? try await context(req, plan, snapshot.content)
                 : PlanFormContext(sites: snapshot.content.sites, people: []),
             csrf: req.csrfToken)
+        page.mayComment = try await mayComment(req, plan)
         if section == .scenarios || section == .processes {
             page.linkedRisks = (
                 try await RiskService.linkedRisks(of: plan.$unit.id, section, on: req.db),
@@ -288,7 +295,10 @@ struct PlansController {
         let name = spec.rows(snapshot.content, req.localizer).first { $0.id == id }?.name ?? ""
         let page = ItemPage(
             frame: frame, section: section, itemID: id, mayEdit: mayEdit, form: form,
-            context: try await context(req, plan, snapshot.content), csrf: req.csrfToken)
+            context: mayEdit ? try await context(req, plan, snapshot.content) : PlanFormContext(sites: [], people: []),
+            reading: mayEdit
+                ? [] : ItemReading.fields(snapshot.content, section, id, scale: snapshot.scale, req.localizer),
+            mayComment: try await mayComment(req, plan), csrf: req.csrfToken)
         return Layout.response(for: req, title: title(req, frame, name), content: page.body(req.localizer))
     }
 

@@ -37,7 +37,15 @@ struct ReviewController {
     // MARK: Pages
 
     @Sendable func page(_ req: Request) async throws -> Response {
-        try await render(req, moveForm: FormState(), feedbackForm: FormState())
+        // Opened from what the reviewer reads: the item and field to write about, chosen.
+        var feedback = FormState()
+        for name in ["item", "field"] {
+            if let value = req.query[String.self, at: name] {
+                // Items are named `section:id` with the id in lower case, as the list offers them.
+                feedback.values[name] = name == "item" ? value.lowercased() : value
+            }
+        }
+        return try await render(req, moveForm: FormState(), feedbackForm: feedback)
     }
 
     func render(_ req: Request, moveForm: FormState, feedbackForm: FormState) async throws -> Response {
@@ -49,7 +57,7 @@ struct ReviewController {
         let threads = try await ReviewService.threadsWithMessages(of: plan, on: req.db)
         let history = try await ReviewService.moves(of: plan, on: req.db)
         let mayReview = actor.may(.reviewPlans, on: unit.unitPath)
-        var itemChoices: [(value: String, label: String)] = [], fieldChoices: [(value: String, label: String)] = []
+        var itemChoices: [(value: String, label: String)] = [], fieldChoices: [ReviewPage.FieldChoice] = []
         var submittedContent: PlanContent?
         if let number = plan.submittedVersion, let version = try await PlanService.version(number, of: plan, on: req.db)
         {
@@ -57,7 +65,9 @@ struct ReviewController {
         }
         if mayReview, plan.state.opensFeedback, let content = submittedContent {
             itemChoices = FeedbackTarget.choices(content, t: t)
-            fieldChoices = FeedbackTarget.fieldNames(content).map { ($0, t.field($0)) }
+            fieldChoices = FeedbackTarget.fields(content, chosen: feedbackForm["item"]).map {
+                .init(value: $0.name, label: t.field($0.name), sections: $0.sections)
+            }
         }
         var changes: String?
         if [.submitted, .inReview].contains(plan.state), let returned = plan.returnedVersion,

@@ -336,6 +336,39 @@ struct FeedbackTarget: Equatable {
         }
     }
 
+    /// The fields feedback may name: those of the chosen item (`section` or `section:id`), or when
+    /// none is chosen every field some item has, each with the sections whose items have it (for
+    /// the list to follow the item chosen where JavaScript runs).
+    static func fields(_ content: PlanContent, chosen: String) -> [(name: String, sections: [String])] {
+        let parts = chosen.split(separator: ":", maxSplits: 1).map(String.init)
+        if let first = parts.first, let section = PlanSection(rawValue: first) {
+            let id = parts.count == 2 ? UUID(uuidString: parts[1]) : nil
+            if let names = PlanDiff.itemFields(content, section: section, id: id) {
+                return names.map { ($0, [section.rawValue]) }
+            }
+        }
+        var sections: [String: Set<String>] = [:]
+        for section in PlanSection.allCases {
+            let ids: [UUID?] =
+                switch section {
+                case .team: content.team.map(\.id)
+                case .scenarios: content.scenarios.map(\.id)
+                case .processes: content.processes.map(\.id)
+                case .sites: content.sites.map(\.id)
+                case .agreements: content.agreements.map(\.id)
+                case .exercises: content.exercises.map(\.id)
+                case .nationalStaff, .other: [nil]
+                case .impact, .alternatives: []
+                }
+            for id in ids {
+                for name in PlanDiff.itemFields(content, section: section, id: id) ?? [] {
+                    sections[name, default: []].insert(section.rawValue)
+                }
+            }
+        }
+        return sections.keys.sorted().map { ($0, sections[$0]!.sorted()) }
+    }
+
     /// Every field name that some item of the plan has, for the form's list of fields.
     static func fieldNames(_ content: PlanContent) -> [String] {
         func ids<T: Identifiable>(_ list: [T]) -> [UUID?] where T.ID == UUID { list.map { $0.id } }

@@ -106,6 +106,12 @@ enum PlanPages {
             })
     }
 
+    /// The review page's new thread, on an item (nil: the section) and one of its fields.
+    static func commentLink(_ planID: UUID, _ section: PlanSection, _ itemID: UUID?, field: String?) -> String {
+        let item = itemID.map { "\(section.rawValue):\($0.uuidString.lowercased())" } ?? section.rawValue
+        return AppPath.planReview(planID).with([("item", item), ("field", field)]) + "#new-thread"
+    }
+
     /// Where a finding is fixed: the item's form, at the field at fault (focused where JavaScript
     /// runs), or the section when the finding concerns no single item.
     static func link(to check: PlanCheck, planID: UUID) -> String {
@@ -300,6 +306,8 @@ struct SectionPage {
     var context: PlanFormContext
     var csrf: String
     var by: String?
+    /// A reviewer reading the plan in review: each field opens a thread on it.
+    var mayComment = false
     /// The impact analysis block, already rendered (it depends only on the plan's revision, the
     /// language and the grouping, and is kept by them).
     var renderedImpact: String?
@@ -359,13 +367,9 @@ struct SectionPage {
             let fields = SingleSection.fields(section)
             let values = SingleSection.values(section, snapshot.content)
             if !mayEdit {
-                return .dl(
-                    .class("facts"),
-                    .forEach(fields) { f in
-                        .group(
-                            .dt(.safe(t("plan.field.\(f)"))),
-                            .dd(.safe(values[f].flatMap { $0.isEmpty ? nil : $0 } ?? "—")))
-                    })
+                return ItemReading.document(
+                    ItemReading.fields(snapshot.content, section, nil, scale: snapshot.scale, t),
+                    comment: mayComment ? { PlanPages.commentLink(id, section, nil, field: $0) } : nil, t)
             }
             return .div(
                 .class("narrow"), FormField.summary(form),
@@ -535,6 +539,10 @@ struct ItemPage {
     var mayEdit: Bool
     var form: FormState
     var context: PlanFormContext
+    /// What a reader (who may not edit) reads: the item as a document.
+    var reading: [ItemReading.Field] = []
+    /// A reviewer reading the plan in review: each field opens a thread on it.
+    var mayComment = false
     var csrf: String
 
     func body(_ t: Localizer) -> BodyNode {
@@ -553,13 +561,18 @@ struct ItemPage {
                         AppPath.planItem(frame.planID, section, itemID).path, csrf: csrf, spec.fields(form, t, context),
                         FormField.submit(t("common.save"))))
                 : .div(
-                    .class("narrow wide-form"),
-                    .element(
-                        named: "fieldset",
-                        nodes: [
-                            .class("read-only"), .attribute(named: "disabled", value: "disabled"),
-                            spec.fields(form, t, context),
-                        ]))
+                    .class("narrow"),
+                    ItemReading.document(
+                        reading,
+                        comment: mayComment
+                            ? { PlanPages.commentLink(frame.planID, section, itemID, field: $0) } : nil, t),
+                    .if(
+                        mayComment,
+                        .p(
+                            .a(
+                                .class("button secondary"),
+                                .href(PlanPages.commentLink(frame.planID, section, itemID, field: nil)),
+                                .text(t("review.comment_on_item"))))))
         )
     }
 }

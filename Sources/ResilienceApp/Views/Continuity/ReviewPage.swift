@@ -30,7 +30,9 @@ struct ReviewPage {
     /// May open threads: a reviewer while the plan is in review.
     var mayOpen: Bool
     var itemChoices: [(value: String, label: String)]
-    var fieldChoices: [(value: String, label: String)]
+    /// A field feedback may name, with the sections whose items have it.
+    struct FieldChoice { var value: String; var label: String; var sections: [String] }
+    var fieldChoices: [FieldChoice]
     /// What changed since the returned version, rendered.
     var changesSinceReturned: String?
     var moveForm: FormState
@@ -63,7 +65,7 @@ struct ReviewPage {
                     postForm(
                         AppPath.planReview(id).path, csrf: csrf,
                         FormField.textarea(
-                            "comment", t("review.comment"), moveForm, rows: 3,
+                            "comment", t("review.move_comment"), moveForm, rows: 3,
                             hint: moves.contains(.returnWithFeedback)
                                 ? t("review.comment_hint_return") : t("review.comment_hint")),
                         .div(
@@ -93,15 +95,12 @@ struct ReviewPage {
             .if(
                 mayOpen,
                 .section(
-                    .class("narrow"), .h2(.safe(t("review.new_thread"))),
+                    .class("narrow"), .id("new-thread"), .h2(.safe(t("review.new_thread"))),
                     FormField.summary(feedbackForm),
                     postForm(
                         AppPath.planFeedback(id).path, csrf: csrf,
                         FormField.select("item", t("review.item"), feedbackForm, options: itemChoices),
-                        FormField.select(
-                            "field", t("review.field"), feedbackForm,
-                            options: [("", t("review.whole_item"))] + fieldChoices,
-                            hint: t("review.field_hint")),
+                        fieldSelect(t),
                         FormField.textarea("body", t("review.message"), feedbackForm, rows: 3),
                         FormField.submit(t("review.open_thread"))))),
             .section(
@@ -119,6 +118,39 @@ struct ReviewPage {
                         ]
                     }, empty: t("review.no_history")))
         )
+    }
+
+    /// The fields of the item chosen, by their labels; each option says which sections' items have
+    /// it, so that where JavaScript runs the list follows the item as it is chosen.
+    private func fieldSelect(_ t: Localizer) -> BodyNode {
+        let error = feedbackForm.errors["field"]
+        return .div(
+            .class(error == nil ? "field" : "field invalid"),
+            .label(.for("f-field"), .text(t("review.field"))),
+            .select(
+                .attribute(named: "id", value: "f-field"), .attribute(named: "name", value: "field"),
+                .attribute(named: "data-follows", value: "f-item"),
+                .attribute(
+                    named: "aria-describedby", value: error == nil ? "f-field-hint" : "f-field-error f-field-hint"),
+                .element(
+                    named: "option",
+                    nodes: [
+                        .attribute(named: "value", value: "", ignoreIfValueIsEmpty: false),
+                        .text(t("review.whole_item")),
+                    ]),
+                .forEach(fieldChoices) { choice in
+                    .element(
+                        named: "option",
+                        nodes: [
+                            .attribute(named: "value", value: choice.value),
+                            .attribute(named: "data-sections", value: choice.sections.joined(separator: " ")),
+                            .if(
+                                feedbackForm["field"] == choice.value, .attribute(named: "selected", value: "selected")),
+                            .text(choice.label),
+                        ])
+                }),
+            .unwrap(error) { .p(.class("error"), .id("f-field-error"), .text($0)) },
+            .p(.class("hint"), .id("f-field-hint"), .text(t("review.field_hint"))))
     }
 
     private func thread(_ thread: Thread, _ t: Localizer) -> BodyNode {
