@@ -222,7 +222,12 @@ k("risk.after_unknown", "after: give the id of the last risk of the page before 
 k("risk.export_csv", "Export as CSV", "导出 CSV"); k("risk.show_all", "Show all risks", "显示全部风险")
 kp("risk.cell_filter", "{0}, likelihood {1} × impact {2}: {3} risk.", "{0}, likelihood {1} × impact {2}: {3} risks.", "{0}，可能性 {1} × 影响 {2}：{3} 项风险。"); kp("risk.count", "{0} risk.", "{0} risks.", "共 {0} 项风险。")
 k("risk.list", "Risks", "风险"); k("risk.none", "No risks yet.", "尚无风险。"); k("risk.add", "Add a risk", "添加风险")
-k("risk.import", "Import from CSV", "从 CSV 导入"); k("risk.import_hint", "The first row names the columns: {0}. Only kind, title, likelihood and impact are required. You will see every row before anything is saved.", "第一行列出各列名称：{0}。只有类别、风险、可能性和影响为必填。保存前您会看到每一行。")
+k("risk.import", "Import from CSV", "从 CSV 导入"); k("risk.problem", "{0}: {1}", "{0}：{1}"); k("common.list_separator", ", ", "、"); k("risk.template", "Download a template to fill in (CSV)", "下载可填写的模板（CSV）"); k("risk.accepted_values", "What each column may hold", "各列可填写的内容"); k("risk.accepted", "use one of: {0} (or its number or code).", "请使用以下之一：{0}（或其编号、代码）。")
+k("risk.template_title", "Road ambush on the way to the field office", "前往外地办事处途中遭遇伏击"); k("risk.template_cause", "Armed groups active along the road", "沿途有武装团体活动"); k("risk.template_consequence", "Staff injured; missions suspended", "工作人员受伤；任务暂停"); k("risk.template_owner", "Security officer", "安保干事")
+for a, en, zh in [("kind","Kind","类别"),("title","Risk","风险"),("cause","Cause","原因"),("consequence","Consequence","后果"),("likelihood","Likelihood","可能性"),("impact","Impact","影响"),
+                  ("residual_likelihood","Residual likelihood","剩余可能性"),("residual_impact","Residual impact","剩余影响"),("owner","Owner","负责人"),("treatment","Treatment","应对措施"),
+                  ("status","Status","状态"),("review_date","Review date","复核日期"),("source","Source","来源"),("actions","Actions","行动")]: k("risk.column."+a, en, zh)
+k("risk.import_hint", "The first row names the columns, by these names in any language of the interface (or their codes): {0}. Only Kind, Risk, Likelihood and Impact are required. You will see every row before anything is saved.", "第一行列出各列名称，可用界面任一语言的名称（或其代码）：{0}。只有类别、风险、可能性和影响为必填。保存前您会看到每一行。")
 k("risk.import_file", "CSV file", "CSV 文件"); k("risk.preview", "Preview", "预览"); k("risk.axes", "↑ likelihood · impact →", "↑ 可能性 · 影响 →")
 kp("risk.cell_title", "Likelihood {0} × impact {1}: {2}, {3} risk", "Likelihood {0} × impact {1}: {2}, {3} risks", "可能性 {0} × 影响 {1}：{2}，{3} 项风险")
 k("risk.details", "Details", "详细信息"); k("risk.preview_title", "Import preview", "导入预览"); k("risk.line", "Line", "行")
@@ -407,7 +412,7 @@ P = {
  "no_units_chosen": ("Choose at least one level of units; there must be units of it below.", "请至少选择一个单位层级，且其下须有该层级的单位。"),
  "not_a_region": ("Compliance reports are submitted for a region.", "合规报告按区域提交。"),
  "matrix_not_monotone": ("The cell at likelihood {0}, impact {1} is lower than a cell of lower likelihood or impact; a risk is not less serious for being more likely or worse.", "可能性 {0}、影响 {1} 的单元格低于可能性或影响更低的单元格；风险不会因更可能发生或后果更严重而变得不严重。"),
- "csv_missing_columns": ("The file lacks the columns {0}; the first row must name the columns (see the export for an example).", "文件缺少列 {0}；第一行须列出各列名称（可参照导出的文件）。"),
+ "csv_missing_columns": ("The file lacks the columns {0}; the first row must name the columns (download the template for an example).", "文件缺少列 {0}；第一行须列出各列名称（可下载模板作参考）。"),
  "too_many": ("At most {0}; remove some.", "最多 {0} 项，请删除一些。"),
  "kind_code": ("“{0}” cannot be a kind's code: use lower-case letters, digits and _, starting with a letter, and not a standard kind.", "“{0}”不能用作类别代码：请使用以小写字母开头的小写字母、数字和 _，且不能与标准类别相同。"),
  "csv_too_many_rows": ("The file has more than {0} rows; split it.", "文件超过 {0} 行，请拆分后再导入。"),

@@ -99,3 +99,23 @@ def test_hq_sets_the_matrix_and_adds_a_kind_in_chinese(zh):
     Select(driver.find_element(By.NAME, "cell-1-1")).select_by_value("very_high")
     click(driver, By.CSS_SELECTOR, "form[action='/settings/risk-matrix'] button.primary")
     assert "可能性 1、影响 2 的单元格低于" in driver.page_source
+
+
+def test_a_chinese_spreadsheet_imports_as_it_is_written(zh):
+    driver = zh
+    sign_in(driver, "security.kenya")
+    click(driver, By.CSS_SELECTOR, "button.lang[value=zh-Hans]")
+    open_register(driver)
+    register = driver.current_url
+    # The import says what each column may hold, in Chinese.
+    assert "各列可填写的内容" in driver.page_source and "很可能" in driver.page_source
+    path = pathlib.Path(tempfile.mkdtemp()) / "风险.csv"
+    path.write_text("类别,风险,可能性,影响\n安全,车队遇袭,很可能,5 严重\n医疗,登革热,可能,重大\n", encoding="utf-8")
+    driver.find_element(By.ID, "f-file").send_keys(str(path))
+    click(driver, By.CSS_SELECTOR, "form[action$='/risks/import'] button.primary")
+    assert "全部 2 行无误" in driver.page_source
+    shot(driver, "risk-import-zh")
+    click(driver, By.CSS_SELECTOR, "form[action$='/risks/import'] button.primary")
+    assert driver.current_url.startswith(register.split("?")[0])
+    assert driver.find_element(By.CSS_SELECTOR, "p.said").text == "已导入。"
+    assert "车队遇袭" in driver.page_source and "登革热" in driver.page_source

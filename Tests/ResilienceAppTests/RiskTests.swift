@@ -163,9 +163,13 @@ import VaporTesting
             let preview = response.body.string
             #expect(
                 preview.contains("2 of 3 rows need fixing")
-                    && preview.contains("kind (Kind): Choose one of the listed options.")
-                    && preview.contains("impact (Before treatment (inherent) · Impact): Rate from 1")
-                    && preview.contains("review_date (Review date): Enter a date"))
+                    && preview.contains(
+                        "Kind: use one of: Protection, Programme, Security, Medical, Business continuity (or its number or code)."
+                    )
+                    && preview.contains(
+                        "Impact: use one of: 1 Negligible, 2 Minor, 3 Moderate, 4 Major, 5 Severe (or its number or code)."
+                    )
+                    && preview.contains("Review date: Enter a date"))
             // A wrong row shows what it says, to be found in the file.
             #expect(
                 preview.contains("<td>Floods</td>") && preview.contains("<td>weather</td>")
@@ -188,10 +192,43 @@ import VaporTesting
             #expect(try await security.post(path, ["csv": good, "confirm": "1"]).status == .seeOther)
             #expect(try await count(bangladesh, app) == 2)
             let exported = try await security.get(AppPath.unitRisksCSV(bangladesh.id!).path).body.string
-            let rows = try RiskService.preview(exported, kinds: RiskKind.standard)
+            let rows = try RiskService.preview(exported, scale: try await RiskService.scale(on: app.db))
             let saved = try await Risk.query(on: app.db).filter(\.$unitID == bangladesh.requireID()).sort(\.$title)
                 .all()
             #expect(rows.compactMap { $0.draft } == saved.map { $0.draft })
+        }
+    }
+
+    /// A register kept in a Chinese spreadsheet: column names and values as people write them.
+    @Test func aChineseFileImportsWithItsOwnColumnNamesAndValues() async throws {
+        try await withTestApp { app in
+            let bangladesh = try await unit("BGD", app)
+            let focal = Browser(app)
+            focal.language = "zh-Hans"
+            #expect(try await focal.signIn("focal.bangladesh"))
+            let path = AppPath.unitRisksImport(bangladesh.id!).path
+            let file = "类别,风险,可能性,影响,状态\n安全,道路伏击,很可能,5 严重,未处理\n医疗,霍乱,Rare,Minor,monitored\n"
+            let (body, type) = multipart(file, focal)
+            let preview = try await focal.send(.POST, path, body: body, contentType: type)
+            #expect(preview.body.string.contains("全部 2 行无误"), "\(preview.body.string.suffix(3000))")
+            #expect(try await focal.post(path, ["csv": file, "confirm": "1"]).status == .seeOther)
+            let saved = try await Risk.query(on: app.db).filter(\.$unitID == bangladesh.requireID()).sort(\.$title)
+                .all()
+            // By title: 道 (U+9053) before 霍 (U+970D).
+            #expect(saved.map(\.kind) == ["security", "medical"] && saved.map(\.title) == ["道路伏击", "霍乱"])
+            #expect(saved.map(\.inherentLikelihood) == [4, 1] && saved.map(\.inherentImpact) == [5, 2])
+            #expect(saved.map(\.status) == [.open, .monitored])
+            // A wrong value is told with the values its column takes, in the reader's language.
+            let (wrongBody, wrongType) = multipart("类别,风险,可能性,影响\n天气,洪水,很可能,3\n", focal)
+            let wrong = try await focal.send(.POST, path, body: wrongBody, contentType: wrongType).body.string
+            #expect(wrong.contains("类别：请使用以下之一：保护、方案、安全、医疗、业务连续性"))
+            // The template names the columns in the reader's language, and imports as it is.
+            let template = try await focal.get(AppPath.unitRisksTemplate(bangladesh.id!).path).body.string
+            #expect(template.hasPrefix("\u{FEFF}类别,风险,原因,后果,可能性,影响"))
+            let (templateBody, templateType) = multipart(template, focal)
+            #expect(
+                try await focal.send(.POST, path, body: templateBody, contentType: templateType).body.string
+                    .contains("全部 1 行无误"))
         }
     }
 

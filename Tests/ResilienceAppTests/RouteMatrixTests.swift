@@ -261,6 +261,7 @@ import VaporTesting
         "GET /units/:unitID/risks": "unit(view_plans)", "POST /units/:unitID/risks": "unit(edit_risks)",
         "GET /units/:unitID/risks/:riskID": "unit(view_plans)", "POST /units/:unitID/risks/:riskID": "unit(edit_risks)",
         "POST /units/:unitID/risks/import": "unit(edit_risks)", "GET /units/:unitID/risks.csv": "unit(view_plans)",
+        "GET /units/:unitID/risks/template.csv": "unit(edit_risks)",
         "POST /units/:unitID/risks/kinds": "unit(edit_risks)",
         "GET /api/v1/units/:unitID/risks": "unit(view_plans)", "POST /api/v1/units/:unitID/risks": "unit(edit_risks)",
         "GET /api/v1/units/:unitID/risks/:riskID": "unit(view_plans)",

@@ -39,6 +39,42 @@ public enum RiskCSV {
     ]
     public static let required: Set<String> = ["kind", "title", "likelihood", "impact"]
     public static let maximumRows = 5000
+    /// The columns whose cells are one of a list: a code, or a name the vocabulary knows.
+    public static let listed = [
+        "kind", "likelihood", "impact", "residual_likelihood", "residual_impact", "status", "source",
+    ]
+
+    /// What people write instead of codes: column names and values in the interface's languages.
+    /// The codes themselves are always understood.
+    public struct Vocabulary: Sendable {
+        /// A column's name as people write it, folded (see `fold`) → the column.
+        public var columns: [String: String]
+        /// For each listed column, a value's name, folded → its code.
+        public var values: [String: [String: String]]
+
+        public init(columns: [String: String] = [:], values: [String: [String: String]] = [:]) {
+            self.columns = columns; self.values = values
+        }
+
+        /// Codes only.
+        public static let codes = Vocabulary()
+
+        /// Lower case, trimmed, inner spaces and underscores as one space: "Business  continuity",
+        /// "business_continuity" and "BUSINESS CONTINUITY" are one name.
+        public static func fold(_ text: String) -> String {
+            text.lowercased().replacingOccurrences(of: "_", with: " ").split(whereSeparator: \.isWhitespace)
+                .joined(separator: " ")
+        }
+
+        func column(_ header: String) -> String {
+            let folded = Self.fold(header)
+            return columns[folded] ?? folded.replacingOccurrences(of: " ", with: "_")
+        }
+
+        func value(_ raw: String, of column: String) -> String {
+            values[column]?[Self.fold(raw)] ?? raw
+        }
+    }
 
     /// One data row: its line in the file, the risk it gives, or why not (each error names its column).
     public struct Row: Sendable, Equatable {
@@ -51,10 +87,12 @@ public enum RiskCSV {
 
     /// Every row of the file, each with its risk or its errors. The file as a whole is refused
     /// (with `field: "file"`) when its header lacks a required column or it has too many rows.
-    public static func read(_ text: String, kinds: Set<String>) throws(DomainError) -> [Row] {
+    public static func read(
+        _ text: String, kinds: Set<String>, vocabulary: Vocabulary = .codes
+    ) throws(DomainError) -> [Row] {
         var records = self.records(text)
         guard !records.isEmpty else { throw DomainError(.required, field: "file") }
-        let header = records.removeFirst().map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let header = records.removeFirst().map { vocabulary.column($0) }
         let missing = required.subtracting(header)
         guard missing.isEmpty else {
             throw DomainError(.csvMissingColumns, field: "file", args: [missing.sorted().joined(separator: ", ")])
@@ -66,9 +104,14 @@ public enum RiskCSV {
             throw DomainError(.csvTooManyRows, field: "file", args: [String(maximumRows)])
         }
         return data.map { index, cells in
-            var value: [String: String] = [:]
-            for (i, name) in header.enumerated() where i < cells.count { value[name] = cell(cells[i]) }
-            return row(value, line: index + 2, kinds: kinds)
+            var value: [String: String] = [:], typed: [String: String] = [:]
+            for (i, name) in header.enumerated() where i < cells.count {
+                typed[name] = cell(cells[i])
+                value[name] = listed.contains(name) ? vocabulary.value(typed[name]!, of: name) : typed[name]
+            }
+            var read = row(value, line: index + 2, kinds: kinds)
+            read.cells = typed
+            return read
         }
     }
 
@@ -221,12 +264,6 @@ public enum RiskCSV {
 
     /// Risks as a CSV file with the columns `read` takes: what is exported imports back unchanged.
     public static func write(_ drafts: [RiskDraft]) -> String {
-        func cell(_ s: String) -> String {
-            var v = s
-            if let first = v.first, "=+-@".contains(first) { v = "'" + v }
-            return v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
-        }
         var lines = [columns.joined(separator: ",")]
         for d in drafts {
             let row: [String] = [
@@ -237,8 +274,25 @@ public enum RiskCSV {
                 d.source.rawValue,
                 RiskAction.cell(d.actions),
             ]
-            lines.append(row.map(cell).joined(separator: ","))
+            lines.append(row.map(quoted).joined(separator: ","))
         }
-        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+        return file(lines)
     }
+
+    /// A file of a header and rows as given (a template to fill in).
+    public static func records(forTemplate header: [String], _ rows: [String]...) -> String {
+        file([header.map(quoted).joined(separator: ",")] + rows.map { $0.map(quoted).joined(separator: ",") })
+    }
+
+    /// A cell written so that a spreadsheet reads it as text: quoted when it must be, and with a
+    /// quote before anything that looks like a formula.
+    static func quoted(_ s: String) -> String {
+        var v = s
+        if let first = v.first, "=+-@".contains(first) { v = "'" + v }
+        return v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
+    }
+
+    /// Lines as a file spreadsheets open in UTF-8 (with a byte-order mark) and CRLF.
+    static func file(_ lines: [String]) -> String { "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n" }
 }

@@ -13,6 +13,7 @@ struct RisksController {
         routes.on(.POST, .unitRisk(AppPath.any, AppPath.any), .unit(.editRisks), use: change)
         routes.on(.POST, .unitRisksImport(AppPath.any), .unit(.editRisks), use: importCSV)
         routes.on(.GET, .unitRisksCSV(AppPath.any), .unit(.viewPlans), use: export)
+        routes.on(.GET, .unitRisksTemplate(AppPath.any), .unit(.editRisks), use: template)
         routes.on(.POST, .unitRiskKinds(AppPath.any), .unit(.editRisks), use: setKinds)
         routes.on(.GET, .apiUnitRisks(AppPath.any), .unit(.viewPlans), use: apiList)
         routes.on(.POST, .apiUnitRisks(AppPath.any), .unit(.editRisks), use: apiCreate)
@@ -173,9 +174,21 @@ struct RisksController {
                 }
                 let text = String(decoding: Data(buffer: file.data), as: UTF8.self)
                 let scale = try await RiskService.scale(on: req.db)
-                let rows = try RiskService.preview(text, kinds: scale.kinds)
+                let names = RiskNames(scale: scale, t: req.localizer)
+                let rows: [RiskCSV.Row]
+                do { rows = try RiskService.preview(text, scale: scale) } catch var refused as ValidationErrors {
+                    // The columns a file lacks, by their names in the reader's language.
+                    refused.errors = refused.errors.map { e in
+                        guard e.problem == .csvMissingColumns, let missing = e.args.first else { return e }
+                        let columns = missing.split(separator: ",").map {
+                            names.column($0.trimmingCharacters(in: .whitespaces))
+                        }
+                        return DomainError(e.problem, field: e.field, args: [columns.joined(separator: ", ")])
+                    }
+                    throw refused
+                }
                 let page = RiskImportPage(
-                    unitID: unit.id!, unitName: unit.name, rows: rows, names: RiskNames(scale: scale, t: req.localizer),
+                    unitID: unit.id!, unitName: unit.name, rows: rows, names: names,
                     text: text, csrf: req.csrfToken)
                 return Layout.response(
                     for: req, title: req.localizer("risk.preview_title"), content: page.body(req.localizer))
@@ -189,6 +202,27 @@ struct RisksController {
         try await RiskService.setRelevantKinds(
             kinds.filter { form["kinds-\($0)"] == "true" }, of: unit, by: req.auditContext, on: req.db)
         return req.redirect(to: AppPath.unitRisks(unit.id!).path, said: Said(.removed))
+    }
+
+    /// A file to fill in: the columns by their names in the reader's language, and one example
+    /// row written as people write it (names, not codes), which the import reads back as it is.
+    @Sendable func template(_ req: Request) async throws -> Response {
+        let unit = try await req.unitParameter()
+        let t = req.localizer
+        let names = RiskNames(scale: try await RiskService.scale(on: req.db), t: t)
+        let example: [String: String] = [
+            "kind": names.kind(RiskKind.standard.contains("security") ? "security" : names.scale.kinds.first ?? ""),
+            "title": t("risk.template_title"), "cause": t("risk.template_cause"),
+            "consequence": t("risk.template_consequence"), "likelihood": names.likelihood(3),
+            "impact": "4 \(names.impact(4))", "owner": t("risk.template_owner"),
+            "status": t("risk_status.open"), "review_date": PlanChecks.isoDay(req.now.addingTimeInterval(90 * 86_400)),
+        ]
+        let csv = RiskCSV.records(
+            forTemplate: RiskCSV.columns.map(names.column), RiskCSV.columns.map { example[$0] ?? "" })
+        let response = Response(status: .ok, body: .init(string: csv))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.contentDisposition = .init(.attachment, filename: "risks-template-\(unit.code ?? "unit").csv")
+        return response
     }
 
     @Sendable func export(_ req: Request) async throws -> Response {

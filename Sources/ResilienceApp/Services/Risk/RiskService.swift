@@ -303,15 +303,17 @@ enum RiskService {
     }
 
     /// What an import would do: every row with its risk or its errors. Nothing is saved.
-    static func preview(_ text: String, kinds: [String]) throws -> [RiskCSV.Row] {
-        do { return try RiskCSV.read(text, kinds: Set(kinds)) } catch { throw ValidationErrors([error]) }
+    static func preview(_ text: String, scale: RiskScale) throws -> [RiskCSV.Row] {
+        do {
+            return try RiskCSV.read(text, kinds: Set(scale.kinds), vocabulary: RiskNames.vocabulary(scale))
+        } catch { throw ValidationErrors([error]) }
     }
 
     /// Saves every row of the file in one transaction, or nothing when a row is wrong.
     static func importCSV(
         _ text: String, at unit: Unit, by context: AuditContext, on db: any Database
     ) async throws -> Int {
-        let rows = try preview(text, kinds: try await scale(on: db).kinds)
+        let rows = try preview(text, scale: try await scale(on: db))
         guard rows.allSatisfy({ $0.errors.isEmpty }), !rows.isEmpty else {
             throw ValidationErrors([
                 DomainError(.csvHasErrors, field: "file", args: [String(rows.filter { !$0.errors.isEmpty }.count)])

@@ -16,6 +16,9 @@ struct Localizer: Sendable {
         catalogue.text(key, in: language.code, args.map(\.description))
     }
 
+    /// Items in a row, as the language separates them ("a, b, c"; "甲、乙、丙").
+    func list(_ items: [String]) -> String { items.joined(separator: self("common.list_separator")) }
+
     /// A text about `count` things, in the plural form the language gives that count ("1 risk",
     /// "2 risks"; one form in Chinese; three in Russian). `args` fill the text as usual.
     func plural(_ key: String, count: Int, _ args: CustomStringConvertible...) -> String {

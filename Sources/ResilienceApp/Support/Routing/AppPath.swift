@@ -30,6 +30,7 @@ enum AppPath: Sendable {
     case unitCampaigns(UUID), campaign(UUID)
     // Joint risk register
     case unitRisks(UUID), unitRisk(UUID, UUID), unitRisksImport(UUID), unitRisksCSV(UUID), unitRiskKinds(UUID)
+    case unitRisksTemplate(UUID)
     case apiUnitRisks(UUID), apiUnitRisk(UUID, UUID), apiUnitRiskHeat(UUID), riskScale, apiRiskScale
     // JSON API
     case apiOpenAPI, apiMe, apiTokens, apiToken(UUID)
@@ -119,6 +120,7 @@ enum AppPath: Sendable {
         case .unitRisk: "/units/:unitID/risks/:riskID"
         case .unitRisksImport: "/units/:unitID/risks/import"
         case .unitRisksCSV: "/units/:unitID/risks.csv"
+        case .unitRisksTemplate: "/units/:unitID/risks/template.csv"
         case .unitRiskKinds: "/units/:unitID/risks/kinds"
         case .apiUnitRisks: "/api/v1/units/:unitID/risks"
         case .apiUnitRisk: "/api/v1/units/:unitID/risks/:riskID"
@@ -192,6 +194,7 @@ enum AppPath: Sendable {
             .apiPlanFeedback(let u),
             .apiUnitDashboard(let u), .apiUnitComplianceReports(let u), .apiUnitCampaigns(let u), .apiCampaign(let u),
             .unitRisks(let u), .unitRisksImport(let u), .unitRisksCSV(let u), .unitRiskKinds(let u),
+            .unitRisksTemplate(let u),
             .apiUnitRisks(let u), .apiUnitRiskHeat(let u):
             return [id(u)]
         case .planSection(let u, let section):

@@ -23,27 +23,61 @@ struct RiskNames {
     /// A rating as "4 × 5" with its level, or nil when it is not rated.
     func level(of rating: RiskRating?) -> RiskLevel? { rating.flatMap(scale.matrix.level) }
 
-    /// A column of the CSV (or a field of the form) as people read it: its code, which the file's
-    /// header has, and its name in this language.
+    /// A column of the CSV (or a field of the form) by its name in this language; a file may
+    /// name it so, or by its code.
     func column(_ code: String) -> String {
-        let name: String? =
-            switch code {
-            case "kind": t("risk.kind")
-            case "title": t("risk.title_field")
-            case "cause": t("risk.cause")
-            case "consequence": t("risk.consequence")
-            case "likelihood": "\(t("risk.inherent")) · \(t("risk.likelihood"))"
-            case "impact": "\(t("risk.inherent")) · \(t("risk.impact"))"
-            case "residual_likelihood": "\(t("risk.residual")) · \(t("risk.likelihood"))"
-            case "residual_impact": "\(t("risk.residual")) · \(t("risk.impact"))"
-            case "owner": t("risk.owner")
-            case "treatment": t("risk.treatment")
-            case "status": t("field.status")
-            case "review_date": t("risk.review_date")
-            case "source": t("risk.source")
-            case "actions": t("risk.actions")
-            default: nil
+        RiskCSV.columns.contains(code) ? t("risk.column.\(code)") : code
+    }
+
+    /// The values a listed column takes, by their names in this language.
+    func accepted(_ column: String) -> [String] {
+        switch column {
+        case "kind": scale.kinds.map(kind)
+        case "likelihood", "residual_likelihood": RiskRating.range.map { "\($0) \(likelihood($0))" }
+        case "impact", "residual_impact": RiskRating.range.map { "\($0) \(impact($0))" }
+        case "status": RiskStatus.allCases.map { t("risk_status.\($0.rawValue)") }
+        case "source": RiskSource.allCases.map { t("risk_source.\($0.rawValue)") }
+        default: []
+        }
+    }
+
+    /// A refusal of an import's cell, with the values its column takes when it must be one of them.
+    func problem(_ error: DomainError) -> String {
+        let field = error.field ?? ""
+        let message = t.message(error)
+        guard [.invalidChoice, .ratingOutOfRange].contains(error.problem), RiskCSV.listed.contains(field) else {
+            return t("risk.problem", column(field), message)
+        }
+        return t("risk.problem", column(field), t("risk.accepted", t.list(accepted(field))))
+    }
+
+    /// Every name a file may use, in every language of the interface, for the columns and for the
+    /// values of the listed columns: what an import understands besides the codes.
+    static func vocabulary(_ scale: RiskScale) -> RiskCSV.Vocabulary {
+        var vocabulary = RiskCSV.Vocabulary()
+        let fold = RiskCSV.Vocabulary.fold
+        for language in Catalogue.shared.languages {
+            let names = RiskNames(scale: scale, t: Localizer(code: language.code))
+            for column in RiskCSV.columns { vocabulary.columns[fold(names.column(column))] = column }
+            func add(_ column: String, _ name: String, _ code: String) {
+                vocabulary.values[column, default: [:]][fold(name)] = code
             }
-        return name.map { "\(code) (\($0))" } ?? code
+            for kind in scale.kinds { add("kind", names.kind(kind), kind) }
+            for n in RiskRating.range {
+                for column in ["likelihood", "residual_likelihood"] {
+                    add(column, names.likelihood(n), String(n)); add(column, "\(n) \(names.likelihood(n))", String(n))
+                }
+                for column in ["impact", "residual_impact"] {
+                    add(column, names.impact(n), String(n)); add(column, "\(n) \(names.impact(n))", String(n))
+                }
+            }
+            for status in RiskStatus.allCases {
+                add("status", names.t("risk_status.\(status.rawValue)"), status.rawValue)
+            }
+            for source in RiskSource.allCases {
+                add("source", names.t("risk_source.\(source.rawValue)"), source.rawValue)
+            }
+        }
+        return vocabulary
     }
 }

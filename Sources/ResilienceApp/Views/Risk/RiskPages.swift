@@ -167,7 +167,22 @@ struct RiskRegisterPage {
                             FormField.submit(t("risk.add")))),
                     .section(
                         .class("narrow"), .h2(.safe(t("risk.import"))),
-                        .p(.class("hint"), .safe(t("risk.import_hint", RiskCSV.columns.joined(separator: ", ")))),
+                        .p(
+                            .class("hint"),
+                            .text(t("risk.import_hint", RiskCSV.columns.map(names.column).joined(separator: ", ")))),
+                        .p(link(.unitRisksTemplate(unitID), t("risk.template"))),
+                        .element(
+                            named: "details",
+                            nodes: [
+                                .element(named: "summary", text: t("risk.accepted_values")),
+                                .dl(
+                                    .class("facts"),
+                                    .forEach(RiskCSV.listed.filter { !$0.hasPrefix("residual") }) { column in
+                                        .group(
+                                            .dt(.text(names.column(column))),
+                                            .dd(.text(t.list(names.accepted(column)))))
+                                    }),
+                            ]),
                         FormField.summary(importForm),
                         .element(
                             named: "form",
@@ -379,9 +394,7 @@ struct RiskImportPage {
                     t("risk.line"), t("risk.title_field"), t("risk.kind"), t("risk.inherent"), t("risk.problems"),
                 ],
                 rows: rows.map { r in
-                    let problems = r.errors.map { e in
-                        HTMLEscape.escape("\(names.column(e.field ?? "")): \(t.message(e))")
-                    }.joined(separator: "<br>")
+                    let problems = r.errors.map { HTMLEscape.escape(names.problem($0)) }.joined(separator: "<br>")
                     // A wrong row shows what it says, so that it can be found in the file.
                     let typed = { (column: String) in HTMLEscape.escape(r.cells[column] ?? "") }
                     return [
