@@ -114,7 +114,7 @@ k("plan.findings", "Checks", "检查结果"); k("plan.findings_count", "{0}, {1}
 k("plan.no_findings", "No errors or warnings.", "没有错误或警告。")
 k("plan.pocket", "Pocket plan", "袖珍计划"); k("plan.pocket_download", "Download pocket plan (HTML, works offline)", "下载袖珍计划（HTML，可离线使用）")
 k("plan.export_json", "Export JSON", "导出 JSON"); k("plan.export_csv", "Critical processes (CSV)", "关键流程（CSV）")
-k("plan.compare_with_latest", "What changed since the last final version", "自最近定稿以来的变更")
+k("plan.compare_with_latest", "What changed since the last final version", "自最近定稿以来的变更"); k("plan.compare_with_in_force", "What changed since the plan in force (plan {0})", "与现行计划（{0} 年度）相比的变更"); k("plan.in_force_cycle", "Plan in force ({0})", "现行计划（{0} 年度）")
 k("plan.version_note", "Comment with the submission", "提交时的意见"); k("plan.finalized_at", "Submitted", "提交时间"); k("plan.by", "By", "操作人")
 k("plan.no_versions", "No final version yet.", "尚无定稿版本。"); k("plan.compare_with_draft", "Compare with working copy", "与当前工作稿比较")
 k("plan.compare", "Compare", "比较"); k("plan.compare_from", "From", "从"); k("plan.compare_to", "to", "到")
@@ -498,6 +498,22 @@ kp("home.risks_open", "{0} risk open.", "{0} risks open.", "{0} 项风险未关�
 kp("home.risks_due", "{0} is due for review: review it.", "{0} are due for review: review them.", "{0} 项到了复核日期：请复核。")
 k("home.risks_none_due", "None is due for review.", "没有到期需复核的风险。")
 k("home.open_register", "Open the register", "打开登记册")
+# The audit trail's fields, by their labels (issue 14: no codes on screen).
+k("audit.item", "(the item)", "（该项）"); k("audit.by_system", "The system", "系统"); k("audit.by_command_line", "Command line", "命令行"); k("audit.unknown_record", "(a record no longer found)", "（已找不到的记录）")
+for a, en, zh in [("area","Area","区域"),("country","Country","国家"),("latitude","Latitude","纬度"),("longitude","Longitude","经度"),("name","Name","名称"),
+                  ("retired_at","Retired on","撤销时间"),("unit_id","Unit","单位"),("revoked_at","Revoked on","撤销时间"),("role","Role","角色"),("user_id","Person","人员"),
+                  ("comment","Comment","意见"),("content","Content","内容"),("cycle","Cycle","年度"),("feedback","Feedback","反馈意见"),("message","Message","留言"),
+                  ("state","State","状态"),("version","Version","版本"),("actions","Actions","行动"),("cause","Cause","原因"),("consequence","Consequence","后果"),
+                  ("impact","Impact","影响"),("kind","Kind","类别"),("likelihood","Likelihood","可能性"),("owner","Owner","负责人"),("processes","Critical processes","关键流程"),
+                  ("residual_impact","Residual impact","剩余影响"),("residual_likelihood","Residual likelihood","剩余可能性"),("review_date","Review date","复核日期"),
+                  ("risks","Risks","风险"),("scenarios","Scenarios","情景"),("source","Source","来源"),("status","Status","状态"),("title","Title","标题"),
+                  ("treatment","Treatment","应对措施"),("value","Setting","设置值"),("code","Code","代码"),("parent_id","Parent unit","上级单位"),
+                  ("display_name","Full name","姓名"),("email","E-mail","电子邮件"),("home_unit_id","Posted at","所属单位"),("is_active","Account active","账户有效"),
+                  ("language","Language","界面语言"),("username","User name","用户名"),("deadline","Deadline","截止日期"),("units","Units","单位数"),
+                  ("comments","Comments","说明"),("in_force","Plans in force","现行计划"),("rto","Recovery time objective","恢复时间目标"),("note","Note","记录"),
+                  ("places","Places affected","受影响地点"),("start","Started","开始时间"),("relevant_kinds","Kinds of risk kept","登记的风险类别"),
+                  ("revision","Revision","修订号"),("label","Name","名称")]:
+    k("audit.field."+a, en, zh)
 d = os.path.join(os.path.dirname(__file__), "..", "Sources", "ResilienceApp", "Resources", "Localization")
 # The languages whose texts this script holds, by column of k(); every other language is the file a
 # translator keeps in the folder: its texts are kept, keys the catalogue no longer has are dropped,

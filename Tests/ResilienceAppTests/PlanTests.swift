@@ -235,6 +235,32 @@ import VaporTesting
         }
     }
 
+    /// This year's draft compared with last year's approved plan, not with itself: the demo's draft
+    /// added an earthquake scenario to the plan in force.
+    @Test func theDraftComparesWithThePlanInForce() async throws {
+        try await withTestApp { app in
+            let browser = Browser(app)
+            #expect(try await browser.signIn("focal.bangladesh"))
+            let draft = try await plan("BGD", app)
+            let bangladesh = try await unit("BGD", app)
+            let inForce = try #require(
+                try await Plan.query(on: app.db).filter(\.$unit.$id == bangladesh.id!).filter(\.$state == .inForce)
+                    .first())
+            let link = AppPath.planCompare(draft.id!).with([("from", "in_force"), ("to", "draft")])
+            let overview = try await browser.get(AppPath.plan(draft.id!).path).body.string
+            #expect(overview.contains("What changed since the plan in force (plan \(inForce.cycle))"))
+            #expect(overview.contains(link.replacingOccurrences(of: "&", with: "&amp;")))
+            let page = try await browser.get(link).body.string
+            #expect(
+                page.contains("Plan in force (\(inForce.cycle))") && page.contains("Earthquake in Chittagong division"))
+            #expect(!page.contains("No differences."))
+            // The plan in force itself offers no such comparison.
+            #expect(
+                !(try await browser.get(AppPath.plan(inForce.id!).path).body.string.contains("since the plan in force"))
+            )
+        }
+    }
+
     @Test func versionsAreImmutableAndTwoVersionsCompareSideBySide() async throws {
         try await withTestApp { app in
             let browser = Browser(app)

@@ -60,6 +60,15 @@ extension PlansController {
                     try await req.snapshot(plan).content
                 )
             }
+            // The unit's plan in force (last year's approved plan), as it was approved.
+            if value == "in_force" {
+                guard let other = try await Self.otherInForce(plan, on: req.db),
+                    let version = try await PlanService.version(other.latestVersion, of: other, on: req.db)
+                else { throw Abort(.notFound) }
+                return (
+                    t("plan.in_force_cycle", other.cycle), "\(version.id!)", try await req.snapshot(version).content
+                )
+            }
             guard let number = Int(value) else { throw AppError.badRequest(t("error.decoding.invalid", "from/to")) }
             guard let version = versions.first(where: { $0.number == number }) else { throw Abort(.notFound) }
             return (

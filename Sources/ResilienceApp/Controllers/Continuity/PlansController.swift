@@ -108,6 +108,14 @@ struct PlansController {
 
     /// Whether the person may do `action` on the plan; editing also needs the plan to be a draft
     /// or returned (a submitted or approved plan is read-only).
+    /// The unit's plan in force when it is not this one (last year's, while this year's is written).
+    static func otherInForce(_ plan: Plan, on db: any Database) async throws -> Plan? {
+        guard plan.state != .inForce else { return nil }
+        return try await Plan.query(on: db).filter(\.$unit.$id == plan.$unit.id).filter(\.$state == .inForce)
+            .filter(\.$id != plan.requireID()).field(\.$id).field(\.$cycle).field(\.$latestVersion).field(\.$unit.$id)
+            .field(\.$state).first()
+    }
+
     /// A reviewer reading a plan in review opens threads from what they read.
     func mayComment(_ req: Request, _ plan: Plan) async throws -> Bool {
         guard plan.state.opensFeedback else { return false }
@@ -134,7 +142,8 @@ struct PlansController {
             updatedBy: plan.updatedByName,
             moves: ReviewCycle.available(from: plan.state, grants: actor.grants, on: unit.unitPath),
             openThreads: try await FeedbackThread.query(on: req.db).filter(\.$plan.$id == plan.requireID())
-                .filter(\.$state != .resolved).count())
+                .filter(\.$state != .resolved).count(),
+            inForceCycle: try await Self.otherInForce(plan, on: req.db)?.cycle)
         let t = req.localizer
         let rendered = page
         // The plan's revision, bumped by every save, is the version of what the detail shows.

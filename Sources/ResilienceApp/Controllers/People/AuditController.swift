@@ -41,10 +41,24 @@ struct AuditController {
         let (entries, info) = try await query.pagedWithoutTotal(req)
         let rows = entries.map {
             AuditPage.Row(
-                at: $0.at, actor: $0.actorName ?? "—", action: $0.action, entity: $0.entityType,
+                at: $0.at, actor: $0.actorName, actorID: $0.actorID, action: $0.action, entity: $0.entityType,
                 summary: $0.summary, before: Audit.decode($0.before), after: Audit.decode($0.after))
         }
-        let page = AuditPage(rows: rows, info: info, filter: filter, query: params)
+        // The units and people the changes name by id, by their names.
+        let ids = Set(
+            rows.flatMap { r in
+                (Array(r.before) + Array(r.after)).filter { $0.key.hasSuffix("_id") }.compactMap {
+                    UUID(uuidString: $0.value)
+                }
+            })
+        var names: [UUID: String] = [:]
+        if !ids.isEmpty {
+            for unit in try await Unit.query(on: req.db).filter(\.$id ~~ ids).all() { names[unit.id!] = unit.name }
+            for user in try await User.query(on: req.db).filter(\.$id ~~ ids).all() {
+                names[user.id!] = user.displayName
+            }
+        }
+        let page = AuditPage(rows: rows, info: info, filter: filter, query: params, names: names)
         return Layout.response(for: req, title: req.localizer("nav.audit"), content: page.body(req.localizer))
     }
 }

@@ -12,6 +12,8 @@ struct ComparePage {
     var changes: [PlanChange] { comparison.changes }
     /// The changes, already rendered (a comparison and a language always read the same).
     var renderedChanges: String?
+    /// The alternate sites of both sides, by name (processes name theirs by id).
+    var siteNames: [UUID: String] { comparison.siteNames }
 
     static func item(_ content: PlanContent, _ section: PlanSection, _ id: UUID?) -> [String: String] {
         switch section {
@@ -27,14 +29,14 @@ struct ComparePage {
         }
     }
 
-    /// JSON made readable: strings without quotes, short.
-    static func readable(_ json: String?) -> String {
-        guard let json else { return "—" }
-        var text = json
-        if text.hasPrefix("\"") && text.hasSuffix("\"") && text.count >= 2 {
-            text = String(text.dropFirst().dropLast())
-        }
-        text = text.replacingOccurrences(of: "\\n", with: " ")
+    /// A field's value (kept as JSON) as people read it: codes by their names, sites by name,
+    /// durations written out (see `AuditReading`); short.
+    static func readable(_ json: String?, field: String, names: [UUID: String], _ t: Localizer) -> String {
+        guard let json, let data = json.data(using: .utf8),
+            let value = try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
+        else { return "—" }
+        let text = AuditReading(t: t, names: names).value(field, value)
+        if text.isEmpty { return "—" }
         return text.count > 400 ? String(text.prefix(399)) + "…" : text
     }
 
@@ -77,8 +79,17 @@ struct ComparePage {
                                             .class("changed"),
                                             .td(.safe(i == 0 ? section : "")),
                                             .td(.safe(i == 0 ? change.itemName : "")), .td(.safe(i == 0 ? kind : "")),
-                                            .td(.text(t.field(field))), .td(.del(.safe(Self.readable(before[field])))),
-                                            .td(.ins(.safe(Self.readable(after[field])))))
+                                            .td(.text(t.field(field))),
+                                            .td(
+                                                .del(
+                                                    .safe(
+                                                        Self.readable(before[field], field: field, names: siteNames, t))
+                                                )),
+                                            .td(
+                                                .ins(
+                                                    .safe(
+                                                        Self.readable(after[field], field: field, names: siteNames, t)))
+                                            ))
                                     })
                             })))
         )
@@ -94,6 +105,8 @@ struct PlanComparison: Sendable {
     var key: String = ""
     /// Changed items (nil: a single-record section) → fields before and after.
     var values: [UUID?: ([String: String], [String: String])]
+    /// The alternate sites of both sides, by name, for the processes that name them by id.
+    var siteNames: [UUID: String] = [:]
 
     /// The comparison of two sides named by `key` (never changed under it), kept.
     static func of(_ old: PlanContent, _ new: PlanContent, key: String, kept: KeptCache) -> PlanComparison {
@@ -112,6 +125,8 @@ struct PlanComparison: Sendable {
                 ComparePage.item(new, change.section, change.itemID)
             )
         }
-        return PlanComparison(changes: changes, key: key, values: values)
+        var sites: [UUID: String] = [:]
+        for site in old.sites + new.sites { sites[site.id] = site.name }
+        return PlanComparison(changes: changes, key: key, values: values, siteNames: sites)
     }
 }

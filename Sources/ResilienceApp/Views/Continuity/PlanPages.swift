@@ -211,6 +211,8 @@ struct PlanOverviewPage {
     /// The review moves the reader may make now.
     var moves: [ReviewMove]
     var openThreads: Int
+    /// The cycle of the unit's plan in force, when it is another plan (last year's).
+    var inForceCycle: Int? = nil
     /// The sections table and the checks, already rendered (kept by revision, language and day).
     var renderedDetail: String?
 
@@ -268,7 +270,13 @@ struct PlanOverviewPage {
                         .a(
                             .href(
                                 AppPath.planCompare(id).with([("from", String(frame.latestVersion)), ("to", "draft")])),
-                            .safe(t("plan.compare_with_latest")))))),
+                            .safe(t("plan.compare_with_latest"))))),
+                .unwrap(inForceCycle) { cycle in
+                    .li(
+                        .a(
+                            .href(AppPath.planCompare(id).with([("from", "in_force"), ("to", "draft")])),
+                            .safe(t("plan.compare_with_in_force", cycle))))
+                }),
             .section(
                 .class("review-summary"), .h2(.safe(t("review.title"))),
                 .p(
