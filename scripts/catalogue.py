@@ -342,7 +342,7 @@ k("chart.tolerance", "Shaded: above {0}, intolerable", "阴影：高于 {0}，�
 k("pocket.title", "{0} — business continuity plan {1}", "{0} — {1} 年度业务连续性计划")
 k("pocket.generated", "{0}, as of {1}", "{0}，截至 {1}")
 k("pocket.who_to_call", "Who to call", "联系人"); k("pocket.minimum_staff", "Minimum staff and their roles", "最低人员配置及其角色")
-k("pocket.covers", "Covers", "负责流程")
+k("pocket.covers", "Covers", "负责流程"); k("pocket.processes_in_order", "{0}, in order of recovery", "{0}（按恢复顺序）")
 k("scale.title", "Impact scale", "影响等级"); k("scale.intro", "The time ladder, the impact categories and the tolerance that new plans use. Plans already started keep the scale they started with.", "新计划使用的时间刻度、影响类别和容忍阈值。已创建的计划保留其创建时的等级。")
 k("scale.ladder", "Time ladder (hours)", "时间刻度（小时）"); k("scale.ladder_hint", "Increasing, separated by commas, e.g. 1, 4, 8, 24, 72, 168, 336, 720, 2160.", "递增，用逗号分隔，例如 1, 4, 8, 24, 72, 168, 336, 720, 2160。")
 k("scale.categories", "Impact categories", "影响类别"); k("scale.categories_hint", "One per line: code | English name | 中文名称. Codes: lower-case letters, digits, _. The five standard codes are named already.", "每行一个：代码 | 英文名称 | 中文名称。代码：小写字母、数字、下划线。五个标准类别已有名称。")

@@ -326,6 +326,11 @@ import VaporTesting
             )
             #expect(!html.contains("href=\"http") && !html.contains("href=\"/"))
             #expect(html.contains("@page{size:A4") && html.contains("break-before:page"))
+            // The list of critical processes is headed by the plan's own name for the section.
+            #expect(html.contains("<h2>Critical processes, in order of recovery</h2>"))
+            browser.language = "zh-Hans"
+            let chinese = try await browser.get(AppPath.planPocketDownload(p.id!).path).body.string
+            #expect(chinese.contains("<h2>关键流程（按恢复顺序）</h2>"))
             let order = [
                 "Security communications and staff tracking", "Registration and protection of new arrivals",
                 "Liaison with the Refugee Relief", "Cash assistance payments",

@@ -112,7 +112,8 @@ struct PocketPlan {
                             p.briefed ? yes : no,
                         ]
                     }, empty: t("plan.no_items")),
-                .h2(.safe(t("plan.recovery_order"))),
+                // Headed by the plan's own section name (the seed's 关键流程), in recovery order.
+                .h2(.safe(t("pocket.processes_in_order", t("section.processes")))),
                 table(
                     ["#", t("field.name"), "RTO", "MTPD", t("plan.tier"), t("plan.classification")],
                     ordered.enumerated().map { i, p in
