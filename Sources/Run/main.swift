@@ -2,6 +2,11 @@ import Logging
 import ResilienceApp
 import Vapor
 
+// Help, and a command without what it needs, are answered before anything opens a database.
+if let usage = Usage.check(Array(CommandLine.arguments.dropFirst())) {
+    print(usage.text)
+    exit(usage.status)
+}
 var env = try Environment.detect()
 try LoggingSystem.bootstrap(from: &env)
 // `--demo` is ours, not Vapor's: take it out before Vapor reads the arguments.

@@ -114,6 +114,26 @@ import VaporTesting
         #expect(en.message(DomainError(.planHasErrors, args: ["3"])).hasPrefix("3 errors block this"))
     }
 
+    /// `--help`, `help` and a command without what it needs print the commands and stop; anything
+    /// else runs.
+    @Test func helpAndMissingArgumentsPrintTheCommandsAndRunNothing() {
+        let help = Usage.check(["--help"])
+        #expect(help?.status == 0 && help?.text.contains("token create USERNAME") == true)
+        #expect(help?.text.contains("backup FILE") == true && help?.text.contains("DATABASE_URL") == true)
+        #expect(Usage.check(["help"])?.status == 0)
+        #expect(Usage.check(["token"])?.status == 2 && Usage.check(["token"])?.text.contains("Missing") == true)
+        #expect(Usage.check(["backup"])?.status == 2)
+        #expect(Usage.check(["restore", "--help"])?.status == 0)
+        #expect(Usage.check(["nonsense"])?.status == 2)
+        for runs in [
+            [], ["serve"], ["serve", "--demo", "--hostname", "127.0.0.1", "--port", "8089"],
+            ["--demo", "--hostname", "0.0.0.0"], ["token", "create", "admin", "--name", "ci"], ["backup", "b.sqlite"],
+            ["generate", "--countries", "3"], ["migrate", "--yes"],
+        ] {
+            #expect(Usage.check(runs) == nil, "\(runs)")
+        }
+    }
+
     @Test func acceptLanguagePicksChineseForAnyChineseVariant() {
         #expect(Catalogue.shared.negotiate("zh-CN,zh;q=0.9,en;q=0.8")?.code == "zh-Hans")
         #expect(Catalogue.shared.negotiate("fr-FR, en;q=0.5")?.code == "en")
