@@ -28,7 +28,7 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Plot", package: "Plot"),
             ],
-            resources: [.copy("Resources/Localization")]
+            resources: [.copy("Resources/Localization"), .copy("Resources/Assets")]
         ),
         .executableTarget(name: "Run", dependencies: ["ResilienceApp"]),
         .testTarget(name: "ResilienceCoreTests", dependencies: ["ResilienceCore"]),

@@ -2,6 +2,16 @@ import Vapor
 
 /// Every route, grouped by feature. Each is registered with the requirement it checks first.
 func routes(_ app: Application) throws {
+    // The stylesheet, the script and the icon, from the executable's resources.
+    app.on(.GET, .asset(":file"), .anyone) { req in
+        guard let file = req.parameters.get("file"), let response = Assets.shared.response(file, for: req) else {
+            throw Abort(.notFound)
+        }
+        return response
+    }
+    app.on(.GET, .favicon, .anyone) { req in
+        req.redirect(to: Assets.shared.path("favicon.svg"), redirectType: .permanent)
+    }
     // Session, home, account
     HomeController().register(app)
     SessionController().register(app)

@@ -1,3 +1,4 @@
+import Crypto
 import Fluent
 import Foundation
 import NIOCore
@@ -112,6 +113,35 @@ import VaporTesting
         #expect(en("risk.count", 1) == "1 risk.")
         #expect(en.message(DomainError(.planHasErrors, args: ["1"])).hasPrefix("1 error blocks this"))
         #expect(en.message(DomainError(.planHasErrors, args: ["3"])).hasPrefix("3 errors block this"))
+    }
+
+    /// The stylesheet, script and icon come from the executable's resources (not the working
+    /// directory), under names that change with their content, cached a year; pages name them.
+    @Test func assetsAreServedFromTheBundleUnderHashedNamesAndCachedAYear() async throws {
+        try await withTestApp(demo: false) { app in
+            let page = try await app.testing().sendRequest(.GET, AppPath.signIn.path).body.string
+            let path = Assets.shared.path("styles.css")
+            #expect(path.wholeMatch(of: #/\/assets\/styles\.[0-9a-f]{12}\.css/#) != nil)
+            #expect(page.contains(#"href="\#(path)""#) && page.contains(Assets.shared.path("app.js")))
+            #expect(page.contains(Assets.shared.path("favicon.svg")))
+            let css = try await app.testing().sendRequest(.GET, path)
+            #expect(css.status == .ok && css.body.string.contains(".field-warning"))
+            #expect(css.headers.first(name: .cacheControl) == "public, max-age=31536000, immutable")
+            #expect(css.headers.contentType?.subType == "css")
+            // The name is the content's: its hash, as SHA-256 of the file gives it.
+            let bundled = try Data(
+                contentsOf: try #require(Bundle.module.url(forResource: "Assets", withExtension: nil))
+                    .appendingPathComponent("styles.css"))
+            #expect(path.contains(SHA256.hash(data: bundled).prefix(6).map { String(format: "%02x", $0) }.joined()))
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: .ifNoneMatch, value: try #require(css.headers.first(name: .eTag)))
+            #expect(try await app.testing().sendRequest(.GET, path, headers: headers).status == .notModified)
+            #expect(try await app.testing().sendRequest(.GET, "/assets/styles.000000000000.css").status == .notFound)
+            let icon = try await app.testing().sendRequest(.GET, AppPath.favicon.path)
+            #expect(
+                icon.status == .movedPermanently
+                    && icon.headers.first(name: .location) == Assets.shared.path("favicon.svg"))
+        }
     }
 
     /// `--help`, `help` and a command without what it needs print the commands and stop; anything

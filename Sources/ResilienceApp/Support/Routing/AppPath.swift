@@ -6,6 +6,8 @@ import Vapor
 enum AppPath: Sendable {
     // Session and account
     case home, signIn, signOut, language, healthz
+    /// The stylesheet, script and icon under their hashed names, and the icon where browsers look.
+    case asset(String), favicon
     case account, accountPassword, accountTokens, accountTokenRevoke(UUID)
     // Organization
     case units, unit(UUID), unitEdit(UUID), unitChildren(UUID), unitNewChild(UUID)
@@ -54,6 +56,8 @@ enum AppPath: Sendable {
         case .signOut: "/sign-out"
         case .language: "/language"
         case .healthz: "/healthz"
+        case .asset: "/assets/:file"
+        case .favicon: "/favicon.ico"
         case .account: "/account"
         case .accountPassword: "/account/password"
         case .accountTokens: "/account/tokens"
@@ -211,9 +215,11 @@ enum AppPath: Sendable {
             return [id(u), id(item)]
         case .planVersion(let u, let n), .apiPlanVersion(let u, let n):
             return [id(u), String(n)]
+        case .asset(let file):
+            return [file]
         // Listed, not left to a `default`: a new case with parameters must say what fills them,
         // or the compiler asks (a forgotten one made links with `:unitID` left in them).
-        case .home, .signIn, .signOut, .language, .healthz, .account, .accountPassword, .accountTokens,
+        case .home, .signIn, .signOut, .language, .healthz, .favicon, .account, .accountPassword, .accountTokens,
             .units, .dutyStations, .users, .userNew, .audit, .inbox, .inboxRead, .impactScale, .oversight, .riskScale,
             .apiOpenAPI, .apiMe, .apiTokens, .apiUnits, .apiDutyStations, .apiUsers, .apiAudit, .apiInbox,
             .apiInboxRead,

@@ -42,8 +42,11 @@ enum Layout {
                             .meta(.attribute(named: "http-equiv", value: "refresh"), .content(String($0)))
                         },
                         .title("\(title) · \(t("app.name"))"),
-                        .link(.rel(.stylesheet), .href("/styles.css")),
-                        .script(.src("/app.js"), .attribute(named: "defer", value: "defer"))
+                        .link(.rel(.stylesheet), .href(Assets.shared.path("styles.css"))),
+                        .link(
+                            .rel(.icon), .attribute(named: "type", value: "image/svg+xml"),
+                            .href(Assets.shared.path("favicon.svg"))),
+                        .script(.src(Assets.shared.path("app.js")), .attribute(named: "defer", value: "defer"))
                     ),
                     .body(
                         .a(.class("skip"), .href("#main"), .text(t("nav.skip"))),
