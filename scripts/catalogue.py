@@ -42,7 +42,7 @@ k("hint.code", "Optional short code, letters and digits, e.g. BGD-CXB.", "可选
 k("hint.country", "Two-letter ISO code, e.g. KE.", "两位 ISO 国家代码，例如 KE。"); k("hint.area", "The security area the place belongs to.", "该地点所属的安全区域。")
 k("hint.latitude", "Decimal degrees, -90 to 90, e.g. -1.2921.", "十进制度数，-90 到 90，例如 -1.2921。")
 k("hint.longitude", "Decimal degrees, -180 to 180, e.g. 36.8219.", "十进制度数，-180 到 180，例如 36.8219。")
-k("hint.unit_ref", "The unit's code (e.g. BGD) or its identifier.", "单位代码（例如 BGD）或其标识符。")
+k("hint.unit_ref", "The unit's name or code, e.g. Dadaab or KEN-DAD.", "单位名称或代码，例如 Dadaab 或 KEN-DAD。"); k("user.revoke_title", "Revoke {0}", "撤销“{0}”"); k("user.revoke_confirm", "Revoke the role {0} of {1} on {2}? They lose what it allows at once; the grant stays in their history.", "撤销 {1} 在 {2} 的“{0}”角色？其相应权限立即失效；授予记录仍保留在其历史中。")
 k("hint.username", "3–64 lower-case letters, digits, dots, dashes.", "3–64 个小写字母、数字、点或连字符。")
 k("status.active", "Active", "有效"); k("status.inactive", "Inactive", "已停用"); k("status.retired", "Retired", "已撤销")
 k("pager.label", "Pages", "分页"); k("pager.previous", "Previous", "上一页"); k("pager.next", "Next", "下一页")
@@ -422,6 +422,7 @@ P = {
  "no_approved_plan": ("This unit has no plan in force to copy yet; start from an empty plan.", "该单位尚无可复制的现行计划，请从空白计划开始。"),
  "date_in_future": ("This date is in the future; the figures are as of today or an earlier day.", "该日期在未来；数据只能截至今天或更早的日期。"),
  "start_in_future": ("This time is in the future; enter when the event began.", "该时间在未来；请输入事件开始的时间。"),
+ "ambiguous_unit": ("Several units answer to this: {0}. Type the code of the one you mean, or pick it from the list.", "有多个单位与此相符：{0}。请输入所指单位的代码，或从列表中选择。"),
  "below_minimum": ("Must be {0} or more.", "不能小于 {0}。"),
  "above_maximum": ("Must be {0} or less.", "不能大于 {0}。"),
  "must_be_positive": ("Must be more than 0.", "必须大于 0。"),

@@ -314,6 +314,40 @@ import VaporTesting
         }
     }
 
+    /// A role is granted on a unit picked by name (or as the suggestions offer it), a name that
+    /// several units answer to is told with them, and revoking asks first.
+    @Test func aRoleIsGrantedOnAUnitByNameAndRevokingAsksFirst() async throws {
+        try await withTestApp { app in
+            let admin = Browser(app)
+            #expect(try await admin.signIn("admin"))
+            let staff = try await user("staff.coxsbazar", app)
+            let dadaab = try await unit("KEN-DAD", app)
+            let suggestions = try await admin.get(AppPath.unitSuggestions.with([("q", "dadaab")])).body.string
+            #expect(suggestions.contains(#""label":"Sub-Office Dadaab (KEN-DAD)""#))
+            var response = try await admin.post(
+                AppPath.userGrants(staff.id!).path, ["role": "contributor", "unit": "Regional Bureau"])
+            #expect(response.status == .unprocessableEntity)
+            #expect(
+                response.body.string.contains("Several units answer to this")
+                    && response.body.string.contains("(RB-AP)"))
+            for (role, typed) in [("contributor", "dadaab"), ("security_officer", "Sub-Office Dadaab (KEN-DAD)")] {
+                response = try await admin.post(AppPath.userGrants(staff.id!).path, ["role": role, "unit": typed])
+                #expect(response.status == .seeOther, "\(typed)")
+            }
+            let grants = try await RoleGrant.query(on: app.db).filter(\.$user.$id == staff.id!)
+                .filter(\.$unit.$id == dadaab.id!).sort(\.$role).all()
+            #expect(grants.map(\.role) == [.contributor, .securityOfficer])
+            // The page links to a confirmation; only its post revokes.
+            let page = try await admin.get(AppPath.user(staff.id!).path).body.string
+            #expect(page.contains(#"href="\#(AppPath.grantRevoke(grants[0].id!).path)""#))
+            let confirm = try await admin.get(AppPath.grantRevoke(grants[0].id!).path).body.string
+            #expect(confirm.contains("Revoke the role Contributor of") && confirm.contains("Sub-Office Dadaab"))
+            #expect(try await RoleGrant.find(grants[0].id, on: app.db)?.revokedAt == nil)
+            #expect(try await admin.post(AppPath.grantRevoke(grants[0].id!).path).status == .seeOther)
+            #expect(try await RoleGrant.find(grants[0].id, on: app.db)?.revokedAt != nil)
+        }
+    }
+
     @Test func movingACountryUnderItsOwnOfficeIsRefusedAndMovingItToAnotherRegionMovesItsSubtree() async throws {
         try await withTestApp { app in
             let token = try await TokenService.create(

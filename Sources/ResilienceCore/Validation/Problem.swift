@@ -8,6 +8,8 @@ public enum Problem: String, CaseIterable, Sendable, Codable {
     case notANumber = "not_a_number"
     case outOfRange = "out_of_range"
     case notFound = "not_found"
+    /// Several units answer to what was typed: the message lists them with their codes.
+    case ambiguousUnit = "ambiguous_unit"
     case taken
     case unitNeedsParent = "unit_needs_parent"
     case unitPlacementNotAllowed = "unit_placement_not_allowed"

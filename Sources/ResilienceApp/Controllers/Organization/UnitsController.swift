@@ -6,6 +6,7 @@ import Vapor
 struct UnitsController {
     func register(_ routes: any RoutesBuilder) {
         routes.on(.GET, .units, .somewhere(.viewOrganization), use: index)
+        routes.on(.GET, .unitSuggestions, .somewhere(.viewOrganization), use: suggestions)
         routes.on(.GET, .unit(AppPath.any), .unit(.viewOrganization), use: show)
         routes.on(.GET, .unitEdit(AppPath.any), .unit(.manageOrganization), use: edit)
         routes.on(.POST, .unitEdit(AppPath.any), .unit(.manageOrganization), use: update)
@@ -33,6 +34,18 @@ struct UnitsController {
             roots: roots.map(UnitQueries.item), mine: mine.map(UnitQueries.item), query: q,
             results: results?.map(UnitQueries.item), resultsPage: info)
         return Layout.response(for: req, title: req.localizer("nav.units"), content: page.body(req.localizer))
+    }
+
+    /// What a form's unit field offers as it is typed: active units whose name or code holds the
+    /// text, each as "Name (CODE)", which the form then reads back.
+    struct Suggestion: Content { var id: UUID; var label: String }
+
+    @Sendable func suggestions(_ req: Request) async throws -> [Suggestion] {
+        let q = req.searchText
+        guard q.count >= 2 else { return [] }
+        return try await UnitQueries.search(String(q.prefix(100)), within: nil, on: req.db).filter(\.$retiredAt == nil)
+            .limit(12).all()
+            .map { unit in Suggestion(id: unit.id!, label: unit.code.map { "\(unit.name) (\($0))" } ?? unit.name) }
     }
 
     @Sendable func show(_ req: Request) async throws -> Response {

@@ -12,6 +12,7 @@ struct UsersController {
         routes.on(.GET, .userEdit(AppPath.any), .user(.manageAccounts), use: edit)
         routes.on(.POST, .userEdit(AppPath.any), .user(.manageAccounts), use: update)
         routes.on(.POST, .userGrants(AppPath.any), .user(.viewPeople), use: grant)
+        routes.on(.GET, .grantRevoke(AppPath.any), .grant, use: confirmRevoke)
         routes.on(.POST, .grantRevoke(AppPath.any), .grant, use: revoke)
     }
 
@@ -147,6 +148,17 @@ struct UsersController {
                 form.errors["unit"] = form.errors["unit"] ?? form.errors["unitID"]
                 return try await userPage(req, form)
             })
+    }
+
+    @Sendable func confirmRevoke(_ req: Request) async throws -> Response {
+        let grant = try await req.grantParameter()
+        let t = req.localizer
+        let unit = try await req.loadUnit(grant.$unit.id)
+        guard let user = try await User.find(grant.$user.id, on: req.db) else { throw Abort(.notFound) }
+        return ConfirmPage.response(
+            req, title: t("user.revoke_title", t.role(grant.role)),
+            message: t("user.revoke_confirm", t.role(grant.role), user.displayName, unit.name),
+            action: .grantRevoke(grant.id!), submit: t("user.revoke"), cancel: .user(user.id!))
     }
 
     @Sendable func revoke(_ req: Request) async throws -> Response {

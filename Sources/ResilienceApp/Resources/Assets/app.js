@@ -24,3 +24,31 @@ document.addEventListener("DOMContentLoaded", function () {
   item.addEventListener("change", follow);
   follow();
 });
+
+// A unit field offers the units whose name or code holds what is typed ("Dadaab" → "Sub-Office
+// Dadaab (KEN-DAD)"). Without this script the field takes a name or a code as typed.
+document.addEventListener("DOMContentLoaded", function () {
+  Array.prototype.forEach.call(document.querySelectorAll("input[data-suggest]"), function (input) {
+    var list = document.getElementById(input.getAttribute("list"));
+    var timer = null, asked = "";
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var q = input.value.trim();
+        if (q.length < 2 || q === asked) return;
+        asked = q;
+        fetch(input.getAttribute("data-suggest") + "?q=" + encodeURIComponent(q), { credentials: "same-origin" })
+          .then(function (r) { return r.ok ? r.json() : []; })
+          .then(function (units) {
+            list.textContent = "";
+            units.forEach(function (unit) {
+              var option = document.createElement("option");
+              option.value = unit.label;
+              list.appendChild(option);
+            });
+          })
+          .catch(function () {});
+      }, 200);
+    });
+  });
+});

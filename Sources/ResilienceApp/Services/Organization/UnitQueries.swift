@@ -91,7 +91,13 @@ extension UnitQueries {
         guard !(reference ?? "").trimmingCharacters(in: .whitespaces).isEmpty else {
             validator.add(DomainError(.required, field: field)); return nil
         }
-        guard let unit = try await resolve(reference, on: db) else {
+        let found = try await find(reference, on: db)
+        if found.count > 1 {
+            let names = found.prefix(6).map { u in u.code.map { "\(u.name) (\($0))" } ?? u.name }
+            validator.add(DomainError(.ambiguousUnit, field: field, args: [names.joined(separator: "; ")]))
+            return nil
+        }
+        guard let unit = found.first else {
             validator.add(DomainError(.notFound, field: field)); return nil
         }
         if unit.isRetired { validator.add(DomainError(.retired, field: field)); return nil }
@@ -100,9 +106,22 @@ extension UnitQueries {
 
     /// A unit named by its code or its id, as typed in a form.
     static func resolve(_ reference: String?, on db: any Database) async throws -> Unit? {
+        let found = try await find(reference, on: db)
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// The units a reference typed in a form may mean, as people type one: an id, a code, a name
+    /// with its code as the suggestions offer it ("Garissa (KEN-GAR)"), a name, or a part of one
+    /// that only one active unit's name holds. Several: the reference is ambiguous.
+    static func find(_ reference: String?, on db: any Database) async throws -> [Unit] {
         let ref = (reference ?? "").trimmingCharacters(in: .whitespaces)
-        guard !ref.isEmpty else { return nil }
-        if let id = UUID(uuidString: ref) { return try await Unit.find(id, on: db) }
-        return try await Unit.query(on: db).filter(\.$code == ref.uppercased()).first()
+        guard !ref.isEmpty else { return [] }
+        if let id = UUID(uuidString: ref) { return try await Unit.find(id, on: db).map { [$0] } ?? [] }
+        var code = ref
+        if let match = ref.wholeMatch(of: #/.*\(([^()]+)\)/#) { code = String(match.output.1) }
+        if let unit = try await Unit.query(on: db).filter(\.$code == code.uppercased()).first() { return [unit] }
+        let named = try await search(ref, within: nil, on: db).filter(\.$retiredAt == nil).limit(20).all()
+        let exact = named.filter { $0.name.lowercased() == ref.lowercased() }
+        return exact.isEmpty ? named : exact
     }
 }

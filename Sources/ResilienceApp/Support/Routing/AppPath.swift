@@ -16,6 +16,8 @@ enum AppPath: Sendable {
     case dutyStations, dutyStation(UUID), dutyStationEdit(UUID), dutyStationRetire(UUID)
     // People and access
     case users, userNew, user(UUID), userEdit(UUID), userGrants(UUID), grantRevoke(UUID)
+    /// Units whose name or code holds what is typed, as JSON, for a form's unit field.
+    case unitSuggestions
     case audit, inbox, inboxRead
     // Business continuity plans
     case unitPlans(UUID), unitPlansImport(UUID), plan(UUID), planSection(UUID, PlanSection)
@@ -81,6 +83,7 @@ enum AppPath: Sendable {
         case .userEdit: "/users/:userID/edit"
         case .userGrants: "/users/:userID/grants"
         case .grantRevoke: "/grants/:grantID/revoke"
+        case .unitSuggestions: "/units/suggestions"
         case .audit: "/audit"
         case .inbox: "/inbox"
         case .inboxRead: "/inbox/read"
@@ -219,7 +222,8 @@ enum AppPath: Sendable {
             return [file]
         // Listed, not left to a `default`: a new case with parameters must say what fills them,
         // or the compiler asks (a forgotten one made links with `:unitID` left in them).
-        case .home, .signIn, .signOut, .language, .healthz, .favicon, .account, .accountPassword, .accountTokens,
+        case .home, .signIn, .signOut, .language, .healthz, .favicon, .unitSuggestions, .account, .accountPassword,
+            .accountTokens,
             .units, .dutyStations, .users, .userNew, .audit, .inbox, .inboxRead, .impactScale, .oversight, .riskScale,
             .apiOpenAPI, .apiMe, .apiTokens, .apiUnits, .apiDutyStations, .apiUsers, .apiAudit, .apiInbox,
             .apiInboxRead,

@@ -84,10 +84,9 @@ struct UserPage {
                             .text(t.role(g.role)), link(.unit(g.unitID), g.unitName),
                             .text(t.dateTime(g.granted) + (g.grantedBy.map { " · " + $0 } ?? "")),
                             .text(g.revoked == nil ? t("status.active") : t("user.revoked_at", t.dateTime(g.revoked))),
+                            // Revoking asks first (a page of its own, with or without JavaScript).
                             g.mayRevoke && g.revoked == nil
-                                ? postForm(
-                                    AppPath.grantRevoke(g.id).path, csrf: csrf, inline: true,
-                                    .button(.type(.submit), .class("danger"), .text(t("user.revoke"))))
+                                ? .a(.class("danger"), .href(AppPath.grantRevoke(g.id).path), .text(t("user.revoke")))
                                 : .text(""),
                         ]
                     }, empty: t("home.no_roles"))),
@@ -100,7 +99,7 @@ struct UserPage {
                         AppPath.userGrants(user.id).path, csrf: csrf,
                         FormField.select(
                             "role", t("field.role"), form, options: grantableRoles.map { ($0.rawValue, t.role($0)) }),
-                        FormField.text("unit", t("field.unit"), form, required: true, hint: t("hint.unit_ref")),
+                        FormField.unit("unit", t("field.unit"), form, hint: t("hint.unit_ref")),
                         FormField.submit(t("user.grant"))))))
     }
 }
@@ -124,7 +123,7 @@ struct UserFormPage {
                         hint: t("hint.username"))),
                 FormField.text("displayName", t("field.display_name"), form, required: true),
                 FormField.text("email", t("field.email"), form, type: .email),
-                FormField.text("homeUnit", t("field.home_unit"), form, required: true, hint: t("hint.unit_ref")),
+                FormField.unit("homeUnit", t("field.home_unit"), form, hint: t("hint.unit_ref")),
                 FormField.select("language", t("field.language"), form, options: languageOptions(t)),
                 .if(
                     creating,

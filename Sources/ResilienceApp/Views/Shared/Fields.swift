@@ -19,6 +19,25 @@ enum FormField {
         return wrap(name, label, error: error, hint: hint, .selfClosedElement(named: "input", attributes: attributes))
     }
 
+    /// A unit, typed by name or code; where JavaScript runs, the units whose name or code holds
+    /// what is typed are offered as it is typed (see `app.js`).
+    static func unit(_ name: String, _ label: String, _ form: FormState, hint: String) -> BodyNode {
+        let error = form.errors[name]
+        var attributes: [Attribute<HTML.InputContext>] = [
+            .type(.text), .id("f-\(name)"), .name(name), .value(form[name]), .required(true),
+            .attribute(named: "autocomplete", value: "off"), .attribute(named: "list", value: "f-\(name)-units"),
+            .attribute(named: "data-suggest", value: AppPath.unitSuggestions.path),
+        ]
+        if error != nil { attributes.append(.attribute(named: "aria-invalid", value: "true")) }
+        let described = describedBy(name, error: error, hint: hint)
+        if !described.isEmpty { attributes.append(.attribute(named: "aria-describedby", value: described)) }
+        return wrap(
+            name, label, error: error, hint: hint,
+            .group(
+                .selfClosedElement(named: "input", attributes: attributes),
+                .element(named: "datalist", nodes: [.id("f-\(name)-units")])))
+    }
+
     static func select(
         _ name: String, _ label: String, _ form: FormState, options: [(value: String, label: String)],
         hint: String? = nil
