@@ -335,7 +335,7 @@ for a, en, zh in [
   ("expired","already expired","已过期"),("expiring","expiring","即将到期")]:
     k("check."+a, en, zh)
 k("duration.hours", "{0} h", "{0} 小时"); k("duration.days", "{0} d", "{0} 天"); k("duration.weeks", "{0} wk", "{0} 周"); k("duration.months", "{0} mo", "{0} 个月")
-k("chart.timeline", "Recovery timeline (bar: RTO, marker: MTPD)", "恢复时间线（条：RTO，标记：MTPD）")
+k("chart.timeline", "Recovery timeline", "恢复时间线"); k("chart.legend_rto", "Bar: recovery time objective (RTO)", "条：恢复时间目标（RTO）"); k("chart.legend_rto_too_long", "RTO longer than the MTPD", "RTO 长于 MTPD"); k("chart.legend_mtpd", "Line: maximum tolerable period of disruption (MTPD)", "竖线：最长可容忍中断时间（MTPD）")
 k("chart.impact_over_time", "Impact over time", "影响随时间变化"); k("chart.group_by", "Group by:", "分组方式：")
 k("chart.by_process", "process", "按流程"); k("chart.by_category", "category", "按影响类别")
 k("chart.tolerance", "Shaded: above {0}, intolerable", "阴影：高于 {0}，不可容忍")

@@ -55,6 +55,13 @@ struct Localizer: Sendable {
 
     private var locale: Locale { Locale(identifier: language.code) }
 
+    /// A month as a chart's axis names it ("Mar 2026"; "2026年3月"), in UTC.
+    func month(_ date: Date) -> String {
+        var style = Date.FormatStyle.dateTime.month(.abbreviated).year().locale(locale)
+        style.timeZone = TimeZone(identifier: "UTC")!
+        return date.formatted(style)
+    }
+
     /// Date and time in UTC: the people of one plan work across time zones.
     func dateTime(_ date: Date?) -> String {
         guard let date else { return "—" }

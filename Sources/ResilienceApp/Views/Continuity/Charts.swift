@@ -109,58 +109,86 @@ enum Charts {
     }
 
     /// The legend of a lines chart, as HTML.
-    static func legend(_ names: [String]) -> String {
+    static func legend(_ names: [String], palette: [String] = palette, dashes: [String] = []) -> String {
         "<ul class=\"legend\">"
             + names.enumerated().map { k, name in
-                "<li><svg width=\"12\" height=\"12\" aria-hidden=\"true\"><rect width=\"12\" height=\"12\" fill=\"\(palette[k % palette.count])\"/></svg> \(escape(name))</li>"
+                let color = palette[k % palette.count]
+                let mark =
+                    dashes.isEmpty
+                    ? "<svg width=\"12\" height=\"12\" aria-hidden=\"true\"><rect width=\"12\" height=\"12\" fill=\"\(color)\"/></svg>"
+                    : "<svg width=\"28\" height=\"12\" aria-hidden=\"true\"><line x1=\"0\" x2=\"28\" y1=\"6\" y2=\"6\" stroke=\"\(color)\" stroke-width=\"3\" stroke-dasharray=\"\(dashes[k % dashes.count])\"/></svg>"
+                return "<li>\(mark) \(escape(name))</li>"
             }.joined() + "</ul>"
     }
+
+    /// Colours for regions (or any second series), none of them one the figures use, so that a
+    /// region is never read as a figure; each with its own dash, for readers who do not tell
+    /// colours apart.
+    static let regionPalette = ["#00796b", "#6a1b9a", "#f57c00", "#455a64", "#c2185b", "#3949ab", "#7cb342", "#5d4037"]
+    static let regionDashes = ["none", "6 3", "2 2", "10 3 2 3", "1 3", "8 4"]
 
     /// The recovery timeline: one bar per process in recovery order up to its RTO (or MTPD), on a
     /// logarithmic time axis with the recovery tiers behind.
     static func timeline(
         _ rows: [(name: String, analysis: ProcessAnalysis)], scale: ImpactScale, _ t: Localizer
     ) -> String {
-        let width = 720.0, rowH = 18.0, labelW = 210.0, top = 26.0, right = 16.0
-        let height = top + rowH * Double(max(rows.count, 1)) + 24
+        // Laid out in per cent of the width the page gives it, with text in pixels: as readable at
+        // 390 px as at 1366. The axis starts at 0 (a 1 h RTO has a bar) on a log(1 + hours) scale.
+        let rowH = 40.0, top = 22.0, axisH = 22.0
+        let height = top + rowH * Double(max(rows.count, 1)) + axisH
         let maxHours = max(
             scale.ladderHours.last ?? 2160, rows.compactMap { $0.analysis.rtoHours ?? $0.analysis.mtpdHours }.max() ?? 1
         )
-        let plotW = width - labelW - right
-        func x(_ hours: Double) -> Double { labelW + plotW * log10(max(hours, 1)) / log10(max(maxHours, 10)) }
+        let left = 1.0, plot = 96.0
+        func x(_ hours: Double) -> Double { left + plot * log1p(max(hours, 0)) / log1p(max(maxHours, 1)) }
+        func pct(_ v: Double) -> String { f(v) + "%" }
         let title = t("chart.timeline")
         var s =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart timeline\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" width=\"100%\" height=\"\(f(height))\" role=\"img\" aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
         let tiers: [(RecoveryTier, Double, Double, String)] = [
-            (.immediate, 1, 4, "#fdecea"), (.sameDay, 4, 24, "#fff4e0"),
+            (.immediate, 0, 4, "#fdecea"), (.sameDay, 4, 24, "#fff4e0"),
             (.withinWeek, 24, 168, "#eef6ee"), (.longer, 168, maxHours, "#eef2f8"),
         ]
         for (tier, from, to, fill) in tiers where to > from {
             s +=
-                "<rect x=\"\(f(x(from)))\" y=\"\(f(top - 4))\" width=\"\(f(max(x(to) - x(from), 0)))\" height=\"\(f(height - top - 20))\" fill=\"\(fill)\"/>"
-            s +=
-                "<text x=\"\(f(x(from) + 3))\" y=\"\(f(top - 8))\" font-size=\"10\" fill=\"#5b6775\">\(escape(t("tier.\(tier.rawValue)")))</text>"
+                "<rect x=\"\(pct(x(from)))\" y=\"\(f(top - 4))\" width=\"\(pct(max(x(to) - x(from), 0)))\" height=\"\(f(height - top - axisH + 4))\" fill=\"\(fill)\"><title>\(escape(t("tier.\(tier.rawValue)")))</title></rect>"
         }
-        for hours in scale.ladderHours {
+        // The tiers' names above, where there is room for them (not the narrow first one).
+        for (tier, from, to, _) in tiers.dropFirst() where to > from {
             s +=
-                "<text x=\"\(f(x(hours)))\" y=\"\(f(height - 6))\" font-size=\"9\" text-anchor=\"middle\" fill=\"#5b6775\">\(escape(duration(hours, t)))</text>"
+                "<text x=\"\(pct(x(from) + 0.5))\" y=\"\(f(top - 8))\" font-size=\"11\" fill=\"#3d4957\">\(escape(t("tier.\(tier.rawValue)")))</text>"
+        }
+        for hours in [0] + scale.ladderHours {
+            s +=
+                "<line x1=\"\(pct(x(hours)))\" x2=\"\(pct(x(hours)))\" y1=\"\(f(top - 4))\" y2=\"\(f(height - axisH + 2))\" stroke=\"#c9d1da\" stroke-width=\"1\"/>"
+                + "<text x=\"\(pct(x(hours)))\" y=\"\(f(height - 6))\" font-size=\"11\" text-anchor=\"\(hours == 0 ? "start" : "middle")\" fill=\"#3d4957\">\(escape(hours == 0 ? "0" : duration(hours, t)))</text>"
         }
         for (i, row) in rows.enumerated() {
             let y = top + rowH * Double(i)
-            let name = row.name.count > 30 ? String(row.name.prefix(29)) + "…" : row.name
+            let name = row.name.count > 48 ? String(row.name.prefix(47)) + "…" : row.name
             s +=
-                "<text x=\"\(f(labelW - 6))\" y=\"\(f(y + 12))\" font-size=\"11\" text-anchor=\"end\">\(i + 1). \(escape(name))</text>"
+                "<text x=\"\(pct(left))\" y=\"\(f(y + 13))\" font-size=\"13\" fill=\"#1b2733\"><title>\(escape(row.name))</title>\(i + 1). \(escape(name))</text>"
             if let rto = row.analysis.rtoHours {
                 let color = row.analysis.rtoExceedsMTPD ? "#b3261e" : "#0b5cad"
                 s +=
-                    "<rect x=\"\(f(labelW))\" y=\"\(f(y + 3))\" width=\"\(f(max(x(rto) - labelW, 2)))\" height=\"11\" fill=\"\(color)\"><title>RTO \(escape(duration(rto, t)))</title></rect>"
+                    "<rect x=\"\(pct(left))\" y=\"\(f(y + 19))\" width=\"\(pct(max(x(rto) - left, 0.6)))\" height=\"12\" fill=\"\(color)\"><title>RTO \(escape(duration(rto, t)))</title></rect>"
             }
             if let mtpd = row.analysis.mtpdHours {
                 s +=
-                    "<path d=\"M\(f(x(mtpd))) \(f(y + 1))l4 0l-4 15l-4 -15z\" fill=\"#b3261e\"><title>MTPD \(escape(duration(mtpd, t)))</title></path>"
+                    "<line x1=\"\(pct(x(mtpd)))\" x2=\"\(pct(x(mtpd)))\" y1=\"\(f(y + 15))\" y2=\"\(f(y + 35))\" stroke=\"#b3261e\" stroke-width=\"3\"><title>MTPD \(escape(duration(mtpd, t)))</title></line>"
             }
         }
-        return s + "</svg>"
+        return s + "</svg>" + timelineLegend(t)
+    }
+
+    /// What the timeline's marks mean.
+    static func timelineLegend(_ t: Localizer) -> String {
+        // Styled inline: the pocket plan carries no stylesheet.
+        let key = "display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:-1px;background:"
+        return
+            "<p class=\"legend\" style=\"font-size:.85em\"><span><i style=\"\(key)#0b5cad\"></i>\(escape(t("chart.legend_rto")))</span> "
+            + "<span><i style=\"\(key)#b3261e\"></i>\(escape(t("chart.legend_rto_too_long")))</span> "
+            + "<span><i style=\"\(key)#b3261e;width:3px;height:14px\"></i>\(escape(t("chart.legend_mtpd")))</span></p>"
     }
 
     /// A small completeness bar.

@@ -29,14 +29,15 @@ enum OversightCharts {
             }
             let cx = x0 + Double(series.count) * barW / 2
             svg +=
-                "<text x=\"\(Charts.f(cx))\" y=\"\(Charts.f(top + plotH + 14))\" font-size=\"10\" text-anchor=\"middle\">\(Charts.escape(String(group.label.prefix(12))))</text>"
+                "<text x=\"\(Charts.f(cx))\" y=\"\(Charts.f(top + plotH + 14))\" font-size=\"12\" text-anchor=\"middle\">\(Charts.escape(String(group.label.prefix(12))))</text>"
         }
         return svg + "</svg>" + Charts.legend(series)
     }
 
     /// One line per region over time, 0–100 %.
     static func history(
-        title: String, series: [(name: String, points: [(day: String, value: Double)])], days: [String]
+        title: String, series: [(name: String, points: [(day: String, value: Double)])], days: [String],
+        _ t: Localizer
     ) -> String {
         let width = 520.0, height = 180.0, left = 36.0, right = 10.0, top = 10.0, bottom = 28.0
         let plotW = width - left - right, plotH = height - top - bottom
@@ -60,17 +61,30 @@ enum OversightCharts {
             svg +=
                 "<text x=\"\(Charts.f(left - 4))\" y=\"\(Charts.f(y(Double(tick) / 100) + 4))\" font-size=\"10\" text-anchor=\"end\">\(tick)%</text>"
         }
-        if let first = days.first, let last = days.last {
-            svg += "<text x=\"\(Charts.f(left))\" y=\"\(Charts.f(height - 8))\" font-size=\"10\">\(first)</text>"
-            svg +=
-                "<text x=\"\(Charts.f(width - right))\" y=\"\(Charts.f(height - 8))\" font-size=\"10\" text-anchor=\"end\">\(last)</text>"
+        // A tick at the start of every other month, named in the reader's language.
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        if var month = utc.date(from: utc.dateComponents([.year, .month], from: first)) {
+            var k = 0
+            while month <= last {
+                if month >= first, k % 2 == 0 {
+                    let mx = left + plotW * month.timeIntervalSince(first) / span
+                    svg +=
+                        "<line x1=\"\(Charts.f(mx))\" x2=\"\(Charts.f(mx))\" y1=\"\(Charts.f(top))\" y2=\"\(Charts.f(top + plotH + 4))\" stroke=\"#e3e8ee\"/>"
+                        + "<text x=\"\(Charts.f(mx))\" y=\"\(Charts.f(height - 8))\" font-size=\"11\" text-anchor=\"middle\" fill=\"#3d4957\">\(Charts.escape(t.month(month)))</text>"
+                }
+                k += 1
+                guard let next = utc.date(byAdding: .month, value: 1, to: month) else { break }
+                month = next
+            }
         }
         for (s, line) in series.enumerated() {
-            let color = Charts.palette[s % Charts.palette.count]
+            let color = Charts.regionPalette[s % Charts.regionPalette.count]
+            let dash = Charts.regionDashes[s % Charts.regionDashes.count]
             let points = line.points.compactMap { p in x(p.day).map { "\(Charts.f($0)),\(Charts.f(y(p.value)))" } }
             guard !points.isEmpty else { continue }
             svg +=
-                "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"><title>\(Charts.escape(line.name))</title></polyline>"
+                "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2.5\" stroke-dasharray=\"\(dash)\" points=\"\(points.joined(separator: " "))\"><title>\(Charts.escape(line.name))</title></polyline>"
             if let lastPoint = points.last {
                 let xy = lastPoint.split(separator: ",")
                 svg += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"3\" fill=\"\(color)\"/>"

@@ -197,11 +197,14 @@ struct OversightPage {
                             nodes: [
                                 .raw(
                                     OversightCharts.history(
-                                        title: t("figure.\(entry.figure.rawValue)"), series: entry.series, days: days)),
+                                        title: t("figure.\(entry.figure.rawValue)"), series: entry.series, days: days, t
+                                    )),
                                 .element(named: "figcaption", nodes: [.safe(t("figure.\(entry.figure.rawValue)"))]),
                             ])
                     }),
-                .raw(Charts.legend(regions.map(\.name))))
+                .raw(
+                    Charts.legend(
+                        regions.map(\.name), palette: Charts.regionPalette, dashes: Charts.regionDashes)))
         )
     }
 }
