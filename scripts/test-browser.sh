@@ -13,9 +13,10 @@ trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
 curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$work/server.log"; exit 1; }
 
-BASE_URL="http://127.0.0.1:$port" python3 -m pytest -q -p no:cacheprovider Tests/Browser
-
 token=$("$bin" token create admin --name contract-check | tail -1)
+# The token lets each browser test put the demo accounts' language back to "as my browser".
+BASE_URL="http://127.0.0.1:$port" ADMIN_TOKEN="$token" python3 -m pytest -q -p no:cacheprovider Tests/Browser
+
 # Real identifiers for the path parameters, so that the fuzzer reaches past 404.
 api() { curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/$1"; }
 first() { python3 -c "import json,sys; d=json.load(sys.stdin); d=d.get('items', d) if isinstance(d, dict) else d; print(d[0]['id'])"; }

@@ -1,6 +1,8 @@
 """Shared by the browser tests: a headless Chromium per test, and the steps a person takes."""
+import json
 import os
 import pathlib
+import urllib.request
 
 import pytest
 from selenium import webdriver
@@ -22,6 +24,35 @@ def browser(language):
     options.add_experimental_option("prefs", {"intl.accept_languages": language})
     service = webdriver.ChromeService(executable_path="/usr/bin/chromedriver")
     return webdriver.Chrome(options=options, service=service)
+
+
+DEMO_ACCOUNTS = ["admin", "hq.oversight", "reviewer.asia", "reviewer.ehagl", "reviewer.mena", "focal.bangladesh",
+                 "contributor.bangladesh", "manager.bangladesh", "security.kenya", "staff.coxsbazar"]
+_ids = {}
+
+
+def _api(method, path, body=None):
+    request = urllib.request.Request(BASE + "/api/v1/" + path, method=method,
+                                     data=None if body is None else json.dumps(body).encode(),
+                                     headers={"Authorization": "Bearer " + os.environ["ADMIN_TOKEN"],
+                                              "Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as response:
+        return json.load(response)
+
+
+@pytest.fixture(autouse=True)
+def languages_as_the_browser():
+    """A test that switches the language saves it on the account; the next test's browser decides
+    again. Without the token (a test run by hand), nothing is reset."""
+    yield
+    if "ADMIN_TOKEN" not in os.environ:
+        return
+    for username in DEMO_ACCOUNTS:
+        if username not in _ids:
+            found = _api("GET", "users?q=" + username)
+            items = found.get("items", found) if isinstance(found, dict) else found
+            _ids[username] = next(u["id"] for u in items if u["username"] == username)
+        _api("PATCH", "users/" + _ids[username], {"language": ""})
 
 
 @pytest.fixture

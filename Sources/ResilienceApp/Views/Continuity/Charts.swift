@@ -186,9 +186,9 @@ enum Charts {
         // Styled inline: the pocket plan carries no stylesheet.
         let key = "display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:-1px;background:"
         return
-            "<p class=\"legend\" style=\"font-size:.85em\"><span><i style=\"\(key)#0b5cad\"></i>\(escape(t("chart.legend_rto")))</span> "
-            + "<span><i style=\"\(key)#b3261e\"></i>\(escape(t("chart.legend_rto_too_long")))</span> "
-            + "<span><i style=\"\(key)#b3261e;width:3px;height:14px\"></i>\(escape(t("chart.legend_mtpd")))</span></p>"
+            "<p class=\"legend\" style=\"font-size:.85em\"><span><span style=\"\(key)#0b5cad\"></span>\(escape(t("chart.legend_rto")))</span> "
+            + "<span><span style=\"\(key)#b3261e\"></span>\(escape(t("chart.legend_rto_too_long")))</span> "
+            + "<span><span style=\"\(key)#b3261e;width:3px;height:14px\"></span>\(escape(t("chart.legend_mtpd")))</span></p>"
     }
 
     /// A small completeness bar.
