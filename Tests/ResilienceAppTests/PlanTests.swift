@@ -235,6 +235,16 @@ import VaporTesting
         }
     }
 
+    /// The benchmark's plan of 60 processes goes through the whole review cycle, its revision
+    /// included, under the same checks as any plan (a check added later must not stop it).
+    @Test func theBenchmarksLargePlanPassesItsChecksThroughTheReviewCycle() async throws {
+        try await withTestApp { app in
+            let office = try await unit("KEN-DAD", app)
+            let plan = try await DemoPlan.loadLarge(at: office, now: app.clock.now, on: app.db)
+            #expect(try await reload(plan, app).state == .inForce)
+        }
+    }
+
     /// This year's draft compared with last year's approved plan, not with itself: the demo's draft
     /// added an earthquake scenario to the plan in force.
     @Test func theDraftComparesWithThePlanInForce() async throws {

@@ -203,6 +203,8 @@ enum DemoPlan {
             for i in stride(from: 0, to: c.processes.count, by: 6) {
                 c.processes[i].name += " (revised)"
                 c.processes[i].staff.removeLast()
+                // Four are enough now: the count follows, or the plan could not be submitted again.
+                c.processes[i].minimumStaffCount = c.processes[i].staff.count
                 c.processes[i].alternatives.append("Another alternative")
             }
             c.scenarios.removeFirst()
