@@ -523,8 +523,9 @@ import VaporTesting
                             html[start.upperBound..<$0.lowerBound]
                         }
                     })
+                // The first row (rows carry their item's anchor as id).
                 let body = try #require(
-                    html.range(of: "<tbody><tr>").flatMap { start in
+                    html.range(of: #"<tbody><tr[^>]*>"#, options: .regularExpression).flatMap { start in
                         html.range(of: "</tr>", range: start.upperBound..<html.endIndex).map {
                             html[start.upperBound..<$0.lowerBound]
                         }

@@ -51,7 +51,11 @@ import VaporTesting
             let first = try await browser.post(section, form)
             #expect(first.status == .seeOther)
             let location = try #require(first.headers.first(name: .location))
-            #expect(try await browser.get(location).body.string.contains(added))
+            // The list, at the row of the process just added.
+            let new = try #require(try await processes(plan, app).last)
+            #expect(location == section + "#item-\(new.id.uuidString.lowercased())")
+            let shown = try await browser.get(location).body.string
+            #expect(shown.contains(added) && shown.contains(#"<tr id="item-\#(new.id.uuidString.lowercased())">"#))
             // Said once: the next page does not say it again.
             #expect(!(try await browser.get(location).body.string.contains(added)))
             // The same form again: sent where the first led, told so, and nothing added twice.

@@ -116,6 +116,9 @@ struct PlansController {
             .field(\.$state).first()
     }
 
+    /// An item's anchor on its section's list.
+    static func anchor(_ id: UUID) -> String { id.uuidString.lowercased() }
+
     /// A reviewer reading a plan in review opens threads from what they read.
     func mayComment(_ req: Request, _ plan: Plan) async throws -> Bool {
         guard plan.state.opensFeedback else { return false }
@@ -254,13 +257,20 @@ struct PlansController {
             values: form,
             {
                 let count = try await req.snapshot(plan).content.count(section)
+                var added: UUID?
                 try await mapErrors(spec?.key, index: spec.map { _ in count }) {
                     try await PlanService.change(plan, by: req.auditContext, on: req.db) { content in
-                        if let spec { return try spec.save(&content, nil, form, people) }
-                        return try SingleSection.save(section, &content, form)
+                        guard let spec else { return try SingleSection.save(section, &content, form) }
+                        let before = Set(content.ids(section))
+                        let saved = try spec.save(&content, nil, form, people)
+                        added = content.ids(section).first { !before.contains($0) }
+                        return saved
                     }
                 }
-                return req.redirect(to: AppPath.planSection(plan.id!, section).path, said: Said(.added, form["name"]))
+                // The list, at the item just added (marked by :target).
+                return req.redirect(
+                    to: AppPath.planSection(plan.id!, section).path + (added.map { "#item-\(Self.anchor($0))" } ?? ""),
+                    said: spec == nil ? Said(.saved) : Said(.added, form["name"]))
             }, reshow: { try await sectionPage(req, plan, section, form: $0) })
     }
 
@@ -330,7 +340,9 @@ struct PlansController {
                         try spec.save(&$0, id, form, people)
                     }
                 }
-                return req.redirect(to: AppPath.planSection(plan.id!, section).path, said: Said(.saved, form["name"]))
+                return req.redirect(
+                    to: AppPath.planSection(plan.id!, section).path + "#item-\(Self.anchor(id))",
+                    said: Said(.saved, form["name"]))
             }, reshow: { try await itemPage(req, plan, section, id, form: $0) })
     }
 
@@ -384,27 +396,20 @@ struct PlansController {
 }
 
 extension PlanContent {
-    func count(_ section: PlanSection) -> Int {
+    /// The ids of a list section's items, in order (none for a single-record section).
+    func ids(_ section: PlanSection) -> [UUID] {
         switch section {
-        case .team: team.count
-        case .scenarios: scenarios.count
-        case .processes: processes.count
-        case .sites: sites.count
-        case .agreements: agreements.count
-        case .exercises: exercises.count
-        default: 0
+        case .team: team.map(\.id)
+        case .scenarios: scenarios.map(\.id)
+        case .processes: processes.map(\.id)
+        case .sites: sites.map(\.id)
+        case .agreements: agreements.map(\.id)
+        case .exercises: exercises.map(\.id)
+        default: []
         }
     }
 
-    func index(_ section: PlanSection, _ id: UUID) -> Int? {
-        switch section {
-        case .team: team.firstIndex { $0.id == id }
-        case .scenarios: scenarios.firstIndex { $0.id == id }
-        case .processes: processes.firstIndex { $0.id == id }
-        case .sites: sites.firstIndex { $0.id == id }
-        case .agreements: agreements.firstIndex { $0.id == id }
-        case .exercises: exercises.firstIndex { $0.id == id }
-        default: nil
-        }
-    }
+    func count(_ section: PlanSection) -> Int { ids(section).count }
+
+    func index(_ section: PlanSection, _ id: UUID) -> Int? { ids(section).firstIndex(of: id) }
 }

@@ -358,7 +358,7 @@ struct SectionPage {
                         [.safe(String(i + 1)), link(.planItem(id, section, row.id), row.name)] + row.cells
                             + risks(row.id)
                             + (mayEdit ? [itemActions(row.id, first: i == 0, last: i == rows.count - 1, t)] : [])
-                    }, empty: t("plan.no_items")),
+                    }, empty: t("plan.no_items"), rowIDs: rows.map { "item-\(PlansController.anchor($0.id))" }),
                 .if(
                     mayEdit,
                     .section(

@@ -1,14 +1,20 @@
 @preconcurrency import Plot
 
 /// A data table with a caption for screen readers and a message when it is empty.
-func dataTable(caption: String, headers: [String], rows: [[BodyNode]], empty: String) -> BodyNode {
+/// `rowIDs`, when given, are the rows' ids (an anchor a link or a redirect can point at).
+func dataTable(
+    caption: String, headers: [String], rows: [[BodyNode]], empty: String, rowIDs: [String]? = nil
+) -> BodyNode {
     if rows.isEmpty { return .p(.class("empty"), .text(empty)) }
     return .div(
         .class("table-wrap"),
         .table(
             .caption(.text(caption)),
             .thead(.tr(.forEach(headers) { .th(.attribute(named: "scope", value: "col"), .text($0)) })),
-            .tbody(.forEach(rows) { cells in .tr(.forEach(cells) { .td($0) }) })))
+            .tbody(
+                .forEach(rows.enumerated()) { i, cells in
+                    .tr(.unwrap(rowIDs.flatMap { i < $0.count ? $0[i] : nil }) { .id($0) }, .forEach(cells) { .td($0) })
+                })))
 }
 
 /// The same table written straight as markup, for long lists (a region's units): building a
