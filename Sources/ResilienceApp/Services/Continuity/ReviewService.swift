@@ -369,19 +369,6 @@ struct FeedbackTarget: Equatable {
         return sections.keys.sorted().map { ($0, sections[$0]!.sorted()) }
     }
 
-    /// Every field name that some item of the plan has, for the form's list of fields.
-    static func fieldNames(_ content: PlanContent) -> [String] {
-        func ids<T: Identifiable>(_ list: [T]) -> [UUID?] where T.ID == UUID { list.map { $0.id } }
-        var names = Set<String>()
-        let samples: [(PlanSection, UUID?)] =
-            ids(content.team).map { (.team, $0) } + ids(content.scenarios).map { (.scenarios, $0) }
-            + ids(content.processes).map { (.processes, $0) } + ids(content.sites).map { (.sites, $0) }
-            + ids(content.agreements).map { (.agreements, $0) } + ids(content.exercises).map { (.exercises, $0) }
-            + [(.nationalStaff, nil), (.other, nil)]
-        for (section, id) in samples { names.formUnion(PlanDiff.itemFields(content, section: section, id: id) ?? []) }
-        return names.sorted()
-    }
-
     static func parse(
         _ rawItem: String?, field rawField: String?, in content: PlanContent, t: Localizer
     ) throws -> FeedbackTarget {
