@@ -516,6 +516,90 @@ for a, en, zh in [("area","Area","区域"),("country","Country","国家"),("lati
                   ("revision","Revision","修订号"),("label","Name","名称")]:
     k("audit.field."+a, en, zh)
 d = os.path.join(os.path.dirname(__file__), "..", "Sources", "ResilienceApp", "Resources", "Localization")
+# Security management (issue 15): areas, security levels, their review.
+k("role.regional_security_desk", "Regional security desk", "区域业务司")
+k("risk_level.unacceptable", "Unacceptable", "不可接受")
+for a, en, zh in [("minimal","Minimal","最低"),("low","Low","低"),("moderate","Moderate","中等"),("substantial","Substantial","较高"),("high","High","高"),("extreme","Extreme","极高")]:
+    k("security_level."+a, en, zh)
+for a, en, zh in [("armed_conflict","Armed conflict","武装冲突"),("terrorism","Terrorism","恐怖主义"),("crime","Crime","犯罪"),("civil_unrest","Civil unrest","内乱"),("hazards","Hazards","危害")]:
+    k("threat."+a, en, zh); k("audit.field.threat_"+a, en, zh)
+for a, en, zh in [("proposed","Waiting for approval","待核准"),("approved","Approved","已核准"),("returned","Sent back","已退回"),("withdrawn","Withdrawn","已撤回")]:
+    k("level_state."+a, en, zh)
+k("nav.security", "Security", "安保")
+k("security.title", "Security levels", "安全等级")
+k("security.title_of", "Security levels: {0}", "安全等级：{0}")
+k("security.intro", "Each security area has one level, 1 to 6, set from the threat in five categories and reviewed by the regional security desk. A review past its date is flagged.", "每个安全区域有一个 1 至 6 级的安全等级，依据五类威胁评定，并由区域业务司审查。逾期未审查的会被标出。")
+k("security.areas", "Security areas", "安全区域")
+k("security.area", "Area", "区域")
+k("security.level", "Security level", "安全等级")
+k("security.level_n", "{0} – {1}", "{0} 级 – {1}")
+k("security.threats", "Threat by category", "各类威胁")
+k("security.next_review", "Next review", "下次审查")
+k("security.review_overdue", "Review overdue since {0}", "审查已逾期（应于 {0}）")
+k("security.no_level", "No level approved yet", "尚无核准的安全等级")
+k("security.waiting", "Level {0} proposed on {1}: waiting for the regional security desk.", "已于 {1} 提议 {0} 级：等待区域业务司核准。")
+k("security.stations", "Duty stations", "工作地点")
+k("security.no_stations", "No duty station is in this area.", "此区域内没有工作地点。")
+k("security.no_areas", "No security areas here.", "此处没有安全区域。")
+k("security.new_area", "New area", "新建区域")
+k("security.new_area_title", "New security area in {0}", "在{0}新建安全区域")
+k("security.area_name", "Name ({0})", "名称（{0}）")
+k("security.area_name_hint", "At least one language; the others show this one until they have their own.", "至少填写一种语言；其他语言在填写前显示此名称。")
+k("security.country_hint", "Two-letter ISO code; only duty stations of this country can be in the area.", "两位 ISO 国家代码；只有该国的工作地点可以划入此区域。")
+k("security.rename", "Rename", "重命名")
+k("security.rename_title", "Rename {0}", "重命名{0}")
+k("security.propose", "Propose a level", "提议安全等级")
+k("security.review_level", "Review the level", "审查安全等级")
+k("security.propose_title", "Security level of {0}", "{0}的安全等级")
+k("security.propose_intro", "Rate the threat in each category from 1 (minimal) to 6 (extreme). The overall level is the highest of the five. To confirm the level unchanged, send the same ratings with the reason.", "按 1（最低）至 6（极高）评定每类威胁。总体等级取五项中的最高值。如确认等级不变，请以相同评级提交并说明理由。")
+k("security.overall", "Overall level", "总体等级")
+k("security.history", "History", "历史")
+k("security.no_history", "No level has been proposed yet.", "尚未提议过安全等级。")
+k("security.effective_on", "Effective from", "生效日期")
+k("security.reason", "Reason", "理由")
+k("security.reason_hint", "What the threat is and why the level follows from it; the regional security desk reads this.", "说明威胁情况及据此定级的理由；区域业务司将阅读此说明。")
+k("security.next_review_hint", "Leave empty for the latest date HQ's interval allows: {0}.", "留空则取总部规定间隔允许的最晚日期：{0}。")
+k("security.interval_n", "level {0}: {1} months", "{0} 级：{1} 个月")
+k("security.proposed_by", "Proposed by", "提议人")
+k("security.decided_by", "Decided by", "决定人")
+k("security.decision_note", "Note", "意见")
+k("security.unchanged", "Confirmed unchanged", "确认不变")
+k("security.approve", "Approve", "核准")
+k("security.return", "Send back", "退回")
+k("security.withdraw", "Withdraw", "撤回")
+k("security.decide_hint", "Sending back needs a reason the security officer can act on.", "退回时须说明理由，以便安保干事据此修改。")
+k("security.assign", "Put a duty station in this area", "将工作地点划入此区域")
+k("security.assign_submit", "Move here", "划入")
+k("security.station_in", "now in {0}", "目前在{0}")
+k("security.country", "Country", "国家")
+k("security.open_area", "Open", "打开")
+for a, en, zh, en_named, zh_named in [
+  ("proposed","Proposed: the level waits for the regional security desk.","已提议：等级等待区域业务司核准。","Proposed for {0}: the level waits for the regional security desk.","已为{0}提议：等级等待区域业务司核准。"),
+  ("levelApproved","Approved: the level is the area's from its effective date.","已核准：该等级自生效日期起适用于此区域。","Approved for {0}: the level applies from its effective date.","已为{0}核准：该等级自生效日期起适用。"),
+  ("levelReturned","Sent back to the security officer with your reason.","已附理由退回安保干事。","Sent back for {0} with your reason.","已附理由退回{0}的提议。"),
+  ("levelWithdrawn","Withdrawn.","已撤回。","Withdrawn for {0}.","已撤回{0}的提议。"),
+]:
+    k("said."+a, en, zh); k("said."+a+"_named", en_named, zh_named)
+for a, en, zh in [("level_proposed","{0}: level {1} proposed for {2}","{0}：为{2}提议 {1} 级"),("level_approved","{0}: level {1} approved for {2}","{0}：{2}的 {1} 级已核准"),("level_returned","{0}: the level proposed for {2} was sent back","{0}：为{2}提议的等级被退回")]:
+    k("inbox."+a, en, zh)
+for a, en, zh in [("security_area","Security area","安全区域"),("security_level","Security level","安全等级")]:
+    k("audit.entity."+a, en, zh)
+for a, en, zh in [("area_id","Area","区域"),("level","Level","等级"),("reason","Reason","理由"),("effective_on","Effective from","生效日期"),("next_review","Next review","下次审查"),("decision_note","Decision note","决定意见")]:
+    k("audit.field."+a, en, zh)
+k("audit.field.name_in", "Name ({0})", "名称（{0}）")
+for code, en, zh in [
+  ("review_after_interval", "HQ asks for a review at most {0} months after the level takes effect; choose an earlier date or leave it empty.", "总部要求在等级生效后最多 {0} 个月内审查；请选择更早的日期或留空。"),
+  ("review_before_effective", "The next review cannot be before the level takes effect.", "下次审查日期不能早于等级生效日期。"),
+  ("acceptable_risk_order", "A higher risk cannot be acceptable to more programmes than a lower one.", "较高风险可接受的方案不能多于较低风险。"),
+  ("area_of_other_country", "{0} is in {1}; this area is in {2}. Choose an area of {1}.", "{0}位于 {1}，而此区域属于 {2}。请选择 {1} 的区域。"),
+  ("measure_not_required", "This duty station is not required to meet this measure; only required measures are rated.", "该工作地点无须执行此措施；只对须执行的措施评定。"),
+  ("unknown_area", "No area of {0} has this name. Its areas: {1}. The country's security officer adds areas.", "{0}没有此名称的区域。现有区域：{1}。区域由该国安保干事添加。"),
+  ("security_not_now", "This is not possible while the proposal is {0}; reload the page to see what you can do now.", "提议处于“{0}”状态时不能进行此操作；请重新加载页面查看当前可进行的操作。"),
+  ("own_proposal", "You proposed this: someone else at the regional security desk must decide on it.", "此项由您提议：须由区域业务司的其他人员决定。"),
+  ("reason_required", "Say why: the security officer needs a reason to act on.", "请说明理由：安保干事需要据此修改。"),
+  ("proposal_open", "A proposal for this area is already waiting for the regional security desk; withdraw it or wait for the decision.", "此区域已有等待区域业务司核准的提议；请撤回或等待决定。"),
+]:
+    k("problem."+code, en, zh)
 # The languages whose texts this script holds, by column of k(); every other language is the file a
 # translator keeps in the folder: its texts are kept, keys the catalogue no longer has are dropped,
 # and the keys it still lacks are listed (the catalogue test fails until each has a text).

@@ -51,6 +51,10 @@ enum Migrations {
             CreateFormPost(),
             // Posts that arrived after the session ended, sent for their person at sign-in.
             CreateHeldPost(),
+            // Security areas of each country, every duty station in one (from the area names the
+            // stations carried), and each area's security levels with their history.
+            CreateSecurityArea(),
+            CreateSecurityLevel(),
         ]
     }
 }

@@ -27,6 +27,8 @@ func routes(_ app: Application) throws {
     OversightController().register(app)
     // The joint risk register
     RisksController().register(app)
+    // Security management: areas and their levels
+    SecurityController().register(app)
     // People and access
     UsersController().register(app)
     AuditController().register(app)

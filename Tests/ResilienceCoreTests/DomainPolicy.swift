@@ -34,6 +34,12 @@ let domainPolicy: [(Action, Set<Role>)] = {
         (.activatePlans, [.focalPoint, .seniorManager]),
         // HQ sets the impact scale.
         (.configureContinuity, hq),
+        // "security officer: security levels, risk assessments, compliance … for the area";
+        // "regional security desk: approves security levels, risk assessments"; HQ reads everything.
+        (.viewSecurity, hq.union([.securityOfficer, .regionalSecurityDesk])),
+        (.manageSecurity, [.securityOfficer]), (.approveSecurity, [.regionalSecurityDesk]),
+        // HQ keeps the agencies, the measures catalogue and the settings.
+        (.configureSecurity, hq),
     ]
     // "regional reviewer: grant focal-point access in the region"; every other grant is the administrator's.
     for role in Role.allCases {

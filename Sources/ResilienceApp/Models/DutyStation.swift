@@ -14,8 +14,6 @@ final class DutyStation: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     /// ISO 3166-1 alpha-2.
     @Field(key: "country") var country: String
-    /// The security area the place belongs to.
-    @Field(key: "area") var area: String
     @Field(key: "latitude") var latitude: Double
     @Field(key: "longitude") var longitude: Double
     @OptionalField(key: "retired_at") var retiredAt: Date?
@@ -23,13 +21,18 @@ final class DutyStation: Model, @unchecked Sendable {
     // Relationships
     /// The unit that works at and answers for this place.
     @Parent(key: "unit_id") var unit: Unit
+    /// The security area the place is in: its level, risk assessment and measures are the area's.
+    @Parent(key: "area_id") var area: SecurityArea
 
     /// Listed by hand: Fluent otherwise finds them by reflection on every row it decodes, which
     /// was most of the CPU of a list page (see `ModelPropertiesTests`, which holds this list to
     /// what reflection finds).
     var properties: [any AnyProperty] {
-        [$id, $createdAt, $updatedAt, $name, $country, $area, $latitude, $longitude, $retiredAt, $unit]
+        [$id, $createdAt, $updatedAt, $name, $country, $latitude, $longitude, $retiredAt, $unit, $area]
     }
 
     init() {}
+
+    /// The area's name in a language; the area must have been loaded.
+    func areaName(_ code: String) -> String { $area.value?.name(in: code) ?? "" }
 }

@@ -42,6 +42,17 @@ public enum Access {
             [.focalPoint, .seniorManager]
         case .configureContinuity:
             [.administrator, .hqOversight]
+        case .viewSecurity:
+            // DOMAIN.md: the security officer keeps the area, the regional desk approves, HQ
+            // oversight and administrators read everything. Others read their duty station's
+            // level and measures on its page (`viewOrganization`).
+            [.administrator, .hqOversight, .securityOfficer, .regionalSecurityDesk]
+        case .manageSecurity:
+            [.securityOfficer]
+        case .approveSecurity:
+            [.regionalSecurityDesk]
+        case .configureSecurity:
+            [.administrator, .hqOversight]
         case .grant(let role):
             // The seed: regional teams give country focal points their access.
             switch role {

@@ -34,6 +34,14 @@ public enum Action: Hashable, Sendable {
     case activatePlans
     /// Configure the impact scale (time ladder, categories, tolerance) that new plans use.
     case configureContinuity
+    /// Read a country's security areas, their levels and history, risk assessments and compliance.
+    case viewSecurity
+    /// Keep a country's security areas, propose levels, write risk assessments, record compliance.
+    case manageSecurity
+    /// Approve or return the levels and risk assessments proposed in the countries of a region.
+    case approveSecurity
+    /// Keep HQ's security settings: agencies, the measures catalogue, review intervals, acceptable risk.
+    case configureSecurity
 
     /// Every action, for exhaustive tests and for the route × role matrix.
     public static var allCases: [Action] {
@@ -41,6 +49,7 @@ public enum Action: Hashable, Sendable {
             .viewOrganization, .manageOrganization, .viewPeople, .manageAccounts, .viewAudit,
             .viewPlans, .editPlans, .submitPlans, .reviewPlans, .approvePlans, .runCampaigns, .viewOversight,
             .reportCompliance, .editRisks, .activatePlans, .configureContinuity,
+            .viewSecurity, .manageSecurity, .approveSecurity, .configureSecurity,
         ]
             + Role.allCases.map { .grant($0) }
     }

@@ -8,6 +8,8 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
     case contributor
     case seniorManager = "senior_manager"
     case securityOfficer = "security_officer"
+    /// 区域业务司: held on a region; approves its countries' security levels and risk assessments.
+    case regionalSecurityDesk = "regional_security_desk"
     case staffMember = "staff_member"
 
     public static func < (lhs: Role, rhs: Role) -> Bool {

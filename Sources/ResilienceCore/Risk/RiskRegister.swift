@@ -4,6 +4,9 @@ import Foundation
 public enum RiskLevel: String, CaseIterable, Codable, Sendable, Comparable {
     case low, medium, high
     case veryHigh = "very_high"
+    /// Beyond what any programme may accept (the Guidelines for Acceptable Risk); only a matrix
+    /// HQ configures so gives it.
+    case unacceptable
 
     private var rank: Int { Self.allCases.firstIndex(of: self)! }
     public static func < (a: RiskLevel, b: RiskLevel) -> Bool { a.rank < b.rank }

@@ -73,6 +73,22 @@ public enum Problem: String, CaseIterable, Sendable, Codable {
     case kindCode = "kind_code"
     case ownWork = "own_work"
     case cannotGrantSelf = "cannot_grant_self"
+    /// A level's next review later than HQ's interval for the level allows.
+    case reviewAfterInterval = "review_after_interval"
+    /// HQ's acceptable-risk table lets a higher risk be accepted by more programmes than a lower.
+    case acceptableRiskOrder = "acceptable_risk_order"
+    /// A duty station put in a security area of another country.
+    case areaOfOtherCountry = "area_of_other_country"
+    /// A compliance status for a measure the duty station is not required to meet.
+    case measureNotRequired = "measure_not_required"
+    /// A duty station's area named by a name no area of its country has.
+    case unknownArea = "unknown_area"
+    case reviewBeforeEffective = "review_before_effective"
+    /// A move on a proposed level or assessment that its state does not allow.
+    case securityNotNow = "security_not_now"
+    case ownProposal = "own_proposal"
+    case reasonRequired = "reason_required"
+    case proposalOpen = "proposal_open"
 }
 
 /// A refusal from the domain: what is wrong, with which field, and the values the message needs.

@@ -122,6 +122,12 @@ public enum TextRules {
         return date
     }
 
+    /// A calendar day that must be given.
+    public static func requiredDay(_ raw: String?, field: String) throws(DomainError) -> Date {
+        guard let day = try day(raw, field: field) else { throw DomainError(.required, field: field) }
+        return day
+    }
+
     /// A date and time as browsers send it (`2026-11-23T14:30`, seconds optional), read as UTC.
     public static func dateTime(_ raw: String?, field: String) throws(DomainError) -> Date {
         let value = (raw ?? "").trimmingCharacters(in: .whitespaces)

@@ -32,22 +32,24 @@ struct DutyStationsController {
             rows: rows.map {
                 (
                     UnitPage.Station(
-                        id: $0.id, name: $0.name, country: $0.country, area: $0.area, retired: $0.retiredAt != nil),
+                        id: $0.id, name: $0.name, country: $0.country, area: $0.area(req.localizer.code), retired: $0.retiredAt != nil),
                     $0.unitID, $0.unitName
                 )
             }, info: info, query: q)
         return Layout.response(for: req, title: req.localizer("nav.duty_stations"), content: page.body(req.localizer))
     }
 
-    static func row(_ s: DutyStation) -> UnitPage.Station {
-        .init(id: s.id!, name: s.name, country: s.country, area: s.area, retired: s.retiredAt != nil)
+    /// The station with its area loaded.
+    static func row(_ s: DutyStation, _ t: Localizer) -> UnitPage.Station {
+        .init(id: s.id!, name: s.name, country: s.country, area: s.areaName(t.code), retired: s.retiredAt != nil)
     }
 
     @Sendable func show(_ req: Request) async throws -> Response {
         let station = try await req.dutyStationParameter()
         let unit = try await req.loadUnit(station.$unit.id)
+        try await station.$area.load(on: req.db)
         let page = DutyStationPage(
-            station: Self.row(station), latitude: station.latitude, longitude: station.longitude,
+            station: Self.row(station, req.localizer), latitude: station.latitude, longitude: station.longitude,
             unitID: unit.id!, unitName: unit.name,
             mayManage: try req.requireActor().may(.manageOrganization, on: unit.unitPath), csrf: req.csrfToken)
         return Layout.response(for: req, title: station.name, content: page.body(req.localizer))
@@ -81,7 +83,7 @@ struct DutyStationsController {
     @Sendable func edit(_ req: Request) async throws -> Response {
         let s = try await req.dutyStationParameter()
         let values = [
-            "name": s.name, "country": s.country, "area": s.area, "latitude": String(s.latitude),
+            "name": s.name, "country": s.country, "area": try await s.$area.get(on: req.db).name(in: req.localizer.code), "latitude": String(s.latitude),
             "longitude": String(s.longitude),
         ]
         return formPage(

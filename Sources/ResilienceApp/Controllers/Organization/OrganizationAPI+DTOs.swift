@@ -13,15 +13,18 @@ struct UnitDTO: Content {
 }
 
 struct DutyStationDTO: Content {
-    var id: UUID; var name: String; var country: String; var area: String
+    var id: UUID; var name: String; var country: String
+    /// The security area's name (in the fallback language) and identifier.
+    var area: String; var areaID: UUID
     var latitude: Double; var longitude: Double; var unitID: UUID; var retiredAt: Date?
+    /// The station with its area loaded.
     init(_ s: DutyStation) {
-        id = s.id!; name = s.name; country = s.country; area = s.area; latitude = s.latitude; longitude = s.longitude
-        unitID = s.$unit.id; retiredAt = s.retiredAt
+        id = s.id!; name = s.name; country = s.country; area = s.areaName(Catalogue.fallbackCode); areaID = s.$area.id
+        latitude = s.latitude; longitude = s.longitude; unitID = s.$unit.id; retiredAt = s.retiredAt
     }
     init(_ r: DutyStationRow) {
-        id = r.id; name = r.name; country = r.country; area = r.area; latitude = r.latitude; longitude = r.longitude
-        unitID = r.unitID; retiredAt = r.retiredAt
+        id = r.id; name = r.name; country = r.country; area = r.area(Catalogue.fallbackCode); areaID = r.areaID
+        latitude = r.latitude; longitude = r.longitude; unitID = r.unitID; retiredAt = r.retiredAt
     }
 }
 

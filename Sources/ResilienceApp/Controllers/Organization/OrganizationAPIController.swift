@@ -81,15 +81,18 @@ struct OrganizationAPIController {
     }
 
     @Sendable func station(_ req: Request) async throws -> DutyStationDTO {
-        DutyStationDTO(try await req.dutyStationParameter())
+        let station = try await req.dutyStationParameter()
+        try await station.$area.load(on: req.db)
+        return DutyStationDTO(station)
     }
 
     @Sendable func updateStation(_ req: Request) async throws -> DutyStationDTO {
         let station = try await req.dutyStationParameter()
         let body = try req.decodeJSON(DutyStationBody.self)
+        let currentArea = try await station.$area.get(on: req.db).name(in: Catalogue.fallbackCode)
         let input = DutyStationInput(
             name: body.name ?? station.name, country: body.country ?? station.country,
-            area: body.area ?? station.area, latitude: String(body.latitude ?? station.latitude),
+            area: body.area ?? currentArea, latitude: String(body.latitude ?? station.latitude),
             longitude: String(body.longitude ?? station.longitude))
         try await DutyStationService.update(station, input, by: req.auditContext, on: req.db)
         return DutyStationDTO(station)
@@ -98,6 +101,7 @@ struct OrganizationAPIController {
     @Sendable func retireStation(_ req: Request) async throws -> DutyStationDTO {
         let station = try await req.dutyStationParameter()
         try await DutyStationService.retire(station, by: req.auditContext, on: req.db)
+        try await station.$area.load(on: req.db)
         return DutyStationDTO(station)
     }
 }

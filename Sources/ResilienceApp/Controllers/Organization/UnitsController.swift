@@ -54,7 +54,8 @@ struct UnitsController {
         let unitID = try unit.requireID()
         let ancestors = try await UnitQueries.ancestors(of: unit, on: req.db)
         let (children, info) = try await UnitQueries.children(of: unitID, on: req.db).pagedWithoutTotal(req)
-        let stations = try await DutyStation.query(on: req.db).filter(\.$unit.$id == unitID).sort(\.$name).limit(200)
+        let stations = try await DutyStation.query(on: req.db).filter(\.$unit.$id == unitID).with(\.$area).sort(\.$name)
+            .limit(200)
             .all()
         let mayPeople = actor.may(.viewPeople, on: unit.unitPath)
         let people = mayPeople ? try await User.query(on: req.db).filter(\.$homeUnit.$id == unitID).count() : 0
@@ -63,7 +64,7 @@ struct UnitsController {
             children: children.map(UnitQueries.item),
             childrenPage: info,
             stations: stations.map {
-                .init(id: $0.id!, name: $0.name, country: $0.country, area: $0.area, retired: $0.retiredAt != nil)
+                .init(id: $0.id!, name: $0.name, country: $0.country, area: $0.areaName(req.localizer.code), retired: $0.retiredAt != nil)
             },
             peopleCount: people,
             may: (

@@ -57,6 +57,9 @@ struct AuditController {
             for user in try await User.query(on: req.db).filter(\.$id ~~ ids).all() {
                 names[user.id!] = user.displayName
             }
+            for area in try await SecurityArea.query(on: req.db).filter(\.$id ~~ ids).all() {
+                names[area.id!] = area.name(in: req.localizer.code)
+            }
         }
         let page = AuditPage(rows: rows, info: info, filter: filter, query: params, names: names)
         return Layout.response(for: req, title: req.localizer("nav.audit"), content: page.body(req.localizer))

@@ -25,7 +25,7 @@ enum HomeTasks {
             case .seniorManager: kind = "approve"
             case .hqOversight: kind = "oversight"
             case .securityOfficer: kind = "risks"
-            case .administrator, .staffMember: continue
+            case .administrator, .staffMember, .regionalSecurityDesk: continue
             }
             guard seen.insert("\(kind) \(unitID)").inserted else { continue }
             switch grant.role {
@@ -73,7 +73,7 @@ enum HomeTasks {
                             due > 0 ? t.plural("home.risks_due", count: due, due) : t("home.risks_none_due"),
                         ],
                         action: (t("home.open_register"), AppPath.unitRisks(unitID).path), urgent: due > 0))
-            case .administrator, .staffMember:
+            case .administrator, .staffMember, .regionalSecurityDesk:
                 break
             }
         }

@@ -41,6 +41,10 @@ enum DutyStationService {
         let station = DutyStation()
         apply(values, to: station)
         station.$unit.id = try unit.requireID()
+        let area = try await SecurityAreaService.resolve(
+            name: values.area, country: values.country, for: unit, by: context, on: db)
+        station.$area.id = try area.requireID()
+        station.$area.value = area
         try await db.transaction { db in
             try await station.create(on: db)
             try await Audit.record(on: db, by: context, .create, station, unitID: unit.id, summary: station.name)
@@ -55,6 +59,11 @@ enum DutyStationService {
         let values = try validate(input)
         let before = station.auditFields
         apply(values, to: station)
+        guard let unit = try await Unit.find(station.$unit.id, on: db) else { throw DomainError(.notFound) }
+        let area = try await SecurityAreaService.resolve(
+            name: values.area, country: values.country, for: unit, by: context, on: db)
+        station.$area.id = try area.requireID()
+        station.$area.value = area
         try await db.transaction { db in
             try await station.save(on: db)
             try await Audit.record(
@@ -78,7 +87,6 @@ enum DutyStationService {
     private static func apply(_ values: Values, to station: DutyStation) {
         station.name = values.name
         station.country = values.country
-        station.area = values.area
         station.latitude = values.coordinates.latitude
         station.longitude = values.coordinates.longitude
     }

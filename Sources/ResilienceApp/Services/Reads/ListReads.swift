@@ -5,12 +5,14 @@ import Vapor
 
 /// A duty station as its list shows it, with the name of its unit.
 struct DutyStationRow: Decodable, Sendable {
-    var id: UUID, name: String, country: String, area: String, latitude: Double, longitude: Double
+    var id: UUID, name: String, country: String, areaID: UUID, areaNames: String, latitude: Double, longitude: Double
     var unitID: UUID, unitName: String, retiredAt: Date?
     enum CodingKeys: String, CodingKey {
-        case id, name, country, area, latitude, longitude, unitID = "unit_id", unitName = "unit_name", retiredAt =
-            "retired_at"
+        case id, name, country, latitude, longitude, unitID = "unit_id", unitName = "unit_name", retiredAt =
+            "retired_at", areaID = "area_id", areaNames = "area_names"
     }
+    /// The area's name in a language.
+    func area(_ code: String) -> String { NameSet.pick(areaNames, code) }
 }
 
 /// An account as its list shows it, with the name of its unit.
@@ -38,17 +40,18 @@ enum ListReads {
         if !text.isEmpty {
             let like = sql.caseInsensitiveLike
             conditions.append(
-                "(d.name \(unsafeRaw: like) \(bind: "%\(text)%") OR d.country = \(bind: text.uppercased()) OR d.area \(unsafeRaw: like) \(bind: "%\(text)%"))"
+                "(d.name \(unsafeRaw: like) \(bind: "%\(text)%") OR d.country = \(bind: text.uppercased()) OR a.names \(unsafeRaw: like) \(bind: "%\(text)%"))"
             )
         }
         let filter = whereClause(conditions)
         let total =
-            try await sql.raw("SELECT COUNT(*) AS n FROM duty_stations d" + filter).first(
+            try await sql.raw("SELECT COUNT(*) AS n FROM duty_stations d JOIN security_areas a ON a.id = d.area_id" + filter).first(
                 decodingColumn: "n", as: Int.self) ?? 0
         let rows = try await sql.raw(
             """
-            SELECT d.id, d.name, d.country, d.area, d.latitude, d.longitude, d.unit_id, d.retired_at, u.name AS unit_name
-            FROM duty_stations d JOIN units u ON u.id = d.unit_id
+            SELECT d.id, d.name, d.country, d.area_id, a.names AS area_names, d.latitude, d.longitude, d.unit_id,
+                d.retired_at, u.name AS unit_name
+            FROM duty_stations d JOIN units u ON u.id = d.unit_id JOIN security_areas a ON a.id = d.area_id
             """ + filter
                 + " ORDER BY d.country, d.name LIMIT \(bind: page.per) OFFSET \(bind: (page.page - 1) * page.per)"
         )

@@ -20,6 +20,7 @@ enum DemoData {
         .init(username: "contributor.bangladesh", name: "Rahima Akter", role: .contributor, unitCode: "BGD"),
         .init(username: "manager.bangladesh", name: "Hiroshi Tanaka", role: .seniorManager, unitCode: "BGD"),
         .init(username: "security.kenya", name: "Peter Otieno", role: .securityOfficer, unitCode: "KEN"),
+        .init(username: "desk.ehagl", name: "Amani Mwangi", role: .regionalSecurityDesk, unitCode: "RB-EHAGL"),
         .init(username: "staff.coxsbazar", name: "Nusrat Jahan", role: .staffMember, unitCode: "BGD-CXB"),
     ]
 
@@ -138,6 +139,14 @@ enum DemoData {
             ]),
     ]
 
+    /// The areas' names in Chinese, as the Chinese interface shows them.
+    private static let chineseAreaNames = [
+        "Dhaka": "达卡", "Cox's Bazar": "科克斯巴扎尔", "Yangon": "仰光", "Rakhine": "若开", "Kachin": "克钦",
+        "Kabul": "喀布尔", "Herat": "赫拉特", "Nairobi": "内罗毕", "Garissa": "加里萨", "Turkana": "图尔卡纳",
+        "Addis Ababa": "亚的斯亚贝巴", "Gambella": "甘贝拉", "Somali": "索马里州", "Amman": "安曼", "Mafraq": "马弗拉克",
+        "Beirut": "贝鲁特", "Bekaa": "贝卡", "South": "南黎巴嫩",
+    ]
+
     /// True when the database holds no unit yet.
     static func isEmpty(_ db: any Database) async throws -> Bool { try await Unit.query(on: db).count() == 0 }
 
@@ -154,12 +163,20 @@ enum DemoData {
             let r = try await UnitService.create(
                 under: hq, UnitInput(name: region.name, code: region.code, kind: UnitKind.region.rawValue), by: context,
                 on: db)
-            _ = try await DutyStationService.create(at: r, input(region.place), by: context, on: db)
             for country in region.countries {
                 let c = try await UnitService.create(
                     under: r,
                     UnitInput(name: country.name, code: country.code, kind: UnitKind.countryOperation.rawValue),
                     by: context, on: db)
+                // The country's security officer divides it into the areas its places are in.
+                var areas: [String] = []
+                for place in [country.place] + country.offices.map(\.place) where !areas.contains(place.area) {
+                    areas.append(place.area)
+                    var names = ["en": place.area]
+                    names["zh-Hans"] = chineseAreaNames[place.area]
+                    _ = try await SecurityAreaService.create(
+                        in: c, SecurityAreaInput(country: place.country, names: names), by: context, on: db)
+                }
                 _ = try await DutyStationService.create(at: c, input(country.place), by: context, on: db)
                 for office in country.offices {
                     let o = try await UnitService.create(
@@ -168,6 +185,9 @@ enum DemoData {
                     _ = try await DutyStationService.create(at: o, input(office.place), by: context, on: db)
                 }
             }
+            // After its countries: a regional bureau's place is in an area its host country's
+            // security officer keeps.
+            _ = try await DutyStationService.create(at: r, input(region.place), by: context, on: db)
         }
         let hash = try hasher.hash(password)
         for account in accounts {
@@ -187,6 +207,7 @@ enum DemoData {
             }
         }
         try await DemoPlan.load(on: db, now: now)
+        try await DemoSecurity.load(on: db, now: now)
     }
 
     private static func input(_ p: Place) -> DutyStationInput {
@@ -198,7 +219,7 @@ enum DemoData {
     static var summary: String {
         (["Demo accounts (password: \(password)):"]
             + accounts.map {
-                "  \($0.username.padding(toLength: 24, withPad: " ", startingAt: 0)) \($0.role.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \($0.unitCode)"
+                "  \($0.username.padding(toLength: 24, withPad: " ", startingAt: 0)) \($0.role.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0)) \($0.unitCode)"
             }).joined(separator: "\n")
     }
 }

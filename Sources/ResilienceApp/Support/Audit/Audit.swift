@@ -93,7 +93,7 @@ extension DutyStation: Auditable {
     static let auditEntity = "duty_station"
     var auditFields: [String: String] {
         [
-            "name": name, "country": country, "area": area, "latitude": String(latitude),
+            "name": name, "country": country, "area_id": $area.id.uuidString.lowercased(), "latitude": String(latitude),
             "longitude": String(longitude), "unit_id": $unit.id.uuidString.lowercased(),
             "retired_at": retiredAt.map { ISO8601DateFormatter().string(from: $0) } ?? "",
         ]

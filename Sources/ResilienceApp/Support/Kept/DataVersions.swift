@@ -25,6 +25,8 @@ enum DataKind: String, Sendable, CaseIterable {
     case settings
     /// The daily history of compliance figures, recorded by the hourly run.
     case snapshots
+    /// Security areas, their levels, risk assessments and measures compliance.
+    case security
 
     /// Kinds with one counter for the whole organization: a change anywhere shows everywhere.
     var isGlobal: Bool { [.units, .settings, .snapshots].contains(self) }
@@ -39,9 +41,10 @@ enum DataKind: String, Sendable, CaseIterable {
         case "compliance_report": [.compliance]
         case "campaign": [.campaigns]
         case "user", "grant": [.people]
-        case "duty_station": [.dutyStations]
+        case "duty_station": [.dutyStations, .security]
         case "unit": [.units]
         case "setting": [.settings]
+        case "security_area", "security_level": [.security]
         default: []
         }
     }

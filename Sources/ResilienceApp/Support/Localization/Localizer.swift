@@ -41,13 +41,15 @@ struct Localizer: Sendable {
         if UnitKind(rawValue: arg) != nil { return self("unit_kind.\(arg)") }
         if Role(rawValue: arg) != nil { return self("role.\(arg)") }
         if ReviewState(rawValue: arg) != nil { return self("plan_status.\(arg)") }
+        // A code given with its catalogue prefix (`level_state.returned`).
+        if arg.hasPrefix("level_state."), catalogue.has(arg, in: code) { return self(arg) }
         return arg
     }
 
     /// A name HQ gave in several languages: this language's, else the fallback's, else any.
     func pick(_ names: [String: String]?) -> String? {
         guard let names, !names.isEmpty else { return nil }
-        return names[code] ?? names[Catalogue.fallbackCode] ?? names.sorted { $0.key < $1.key }.first?.value
+        return NameSet.pick(names, code)
     }
 
     func role(_ role: Role) -> String { self("role.\(role.rawValue)") }

@@ -13,6 +13,8 @@ struct Said: Equatable, Sendable {
         case repeated
         /// A move of the review cycle, told by the move's own text.
         case submitted, withdrawn, takenForReview, returned, endorsed, approved
+        /// A security level proposed, and the desk's decision on it.
+        case proposed, levelApproved, levelReturned, levelWithdrawn
     }
 
     var what: What

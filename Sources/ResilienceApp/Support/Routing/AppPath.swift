@@ -36,6 +36,11 @@ enum AppPath: Sendable {
     case unitRisks(UUID), unitRisk(UUID, UUID), unitRisksImport(UUID), unitRisksCSV(UUID), unitRiskKinds(UUID)
     case unitRisksTemplate(UUID)
     case apiUnitRisks(UUID), apiUnitRisk(UUID, UUID), apiUnitRiskHeat(UUID), riskScale, apiRiskScale
+    // Security management: areas and their levels
+    case security, unitSecurity(UUID), unitSecurityNewArea(UUID), securityArea(UUID), securityAreaEdit(UUID)
+    case securityAreaLevels(UUID), securityAreaNewLevel(UUID), securityAreaStations(UUID), securityLevelDecision(UUID)
+    case apiUnitSecurityAreas(UUID), apiSecurityArea(UUID), apiSecurityAreaLevels(UUID), apiSecurityAreaStations(UUID)
+    case apiSecurityLevelDecision(UUID)
     // JSON API
     case apiOpenAPI, apiMe, apiTokens, apiToken(UUID)
     case apiUnits, apiUnit(UUID), apiUnitChildren(UUID), apiUnitMove(UUID), apiUnitRetire(UUID)
@@ -156,6 +161,20 @@ enum AppPath: Sendable {
         case .apiPlanCompare: "/api/v1/plans/:planID/compare"
         case .apiPlanExport: "/api/v1/plans/:planID/export"
         case .apiImpactScale: "/api/v1/impact-scale"
+        case .security: "/security"
+        case .unitSecurity: "/units/:unitID/security"
+        case .unitSecurityNewArea: "/units/:unitID/security/new-area"
+        case .securityArea: "/security-areas/:areaID"
+        case .securityAreaEdit: "/security-areas/:areaID/edit"
+        case .securityAreaLevels: "/security-areas/:areaID/levels"
+        case .securityAreaNewLevel: "/security-areas/:areaID/levels/new"
+        case .securityAreaStations: "/security-areas/:areaID/duty-stations"
+        case .securityLevelDecision: "/security-levels/:levelID/decision"
+        case .apiUnitSecurityAreas: "/api/v1/units/:unitID/security-areas"
+        case .apiSecurityArea: "/api/v1/security-areas/:areaID"
+        case .apiSecurityAreaLevels: "/api/v1/security-areas/:areaID/levels"
+        case .apiSecurityAreaStations: "/api/v1/security-areas/:areaID/duty-stations"
+        case .apiSecurityLevelDecision: "/api/v1/security-levels/:levelID/decision"
         case .apiOpenAPI: "/api/v1/openapi.json"
         case .apiMe: "/api/v1/me"
         case .apiTokens: "/api/v1/tokens"
@@ -202,7 +221,11 @@ enum AppPath: Sendable {
             .apiUnitDashboard(let u), .apiUnitComplianceReports(let u), .apiUnitCampaigns(let u), .apiCampaign(let u),
             .unitRisks(let u), .unitRisksImport(let u), .unitRisksCSV(let u), .unitRiskKinds(let u),
             .unitRisksTemplate(let u),
-            .apiUnitRisks(let u), .apiUnitRiskHeat(let u):
+            .apiUnitRisks(let u), .apiUnitRiskHeat(let u),
+            .unitSecurity(let u), .unitSecurityNewArea(let u), .securityArea(let u), .securityAreaEdit(let u),
+            .securityAreaLevels(let u), .securityAreaNewLevel(let u), .securityAreaStations(let u),
+            .securityLevelDecision(let u), .apiUnitSecurityAreas(let u), .apiSecurityArea(let u),
+            .apiSecurityAreaLevels(let u), .apiSecurityAreaStations(let u), .apiSecurityLevelDecision(let u):
             return [id(u)]
         case .planSection(let u, let section):
             return [id(u), section.rawValue]
@@ -227,7 +250,7 @@ enum AppPath: Sendable {
             .units, .dutyStations, .users, .userNew, .audit, .inbox, .inboxRead, .impactScale, .oversight, .riskScale,
             .apiOpenAPI, .apiMe, .apiTokens, .apiUnits, .apiDutyStations, .apiUsers, .apiAudit, .apiInbox,
             .apiInboxRead,
-            .apiImpactScale, .apiOversight, .apiRiskScale:
+            .apiImpactScale, .apiOversight, .apiRiskScale, .security:
             return []
         }
     }

@@ -31,6 +31,16 @@ extension Request {
     func unitParameter() async throws -> Unit { try await parameterModel(Unit.self, "unitID") }
     /// The path's unit, read already (with the person asking, see `ActorQuery`).
     func loaded(unitParameter unit: Unit) { loaded.models["unitID:\(Unit.schema)"] = unit }
+    func securityAreaParameter() async throws -> SecurityArea { try await parameterModel(SecurityArea.self, "areaID") }
+    func securityLevelParameter() async throws -> SecurityLevelDecision {
+        try await parameterModel(SecurityLevelDecision.self, "levelID")
+    }
+    /// A security area by id, read once per request.
+    func loadArea(_ id: UUID) async throws -> SecurityArea {
+        if let area = try? await securityAreaParameter(), area.id == id { return area }
+        guard let area = try await SecurityArea.find(id, on: db) else { throw Abort(.notFound) }
+        return area
+    }
     func dutyStationParameter() async throws -> DutyStation { try await parameterModel(DutyStation.self, "stationID") }
     func userParameter() async throws -> User { try await parameterModel(User.self, "userID") }
     /// The plan of the path, without its content (see `PlanService.snapshot`).

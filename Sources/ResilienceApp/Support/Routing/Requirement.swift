@@ -25,6 +25,10 @@ enum Requirement: Sendable {
     case campaign(Action)
     /// The action allowed at headquarters (the root of the tree): settings of the whole organization.
     case headquarters(Action)
+    /// The action allowed on the unit that keeps the security area named by `:areaID`.
+    case securityArea(Action)
+    /// The action allowed on the unit that keeps the area of the level named by `:levelID`.
+    case securityLevel(Action)
     /// Granting the role of the grant named by `:grantID`, on its unit (revoking needs the same).
     case grant
 
@@ -66,6 +70,15 @@ enum Requirement: Sendable {
         case .headquarters(let action):
             let root = try await UnitQueries.root(on: request.db)
             guard let root, actor.may(action, on: root.unitPath) else { throw Abort(.forbidden) }
+        case .securityArea(let action):
+            let area = try await request.securityAreaParameter()
+            let unit = try await request.loadUnit(area.$unit.id)
+            guard actor.may(action, on: unit.unitPath) else { throw Abort(.forbidden) }
+        case .securityLevel(let action):
+            let decision = try await request.parameterModel(SecurityLevelDecision.self, "levelID")
+            let area = try await request.loadArea(decision.$area.id)
+            let unit = try await request.loadUnit(area.$unit.id)
+            guard actor.may(action, on: unit.unitPath) else { throw Abort(.forbidden) }
         case .grant:
             let grant = try await request.grantParameter()
             let unit = try await request.loadUnit(grant.$unit.id)
@@ -112,6 +125,10 @@ extension Requirement: CustomStringConvertible {
             case .editRisks: "edit_risks"
             case .activatePlans: "activate_plans"
             case .configureContinuity: "configure_continuity"
+            case .viewSecurity: "view_security"
+            case .manageSecurity: "manage_security"
+            case .approveSecurity: "approve_security"
+            case .configureSecurity: "configure_security"
             }
         }
         return switch self {
@@ -125,6 +142,8 @@ extension Requirement: CustomStringConvertible {
         case .headquarters(let a): "headquarters(\(name(a)))"
         case .activation(let a): "activation(\(name(a)))"
         case .campaign(let a): "campaign(\(name(a)))"
+        case .securityArea(let a): "security_area(\(name(a)))"
+        case .securityLevel(let a): "security_level(\(name(a)))"
         case .grant: "grant"
         }
     }

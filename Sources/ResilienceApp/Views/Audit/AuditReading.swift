@@ -86,6 +86,10 @@ struct AuditReading {
             if PlanSection(rawValue: section) != nil { return "\(t("section.\(section)")) › \(name)" }
         }
         if t.catalogue.has("audit.field.\(key)", in: t.code) { return t("audit.field.\(key)") }
+        // A name given per language: `name_zh-Hans`.
+        if key.hasPrefix("name_"), let language = Catalogue.shared.language(String(key.dropFirst(5))) {
+            return t("audit.field.name_in", language.name)
+        }
         if PlanSection(rawValue: key) != nil { return t("section.\(key)") }
         return t.field(key)
     }
@@ -94,7 +98,7 @@ struct AuditReading {
     static let codeNames: [String: [String]] = [
         "role": ["role"],
         "kind": ["unit_kind", "risk_kind", "scenario_kind", "agreement_kind", "exercise_kind", "dependency"],
-        "state": ["plan_status", "feedback_state"], "status": ["risk_status"], "source": ["risk_source"],
+        "state": ["plan_status", "feedback_state", "level_state"], "status": ["risk_status"], "source": ["risk_source"],
         "function": ["team_function"], "classification": ["classification"], "criteria": ["criterion"],
         "resources": ["resource"],
     ]
@@ -106,7 +110,8 @@ struct AuditReading {
         if key == "language" { return Catalogue.shared.language(raw)?.name ?? raw }
         if raw == "true" || raw == "false" { return t(raw == "true" ? "common.yes" : "common.no") }
         if key.hasSuffix("_id"), let id = UUID(uuidString: raw) { return names[id] ?? t("audit.unknown_record") }
-        if key.hasSuffix("_at") || key == "deadline", let date = ISO8601DateFormatter().date(from: raw) {
+        if key.hasSuffix("_at") || key.hasSuffix("_on") || ["deadline", "next_review"].contains(key),
+            let date = ISO8601DateFormatter().date(from: raw) {
             return t.dateTime(date)
         }
         if let object = Self.object(raw) {

@@ -221,7 +221,7 @@ struct RiskRegisterPage {
     }
 
     static let colors: [RiskLevel: String] = [
-        .low: "#cfe8d5", .medium: "#fbe7a8", .high: "#f6b98a", .veryHigh: "#e88a84",
+        .low: "#cfe8d5", .medium: "#fbe7a8", .high: "#f6b98a", .veryHigh: "#e88a84", .unacceptable: "#b5524d",
     ]
 
     /// A 5×5 heat map: likelihood up, impact across, each cell the level's colour with its count,

@@ -1,0 +1,210 @@
+import Fluent
+import ResilienceCore
+import Vapor
+
+/// The pages of security areas and their levels. Who may make which move on a proposal is the
+/// core's `LevelReview`; the decision route only needs the person to read the area.
+struct SecurityController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(.GET, .security, .somewhere(.viewSecurity), use: everywhere)
+        routes.on(.GET, .unitSecurity(AppPath.any), .unit(.viewSecurity), use: ofUnit)
+        routes.on(.GET, .unitSecurityNewArea(AppPath.any), .unit(.manageSecurity), use: newArea)
+        routes.on(.POST, .unitSecurity(AppPath.any), .unit(.manageSecurity), use: createArea)
+        routes.on(.GET, .securityArea(AppPath.any), .securityArea(.viewSecurity), use: area)
+        routes.on(.GET, .securityAreaEdit(AppPath.any), .securityArea(.manageSecurity), use: editArea)
+        routes.on(.POST, .securityAreaEdit(AppPath.any), .securityArea(.manageSecurity), use: renameArea)
+        routes.on(.POST, .securityAreaStations(AppPath.any), .securityArea(.manageSecurity), use: assign)
+        routes.on(.GET, .securityAreaNewLevel(AppPath.any), .securityArea(.manageSecurity), use: newLevel)
+        routes.on(.POST, .securityAreaLevels(AppPath.any), .securityArea(.manageSecurity), use: propose)
+        routes.on(.POST, .securityLevelDecision(AppPath.any), .securityLevel(.viewSecurity), use: decide)
+    }
+
+    @Sendable func everywhere(_ req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let roots = try await UnitQueries.scopeRoots(actor, .viewSecurity, on: req.db)
+        let all = roots.contains { $0.$parent.id == nil }
+        let standings = try await SecurityReads.standings(
+            within: all ? nil : roots, language: req.localizer.code, at: req.now, on: req.db)
+        let page = SecurityAreasPage(standings: standings, unit: nil)
+        return Layout.response(for: req, title: req.localizer("security.title"), content: page.body(req.localizer))
+    }
+
+    @Sendable func ofUnit(_ req: Request) async throws -> Response {
+        let unit = try await req.unitParameter()
+        let standings = try await SecurityReads.standings(
+            within: [unit], language: req.localizer.code, at: req.now, on: req.db)
+        let page = SecurityAreasPage(
+            standings: standings,
+            unit: (unit.id!, try req.requireActor().may(.manageSecurity, on: unit.unitPath) && !unit.isRetired))
+        return Layout.response(
+            for: req, title: req.localizer("security.title_of", unit.name), content: page.body(req.localizer))
+    }
+
+    @Sendable func newArea(_ req: Request) async throws -> Response {
+        let unit = try await req.unitParameter()
+        // The country most of the unit's duty stations are in.
+        let countries = try await DutyStation.query(on: req.db).filter(\.$unit.$id == unit.requireID()).all(\.$country)
+        let country = Dictionary(grouping: countries, by: { $0 }).max { $0.value.count < $1.value.count }?.key ?? ""
+        return areaForm(req, unit: unit, FormState(values: ["country": country]))
+    }
+
+    @Sendable func createArea(_ req: Request) async throws -> Response {
+        let unit = try await req.unitParameter()
+        let form = try req.content.decode([String: String].self)
+        return try await req.saveForm(
+            values: form,
+            {
+                let area = try await SecurityAreaService.create(
+                    in: unit, SecurityAreaInput(country: form["country"], names: NameSet.fromForm(form, prefix: "name")),
+                    by: req.auditContext, on: req.db)
+                return req.redirect(
+                    to: AppPath.securityArea(area.id!).path, said: Said(.created, area.name(in: req.localizer.code)))
+            }, reshow: { areaForm(req, unit: unit, $0) })
+    }
+
+    private func areaForm(_ req: Request, unit: Unit, _ form: FormState) -> Response {
+        let page = SecurityAreaFormPage(
+            action: AppPath.unitSecurity(unit.id!).path, isNew: true, form: form, csrf: req.csrfToken)
+        return Layout.response(
+            for: req, title: req.localizer("security.new_area_title", unit.name), content: page.body(req.localizer))
+    }
+
+    @Sendable func area(_ req: Request) async throws -> Response {
+        try await renderArea(req, decisionForm: FormState())
+    }
+
+    func renderArea(_ req: Request, decisionForm: FormState) async throws -> Response {
+        let area = try await req.securityAreaParameter()
+        let unit = try await req.loadUnit(area.$unit.id)
+        let t = req.localizer
+        guard
+            let standing = try await SecurityReads.standings(
+                of: [area], unitNames: [unit.id!: unit.name], language: t.code, at: req.now, on: req.db
+            ).first
+        else { throw Abort(.notFound) }
+        for station in standing.stations { try await station.$unit.load(on: req.db) }
+        let history = try await SecurityLevelService.history(of: [area.id!], on: req.db)[area.id!] ?? []
+        let actor = try req.requireActor()
+        let mayManage = actor.may(.manageSecurity, on: unit.unitPath)
+        var movable: [(DutyStation, String)] = []
+        if mayManage {
+            let others = try await DutyStation.query(on: req.db).filter(\.$country == area.country)
+                .filter(\.$area.$id != area.requireID()).filter(\.$retiredAt == nil).with(\.$area).sort(\.$name).all()
+            movable = others.map { ($0, $0.areaName(t.code)) }
+        }
+        let page = SecurityAreaPage(
+            standing: standing, history: history, movable: movable,
+            may: (mayManage, actor.may(.approveSecurity, on: unit.unitPath)), decisionForm: decisionForm,
+            csrf: req.csrfToken)
+        return Layout.response(for: req, title: area.name(in: t.code), content: page.body(t))
+    }
+
+    @Sendable func editArea(_ req: Request) async throws -> Response {
+        let area = try await req.securityAreaParameter()
+        var values: [String: String] = [:]
+        for (code, name) in area.nameByLanguage { values["name-\(code)"] = name }
+        return renameForm(req, area, FormState(values: values))
+    }
+
+    @Sendable func renameArea(_ req: Request) async throws -> Response {
+        let area = try await req.securityAreaParameter()
+        let form = try req.content.decode([String: String].self)
+        return try await req.saveForm(
+            values: form,
+            {
+                try await SecurityAreaService.rename(
+                    area, SecurityAreaInput(names: NameSet.fromForm(form, prefix: "name")), by: req.auditContext,
+                    on: req.db)
+                return req.redirect(
+                    to: AppPath.securityArea(area.id!).path, said: Said(.saved, area.name(in: req.localizer.code)))
+            }, reshow: { renameForm(req, area, $0) })
+    }
+
+    private func renameForm(_ req: Request, _ area: SecurityArea, _ form: FormState) -> Response {
+        let page = SecurityAreaFormPage(
+            action: AppPath.securityAreaEdit(area.id!).path, isNew: false, form: form, csrf: req.csrfToken)
+        return Layout.response(
+            for: req, title: req.localizer("security.rename_title", area.name(in: req.localizer.code)),
+            content: page.body(req.localizer))
+    }
+
+    @Sendable func assign(_ req: Request) async throws -> Response {
+        let area = try await req.securityAreaParameter()
+        let form = try req.content.decode([String: String].self)
+        return try await req.saveForm(
+            values: form,
+            {
+                guard let id = form["station"].flatMap(UUID.init(uuidString:)),
+                    let station = try await DutyStation.find(id, on: req.db)
+                else { throw DomainError(.notFound, field: "station") }
+                try await SecurityAreaService.assign(station, to: area, by: req.auditContext, on: req.db)
+                return req.redirect(to: AppPath.securityArea(area.id!).path, said: Said(.moved, station.name))
+            }, reshow: { try await renderArea(req, decisionForm: $0) })
+    }
+
+    @Sendable func newLevel(_ req: Request) async throws -> Response {
+        let area = try await req.securityAreaParameter()
+        // A review starts from the ratings in force: to confirm them, the officer only says why.
+        let history = try await SecurityLevelService.history(of: [area.id!], on: req.db)[area.id!] ?? []
+        var values = ["effective_on": PlanChecks.isoDay(req.now)]
+        for (c, l) in SecurityLevelService.current(history, at: req.now)?.threatRatings?.ratings ?? [:] {
+            values["threat_\(c.rawValue)"] = String(l.rawValue)
+        }
+        return try await proposalForm(req, area, FormState(values: values))
+    }
+
+    @Sendable func propose(_ req: Request) async throws -> Response {
+        let area = try await req.securityAreaParameter()
+        let form = try req.content.decode([String: String].self)
+        return try await req.saveForm(
+            values: form,
+            {
+                let decision = try await SecurityLevelService.propose(
+                    for: area, Self.proposal(form), by: req.auditContext, on: req.db)
+                await SecurityLevelService.announce(decision, area: area, app: req.application, on: req.db)
+                return req.redirect(
+                    to: AppPath.securityArea(area.id!).path, said: Said(.proposed, area.name(in: req.localizer.code)))
+            }, reshow: { try await proposalForm(req, area, $0) })
+    }
+
+    static func proposal(_ form: [String: String]) -> LevelProposalInput {
+        var threats: [String: String] = [:]
+        for c in ThreatCategory.allCases { threats[c.rawValue] = form["threat_\(c.rawValue)"] }
+        return LevelProposalInput(
+            threats: threats, reason: form["reason"], effectiveOn: form["effective_on"], nextReview: form["next_review"])
+    }
+
+    private func proposalForm(_ req: Request, _ area: SecurityArea, _ form: FormState) async throws -> Response {
+        let page = LevelProposalPage(
+            area: area, intervals: try await SecurityLevelService.intervals(on: req.db), form: form, csrf: req.csrfToken)
+        return Layout.response(
+            for: req, title: req.localizer("security.propose_title", area.name(in: req.localizer.code)),
+            content: page.body(req.localizer))
+    }
+
+    @Sendable func decide(_ req: Request) async throws -> Response {
+        let decision = try await req.securityLevelParameter()
+        let area = try await req.loadArea(decision.$area.id)
+        req.parameters.set("areaID", to: area.id!.uuidString)
+        let form = try req.content.decode([String: String].self)
+        return try await req.saveForm(
+            values: form,
+            {
+                guard let move = form["move"].flatMap(LevelMove.init(rawValue:)) else {
+                    throw DomainError(.invalidChoice, field: "move")
+                }
+                try await SecurityLevelService.decide(
+                    decision, move, reason: form["reason"], by: req.requireActor(), context: req.auditContext,
+                    on: req.db)
+                await SecurityLevelService.announce(decision, area: area, app: req.application, on: req.db)
+                let said: Said.What =
+                    switch move {
+                    case .approve: .levelApproved
+                    case .returnToOfficer: .levelReturned
+                    case .withdraw: .levelWithdrawn
+                    }
+                return req.redirect(
+                    to: AppPath.securityArea(area.id!).path, said: Said(said, area.name(in: req.localizer.code)))
+            }, reshow: { try await renderArea(req, decisionForm: $0) })
+    }
+}
