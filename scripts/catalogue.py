@@ -534,6 +534,7 @@ k("security.area", "Area", "区域")
 k("security.level", "Security level", "安全等级")
 k("security.level_n", "{0} – {1}", "{0} 级 – {1}")
 k("security.threats", "Threat by category", "各类威胁")
+k("security.threat", "Threat", "威胁"); k("security.rating", "Rating", "评级")
 k("security.next_review", "Next review", "下次审查")
 k("security.review_overdue", "Review overdue since {0}", "审查已逾期（应于 {0}）")
 k("security.no_level", "No level approved yet", "尚无核准的安全等级")
@@ -600,6 +601,13 @@ for code, en, zh in [
   ("proposal_open", "A proposal for this area is already waiting for the regional security desk; withdraw it or wait for the decision.", "此区域已有等待区域业务司核准的提议；请撤回或等待决定。"),
 ]:
     k("problem."+code, en, zh)
+k("home.task.levels", "Security levels of {0}", "{0}的安全等级")
+k("home.open_levels", "Open the security levels", "打开安全等级")
+kp("home.levels_waiting", "{0} level waits for your decision.", "{0} levels wait for your decision.", "{0} 个安全等级等待您决定。")
+kp("home.areas", "{0} security area.", "{0} security areas.", "{0} 个安全区域。")
+kp("home.levels_overdue", "{0} level is past its review date.", "{0} levels are past their review date.", "{0} 个安全等级已过审查日期。")
+k("home.levels_none_overdue", "No level is past its review date.", "没有逾期未审查的安全等级。")
+kp("home.areas_without_level", "{0} area has no approved level.", "{0} areas have no approved level.", "{0} 个区域尚无核准的安全等级。")
 # The languages whose texts this script holds, by column of k(); every other language is the file a
 # translator keeps in the folder: its texts are kept, keys the catalogue no longer has are dropped,
 # and the keys it still lacks are listed (the catalogue test fails until each has a text).

@@ -40,4 +40,5 @@ func routes(_ app: Application) throws {
     OrganizationAPIController().register(app)
     PeopleAPIController().register(app)
     PlansAPIController().register(app)
+    SecurityAPIController().register(app)
 }

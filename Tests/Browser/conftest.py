@@ -27,7 +27,7 @@ def browser(language):
 
 
 DEMO_ACCOUNTS = ["admin", "hq.oversight", "reviewer.asia", "reviewer.ehagl", "reviewer.mena", "focal.bangladesh",
-                 "contributor.bangladesh", "manager.bangladesh", "security.kenya", "staff.coxsbazar"]
+                 "contributor.bangladesh", "manager.bangladesh", "security.kenya", "desk.ehagl", "staff.coxsbazar"]
 _ids = {}
 
 

@@ -23,6 +23,14 @@ import VaporTesting
                     \.$cycle, .descending
                 ).first())
             let root = try #require(try await UnitQueries.root(on: app.db))
+            // A security area of Bangladesh, with a proposal, for the routes that name them.
+            let area = try #require(
+                try await SecurityArea.query(on: app.db).filter(\.$unit.$id == bangladesh.requireID()).first())
+            let proposal = try await SecurityLevelService.propose(
+                for: area,
+                LevelProposalInput(
+                    threats: Dictionary(uniqueKeysWithValues: ThreatCategory.allCases.map { ($0.rawValue, "2") }),
+                    reason: "Floods", effectiveOn: "2026-01-05"), by: app.systemContext, on: app.db)
             let firstScenario = try #require(try PlanCodec.decode(PlanContent.self, plan.content).scenarios.first)
             let activation = try await ActivationService.start(
                 at: bangladesh, ActivationInput(kind: "flood", startedAt: "2026-01-05T06:00", places: "Cox's Bazar"),
@@ -43,6 +51,7 @@ import VaporTesting
                 "section": "scenarios", "itemID": firstScenario.id.uuidString, "number": "1",
                 "activationID": activation.id!.uuidString,
                 "threadID": thread.id!.uuidString, "campaignID": campaign.id!.uuidString,
+                "areaID": area.id!.uuidString, "levelID": proposal.id!.uuidString,
             ]
             func target(_ requirement: Requirement) -> (Action, UnitPath)? {
                 switch requirement {
@@ -54,6 +63,7 @@ import VaporTesting
                 case .headquarters(let a): (a, root.unitPath)
                 case .activation(let a): (a, bangladesh.unitPath)
                 case .campaign(let a): (a, bangladesh.unitPath)
+                case .securityArea(let a), .securityLevel(let a): (a, bangladesh.unitPath)
                 default: nil
                 }
             }
@@ -201,6 +211,25 @@ import VaporTesting
         "GET /api/v1/users/:userID/grants": "user(view_people)",
         "POST /api/v1/users/:userID/grants": "user(view_people)",
         "DELETE /api/v1/grants/:grantID": "grant", "GET /api/v1/audit": "somewhere(view_audit)",
+        // Security areas and levels: the officer keeps them, the regional desk decides (which move
+        // a person may make on a proposal is the core's `LevelReview`, tested there).
+        "GET /security": "somewhere(view_security)", "GET /units/:unitID/security": "unit(view_security)",
+        "GET /units/:unitID/security/new-area": "unit(manage_security)",
+        "POST /units/:unitID/security": "unit(manage_security)",
+        "GET /security-areas/:areaID": "security_area(view_security)",
+        "GET /security-areas/:areaID/edit": "security_area(manage_security)",
+        "POST /security-areas/:areaID/edit": "security_area(manage_security)",
+        "POST /security-areas/:areaID/duty-stations": "security_area(manage_security)",
+        "GET /security-areas/:areaID/levels/new": "security_area(manage_security)",
+        "POST /security-areas/:areaID/levels": "security_area(manage_security)",
+        "POST /security-levels/:levelID/decision": "security_level(view_security)",
+        "GET /api/v1/units/:unitID/security-areas": "unit(view_security)",
+        "POST /api/v1/units/:unitID/security-areas": "unit(manage_security)",
+        "GET /api/v1/security-areas/:areaID": "security_area(view_security)",
+        "PATCH /api/v1/security-areas/:areaID": "security_area(manage_security)",
+        "POST /api/v1/security-areas/:areaID/duty-stations": "security_area(manage_security)",
+        "POST /api/v1/security-areas/:areaID/levels": "security_area(manage_security)",
+        "POST /api/v1/security-levels/:levelID/decision": "security_level(view_security)",
         "GET /units/:unitID/plans": "unit(view_plans)", "POST /units/:unitID/plans": "unit(edit_plans)",
         "POST /units/:unitID/plans/import": "unit(edit_plans)", "GET /plans/:planID": "plan(view_plans)",
         "GET /plans/:planID/sections/:section": "plan(view_plans)",

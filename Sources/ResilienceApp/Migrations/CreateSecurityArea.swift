@@ -56,6 +56,7 @@ struct CreateSecurityArea: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
+        if let sql = database as? any SQLDatabase { try await sql.drop(index: "duty_stations_area").run() }
         try await database.schema("duty_stations").field("area", .string).update()
         if let sql = database as? any SQLDatabase {
             struct Area: Decodable { var id: UUID; var names: String }

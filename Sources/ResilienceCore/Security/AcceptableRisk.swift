@@ -35,7 +35,9 @@ public struct AcceptableRisk: Codable, Equatable, Sendable {
     public init(from decoder: any Decoder) throws {
         let raw = try decoder.container(keyedBy: CodingKeys.self).decode([String: String].self, forKey: .limits)
         var limits: [RiskLevel: ProgrammeCriticality?] = [:]
-        for (key, value) in raw { if let l = RiskLevel(rawValue: key) { limits[l] = ProgrammeCriticality(rawValue: value) } }
+        for (key, value) in raw {
+            if let l = RiskLevel(rawValue: key) { limits[l] = ProgrammeCriticality(rawValue: value) }
+        }
         try self.init(limits)
     }
 

@@ -60,7 +60,9 @@ public struct ThreatRatings: Codable, Equatable, Sendable {
         var errors: [DomainError] = []
         for category in ThreatCategory.allCases {
             let field = "threat_\(category.rawValue)"
-            do { ratings[category] = try SecurityLevel.parse(fields[field], field: field) } catch { errors.append(error) }
+            do { ratings[category] = try SecurityLevel.parse(fields[field], field: field) } catch {
+                errors.append(error)
+            }
         }
         guard errors.isEmpty, let parsed = try? ThreatRatings(ratings) else { throw ValidationErrors(errors) }
         return parsed

@@ -149,9 +149,9 @@ enum OpenAPIDocument {
                     "MoveBody": ["type": "object", "required": ["parentID"], "properties": ["parentID": uuid]],
                     "DutyStation": [
                         "type": "object",
-                        "required": ["id", "name", "country", "area", "latitude", "longitude", "unitID"],
+                        "required": ["id", "name", "country", "area", "areaID", "latitude", "longitude", "unitID"],
                         "properties": [
-                            "id": uuid, "name": string, "country": string, "area": string,
+                            "id": uuid, "name": string, "country": string, "area": string, "areaID": uuid,
                             "latitude": ["type": "number"],
                             "longitude": ["type": "number"], "unitID": uuid, "retiredAt": date,
                         ],
@@ -483,6 +483,7 @@ enum OpenAPIDocument {
         var complete = document
         var components = complete["components"] as? JSON ?? [:]
         components["schemas"] = (components["schemas"] as? JSON ?? [:]).merging(reviewSchemas()) { a, _ in a }
+            .merging(securitySchemas()) { a, _ in a }
         complete["components"] = components
         return (try? JSONSerialization.data(withJSONObject: complete, options: [.sortedKeys])) ?? Data("{}".utf8)
     }

@@ -32,7 +32,8 @@ struct DutyStationsController {
             rows: rows.map {
                 (
                     UnitPage.Station(
-                        id: $0.id, name: $0.name, country: $0.country, area: $0.area(req.localizer.code), retired: $0.retiredAt != nil),
+                        id: $0.id, name: $0.name, country: $0.country, area: $0.area(req.localizer.code),
+                        retired: $0.retiredAt != nil),
                     $0.unitID, $0.unitName
                 )
             }, info: info, query: q)
@@ -48,9 +49,18 @@ struct DutyStationsController {
         let station = try await req.dutyStationParameter()
         let unit = try await req.loadUnit(station.$unit.id)
         try await station.$area.load(on: req.db)
+        let area = try await req.loadUnit(station.area.$unit.id)
+        guard
+            let standing = try await SecurityReads.standings(
+                of: [station.area], unitNames: [area.id!: area.name], language: req.localizer.code, at: req.now,
+                on: req.db
+            ).first
+        else { throw Abort(.notFound) }
+        let actor = try req.requireActor()
         let page = DutyStationPage(
             station: Self.row(station, req.localizer), latitude: station.latitude, longitude: station.longitude,
-            unitID: unit.id!, unitName: unit.name,
+            unitID: unit.id!, unitName: unit.name, area: standing,
+            mayViewArea: actor.may(.viewSecurity, on: area.unitPath),
             mayManage: try req.requireActor().may(.manageOrganization, on: unit.unitPath), csrf: req.csrfToken)
         return Layout.response(for: req, title: station.name, content: page.body(req.localizer))
     }
@@ -83,7 +93,8 @@ struct DutyStationsController {
     @Sendable func edit(_ req: Request) async throws -> Response {
         let s = try await req.dutyStationParameter()
         let values = [
-            "name": s.name, "country": s.country, "area": try await s.$area.get(on: req.db).name(in: req.localizer.code), "latitude": String(s.latitude),
+            "name": s.name, "country": s.country,
+            "area": try await s.$area.get(on: req.db).name(in: req.localizer.code), "latitude": String(s.latitude),
             "longitude": String(s.longitude),
         ]
         return formPage(

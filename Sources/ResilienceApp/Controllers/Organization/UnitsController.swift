@@ -64,11 +64,14 @@ struct UnitsController {
             children: children.map(UnitQueries.item),
             childrenPage: info,
             stations: stations.map {
-                .init(id: $0.id!, name: $0.name, country: $0.country, area: $0.areaName(req.localizer.code), retired: $0.retiredAt != nil)
+                .init(
+                    id: $0.id!, name: $0.name, country: $0.country, area: $0.areaName(req.localizer.code),
+                    retired: $0.retiredAt != nil)
             },
             peopleCount: people,
             may: (
-                actor.may(.manageOrganization, on: unit.unitPath), mayPeople, actor.may(.viewAudit, on: unit.unitPath)
+                actor.may(.manageOrganization, on: unit.unitPath), mayPeople, actor.may(.viewAudit, on: unit.unitPath),
+                actor.may(.viewSecurity, on: unit.unitPath)
             ),
             csrf: req.csrfToken)
         return Layout.response(for: req, title: unit.name, content: page.body(req.localizer))

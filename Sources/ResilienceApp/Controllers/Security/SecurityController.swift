@@ -55,7 +55,8 @@ struct SecurityController {
             values: form,
             {
                 let area = try await SecurityAreaService.create(
-                    in: unit, SecurityAreaInput(country: form["country"], names: NameSet.fromForm(form, prefix: "name")),
+                    in: unit,
+                    SecurityAreaInput(country: form["country"], names: NameSet.fromForm(form, prefix: "name")),
                     by: req.auditContext, on: req.db)
                 return req.redirect(
                     to: AppPath.securityArea(area.id!).path, said: Said(.created, area.name(in: req.localizer.code)))
@@ -70,10 +71,14 @@ struct SecurityController {
     }
 
     @Sendable func area(_ req: Request) async throws -> Response {
-        try await renderArea(req, decisionForm: FormState())
+        try await renderArea(req)
     }
 
-    func renderArea(_ req: Request, decisionForm: FormState) async throws -> Response {
+    func renderArea(
+        _ req: Request, decision: FormState = FormState(), assign: FormState = FormState()
+    ) async throws
+        -> Response
+    {
         let area = try await req.securityAreaParameter()
         let unit = try await req.loadUnit(area.$unit.id)
         let t = req.localizer
@@ -94,7 +99,7 @@ struct SecurityController {
         }
         let page = SecurityAreaPage(
             standing: standing, history: history, movable: movable,
-            may: (mayManage, actor.may(.approveSecurity, on: unit.unitPath)), decisionForm: decisionForm,
+            may: (mayManage, actor.may(.approveSecurity, on: unit.unitPath)), forms: (decision, assign),
             csrf: req.csrfToken)
         return Layout.response(for: req, title: area.name(in: t.code), content: page.body(t))
     }
@@ -139,7 +144,7 @@ struct SecurityController {
                 else { throw DomainError(.notFound, field: "station") }
                 try await SecurityAreaService.assign(station, to: area, by: req.auditContext, on: req.db)
                 return req.redirect(to: AppPath.securityArea(area.id!).path, said: Said(.moved, station.name))
-            }, reshow: { try await renderArea(req, decisionForm: $0) })
+            }, reshow: { try await renderArea(req, assign: $0) })
     }
 
     @Sendable func newLevel(_ req: Request) async throws -> Response {
@@ -171,12 +176,14 @@ struct SecurityController {
         var threats: [String: String] = [:]
         for c in ThreatCategory.allCases { threats[c.rawValue] = form["threat_\(c.rawValue)"] }
         return LevelProposalInput(
-            threats: threats, reason: form["reason"], effectiveOn: form["effective_on"], nextReview: form["next_review"])
+            threats: threats, reason: form["reason"], effectiveOn: form["effective_on"], nextReview: form["next_review"]
+        )
     }
 
     private func proposalForm(_ req: Request, _ area: SecurityArea, _ form: FormState) async throws -> Response {
         let page = LevelProposalPage(
-            area: area, intervals: try await SecurityLevelService.intervals(on: req.db), form: form, csrf: req.csrfToken)
+            area: area, intervals: try await SecurityLevelService.intervals(on: req.db), form: form, csrf: req.csrfToken
+        )
         return Layout.response(
             for: req, title: req.localizer("security.propose_title", area.name(in: req.localizer.code)),
             content: page.body(req.localizer))
@@ -205,6 +212,6 @@ struct SecurityController {
                     }
                 return req.redirect(
                     to: AppPath.securityArea(area.id!).path, said: Said(said, area.name(in: req.localizer.code)))
-            }, reshow: { try await renderArea(req, decisionForm: $0) })
+            }, reshow: { try await renderArea(req, decision: $0) })
     }
 }

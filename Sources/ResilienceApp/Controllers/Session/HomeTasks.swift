@@ -25,7 +25,8 @@ enum HomeTasks {
             case .seniorManager: kind = "approve"
             case .hqOversight: kind = "oversight"
             case .securityOfficer: kind = "risks"
-            case .administrator, .staffMember, .regionalSecurityDesk: continue
+            case .regionalSecurityDesk: kind = "levels"
+            case .administrator, .staffMember: continue
             }
             guard seen.insert("\(kind) \(unitID)").inserted else { continue }
             switch grant.role {
@@ -73,7 +74,28 @@ enum HomeTasks {
                             due > 0 ? t.plural("home.risks_due", count: due, due) : t("home.risks_none_due"),
                         ],
                         action: (t("home.open_register"), AppPath.unitRisks(unitID).path), urgent: due > 0))
-            case .administrator, .staffMember, .regionalSecurityDesk:
+                let areas = try await SecurityReads.standings(within: [unit], language: t.code, at: req.now, on: req.db)
+                let overdue = areas.filter(\.overdue).count
+                let unrated = areas.filter { $0.waiting == nil && $0.inForce == nil }.count
+                tasks.append(
+                    .init(
+                        heading: t("home.task.levels", unit.name),
+                        lines: [
+                            t.plural("home.areas", count: areas.count, areas.count),
+                            overdue > 0
+                                ? t.plural("home.levels_overdue", count: overdue, overdue)
+                                : t("home.levels_none_overdue"),
+                        ] + (unrated > 0 ? [t.plural("home.areas_without_level", count: unrated, unrated)] : []),
+                        action: (t("home.open_levels"), AppPath.unitSecurity(unitID).path), urgent: overdue > 0))
+            case .regionalSecurityDesk:
+                let areas = try await SecurityReads.standings(within: [unit], language: t.code, at: req.now, on: req.db)
+                let waiting = areas.filter { $0.waiting != nil }.count
+                tasks.append(
+                    .init(
+                        heading: t("home.task.levels", unit.name),
+                        lines: [t.plural("home.levels_waiting", count: waiting, waiting)],
+                        action: (t("home.open_levels"), AppPath.unitSecurity(unitID).path), urgent: waiting > 0))
+            case .administrator, .staffMember:
                 break
             }
         }

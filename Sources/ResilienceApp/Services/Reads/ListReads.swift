@@ -45,7 +45,9 @@ enum ListReads {
         }
         let filter = whereClause(conditions)
         let total =
-            try await sql.raw("SELECT COUNT(*) AS n FROM duty_stations d JOIN security_areas a ON a.id = d.area_id" + filter).first(
+            try await sql.raw(
+                "SELECT COUNT(*) AS n FROM duty_stations d JOIN security_areas a ON a.id = d.area_id" + filter
+            ).first(
                 decodingColumn: "n", as: Int.self) ?? 0
         let rows = try await sql.raw(
             """

@@ -50,7 +50,8 @@ enum SecurityAreaService {
         _ station: DutyStation, to area: SecurityArea, by context: AuditContext, on db: any Database
     ) async throws {
         guard station.country == area.country else {
-            throw DomainError(.areaOfOtherCountry, field: "station", args: [station.name, station.country, area.country])
+            throw DomainError(
+                .areaOfOtherCountry, field: "station", args: [station.name, station.country, area.country])
         }
         if station.retiredAt != nil { throw DomainError(.retired, field: "station") }
         guard station.$area.id != area.id else { return }

@@ -51,7 +51,9 @@ enum SecurityLevelService {
         var nextReview: Date?
         if let ratings, let effective, let chosenReview {
             let intervals = try await intervals(on: db)
-            nextReview = try validator.check { try intervals.checkedReview(chosenReview, for: ratings.level, effective: effective) }
+            nextReview = try validator.check {
+                try intervals.checkedReview(chosenReview, for: ratings.level, effective: effective)
+            }
         }
         try validator.finish()
         let areaID = try area.requireID()
@@ -137,7 +139,8 @@ enum SecurityLevelService {
 
     static func problem(_ refusal: SecurityRefusal, state: LevelDecisionState) -> DomainError {
         switch refusal {
-        case .notFromThisState, .notYourRole: DomainError(.securityNotNow, field: "move", args: ["level_state.\(state.rawValue)"])
+        case .notFromThisState, .notYourRole:
+            DomainError(.securityNotNow, field: "move", args: ["level_state.\(state.rawValue)"])
         case .ownProposal: DomainError(.ownProposal, field: "move")
         case .reasonRequired: DomainError(.reasonRequired, field: "reason")
         case .proposalOpen: DomainError(.proposalOpen, field: "move")
@@ -154,7 +157,9 @@ extension SecurityLevelDecision: Auditable {
             "effective_on": iso.string(from: effectiveOn), "next_review": iso.string(from: nextReview),
             "decision_note": decisionNote ?? "",
         ]
-        for (category, rating) in threatRatings?.ratings ?? [:] { fields["threat_\(category.rawValue)"] = String(rating.rawValue) }
+        for (category, rating) in threatRatings?.ratings ?? [:] {
+            fields["threat_\(category.rawValue)"] = String(rating.rawValue)
+        }
         return fields
     }
 }

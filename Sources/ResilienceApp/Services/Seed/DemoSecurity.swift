@@ -12,14 +12,24 @@ enum DemoSecurity {
 
     static let levels: [Level] = [
         // Nairobi's review is overdue: approved 200 days ago, six months' interval.
-        .init(area: "Nairobi", threats: [1, 2, 2, 2, 1], daysAgo: 200, reason: "Crime and occasional protests in the capital; no armed conflict."),
-        .init(area: "Turkana", threats: [2, 1, 3, 2, 3], daysAgo: 60, reason: "Cattle raids and banditry on the roads to Kakuma; drought."),
+        .init(
+            area: "Nairobi", threats: [1, 2, 2, 2, 1], daysAgo: 200,
+            reason: "Crime and occasional protests in the capital; no armed conflict."),
+        .init(
+            area: "Turkana", threats: [2, 1, 3, 2, 3], daysAgo: 60,
+            reason: "Cattle raids and banditry on the roads to Kakuma; drought."),
         // Garissa went from 4 to 5 after attacks on the Dadaab road.
-        .init(area: "Garissa", threats: [3, 4, 3, 2, 2], daysAgo: 330, reason: "Cross-border militant activity near Dadaab."),
-        .init(area: "Garissa", threats: [3, 5, 3, 2, 2], daysAgo: 30, reason: "Two improvised explosive devices on the Dadaab–Garissa road this month."),
+        .init(
+            area: "Garissa", threats: [3, 4, 3, 2, 2], daysAgo: 330,
+            reason: "Cross-border militant activity near Dadaab."),
+        .init(
+            area: "Garissa", threats: [3, 5, 3, 2, 2], daysAgo: 30,
+            reason: "Two improvised explosive devices on the Dadaab–Garissa road this month."),
         .init(area: "Addis Ababa", threats: [1, 2, 2, 2, 1], daysAgo: 90, reason: "Stable; petty crime."),
-        .init(area: "Gambella", threats: [4, 1, 3, 3, 2], daysAgo: 45, reason: "Inter-communal clashes near the camps."),
-        .init(area: "Somali", threats: [2, 3, 2, 2, 3], daysAgo: 75, reason: "Drought and sporadic militant incursions."),
+        .init(
+            area: "Gambella", threats: [4, 1, 3, 3, 2], daysAgo: 45, reason: "Inter-communal clashes near the camps."),
+        .init(
+            area: "Somali", threats: [2, 3, 2, 2, 3], daysAgo: 75, reason: "Drought and sporadic militant incursions."),
     ]
 
     static func load(on db: any Database, now: Date) async throws {
@@ -29,7 +39,8 @@ enum DemoSecurity {
         else { return }
         let deskActor = Actor(
             id: try desk.requireID(), username: desk.username, displayName: desk.displayName, language: nil,
-            homeUnitID: try region.requireID(), grants: [Grant(role: .regionalSecurityDesk, unitID: try region.requireID())])
+            homeUnitID: try region.requireID(),
+            grants: [Grant(role: .regionalSecurityDesk, unitID: try region.requireID())])
         let areas = try await SecurityArea.query(on: db).filter(\.$country ~~ ["KE", "ET"]).all()
         for level in levels {
             guard let area = areas.first(where: { $0.name(in: "en") == level.area }) else { continue }

@@ -111,7 +111,8 @@ struct AuditReading {
         if raw == "true" || raw == "false" { return t(raw == "true" ? "common.yes" : "common.no") }
         if key.hasSuffix("_id"), let id = UUID(uuidString: raw) { return names[id] ?? t("audit.unknown_record") }
         if key.hasSuffix("_at") || key.hasSuffix("_on") || ["deadline", "next_review"].contains(key),
-            let date = ISO8601DateFormatter().date(from: raw) {
+            let date = ISO8601DateFormatter().date(from: raw)
+        {
             return t.dateTime(date)
         }
         if let object = Self.object(raw) {

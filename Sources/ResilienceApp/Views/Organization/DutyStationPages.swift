@@ -34,6 +34,10 @@ struct DutyStationPage {
     var longitude: Double
     var unitID: UUID
     var unitName: String
+    /// The area's standing: everyone who may open the station reads its level; the area's own
+    /// page is for those who may read the country's security.
+    var area: AreaStanding
+    var mayViewArea: Bool
     var mayManage: Bool
     var csrf: String
 
@@ -43,7 +47,10 @@ struct DutyStationPage {
                 .class("facts"),
                 .dt(.text(t("field.unit"))), .dd(link(.unit(unitID), unitName)),
                 .dt(.text(t("field.country"))), .dd(.text(station.country)),
-                .dt(.text(t("field.area"))), .dd(.text(station.area)),
+                .dt(.text(t("field.area"))),
+                .dd(mayViewArea ? link(.securityArea(area.area.id!), station.area) : .text(station.area)),
+                .dt(.text(t("security.level"))), .dd(LevelViews.inForce(area.inForce, overdue: area.overdue, t)),
+                .dt(.text(t("security.threats"))), .dd(.text(LevelViews.threats(area.inForce?.threatRatings, t))),
                 .dt(.text(t("field.coordinates"))), .dd(.text("\(t.decimal(latitude)), \(t.decimal(longitude))")),
                 .dt(.text(t("field.status"))), .dd(.text(station.retired ? t("status.retired") : t("status.active")))),
             .if(

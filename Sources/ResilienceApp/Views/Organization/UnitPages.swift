@@ -12,7 +12,7 @@ struct UnitPage {
     var childrenPage: PageInfo
     var stations: [Station]
     var peopleCount: Int
-    var may: (manage: Bool, viewPeople: Bool, viewAudit: Bool)
+    var may: (manage: Bool, viewPeople: Bool, viewAudit: Bool, viewSecurity: Bool)
     var csrf: String
 
     func body(_ t: Localizer) -> BodyNode {
@@ -37,7 +37,8 @@ struct UnitPage {
                 .li(.a(.class("button"), .href(AppPath.unitPlans(unit.id).path), .text(t("unit.plans")))),
                 .li(.a(.href(AppPath.unitRisks(unit.id).path), .text(t("unit.risks")))),
                 .li(.a(.href(AppPath.unitActivations(unit.id).path), .text(t("unit.activations")))),
-                .li(.a(.href(AppPath.unitDashboard(unit.id).path), .text(t("oversight.dashboard"))))),
+                .li(.a(.href(AppPath.unitDashboard(unit.id).path), .text(t("oversight.dashboard")))),
+                .if(may.viewSecurity, .li(.a(.href(AppPath.unitSecurity(unit.id).path), .text(t("security.title")))))),
             .if(
                 may.viewPeople || may.viewAudit,
                 .ul(

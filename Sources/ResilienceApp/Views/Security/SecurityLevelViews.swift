@@ -15,10 +15,11 @@ enum LevelViews {
     static func threats(_ ratings: ThreatRatings?, _ t: Localizer) -> String {
         guard let ratings else { return "—" }
         return t.list(
-            ThreatCategory.allCases.map { c in
-                let name = t("threat." + c.rawValue)
-                return name + " " + String(ratings[c].rawValue)
-            })
+            ThreatCategory.allCases.map { c in name(c, t) + " " + String(ratings[c].rawValue) })
+    }
+
+    static func name(_ category: ThreatCategory, _ t: Localizer) -> String {
+        t("threat.\(category.rawValue)")
     }
 
     /// The level in force with its review date, flagged when overdue; or that there is none.
@@ -48,7 +49,9 @@ struct SecurityAreasPage {
             .p(.class("intro"), .text(t("security.intro"))),
             .if(
                 unit?.mayManage == true,
-                .ul(.class("actions-bar"), .li(link(.unitSecurityNewArea(unit?.id ?? AppPath.any), t("security.new_area"))))),
+                .ul(
+                    .class("actions-bar"),
+                    .li(link(.unitSecurityNewArea(unit?.id ?? AppPath.any), t("security.new_area"))))),
             dataTable(
                 caption: t("security.areas"),
                 headers: [
@@ -83,7 +86,8 @@ struct SecurityAreaPage {
     /// Duty stations of the area's country in other areas, that the officer may move here.
     var movable: [(station: DutyStation, area: String)]
     var may: (manage: Bool, decide: Bool)
-    var decisionForm: FormState
+    /// The decision's and the station move's forms, with what was refused.
+    var forms: (decision: FormState, assign: FormState)
     var csrf: String
 
     func body(_ t: Localizer) -> BodyNode {
@@ -93,14 +97,15 @@ struct SecurityAreaPage {
                 .class("facts"),
                 .dt(.text(t("security.country"))), .dd(.text(area.country)),
                 .dt(.text(t("field.unit"))), .dd(link(.unitSecurity(area.$unit.id), standing.unitName)),
-                .dt(.text(t("security.level"))), .dd(LevelViews.inForce(standing.inForce, overdue: standing.overdue, t)),
+                .dt(.text(t("security.level"))),
+                .dd(LevelViews.inForce(standing.inForce, overdue: standing.overdue, t)),
                 .dt(.text(t("security.effective_on"))), .dd(.text(t.date(standing.inForce?.effectiveOn))),
                 .dt(.text(t("security.next_review"))), .dd(.text(t.date(standing.inForce?.nextReview)))),
             .unwrap(standing.inForce?.threatRatings) { ratings in
                 .section(
                     .h2(.text(t("security.threats"))),
                     dataTable(
-                        caption: t("security.threats"), headers: [t("security.threats"), t("security.level")],
+                        caption: t("security.threats"), headers: [t("security.threat"), t("security.rating")],
                         rows: ThreatCategory.allCases.map { c in
                             [.text(t("threat.\(c.rawValue)")), LevelViews.badge(ratings[c], t)]
                         }, empty: ""))
@@ -122,7 +127,8 @@ struct SecurityAreaPage {
                 dataTable(
                     caption: t("security.history"),
                     headers: [
-                        t("security.level"), t("security.threats"), t("security.effective_on"), t("security.next_review"),
+                        t("security.level"), t("security.threats"), t("security.effective_on"),
+                        t("security.next_review"),
                         t("field.status"), t("security.reason"), t("security.proposed_by"), t("security.decided_by"),
                     ],
                     rows: history.reversed().map { d in
@@ -151,7 +157,7 @@ struct SecurityAreaPage {
                     postForm(
                         AppPath.securityAreaStations(area.id!).path, csrf: csrf,
                         FormField.select(
-                            "station", t("security.assign"), FormState(),
+                            "station", t("security.assign"), forms.assign,
                             options: movable.map { m in
                                 (m.station.id!.uuidString, "\(m.station.name) (\(t("security.station_in", m.area)))")
                             }),
@@ -175,18 +181,20 @@ struct SecurityAreaPage {
                 may.decide || may.manage,
                 postForm(
                     AppPath.securityLevelDecision(d.id!).path, csrf: csrf,
-                    FormField.summary(decisionForm),
+                    FormField.summary(forms.decision),
+                    .unwrap(forms.decision.errors["move"]) { .p(.class("error"), .id("f-move-error"), .text($0)) },
                     .if(
                         may.decide,
                         FormField.textarea(
-                            "reason", t("security.decision_note"), decisionForm, hint: t("security.decide_hint"))),
+                            "reason", t("security.decision_note"), forms.decision, hint: t("security.decide_hint"))),
                     .div(
                         .class("actions"),
                         .if(
                             may.decide,
                             .group(
                                 .button(
-                                    .type(.submit), .class("primary"), .name("move"), .value(LevelMove.approve.rawValue),
+                                    .type(.submit), .class("primary"), .name("move"),
+                                    .value(LevelMove.approve.rawValue),
                                     .text(t("security.approve"))),
                                 .button(
                                     .type(.submit), .name("move"), .value(LevelMove.returnToOfficer.rawValue),
@@ -247,7 +255,8 @@ struct SecurityAreaFormPage {
                 FormField.summary(form),
                 .if(
                     isNew,
-                    FormField.text("country", t("security.country"), form, required: true, hint: t("security.country_hint"))),
+                    FormField.text(
+                        "country", t("security.country"), form, required: true, hint: t("security.country_hint"))),
                 .forEach(Catalogue.shared.languages) { l in
                     FormField.text(
                         "name-\(l.code)", t("security.area_name", l.name), form,
