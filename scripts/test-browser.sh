@@ -39,6 +39,11 @@ officer=$("$bin" token create security.kenya --name contract-check | tail -1)
 risk=$(curl -sf -H "Authorization: Bearer $officer" -H "Content-Type: application/json" \
   -d '{"kind":"security","title":"Contract check","likelihood":3,"impact":4}' "http://127.0.0.1:$port/api/v1/units/$unit/risks" \
   | python3 -c "import json,sys; print(json.load(sys.stdin)['id'])")
+# Kenya's first security area and its level in force.
+ken=$(api "units?q=KEN" | python3 -c "import json,sys; print([u['id'] for u in json.load(sys.stdin)['items'] if u['code'] == 'KEN'][0])")
+area=$(api "units/$ken/security-areas" | first)
+level=$(api "security-areas/$area" | python3 -c "import json,sys; print(json.load(sys.stdin)['history'][0]['id'])")
+measure=$(api "security-measures" | first)
 cat > "$work/schemathesis.toml" <<TOML
 [parameters]
 unitID = "$unit"
@@ -50,6 +55,9 @@ planID = "$plan"
 threadID = "$thread"
 campaignID = "$campaign"
 riskID = "$risk"
+areaID = "$area"
+levelID = "$level"
+measureID = "$measure"
 number = 1
 TOML
 schemathesis --config-file "$work/schemathesis.toml" run "http://127.0.0.1:$port/api/v1/openapi.json" --url "http://127.0.0.1:$port/api/v1" \

@@ -55,6 +55,8 @@ enum Migrations {
             // stations carried), and each area's security levels with their history.
             CreateSecurityArea(),
             CreateSecurityLevel(),
+            // HQ's catalogue of security risk management measures, and each duty station's compliance.
+            CreateSecurityMeasure(),
         ]
     }
 }

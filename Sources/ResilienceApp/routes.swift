@@ -29,6 +29,7 @@ func routes(_ app: Application) throws {
     RisksController().register(app)
     // Security management: areas and their levels
     SecurityController().register(app)
+    MeasuresController().register(app)
     // People and access
     UsersController().register(app)
     AuditController().register(app)

@@ -52,6 +52,7 @@ import VaporTesting
                 "activationID": activation.id!.uuidString,
                 "threadID": thread.id!.uuidString, "campaignID": campaign.id!.uuidString,
                 "areaID": area.id!.uuidString, "levelID": proposal.id!.uuidString,
+                "measureID": try #require(try await SecurityMeasure.query(on: app.db).first()?.id).uuidString,
             ]
             func target(_ requirement: Requirement) -> (Action, UnitPath)? {
                 switch requirement {
@@ -230,6 +231,19 @@ import VaporTesting
         "POST /api/v1/security-areas/:areaID/duty-stations": "security_area(manage_security)",
         "POST /api/v1/security-areas/:areaID/levels": "security_area(manage_security)",
         "POST /api/v1/security-levels/:levelID/decision": "security_level(view_security)",
+        // HQ keeps the measures; the country's officer records compliance, everyone reads their station's.
+        "GET /settings/measures": "somewhere(view_security)",
+        "POST /settings/measures": "headquarters(configure_security)",
+        "GET /settings/measures/:measureID": "headquarters(configure_security)",
+        "POST /settings/measures/:measureID": "headquarters(configure_security)",
+        "POST /settings/measures/:measureID/retire": "headquarters(configure_security)",
+        "GET /duty-stations/:stationID/measures": "duty_station(view_organization)",
+        "POST /duty-stations/:stationID/measures": "duty_station(manage_security)",
+        "GET /api/v1/security-measures": "somewhere(view_security)",
+        "POST /api/v1/security-measures": "headquarters(configure_security)",
+        "PATCH /api/v1/security-measures/:measureID": "headquarters(configure_security)",
+        "GET /api/v1/duty-stations/:stationID/measures": "duty_station(view_organization)",
+        "POST /api/v1/duty-stations/:stationID/measures": "duty_station(manage_security)",
         "GET /units/:unitID/plans": "unit(view_plans)", "POST /units/:unitID/plans": "unit(edit_plans)",
         "POST /units/:unitID/plans/import": "unit(edit_plans)", "GET /plans/:planID": "plan(view_plans)",
         "GET /plans/:planID/sections/:section": "plan(view_plans)",

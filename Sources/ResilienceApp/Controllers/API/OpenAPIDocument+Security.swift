@@ -31,6 +31,23 @@ extension OpenAPIDocument {
                 method: "post", path: .apiSecurityLevelDecision(any),
                 summary: "Approve or send back a proposed level (regional security desk), or withdraw it (its officer)",
                 body: "LevelDecisionBody", response: ref("SecurityLevel")),
+            .init(
+                method: "get", path: .apiSecurityMeasures,
+                summary: "HQ's catalogue of security risk management measures",
+                response: array("Measure")),
+            .init(
+                method: "post", path: .apiSecurityMeasures, summary: "Add a measure to the catalogue (HQ)",
+                body: "MeasureBody", response: ref("Measure"), status: "201"),
+            .init(
+                method: "patch", path: .apiSecurityMeasure(any), summary: "Change a measure of the catalogue (HQ)",
+                body: "MeasureBody", response: ref("Measure")),
+            .init(
+                method: "get", path: .apiDutyStationMeasures(any),
+                summary: "A duty station's required measures and its compliance", response: ref("StationCompliance")),
+            .init(
+                method: "post", path: .apiDutyStationMeasures(any),
+                summary: "Record the compliance of required measures, by code (the country's security officer)",
+                body: "ComplianceBody", response: ref("StationCompliance")),
         ]
     }
 
@@ -64,6 +81,8 @@ extension OpenAPIDocument {
                 "decisionNote": optionalString,
             ],
         ]
+        let categories = MeasureCategory.allCases.map(\.rawValue)
+        let statuses = MeasureStatus.allCases.map(\.rawValue)
         var nullableLevel = level
         nullableLevel["nullable"] = true
         return [
@@ -90,6 +109,53 @@ extension OpenAPIDocument {
                 "type": "object", "required": ["move"],
                 "properties": [
                     "move": ["type": "string", "enum": LevelMove.allCases.map(\.rawValue)], "reason": string,
+                ],
+            ],
+            "Measure": [
+                "type": "object", "required": ["id", "code", "category", "names"],
+                "properties": [
+                    "id": uuid, "code": string, "category": ["type": "string", "enum": categories],
+                    "baselineFrom": ["type": "integer", "minimum": 1, "maximum": 6, "nullable": true], "names": names,
+                ],
+            ],
+            "MeasureBody": [
+                "type": "object",
+                "properties": [
+                    "code": ["type": "string", "maxLength": 20], "category": ["type": "string", "enum": categories],
+                    "baselineFrom": rating, "names": names, "clearBaseline": ["type": "boolean"],
+                ],
+            ],
+            "StationCompliance": [
+                "type": "object", "required": ["dutyStationID", "required", "compliant", "notApplicable", "measures"],
+                "properties": [
+                    "dutyStationID": uuid, "level": ["type": "integer", "nullable": true],
+                    "percent": ["type": "number", "nullable": true], "required": ["type": "integer"],
+                    "compliant": ["type": "integer"], "notApplicable": ["type": "integer"],
+                    "measures": [
+                        "type": "array",
+                        "items": [
+                            "type": "object", "required": ["code"],
+                            "properties": [
+                                "code": string, "status": ["type": "string", "enum": statuses, "nullable": true],
+                                "reason": optionalString, "evidence": optionalString, "verifiedBy": optionalString,
+                                "verifiedAt": ["type": "string", "format": "date-time", "nullable": true],
+                            ],
+                        ],
+                    ],
+                ],
+            ],
+            "ComplianceBody": [
+                "type": "object", "required": ["measures"],
+                "properties": [
+                    "measures": [
+                        "type": "object", "description": "By measure code",
+                        "additionalProperties": [
+                            "type": "object",
+                            "properties": [
+                                "status": ["type": "string", "enum": statuses], "reason": string, "evidence": string,
+                            ],
+                        ],
+                    ]
                 ],
             ],
             "AssignStationBody": [

@@ -60,6 +60,8 @@ struct DutyStationsController {
         let page = DutyStationPage(
             station: Self.row(station, req.localizer), latitude: station.latitude, longitude: station.longitude,
             unitID: unit.id!, unitName: unit.name, area: standing,
+            compliance: try await ComplianceService.of([station], at: req.now, on: req.db).first?.share
+                ?? ComplianceShare(required: 0, compliant: 0, notApplicable: 0),
             mayViewArea: actor.may(.viewSecurity, on: area.unitPath),
             mayManage: try req.requireActor().may(.manageOrganization, on: unit.unitPath), csrf: req.csrfToken)
         return Layout.response(for: req, title: station.name, content: page.body(req.localizer))

@@ -60,6 +60,12 @@ struct AuditController {
             for area in try await SecurityArea.query(on: req.db).filter(\.$id ~~ ids).all() {
                 names[area.id!] = area.name(in: req.localizer.code)
             }
+            for station in try await DutyStation.query(on: req.db).filter(\.$id ~~ ids).all() {
+                names[station.id!] = station.name
+            }
+            for measure in try await SecurityMeasure.query(on: req.db).filter(\.$id ~~ ids).all() {
+                names[measure.id!] = "\(measure.code) \(measure.name(in: req.localizer.code))"
+            }
         }
         let page = AuditPage(rows: rows, info: info, filter: filter, query: params, names: names)
         return Layout.response(for: req, title: req.localizer("nav.audit"), content: page.body(req.localizer))

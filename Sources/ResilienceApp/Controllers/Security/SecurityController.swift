@@ -25,7 +25,12 @@ struct SecurityController {
         let all = roots.contains { $0.$parent.id == nil }
         let standings = try await SecurityReads.standings(
             within: all ? nil : roots, language: req.localizer.code, at: req.now, on: req.db)
-        let page = SecurityAreasPage(standings: standings, unit: nil)
+        let shown = all ? try await UnitQueries.root(on: req.db).map { [$0] } ?? [] : roots
+        var compliance: [(Unit, ComplianceService.RollUps)] = []
+        for unit in shown {
+            compliance.append((unit, try await ComplianceService.rollUps(of: unit, at: req.now, on: req.db)))
+        }
+        let page = SecurityAreasPage(standings: standings, unit: nil, compliance: compliance)
         return Layout.response(for: req, title: req.localizer("security.title"), content: page.body(req.localizer))
     }
 
@@ -35,7 +40,8 @@ struct SecurityController {
             within: [unit], language: req.localizer.code, at: req.now, on: req.db)
         let page = SecurityAreasPage(
             standings: standings,
-            unit: (unit.id!, try req.requireActor().may(.manageSecurity, on: unit.unitPath) && !unit.isRetired))
+            unit: (unit.id!, try req.requireActor().may(.manageSecurity, on: unit.unitPath) && !unit.isRetired),
+            compliance: [(unit, try await ComplianceService.rollUps(of: unit, at: req.now, on: req.db))])
         return Layout.response(
             for: req, title: req.localizer("security.title_of", unit.name), content: page.body(req.localizer))
     }
@@ -97,9 +103,12 @@ struct SecurityController {
                 .filter(\.$area.$id != area.requireID()).filter(\.$retiredAt == nil).with(\.$area).sort(\.$name).all()
             movable = others.map { ($0, $0.areaName(t.code)) }
         }
+        let shares = try await ComplianceService.of(standing.stations, at: req.now, on: req.db)
         let page = SecurityAreaPage(
             standing: standing, history: history, movable: movable,
-            may: (mayManage, actor.may(.approveSecurity, on: unit.unitPath)), forms: (decision, assign),
+            may: (mayManage, actor.may(.approveSecurity, on: unit.unitPath)),
+            shares: Dictionary(shares.map { ($0.station.id!, $0.share) }, uniquingKeysWith: { a, _ in a }),
+            forms: (decision, assign),
             csrf: req.csrfToken)
         return Layout.response(for: req, title: area.name(in: t.code), content: page.body(t))
     }

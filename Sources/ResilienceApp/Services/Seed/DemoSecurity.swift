@@ -32,7 +32,49 @@ enum DemoSecurity {
             area: "Somali", threats: [2, 3, 2, 2, 3], daysAgo: 75, reason: "Drought and sporadic militant incursions."),
     ]
 
+    /// HQ's catalogue: code, category, baseline level (nil: where an assessment adds it), English, Chinese.
+    static let measures: [(String, MeasureCategory, Int?, String, String)] = [
+        ("TEL-01", .telecommunications, 1, "Radio network (HF/VHF) with a 24-hour radio room", "24 小时值守的高频/甚高频无线电网络"),
+        ("TEL-02", .telecommunications, 3, "Satellite phone at every office", "每个办事处配备卫星电话"),
+        ("DOC-01", .documentation, 1, "Security plan current and known to all personnel", "安保计划现行有效并为全体人员知晓"),
+        ("DOC-02", .documentation, 1, "Warden list of personnel and dependants updated monthly", "人员及受抚养人联络名单每月更新"),
+        ("COO-01", .coordination, 2, "Security management team meets monthly", "安保管理小组每月开会"),
+        ("COO-02", .coordination, 3, "Liaison with host-country police and authorities", "与东道国警方和当局保持联络"),
+        ("MED-01", .medical, 1, "First-aid kits and trained first-aiders", "急救箱和受过培训的急救人员"),
+        ("MED-02", .medical, 4, "Trauma kits and a casualty evacuation plan", "创伤急救包和伤员后送计划"),
+        ("EQU-01", .equipment, 5, "Personal protective equipment (body armour, helmets)", "个人防护装备（防弹衣、头盔）"),
+        ("VEH-01", .vehicles, 3, "Vehicles fitted with radios and tracking", "车辆配备无线电和定位装置"),
+        ("VEH-02", .vehicles, 4, "Two-vehicle convoys for field travel", "外地出行采用双车车队"),
+        ("PRE-01", .premises, 2, "Perimeter, guards and access control", "围墙、警卫和出入控制"),
+        ("PRE-02", .premises, 4, "Safe room in every office", "每个办事处设安全屋"),
+        ("PRE-03", .premises, 5, "Blast film on all windows", "所有窗户贴防爆膜"),
+        ("TRA-01", .training, 1, "Security awareness training for all personnel", "全体人员接受安保意识培训"),
+        ("TRA-02", .training, 4, "Safe and secure approaches in field environments (SSAFE)", "外地环境安全保障方法培训（SSAFE）"),
+        ("RES-01", .residential, nil, "Residential security survey of staff housing", "工作人员住所安保评估"),
+    ]
+
+    /// What the officers found at each duty station: by station, the measures not fully met
+    /// (everything else required is compliant). Kakuma has 7 of its 10 measures: 70 %.
+    static let findings: [String: [String: (MeasureStatus, String?)]] = [
+        "Kakuma": [
+            "TEL-02": (.partlyCompliant, nil), "VEH-01": (.partlyCompliant, nil), "COO-02": (.notCompliant, nil),
+        ],
+        "Dadaab": [
+            "PRE-03": (.notApplicable, "Offices are containers without glazed windows."),
+            "PRE-02": (.partlyCompliant, nil), "VEH-02": (.partlyCompliant, nil), "EQU-01": (.partlyCompliant, nil),
+            "TRA-02": (.notCompliant, nil),
+        ],
+        "Gambella": ["MED-02": (.notCompliant, nil), "VEH-02": (.notCompliant, nil), "PRE-02": (.notCompliant, nil)],
+        "Jijiga": ["VEH-01": (.partlyCompliant, nil), "COO-02": (.partlyCompliant, nil)],
+    ]
+
     static func load(on db: any Database, now: Date) async throws {
+        for (code, category, level, en, zh) in measures {
+            _ = try await MeasureCatalogueService.create(
+                MeasureInput(
+                    code: code, category: category.rawValue, baselineFrom: level.map(String.init),
+                    names: ["en": en, "zh-Hans": zh]), by: .system(at: now), on: db)
+        }
         guard let officer = try await User.query(on: db).filter(\.$username == "security.kenya").first(),
             let desk = try await User.query(on: db).filter(\.$username == "desk.ehagl").first(),
             let region = try await Unit.query(on: db).filter(\.$code == "RB-EHAGL").first()
@@ -57,6 +99,27 @@ enum DemoSecurity {
             try await SecurityLevelService.decide(
                 proposal, .approve, reason: nil, by: deskActor,
                 context: AuditContext(actorID: desk.id, actorName: desk.username, at: at), on: db)
+        }
+        // Compliance of Kenya's and Ethiopia's duty stations, as their officers verified it.
+        let stations = try await DutyStation.query(on: db).filter(\.$country ~~ ["KE", "ET"]).all()
+        let verifiedAt = now.addingTimeInterval(-10 * 86_400)
+        for c in try await ComplianceService.of(stations, at: verifiedAt, on: db) {
+            let found = findings[c.station.name] ?? [:]
+            var entries: [String: ComplianceEntry] = [:]
+            for m in c.required {
+                let (status, reason) = found[m.code] ?? (.compliant, nil)
+                entries[m.code] = ComplianceEntry(
+                    status: status.rawValue, reason: reason, evidence: status == .compliant ? "Checked on site." : nil)
+            }
+            // The regional bureau's place in Nairobi lacks its monthly warden list update.
+            if c.station.name == "Nairobi", c.station.$unit.id == region.id {
+                entries["DOC-02"]?.status = "partly_compliant"
+            }
+            try await ComplianceService.record(
+                c.station, entries,
+                by: c.station.country == "KE"
+                    ? AuditContext(actorID: officer.id, actorName: officer.username, at: verifiedAt)
+                    : .system(at: verifiedAt), on: db)
         }
     }
 }

@@ -41,6 +41,9 @@ enum AppPath: Sendable {
     case securityAreaLevels(UUID), securityAreaNewLevel(UUID), securityAreaStations(UUID), securityLevelDecision(UUID)
     case apiUnitSecurityAreas(UUID), apiSecurityArea(UUID), apiSecurityAreaLevels(UUID), apiSecurityAreaStations(UUID)
     case apiSecurityLevelDecision(UUID)
+    // Security risk management measures: HQ's catalogue and each duty station's compliance
+    case securityMeasures, securityMeasure(UUID), securityMeasureRetire(UUID), dutyStationMeasures(UUID)
+    case apiSecurityMeasures, apiSecurityMeasure(UUID), apiDutyStationMeasures(UUID)
     // JSON API
     case apiOpenAPI, apiMe, apiTokens, apiToken(UUID)
     case apiUnits, apiUnit(UUID), apiUnitChildren(UUID), apiUnitMove(UUID), apiUnitRetire(UUID)
@@ -175,6 +178,13 @@ enum AppPath: Sendable {
         case .apiSecurityAreaLevels: "/api/v1/security-areas/:areaID/levels"
         case .apiSecurityAreaStations: "/api/v1/security-areas/:areaID/duty-stations"
         case .apiSecurityLevelDecision: "/api/v1/security-levels/:levelID/decision"
+        case .securityMeasures: "/settings/measures"
+        case .securityMeasure: "/settings/measures/:measureID"
+        case .securityMeasureRetire: "/settings/measures/:measureID/retire"
+        case .dutyStationMeasures: "/duty-stations/:stationID/measures"
+        case .apiSecurityMeasures: "/api/v1/security-measures"
+        case .apiSecurityMeasure: "/api/v1/security-measures/:measureID"
+        case .apiDutyStationMeasures: "/api/v1/duty-stations/:stationID/measures"
         case .apiOpenAPI: "/api/v1/openapi.json"
         case .apiMe: "/api/v1/me"
         case .apiTokens: "/api/v1/tokens"
@@ -225,7 +235,9 @@ enum AppPath: Sendable {
             .unitSecurity(let u), .unitSecurityNewArea(let u), .securityArea(let u), .securityAreaEdit(let u),
             .securityAreaLevels(let u), .securityAreaNewLevel(let u), .securityAreaStations(let u),
             .securityLevelDecision(let u), .apiUnitSecurityAreas(let u), .apiSecurityArea(let u),
-            .apiSecurityAreaLevels(let u), .apiSecurityAreaStations(let u), .apiSecurityLevelDecision(let u):
+            .apiSecurityAreaLevels(let u), .apiSecurityAreaStations(let u), .apiSecurityLevelDecision(let u),
+            .securityMeasure(let u), .securityMeasureRetire(let u), .dutyStationMeasures(let u),
+            .apiSecurityMeasure(let u), .apiDutyStationMeasures(let u):
             return [id(u)]
         case .planSection(let u, let section):
             return [id(u), section.rawValue]
@@ -250,7 +262,7 @@ enum AppPath: Sendable {
             .units, .dutyStations, .users, .userNew, .audit, .inbox, .inboxRead, .impactScale, .oversight, .riskScale,
             .apiOpenAPI, .apiMe, .apiTokens, .apiUnits, .apiDutyStations, .apiUsers, .apiAudit, .apiInbox,
             .apiInboxRead,
-            .apiImpactScale, .apiOversight, .apiRiskScale, .security:
+            .apiImpactScale, .apiOversight, .apiRiskScale, .security, .securityMeasures, .apiSecurityMeasures:
             return []
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 @preconcurrency import Plot
+import ResilienceCore
 
 struct DutyStationsPage {
     var rows: [(station: UnitPage.Station, unitID: UUID, unitName: String)]
@@ -37,6 +38,7 @@ struct DutyStationPage {
     /// The area's standing: everyone who may open the station reads its level; the area's own
     /// page is for those who may read the country's security.
     var area: AreaStanding
+    var compliance: ComplianceShare
     var mayViewArea: Bool
     var mayManage: Bool
     var csrf: String
@@ -51,6 +53,8 @@ struct DutyStationPage {
                 .dd(mayViewArea ? link(.securityArea(area.area.id!), station.area) : .text(station.area)),
                 .dt(.text(t("security.level"))), .dd(LevelViews.inForce(area.inForce, overdue: area.overdue, t)),
                 .dt(.text(t("security.threats"))), .dd(.text(LevelViews.threats(area.inForce?.threatRatings, t))),
+                .dt(.text(t("measures.compliance"))),
+                .dd(link(.dutyStationMeasures(station.id), ComplianceViews.share(compliance, t))),
                 .dt(.text(t("field.coordinates"))), .dd(.text("\(t.decimal(latitude)), \(t.decimal(longitude))")),
                 .dt(.text(t("field.status"))), .dd(.text(station.retired ? t("status.retired") : t("status.active")))),
             .if(

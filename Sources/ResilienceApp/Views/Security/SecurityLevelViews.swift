@@ -43,10 +43,39 @@ struct SecurityAreasPage {
     var standings: [AreaStanding]
     /// The unit whose areas these are, when the page is a unit's; with the right to add one.
     var unit: (id: UUID, mayManage: Bool)?
+    /// The measures compliance of the units the page covers, with the units right below them.
+    var compliance: [(unit: Unit, rollUps: ComplianceService.RollUps)]
 
     func body(_ t: Localizer) -> BodyNode {
         .group(
             .p(.class("intro"), .text(t("security.intro"))),
+            .forEach(compliance) { c in
+                .section(
+                    .h2(.text(t("measures.compliance_of", c.unit.name))),
+                    .p(.text(ComplianceViews.rollUp(c.rollUps.all, t))),
+                    .if(
+                        !c.rollUps.children.isEmpty,
+                        dataTable(
+                            caption: t("measures.compliance_of", c.unit.name),
+                            headers: [
+                                t("field.unit"), t("measures.average"), t("measures.fully_compliant"),
+                                t("measures.stations_rated"),
+                            ],
+                            rows: c.rollUps.children.map { child in
+                                [
+                                    link(.unitSecurity(child.unit.id!), child.unit.name),
+                                    .text(ComplianceViews.percent(child.rollUp.averagePercent, t)),
+                                    .text(
+                                        child.rollUp.stations == 0
+                                            ? "—"
+                                            : t(
+                                                "measures.n_of_m", t.number(child.rollUp.fullyCompliant),
+                                                t.number(child.rollUp.stations),
+                                                ComplianceViews.percent(child.rollUp.fullyCompliantPercent, t))),
+                                    .text(t.number(child.rollUp.stations)),
+                                ]
+                            }, empty: "")))
+            },
             .if(
                 unit?.mayManage == true,
                 .ul(
@@ -86,6 +115,8 @@ struct SecurityAreaPage {
     /// Duty stations of the area's country in other areas, that the officer may move here.
     var movable: [(station: DutyStation, area: String)]
     var may: (manage: Bool, decide: Bool)
+    /// Each station's measures compliance.
+    var shares: [UUID: ComplianceShare]
     /// The decision's and the station move's forms, with what was refused.
     var forms: (decision: FormState, assign: FormState)
     var csrf: String
@@ -148,9 +179,15 @@ struct SecurityAreaPage {
             .section(
                 .h2(.text(t("security.stations"))),
                 dataTable(
-                    caption: t("security.stations"), headers: [t("field.name"), t("field.unit")],
+                    caption: t("security.stations"),
+                    headers: [t("field.name"), t("field.unit"), t("measures.compliance")],
                     rows: standing.stations.map { s in
-                        [link(.dutyStation(s.id!), s.name), .text(s.$unit.value?.name ?? "")]
+                        [
+                            link(.dutyStation(s.id!), s.name), .text(s.$unit.value?.name ?? ""),
+                            link(
+                                .dutyStationMeasures(s.id!),
+                                shares[s.id!].map { ComplianceViews.share($0, t) } ?? "—"),
+                        ]
                     }, empty: t("security.no_stations")),
                 .if(
                     may.manage && !movable.isEmpty,

@@ -106,7 +106,9 @@ enum Layout {
         if actor.maySomewhere(.viewPeople) { items.append((.users, "nav.users")) }
         if actor.maySomewhere(.viewAudit) { items.append((.audit, "nav.audit")) }
         if actor.maySomewhere(.viewOversight) { items.append((.oversight, "nav.oversight")) }
-        if actor.maySomewhere(.viewSecurity) { items.append((.security, "nav.security")) }
+        if actor.maySomewhere(.viewSecurity) {
+            items.append((.security, "nav.security")); items.append((.securityMeasures, "nav.measures"))
+        }
         if actor.maySomewhere(.configureContinuity) {
             items.append((.impactScale, "nav.impact_scale")); items.append((.riskScale, "nav.risk_scale"))
         }
