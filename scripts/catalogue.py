@@ -588,6 +588,7 @@ for a, en, zh in [("security_area","Security area","安全区域"),("security_le
 for a, en, zh in [("area_id","Area","区域"),("level","Level","等级"),("reason","Reason","理由"),("effective_on","Effective from","生效日期"),("next_review","Next review","下次审查"),("decision_note","Decision note","决定意见")]:
     k("audit.field."+a, en, zh)
 k("audit.field.name_in", "Name ({0})", "名称（{0}）")
+k("audit.field.full_name_in", "Full name ({0})", "全称（{0}）")
 for code, en, zh in [
   ("review_after_interval", "HQ asks for a review at most {0} months after the level takes effect; choose an earlier date or leave it empty.", "总部要求在等级生效后最多 {0} 个月内审查；请选择更早的日期或留空。"),
   ("review_before_effective", "The next review cannot be before the level takes effect.", "下次审查日期不能早于等级生效日期。"),
@@ -651,6 +652,26 @@ k("measures.n_of_m", "{0} of {1} ({2})", "{1} 个中 {0} 个（{2}）")
 for a, en, zh in [("security_measure","Security measure","安保措施"),("measure_compliance","Measure compliance","措施合规")]:
     k("audit.entity."+a, en, zh)
 for a, en, zh in [("measure_id","Measure","措施"),("duty_station_id","Duty station","工作地点"),("baseline_from","Baseline level","基线等级"),("evidence","Evidence","证据"),("category","Category","类别")]:
+    k("audit.field."+a, en, zh)
+# Agencies and their headcounts (issue 15).
+k("nav.agencies", "Agencies", "机构")
+k("agencies.title", "Agencies", "机构")
+k("agencies.intro", "The organizations of the security management system present at duty stations, with their personnel; the security budget is shared among them.", "在各工作地点有人员的安保管理系统各组织；安保预算由它们分担。")
+k("agencies.short", "Short name", "简称"); k("agencies.full", "Full name", "全称")
+k("agencies.none", "No agency is listed yet.", "尚未列出任何机构。")
+k("agencies.add", "Add an agency", "添加机构")
+k("agencies.station_title", "Agencies at {0}", "{0}的机构")
+k("agencies.station_intro", "Each agency's personnel at this duty station, and their eligible dependants.", "各机构在此工作地点的人员及其合格受抚养人。")
+k("agencies.present", "Agencies present", "在此的机构")
+k("agencies.none_present", "No agency is recorded here yet.", "此处尚未记录任何机构。")
+k("agencies.international", "International staff", "国际工作人员"); k("agencies.national", "National staff", "本国工作人员")
+k("agencies.dependants", "Dependants", "受抚养人"); k("agencies.total", "Total", "合计")
+k("agencies.edit_counts", "Headcounts", "人数")
+k("agencies.counts_hint", "Leave an agency's three numbers empty or at 0 when it has nobody here.", "机构在此无人员时，三项人数留空或填 0。")
+k("agencies.headcount_line", "{0} agencies, {1} personnel and dependants", "{0} 个机构，人员及受抚养人 {1} 名")
+for a, en, zh in [("agency","Agency","机构"),("agency_presence","Agency headcount","机构人数")]:
+    k("audit.entity."+a, en, zh)
+for a, en, zh in [("agency_id","Agency","机构"),("international_staff","International staff","国际工作人员"),("national_staff","National staff","本国工作人员"),("dependants","Dependants","受抚养人")]:
     k("audit.field."+a, en, zh)
 # The languages whose texts this script holds, by column of k(); every other language is the file a
 # translator keeps in the folder: its texts are kept, keys the catalogue no longer has are dropped,

@@ -57,6 +57,8 @@ enum Migrations {
             CreateSecurityLevel(),
             // HQ's catalogue of security risk management measures, and each duty station's compliance.
             CreateSecurityMeasure(),
+            // The agencies of the security management system, and their headcounts at duty stations.
+            CreateAgency(),
         ]
     }
 }

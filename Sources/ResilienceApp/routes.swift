@@ -30,6 +30,7 @@ func routes(_ app: Application) throws {
     // Security management: areas and their levels
     SecurityController().register(app)
     MeasuresController().register(app)
+    AgenciesController().register(app)
     // People and access
     UsersController().register(app)
     AuditController().register(app)

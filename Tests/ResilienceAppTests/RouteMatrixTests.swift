@@ -53,6 +53,7 @@ import VaporTesting
                 "threadID": thread.id!.uuidString, "campaignID": campaign.id!.uuidString,
                 "areaID": area.id!.uuidString, "levelID": proposal.id!.uuidString,
                 "measureID": try #require(try await SecurityMeasure.query(on: app.db).first()?.id).uuidString,
+                "agencyID": try #require(try await Agency.query(on: app.db).first()?.id).uuidString,
             ]
             func target(_ requirement: Requirement) -> (Action, UnitPath)? {
                 switch requirement {
@@ -244,6 +245,16 @@ import VaporTesting
         "PATCH /api/v1/security-measures/:measureID": "headquarters(configure_security)",
         "GET /api/v1/duty-stations/:stationID/measures": "duty_station(view_organization)",
         "POST /api/v1/duty-stations/:stationID/measures": "duty_station(manage_security)",
+        "GET /settings/agencies": "somewhere(view_security)",
+        "POST /settings/agencies": "headquarters(configure_security)",
+        "GET /settings/agencies/:agencyID": "headquarters(configure_security)",
+        "POST /settings/agencies/:agencyID": "headquarters(configure_security)",
+        "GET /duty-stations/:stationID/agencies": "duty_station(view_organization)",
+        "POST /duty-stations/:stationID/agencies": "duty_station(manage_security)",
+        "GET /api/v1/agencies": "somewhere(view_security)", "POST /api/v1/agencies": "headquarters(configure_security)",
+        "PATCH /api/v1/agencies/:agencyID": "headquarters(configure_security)",
+        "GET /api/v1/duty-stations/:stationID/agencies": "duty_station(view_organization)",
+        "POST /api/v1/duty-stations/:stationID/agencies": "duty_station(manage_security)",
         "GET /units/:unitID/plans": "unit(view_plans)", "POST /units/:unitID/plans": "unit(edit_plans)",
         "POST /units/:unitID/plans/import": "unit(edit_plans)", "GET /plans/:planID": "plan(view_plans)",
         "GET /plans/:planID/sections/:section": "plan(view_plans)",

@@ -48,6 +48,20 @@ extension OpenAPIDocument {
                 method: "post", path: .apiDutyStationMeasures(any),
                 summary: "Record the compliance of required measures, by code (the country's security officer)",
                 body: "ComplianceBody", response: ref("StationCompliance")),
+            .init(method: "get", path: .apiAgencies, summary: "The agencies HQ lists", response: array("Agency")),
+            .init(
+                method: "post", path: .apiAgencies, summary: "Add an agency (HQ)", body: "AgencyBody",
+                response: ref("Agency"), status: "201"),
+            .init(
+                method: "patch", path: .apiAgency(any), summary: "Rename an agency (HQ)", body: "AgencyBody",
+                response: ref("Agency")),
+            .init(
+                method: "get", path: .apiDutyStationAgencies(any),
+                summary: "The agencies at a duty station with their headcounts", response: array("Headcount")),
+            .init(
+                method: "post", path: .apiDutyStationAgencies(any),
+                summary: "Set agencies' headcounts at a duty station (all zero removes one)", body: "HeadcountList",
+                response: array("Headcount")),
         ]
     }
 
@@ -83,6 +97,11 @@ extension OpenAPIDocument {
         ]
         let categories = MeasureCategory.allCases.map(\.rawValue)
         let statuses = MeasureStatus.allCases.map(\.rawValue)
+        let count: JSON = ["type": "integer", "minimum": 0, "maximum": AgencyService.maximumHeadcount]
+        let headcount: JSON = [
+            "type": "object", "required": ["agencyID", "internationalStaff", "nationalStaff", "dependants"],
+            "properties": ["agencyID": uuid, "internationalStaff": count, "nationalStaff": count, "dependants": count],
+        ]
         var nullableLevel = level
         nullableLevel["nullable"] = true
         return [
@@ -158,6 +177,13 @@ extension OpenAPIDocument {
                     ]
                 ],
             ],
+            "Agency": [
+                "type": "object", "required": ["id", "shortNames", "fullNames"],
+                "properties": ["id": uuid, "shortNames": names, "fullNames": names],
+            ],
+            "AgencyBody": ["type": "object", "properties": ["shortNames": names, "fullNames": names]],
+            "Headcount": headcount,
+            "HeadcountList": ["type": "array", "items": headcount],
             "AssignStationBody": [
                 "type": "object", "required": ["dutyStationID"], "properties": ["dutyStationID": uuid],
             ],

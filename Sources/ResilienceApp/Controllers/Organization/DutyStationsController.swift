@@ -62,6 +62,8 @@ struct DutyStationsController {
             unitID: unit.id!, unitName: unit.name, area: standing,
             compliance: try await ComplianceService.of([station], at: req.now, on: req.db).first?.share
                 ?? ComplianceShare(required: 0, compliant: 0, notApplicable: 0),
+            headcount: try await AgencyPresence.query(on: req.db).filter(\.$station.$id == station.requireID()).all()
+                .reduce((0, 0)) { ($0.0 + 1, $0.1 + $1.internationalStaff + $1.nationalStaff + $1.dependants) },
             mayViewArea: actor.may(.viewSecurity, on: area.unitPath),
             mayManage: try req.requireActor().may(.manageOrganization, on: unit.unitPath), csrf: req.csrfToken)
         return Layout.response(for: req, title: station.name, content: page.body(req.localizer))

@@ -63,6 +63,9 @@ struct AuditController {
             for station in try await DutyStation.query(on: req.db).filter(\.$id ~~ ids).all() {
                 names[station.id!] = station.name
             }
+            for agency in try await Agency.query(on: req.db).filter(\.$id ~~ ids).all() {
+                names[agency.id!] = agency.shortName(in: req.localizer.code)
+            }
             for measure in try await SecurityMeasure.query(on: req.db).filter(\.$id ~~ ids).all() {
                 names[measure.id!] = "\(measure.code) \(measure.name(in: req.localizer.code))"
             }

@@ -68,7 +68,47 @@ enum DemoSecurity {
         "Jijiga": ["VEH-01": (.partlyCompliant, nil), "COO-02": (.partlyCompliant, nil)],
     ]
 
+    /// Agencies: short and full names in English and Chinese.
+    static let agencies: [(String, String, String, String)] = [
+        ("UNHCR", "Office of the United Nations High Commissioner for Refugees", "难民署", "联合国难民事务高级专员办事处"),
+        ("WFP", "World Food Programme", "粮食署", "世界粮食计划署"),
+        ("UNICEF", "United Nations Children's Fund", "儿基会", "联合国儿童基金会"),
+        ("WHO", "World Health Organization", "世卫组织", "世界卫生组织"),
+        ("IOM", "International Organization for Migration", "移民组织", "国际移民组织"),
+        ("UNDP", "United Nations Development Programme", "开发署", "联合国开发计划署"),
+    ]
+
+    /// Headcounts by duty station and agency: international, national, dependants.
+    static let headcounts: [String: [String: (Int, Int, Int)]] = [
+        "Nairobi": ["UNHCR": (40, 120, 85), "WFP": (25, 90, 50), "UNICEF": (30, 80, 60), "UNDP": (20, 60, 40)],
+        "Dadaab": ["UNHCR": (18, 95, 0), "WFP": (6, 40, 0), "IOM": (3, 22, 0)],
+        "Kakuma": ["UNHCR": (14, 70, 4), "WFP": (5, 30, 0), "UNICEF": (4, 18, 2)],
+        "Addis Ababa": ["UNHCR": (35, 110, 70), "WFP": (30, 100, 55), "WHO": (15, 40, 25)],
+        "Gambella": ["UNHCR": (12, 65, 3), "UNICEF": (4, 20, 0)],
+        "Jijiga": ["UNHCR": (9, 50, 2), "WFP": (5, 28, 0)],
+        "Cox's Bazar": ["UNHCR": (30, 210, 12), "WFP": (20, 140, 8), "IOM": (25, 160, 10), "UNICEF": (12, 70, 4)],
+        "Teknaf": ["UNHCR": (6, 45, 0), "IOM": (4, 30, 0)],
+        "Dhaka": ["UNHCR": (10, 35, 20), "UNDP": (15, 60, 30)],
+    ]
+
     static func load(on db: any Database, now: Date) async throws {
+        var agencyIDs: [String: UUID] = [:]
+        for (short, full, zhShort, zhFull) in agencies {
+            let agency = try await AgencyService.create(
+                AgencyInput(
+                    shortNames: ["en": short, "zh-Hans": zhShort], fullNames: ["en": full, "zh-Hans": zhFull]),
+                by: .system(at: now), on: db)
+            agencyIDs[short] = agency.id
+        }
+        for station in try await DutyStation.query(on: db).filter(\.$name ~~ Array(headcounts.keys)).all() {
+            var counts: [UUID: HeadcountInput] = [:]
+            for (short, (i, n, d)) in headcounts[station.name] ?? [:] {
+                guard let id = agencyIDs[short] else { continue }
+                counts[id] = HeadcountInput(
+                    internationalStaff: String(i), nationalStaff: String(n), dependants: String(d))
+            }
+            try await AgencyService.setHeadcounts(at: station, counts, by: .system(at: now), on: db)
+        }
         for (code, category, level, en, zh) in measures {
             _ = try await MeasureCatalogueService.create(
                 MeasureInput(

@@ -44,6 +44,8 @@ enum AppPath: Sendable {
     // Security risk management measures: HQ's catalogue and each duty station's compliance
     case securityMeasures, securityMeasure(UUID), securityMeasureRetire(UUID), dutyStationMeasures(UUID)
     case apiSecurityMeasures, apiSecurityMeasure(UUID), apiDutyStationMeasures(UUID)
+    // Agencies and their headcounts at duty stations
+    case agencies, agency(UUID), dutyStationAgencies(UUID), apiAgencies, apiAgency(UUID), apiDutyStationAgencies(UUID)
     // JSON API
     case apiOpenAPI, apiMe, apiTokens, apiToken(UUID)
     case apiUnits, apiUnit(UUID), apiUnitChildren(UUID), apiUnitMove(UUID), apiUnitRetire(UUID)
@@ -185,6 +187,12 @@ enum AppPath: Sendable {
         case .apiSecurityMeasures: "/api/v1/security-measures"
         case .apiSecurityMeasure: "/api/v1/security-measures/:measureID"
         case .apiDutyStationMeasures: "/api/v1/duty-stations/:stationID/measures"
+        case .agencies: "/settings/agencies"
+        case .agency: "/settings/agencies/:agencyID"
+        case .dutyStationAgencies: "/duty-stations/:stationID/agencies"
+        case .apiAgencies: "/api/v1/agencies"
+        case .apiAgency: "/api/v1/agencies/:agencyID"
+        case .apiDutyStationAgencies: "/api/v1/duty-stations/:stationID/agencies"
         case .apiOpenAPI: "/api/v1/openapi.json"
         case .apiMe: "/api/v1/me"
         case .apiTokens: "/api/v1/tokens"
@@ -237,7 +245,8 @@ enum AppPath: Sendable {
             .securityLevelDecision(let u), .apiUnitSecurityAreas(let u), .apiSecurityArea(let u),
             .apiSecurityAreaLevels(let u), .apiSecurityAreaStations(let u), .apiSecurityLevelDecision(let u),
             .securityMeasure(let u), .securityMeasureRetire(let u), .dutyStationMeasures(let u),
-            .apiSecurityMeasure(let u), .apiDutyStationMeasures(let u):
+            .apiSecurityMeasure(let u), .apiDutyStationMeasures(let u),
+            .agency(let u), .dutyStationAgencies(let u), .apiAgency(let u), .apiDutyStationAgencies(let u):
             return [id(u)]
         case .planSection(let u, let section):
             return [id(u), section.rawValue]
@@ -262,7 +271,8 @@ enum AppPath: Sendable {
             .units, .dutyStations, .users, .userNew, .audit, .inbox, .inboxRead, .impactScale, .oversight, .riskScale,
             .apiOpenAPI, .apiMe, .apiTokens, .apiUnits, .apiDutyStations, .apiUsers, .apiAudit, .apiInbox,
             .apiInboxRead,
-            .apiImpactScale, .apiOversight, .apiRiskScale, .security, .securityMeasures, .apiSecurityMeasures:
+            .apiImpactScale, .apiOversight, .apiRiskScale, .security, .securityMeasures, .apiSecurityMeasures,
+            .agencies, .apiAgencies:
             return []
         }
     }

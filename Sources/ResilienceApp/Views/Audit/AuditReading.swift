@@ -90,6 +90,9 @@ struct AuditReading {
         if key.hasPrefix("name_"), let language = Catalogue.shared.language(String(key.dropFirst(5))) {
             return t("audit.field.name_in", language.name)
         }
+        if key.hasPrefix("full_name_"), let language = Catalogue.shared.language(String(key.dropFirst(10))) {
+            return t("audit.field.full_name_in", language.name)
+        }
         if PlanSection(rawValue: key) != nil { return t("section.\(key)") }
         return t.field(key)
     }

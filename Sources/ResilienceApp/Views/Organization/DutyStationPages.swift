@@ -39,6 +39,8 @@ struct DutyStationPage {
     /// page is for those who may read the country's security.
     var area: AreaStanding
     var compliance: ComplianceShare
+    /// How many agencies are present, and their personnel and dependants together.
+    var headcount: (agencies: Int, people: Int)
     var mayViewArea: Bool
     var mayManage: Bool
     var csrf: String
@@ -55,6 +57,11 @@ struct DutyStationPage {
                 .dt(.text(t("security.threats"))), .dd(.text(LevelViews.threats(area.inForce?.threatRatings, t))),
                 .dt(.text(t("measures.compliance"))),
                 .dd(link(.dutyStationMeasures(station.id), ComplianceViews.share(compliance, t))),
+                .dt(.text(t("agencies.title"))),
+                .dd(
+                    link(
+                        .dutyStationAgencies(station.id),
+                        t("agencies.headcount_line", t.number(headcount.agencies), t.number(headcount.people)))),
                 .dt(.text(t("field.coordinates"))), .dd(.text("\(t.decimal(latitude)), \(t.decimal(longitude))")),
                 .dt(.text(t("field.status"))), .dd(.text(station.retired ? t("status.retired") : t("status.active")))),
             .if(
