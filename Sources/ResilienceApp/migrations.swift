@@ -59,6 +59,8 @@ enum Migrations {
             CreateSecurityMeasure(),
             // The agencies of the security management system, and their headcounts at duty stations.
             CreateAgency(),
+            // Security risk assessments of areas, a row per version.
+            CreateRiskAssessment(),
         ]
     }
 }

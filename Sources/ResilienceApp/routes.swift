@@ -31,6 +31,7 @@ func routes(_ app: Application) throws {
     SecurityController().register(app)
     MeasuresController().register(app)
     AgenciesController().register(app)
+    AssessmentsController().register(app)
     // People and access
     UsersController().register(app)
     AuditController().register(app)

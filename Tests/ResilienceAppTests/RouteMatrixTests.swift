@@ -26,6 +26,14 @@ import VaporTesting
             // A security area of Bangladesh, with a proposal, for the routes that name them.
             let area = try #require(
                 try await SecurityArea.query(on: app.db).filter(\.$unit.$id == bangladesh.requireID()).first())
+            let assessment = try await RiskAssessmentService.draft(for: area, by: app.systemContext, on: app.db)
+            try await RiskAssessmentService.save(
+                assessment,
+                AssessmentContent(threats: [
+                    AssessedThreat(
+                        kind: "hazards", description: "Cyclone", inherent: RiskRating(likelihood: 3, impact: 4),
+                        measures: "Shelters", residual: RiskRating(likelihood: 2, impact: 3), decision: .control)
+                ]), by: app.systemContext, on: app.db)
             let proposal = try await SecurityLevelService.propose(
                 for: area,
                 LevelProposalInput(
@@ -54,6 +62,8 @@ import VaporTesting
                 "areaID": area.id!.uuidString, "levelID": proposal.id!.uuidString,
                 "measureID": try #require(try await SecurityMeasure.query(on: app.db).first()?.id).uuidString,
                 "agencyID": try #require(try await Agency.query(on: app.db).first()?.id).uuidString,
+                "assessmentID": assessment.id!.uuidString,
+                "threatID": try #require(assessment.assessment.threats.first?.id).uuidString,
             ]
             func target(_ requirement: Requirement) -> (Action, UnitPath)? {
                 switch requirement {
@@ -65,7 +75,7 @@ import VaporTesting
                 case .headquarters(let a): (a, root.unitPath)
                 case .activation(let a): (a, bangladesh.unitPath)
                 case .campaign(let a): (a, bangladesh.unitPath)
-                case .securityArea(let a), .securityLevel(let a): (a, bangladesh.unitPath)
+                case .securityArea(let a), .securityLevel(let a), .riskAssessment(let a): (a, bangladesh.unitPath)
                 default: nil
                 }
             }
@@ -255,6 +265,20 @@ import VaporTesting
         "PATCH /api/v1/agencies/:agencyID": "headquarters(configure_security)",
         "GET /api/v1/duty-stations/:stationID/agencies": "duty_station(view_organization)",
         "POST /api/v1/duty-stations/:stationID/agencies": "duty_station(manage_security)",
+        "GET /security-areas/:areaID/assessments": "security_area(view_security)",
+        "POST /security-areas/:areaID/assessments": "security_area(manage_security)",
+        "GET /risk-assessments/:assessmentID": "risk_assessment(view_security)",
+        "POST /risk-assessments/:assessmentID/threats": "risk_assessment(manage_security)",
+        "GET /risk-assessments/:assessmentID/threats/:threatID": "risk_assessment(manage_security)",
+        "POST /risk-assessments/:assessmentID/threats/:threatID": "risk_assessment(manage_security)",
+        "POST /risk-assessments/:assessmentID/threats/:threatID/remove": "risk_assessment(manage_security)",
+        "POST /risk-assessments/:assessmentID/measures": "risk_assessment(manage_security)",
+        "POST /risk-assessments/:assessmentID/move": "risk_assessment(view_security)",
+        "GET /api/v1/security-areas/:areaID/assessments": "security_area(view_security)",
+        "POST /api/v1/security-areas/:areaID/assessments": "security_area(manage_security)",
+        "GET /api/v1/risk-assessments/:assessmentID": "risk_assessment(view_security)",
+        "PUT /api/v1/risk-assessments/:assessmentID/content": "risk_assessment(manage_security)",
+        "POST /api/v1/risk-assessments/:assessmentID/moves": "risk_assessment(view_security)",
         "GET /units/:unitID/plans": "unit(view_plans)", "POST /units/:unitID/plans": "unit(edit_plans)",
         "POST /units/:unitID/plans/import": "unit(edit_plans)", "GET /plans/:planID": "plan(view_plans)",
         "GET /plans/:planID/sections/:section": "plan(view_plans)",

@@ -24,6 +24,8 @@ public enum SecurityRefusal: String, Error, Sendable, CaseIterable {
     case reasonRequired = "reason_required"
     /// An area has one proposal open at a time.
     case proposalOpen = "proposal_open"
+    /// An assessment is submitted with at least one threat assessed.
+    case nothingAssessed = "nothing_assessed"
 }
 
 /// The review of security levels: who moves a proposal where, and when a level is due again.

@@ -89,6 +89,9 @@ public enum Problem: String, CaseIterable, Sendable, Codable {
     case ownProposal = "own_proposal"
     case reasonRequired = "reason_required"
     case proposalOpen = "proposal_open"
+    /// Measures reduce a risk: the rating after them is not above the rating before.
+    case residualAboveInherent = "residual_above_inherent"
+    case nothingAssessed = "nothing_assessed"
 }
 
 /// A refusal from the domain: what is wrong, with which field, and the values the message needs.

@@ -62,6 +62,23 @@ extension OpenAPIDocument {
                 method: "post", path: .apiDutyStationAgencies(any),
                 summary: "Set agencies' headcounts at a duty station (all zero removes one)", body: "HeadcountList",
                 response: array("Headcount")),
+            .init(
+                method: "get", path: .apiAreaAssessments(any), summary: "Every version of an area's risk assessment",
+                response: array("RiskAssessment")),
+            .init(
+                method: "post", path: .apiAreaAssessments(any),
+                summary: "Start the area's next assessment from the latest (or return the one being written)",
+                response: ref("RiskAssessment"), status: "201"),
+            .init(
+                method: "get", path: .apiRiskAssessment(any), summary: "One version", response: ref("RiskAssessment")),
+            .init(
+                method: "put", path: .apiRiskAssessmentContent(any),
+                summary: "Replace a draft's threats and added measures", body: "AssessmentContent",
+                response: ref("RiskAssessment")),
+            .init(
+                method: "post", path: .apiRiskAssessmentMoves(any),
+                summary: "Submit or withdraw (the officer), approve or return with a reason (the regional desk)",
+                body: "AssessmentMoveBody", response: ref("RiskAssessment")),
         ]
     }
 
@@ -101,6 +118,31 @@ extension OpenAPIDocument {
         let headcount: JSON = [
             "type": "object", "required": ["agencyID", "internationalStaff", "nationalStaff", "dependants"],
             "properties": ["agencyID": uuid, "internationalStaff": count, "nationalStaff": count, "dependants": count],
+        ]
+        let dateTime: JSON = ["type": "string", "format": "date-time", "nullable": true]
+        let riskRating: JSON = [
+            "type": "object", "required": ["likelihood", "impact"],
+            "properties": [
+                "likelihood": ["type": "integer", "minimum": 1, "maximum": 5],
+                "impact": ["type": "integer", "minimum": 1, "maximum": 5],
+            ],
+        ]
+        let content: JSON = [
+            "type": "object", "required": ["threats", "addedMeasures"],
+            "properties": [
+                "threats": [
+                    "type": "array", "maxItems": AssessmentContent.maximumThreats,
+                    "items": [
+                        "type": "object", "required": ["kind", "description", "inherent", "residual", "decision"],
+                        "properties": [
+                            "id": uuid, "kind": string, "description": ["type": "string", "minLength": 1],
+                            "inherent": riskRating, "measures": string, "residual": riskRating,
+                            "decision": ["type": "string", "enum": RiskDecision.allCases.map(\.rawValue)],
+                        ],
+                    ],
+                ],
+                "addedMeasures": ["type": "array", "items": string],
+            ],
         ]
         var nullableLevel = level
         nullableLevel["nullable"] = true
@@ -184,6 +226,22 @@ extension OpenAPIDocument {
             "AgencyBody": ["type": "object", "properties": ["shortNames": names, "fullNames": names]],
             "Headcount": headcount,
             "HeadcountList": ["type": "array", "items": headcount],
+            "AssessmentContent": content,
+            "RiskAssessment": [
+                "type": "object", "required": ["id", "areaID", "version", "state", "content"],
+                "properties": [
+                    "id": uuid, "areaID": uuid, "version": ["type": "integer"],
+                    "state": ["type": "string", "enum": AssessmentState.allCases.map(\.rawValue)], "content": content,
+                    "validUntil": dateTime, "submittedBy": optionalString, "submittedAt": dateTime,
+                    "decidedBy": optionalString, "decidedAt": dateTime, "decisionNote": optionalString,
+                ],
+            ],
+            "AssessmentMoveBody": [
+                "type": "object", "required": ["move"],
+                "properties": [
+                    "move": ["type": "string", "enum": AssessmentMove.allCases.map(\.rawValue)], "reason": string,
+                ],
+            ],
             "AssignStationBody": [
                 "type": "object", "required": ["dutyStationID"], "properties": ["dutyStationID": uuid],
             ],

@@ -108,6 +108,8 @@ struct SecurityController {
             standing: standing, history: history, movable: movable,
             may: (mayManage, actor.may(.approveSecurity, on: unit.unitPath)),
             shares: Dictionary(shares.map { ($0.station.id!, $0.share) }, uniquingKeysWith: { a, _ in a }),
+            assessment: try await RiskAssessmentService.statuses(of: [area.id!], at: req.now, on: req.db)[area.id!]
+                ?? .none,
             forms: (decision, assign),
             csrf: req.csrfToken)
         return Layout.response(for: req, title: area.name(in: t.code), content: page.body(t))

@@ -31,6 +31,7 @@ enum ComplianceService {
         let areaIDs = Array(Set(stations.map(\.$area.id)))
         let history = try await SecurityLevelService.history(of: areaIDs, on: db)
         let levels = history.mapValues { SecurityLevelService.current($0, at: now)?.securityLevel }
+        let added = try await RiskAssessmentService.addedMeasures(of: areaIDs, at: now, on: db)
         var records: [UUID: [String: MeasureComplianceRecord]] = [:]
         let measureCodes = Dictionary(
             catalogue.compactMap { m in m.id.map { ($0, m.code) } }, uniquingKeysWith: { a, _ in a })
@@ -42,8 +43,7 @@ enum ComplianceService {
         }
         return stations.map { s in
             let level = levels[s.$area.id] ?? nil
-            // What the area's approved risk assessment adds comes with the assessments.
-            let required = Measure.required(catalogue.map(\.measure), level: level, added: [])
+            let required = Measure.required(catalogue.map(\.measure), level: level, added: added[s.$area.id] ?? [])
             return StationCompliance(
                 station: s, level: level, required: required.compactMap { byCode[$0] }.sorted { $0.code < $1.code },
                 records: records[s.id!] ?? [:])

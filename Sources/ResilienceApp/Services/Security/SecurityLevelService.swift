@@ -16,10 +16,8 @@ struct LevelProposalInput: Codable, Sendable {
 /// Security levels: proposed by the country's security officer, approved or sent back by the
 /// region's security desk; the approved ones are the area's history.
 enum SecurityLevelService {
-    static let intervalsKey = "security_level_review_intervals"
-
     static func intervals(on db: any Database) async throws -> LevelReviewIntervals {
-        try await SettingStore.value(intervalsKey, standard: LevelReviewIntervals.standard, on: db)
+        try await SecuritySettings.intervals(on: db)
     }
 
     /// The approved levels of each area, oldest first.
@@ -144,6 +142,7 @@ enum SecurityLevelService {
         case .ownProposal: DomainError(.ownProposal, field: "move")
         case .reasonRequired: DomainError(.reasonRequired, field: "reason")
         case .proposalOpen: DomainError(.proposalOpen, field: "move")
+        case .nothingAssessed: DomainError(.nothingAssessed, field: "move")
         }
     }
 }

@@ -140,6 +140,7 @@ enum DemoSecurity {
                 proposal, .approve, reason: nil, by: deskActor,
                 context: AuditContext(actorID: desk.id, actorName: desk.username, at: at), on: db)
         }
+        try await loadAssessments(officer: officer, desk: deskActor, now: now, on: db)
         // Compliance of Kenya's and Ethiopia's duty stations, as their officers verified it.
         let stations = try await DutyStation.query(on: db).filter(\.$country ~~ ["KE", "ET"]).all()
         let verifiedAt = now.addingTimeInterval(-10 * 86_400)
@@ -160,6 +161,79 @@ enum DemoSecurity {
                 by: c.station.country == "KE"
                     ? AuditContext(actorID: officer.id, actorName: officer.username, at: verifiedAt)
                     : .system(at: verifiedAt), on: db)
+        }
+    }
+
+    /// A threat of the demo's assessments: kind, description, before, measures, after, decision.
+    typealias Threat = (String, String, (Int, Int), String, (Int, Int), RiskDecision)
+
+    static let assessments: [(area: String, approvedDaysAgo: Double?, threats: [Threat], added: [String])] = [
+        (
+            "Garissa", 20,
+            [
+                (
+                    "terrorism", "Improvised explosive devices on the Dadaab–Garissa road.", (4, 5),
+                    "Two-vehicle convoys with escort; travel in daylight only.", (3, 4), .control
+                ),
+                (
+                    "armed_conflict", "Armed attack on the Dadaab compound.", (3, 5),
+                    "Perimeter, guards, safe room, blast film.", (2, 4), .control
+                ),
+                (
+                    "crime", "Robbery of staff in town.", (3, 3), "Curfew and residential security survey.", (2, 2),
+                    .accept
+                ),
+            ], ["RES-01"]
+        ),
+        (
+            "Gambella", 40,
+            [
+                (
+                    "armed_conflict", "Inter-communal clashes near the camps.", (4, 4),
+                    "Movement restrictions when clashes are reported.", (3, 4), .control
+                ),
+                (
+                    "hazards", "Flooding of the Baro river closes roads.", (3, 3), "Pre-positioned supplies.", (2, 3),
+                    .accept
+                ),
+            ], []
+        ),
+        (
+            "Turkana", nil,
+            [
+                (
+                    "crime", "Banditry on the Lodwar–Kakuma road.", (4, 3), "Convoys; radio checks every hour.", (3, 3),
+                    .control
+                )
+            ], []
+        ),
+    ]
+
+    static func loadAssessments(officer: User, desk: Actor, now: Date, on db: any Database) async throws {
+        let areas = try await SecurityArea.query(on: db).filter(\.$country ~~ ["KE", "ET"]).all()
+        for a in assessments {
+            guard let area = areas.first(where: { $0.name(in: "en") == a.area }) else { continue }
+            let at = now.addingTimeInterval(-(a.approvedDaysAgo ?? 2) * 86_400)
+            let writer = AuditContext(
+                actorID: area.country == "KE" ? officer.id : nil,
+                actorName: area.country == "KE" ? officer.username : "system", at: at.addingTimeInterval(-86_400))
+            let record = try await RiskAssessmentService.draft(for: area, by: writer, on: db)
+            let threats = a.threats.map { th in
+                AssessedThreat(
+                    kind: th.0, description: th.1, inherent: RiskRating(likelihood: th.2.0, impact: th.2.1),
+                    measures: th.3, residual: RiskRating(likelihood: th.4.0, impact: th.4.1), decision: th.5)
+            }
+            try await RiskAssessmentService.save(
+                record, AssessmentContent(threats: threats, addedMeasures: a.added), by: writer, on: db)
+            guard a.approvedDaysAgo != nil else { continue }
+            // Submitted by the officer, approved by the desk the next day.
+            let submitter = Actor(
+                id: writer.actorID ?? UUID(), username: writer.actorName, displayName: writer.actorName, language: nil,
+                homeUnitID: area.$unit.id, grants: [Grant(role: .securityOfficer, unitID: area.$unit.id)])
+            try await RiskAssessmentService.move(record, .submit, reason: nil, by: submitter, context: writer, on: db)
+            try await RiskAssessmentService.move(
+                record, .approve, reason: nil, by: desk,
+                context: AuditContext(actorID: desk.id, actorName: desk.username, at: at), on: db)
         }
     }
 }

@@ -44,7 +44,8 @@ enum DataKind: String, Sendable, CaseIterable {
         case "duty_station": [.dutyStations, .security]
         case "unit": [.units]
         case "setting": [.settings]
-        case "security_area", "security_level", "security_measure", "measure_compliance", "agency", "agency_presence":
+        case "security_area", "security_level", "security_measure", "measure_compliance", "agency", "agency_presence",
+            "risk_assessment":
             [.security]
         default: []
         }

@@ -25,6 +25,8 @@ final class KeptCache: @unchecked Sendable {
         case standings
         /// Counts of a register's heat maps, and their drawings.
         case heatMap
+        /// The duty-station database's rows for a person's reach.
+        case stationFacts
     }
 
     /// A key with the type of the value it keeps.

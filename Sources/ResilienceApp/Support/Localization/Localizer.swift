@@ -42,7 +42,9 @@ struct Localizer: Sendable {
         if Role(rawValue: arg) != nil { return self("role.\(arg)") }
         if ReviewState(rawValue: arg) != nil { return self("plan_status.\(arg)") }
         // A code given with its catalogue prefix (`level_state.returned`).
-        if arg.hasPrefix("level_state."), catalogue.has(arg, in: code) { return self(arg) }
+        if arg.hasPrefix("level_state.") || arg.hasPrefix("assessment_state."), catalogue.has(arg, in: code) {
+            return self(arg)
+        }
         return arg
     }
 

@@ -46,6 +46,10 @@ enum AppPath: Sendable {
     case apiSecurityMeasures, apiSecurityMeasure(UUID), apiDutyStationMeasures(UUID)
     // Agencies and their headcounts at duty stations
     case agencies, agency(UUID), dutyStationAgencies(UUID), apiAgencies, apiAgency(UUID), apiDutyStationAgencies(UUID)
+    // Security risk assessments of areas
+    case areaAssessments(UUID), riskAssessment(UUID), riskAssessmentThreats(UUID), riskAssessmentThreat(UUID, UUID)
+    case riskAssessmentThreatRemove(UUID, UUID), riskAssessmentMeasures(UUID), riskAssessmentMove(UUID)
+    case apiAreaAssessments(UUID), apiRiskAssessment(UUID), apiRiskAssessmentContent(UUID), apiRiskAssessmentMoves(UUID)
     // JSON API
     case apiOpenAPI, apiMe, apiTokens, apiToken(UUID)
     case apiUnits, apiUnit(UUID), apiUnitChildren(UUID), apiUnitMove(UUID), apiUnitRetire(UUID)
@@ -193,6 +197,17 @@ enum AppPath: Sendable {
         case .apiAgencies: "/api/v1/agencies"
         case .apiAgency: "/api/v1/agencies/:agencyID"
         case .apiDutyStationAgencies: "/api/v1/duty-stations/:stationID/agencies"
+        case .areaAssessments: "/security-areas/:areaID/assessments"
+        case .riskAssessment: "/risk-assessments/:assessmentID"
+        case .riskAssessmentThreats: "/risk-assessments/:assessmentID/threats"
+        case .riskAssessmentThreat: "/risk-assessments/:assessmentID/threats/:threatID"
+        case .riskAssessmentThreatRemove: "/risk-assessments/:assessmentID/threats/:threatID/remove"
+        case .riskAssessmentMeasures: "/risk-assessments/:assessmentID/measures"
+        case .riskAssessmentMove: "/risk-assessments/:assessmentID/move"
+        case .apiAreaAssessments: "/api/v1/security-areas/:areaID/assessments"
+        case .apiRiskAssessment: "/api/v1/risk-assessments/:assessmentID"
+        case .apiRiskAssessmentContent: "/api/v1/risk-assessments/:assessmentID/content"
+        case .apiRiskAssessmentMoves: "/api/v1/risk-assessments/:assessmentID/moves"
         case .apiOpenAPI: "/api/v1/openapi.json"
         case .apiMe: "/api/v1/me"
         case .apiTokens: "/api/v1/tokens"
@@ -246,7 +261,11 @@ enum AppPath: Sendable {
             .apiSecurityAreaLevels(let u), .apiSecurityAreaStations(let u), .apiSecurityLevelDecision(let u),
             .securityMeasure(let u), .securityMeasureRetire(let u), .dutyStationMeasures(let u),
             .apiSecurityMeasure(let u), .apiDutyStationMeasures(let u),
-            .agency(let u), .dutyStationAgencies(let u), .apiAgency(let u), .apiDutyStationAgencies(let u):
+            .agency(let u), .dutyStationAgencies(let u), .apiAgency(let u), .apiDutyStationAgencies(let u),
+            .areaAssessments(let u), .riskAssessment(let u), .riskAssessmentThreats(let u),
+            .riskAssessmentMeasures(let u),
+            .riskAssessmentMove(let u), .apiAreaAssessments(let u), .apiRiskAssessment(let u),
+            .apiRiskAssessmentContent(let u), .apiRiskAssessmentMoves(let u):
             return [id(u)]
         case .planSection(let u, let section):
             return [id(u), section.rawValue]
@@ -258,7 +277,8 @@ enum AppPath: Sendable {
             .planFeedbackResolve(let u, let item),
             .apiPlanFeedbackAnswer(let u, let item), .apiPlanFeedbackReply(let u, let item),
             .apiPlanFeedbackResolve(let u, let item),
-            .unitRisk(let u, let item), .apiUnitRisk(let u, let item):
+            .unitRisk(let u, let item), .apiUnitRisk(let u, let item),
+            .riskAssessmentThreat(let u, let item), .riskAssessmentThreatRemove(let u, let item):
             return [id(u), id(item)]
         case .planVersion(let u, let n), .apiPlanVersion(let u, let n):
             return [id(u), String(n)]

@@ -35,6 +35,9 @@ extension Request {
     func securityLevelParameter() async throws -> SecurityLevelDecision {
         try await parameterModel(SecurityLevelDecision.self, "levelID")
     }
+    func riskAssessmentParameter() async throws -> RiskAssessmentRecord {
+        try await parameterModel(RiskAssessmentRecord.self, "assessmentID")
+    }
     /// A security area by id, read once per request.
     func loadArea(_ id: UUID) async throws -> SecurityArea {
         if let area = try? await securityAreaParameter(), area.id == id { return area }

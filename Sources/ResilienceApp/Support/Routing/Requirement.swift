@@ -29,6 +29,8 @@ enum Requirement: Sendable {
     case securityArea(Action)
     /// The action allowed on the unit that keeps the area of the level named by `:levelID`.
     case securityLevel(Action)
+    /// The action allowed on the unit that keeps the area of the assessment named by `:assessmentID`.
+    case riskAssessment(Action)
     /// Granting the role of the grant named by `:grantID`, on its unit (revoking needs the same).
     case grant
 
@@ -77,6 +79,11 @@ enum Requirement: Sendable {
         case .securityLevel(let action):
             let decision = try await request.parameterModel(SecurityLevelDecision.self, "levelID")
             let area = try await request.loadArea(decision.$area.id)
+            let unit = try await request.loadUnit(area.$unit.id)
+            guard actor.may(action, on: unit.unitPath) else { throw Abort(.forbidden) }
+        case .riskAssessment(let action):
+            let record = try await request.riskAssessmentParameter()
+            let area = try await request.loadArea(record.$area.id)
             let unit = try await request.loadUnit(area.$unit.id)
             guard actor.may(action, on: unit.unitPath) else { throw Abort(.forbidden) }
         case .grant:
@@ -144,6 +151,7 @@ extension Requirement: CustomStringConvertible {
         case .campaign(let a): "campaign(\(name(a)))"
         case .securityArea(let a): "security_area(\(name(a)))"
         case .securityLevel(let a): "security_level(\(name(a)))"
+        case .riskAssessment(let a): "risk_assessment(\(name(a)))"
         case .grant: "grant"
         }
     }

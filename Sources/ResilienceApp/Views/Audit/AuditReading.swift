@@ -101,7 +101,8 @@ struct AuditReading {
     static let codeNames: [String: [String]] = [
         "role": ["role"],
         "kind": ["unit_kind", "risk_kind", "scenario_kind", "agreement_kind", "exercise_kind", "dependency"],
-        "state": ["plan_status", "feedback_state", "level_state"], "status": ["risk_status", "measure_status"],
+        "state": ["plan_status", "feedback_state", "level_state", "assessment_state"],
+        "status": ["risk_status", "measure_status"],
         "category": ["measure_category"], "source": ["risk_source"],
         "function": ["team_function"], "classification": ["classification"], "criteria": ["criterion"],
         "resources": ["resource"],

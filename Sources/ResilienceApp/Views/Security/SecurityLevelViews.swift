@@ -117,6 +117,8 @@ struct SecurityAreaPage {
     var may: (manage: Bool, decide: Bool)
     /// Each station's measures compliance.
     var shares: [UUID: ComplianceShare]
+    /// Where the area's risk assessment stands.
+    var assessment: AssessmentStatus
     /// The decision's and the station move's forms, with what was refused.
     var forms: (decision: FormState, assign: FormState)
     var csrf: String
@@ -131,7 +133,11 @@ struct SecurityAreaPage {
                 .dt(.text(t("security.level"))),
                 .dd(LevelViews.inForce(standing.inForce, overdue: standing.overdue, t)),
                 .dt(.text(t("security.effective_on"))), .dd(.text(t.date(standing.inForce?.effectiveOn))),
-                .dt(.text(t("security.next_review"))), .dd(.text(t.date(standing.inForce?.nextReview)))),
+                .dt(.text(t("security.next_review"))), .dd(.text(t.date(standing.inForce?.nextReview))),
+                .dt(.text(t("assessment.status"))),
+                .dd(
+                    AssessmentViews.status(assessment, t), .text(" "),
+                    link(.areaAssessments(area.id!), t("assessment.open")))),
             .unwrap(standing.inForce?.threatRatings) { ratings in
                 .section(
                     .h2(.text(t("security.threats"))),

@@ -1,0 +1,248 @@
+import Foundation
+@preconcurrency import Plot
+import ResilienceCore
+
+/// Names of what an assessment holds.
+enum AssessmentViews {
+    static func threatKind(_ code: String, _ names: RiskNames) -> String {
+        ThreatCategory(rawValue: code).map { LevelViews.name($0, names.t) } ?? names.kind(code)
+    }
+
+    static func rating(_ r: RiskRating, _ names: RiskNames) -> BodyNode {
+        .group(
+            .text("\(r.likelihood) × \(r.impact) "),
+            .unwrap(names.level(of: r)) { .raw(RiskPages.levelBadge($0, names)) })
+    }
+
+    static func state(_ s: AssessmentState, _ t: Localizer) -> BodyNode {
+        .span(.class("badge \(s.rawValue)"), .text(t("assessment_state.\(s.rawValue)")))
+    }
+
+    static func status(_ s: AssessmentStatus, _ t: Localizer) -> BodyNode {
+        .span(.class("badge sra-\(s.rawValue)"), .text(t("assessment_status.\(s.rawValue)")))
+    }
+}
+
+/// An area's assessments, newest first, and the way to start the next one.
+struct AssessmentListPage {
+    var area: SecurityArea
+    var versions: [RiskAssessmentRecord]
+    var status: AssessmentStatus
+    var mayManage: Bool
+    var csrf: String
+
+    func body(_ t: Localizer) -> BodyNode {
+        .group(
+            .p(.class("intro"), .text(t("assessment.intro"))),
+            .dl(
+                .class("facts"), .dt(.text(t("assessment.status"))), .dd(AssessmentViews.status(status, t))),
+            .if(
+                mayManage,
+                postForm(
+                    AppPath.areaAssessments(area.id!).path, csrf: csrf,
+                    FormField.submit(
+                        t(
+                            versions.contains { $0.state.isEditable || $0.state == .submitted }
+                                ? "assessment.open_draft" : "assessment.start")))),
+            dataTable(
+                caption: t("assessment.versions"),
+                headers: [
+                    t("assessment.version"), t("field.status"), t("assessment.threats"), t("assessment.valid_until"),
+                    t("assessment.decided"),
+                ],
+                rows: versions.reversed().map { r in
+                    [
+                        link(.riskAssessment(r.id!), t("assessment.version_n", r.version)),
+                        AssessmentViews.state(r.state, t),
+                        .text(t.number(r.assessment.threats.count)), .text(t.date(r.validUntil)),
+                        .text(r.decidedByName.map { "\($0), \(t.date(r.decidedAt))" } ?? "—"),
+                    ]
+                }, empty: t("assessment.none")))
+    }
+}
+
+/// One version of an assessment: its threats, the measures it adds, what changed since the
+/// version before, and the moves the person may make.
+struct AssessmentPage {
+    var record: RiskAssessmentRecord
+    var area: SecurityArea
+    var previous: RiskAssessmentRecord?
+    var catalogue: [SecurityMeasure]
+    var names: RiskNames
+    var acceptable: AcceptableRisk
+    var may: (manage: Bool, decide: Bool)
+    var forms: (threat: FormState, move: FormState)
+    var csrf: String
+
+    func body(_ t: Localizer) -> BodyNode {
+        let content = record.assessment
+        let editable = record.state.isEditable && may.manage
+        let worst = content.worstResidual(names.scale.matrix)
+        return .group(
+            .dl(
+                .class("facts"),
+                .dt(.text(t("security.area"))), .dd(link(.securityArea(area.id!), area.name(in: t.code))),
+                .dt(.text(t("field.status"))), .dd(AssessmentViews.state(record.state, t)),
+                .dt(.text(t("assessment.valid_until"))), .dd(.text(t.date(record.validUntil))),
+                .dt(.text(t("assessment.worst_residual"))),
+                .dd(worst.map { .raw(RiskPages.levelBadge($0, names)) } ?? .text("—")),
+                .dt(.text(t("assessment.acceptable_for"))), .dd(.text(acceptableFor(worst, t))),
+                .dt(.text(t("assessment.submitted"))),
+                .dd(.text(record.submittedByName.map { "\($0), \(t.date(record.submittedAt))" } ?? "—")),
+                .dt(.text(t("assessment.decided"))),
+                .dd(.text(record.decidedByName.map { "\($0), \(t.date(record.decidedAt))" } ?? "—")),
+                .unwrap(record.decisionNote) { .group(.dt(.text(t("security.decision_note"))), .dd(.text($0))) }),
+            .section(
+                .h2(.text(t("assessment.threats"))),
+                dataTable(
+                    caption: t("assessment.threats"),
+                    headers: [
+                        t("assessment.threat"), t("assessment.before"), t("assessment.measures"), t("assessment.after"),
+                        t("assessment.decision"),
+                    ] + (editable ? [""] : []),
+                    rows: content.threats.map { th in
+                        [
+                            .group(
+                                .strong(.text(AssessmentViews.threatKind(th.kind, names))), .p(.text(th.description))),
+                            AssessmentViews.rating(th.inherent, names), .text(th.measures),
+                            AssessmentViews.rating(th.residual, names), .text(t("decision.\(th.decision.rawValue)")),
+                        ]
+                            + (editable
+                                ? [
+                                    .group(
+                                        link(.riskAssessmentThreat(record.id!, th.id), t("plan.change")),
+                                        postForm(
+                                            AppPath.riskAssessmentThreatRemove(record.id!, th.id).path, csrf: csrf,
+                                            inline: true,
+                                            .button(.type(.submit), .class("link"), .text(t("plan.remove")))))
+                                ] : [])
+                    }, empty: t("assessment.no_threats")),
+                .if(
+                    editable,
+                    .section(
+                        .class("wide-form"), .h3(.text(t("assessment.add_threat"))),
+                        ThreatForm(
+                            action: AppPath.riskAssessmentThreats(record.id!).path, names: names, form: forms.threat,
+                            csrf: csrf
+                        ).body(t)))),
+            .section(
+                .h2(.text(t("assessment.added_measures"))),
+                .p(.class("hint"), .text(t("assessment.added_measures_hint"))),
+                editable
+                    ? postForm(
+                        AppPath.riskAssessmentMeasures(record.id!).path, csrf: csrf,
+                        FormField.checkboxes(
+                            "measure", t("assessment.added_measures"),
+                            FormState(
+                                values: Dictionary(
+                                    uniqueKeysWithValues: content.addedMeasures.map { ("measure-\($0)", "true") })),
+                            options: catalogue.map { (value: $0.code, label: "\($0.code) · \($0.name(in: t.code))") }),
+                        FormField.submit(t("common.save")))
+                    : .ul(
+                        .forEach(content.addedMeasures) { code in
+                            .li(.text("\(code) · \(catalogue.first { $0.code == code }?.name(in: t.code) ?? "")"))
+                        })),
+            .unwrap(previous) { changes(since: $0, t) },
+            moves(t))
+    }
+
+    private func acceptableFor(_ level: RiskLevel?, _ t: Localizer) -> String {
+        guard let level else { return "—" }
+        let pcs = ProgrammeCriticality.allCases.filter { acceptable.accepts($0, at: level) }
+        return pcs.isEmpty ? t("assessment.no_programme") : t.list(pcs.map { t("pc.\($0.rawValue)") })
+    }
+
+    /// What this version changed from the one before: threats added, removed or re-rated, and
+    /// measures added or dropped.
+    private func changes(since old: RiskAssessmentRecord, _ t: Localizer) -> BodyNode {
+        let before = old.assessment, now = record.assessment
+        let oldByID = Dictionary(before.threats.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var lines: [String] = []
+        for th in now.threats {
+            let name = AssessmentViews.threatKind(th.kind, names)
+            guard let was = oldByID[th.id] else {
+                lines.append(t("assessment.change_added", name, th.description)); continue
+            }
+            if was != th { lines.append(t("assessment.change_changed", name, th.description)) }
+        }
+        for th in before.threats where !now.threats.contains(where: { $0.id == th.id }) {
+            lines.append(t("assessment.change_removed", AssessmentViews.threatKind(th.kind, names), th.description))
+        }
+        for code in Set(now.addedMeasures).subtracting(before.addedMeasures).sorted() {
+            lines.append(t("assessment.change_measure_added", code))
+        }
+        for code in Set(before.addedMeasures).subtracting(now.addedMeasures).sorted() {
+            lines.append(t("assessment.change_measure_removed", code))
+        }
+        return .section(
+            .h2(.text(t("assessment.changes_since", old.version))),
+            lines.isEmpty ? .p(.text(t("plan.no_changes"))) : .ul(.forEach(lines) { .li(.text($0)) }))
+    }
+
+    private func moves(_ t: Localizer) -> BodyNode {
+        let officer = may.manage && (record.state.isEditable || record.state == .submitted)
+        let desk = may.decide && record.state == .submitted
+        guard officer || desk else { return .empty }
+        return .section(
+            .class("callout"), .h2(.text(t("assessment.moves"))),
+            postForm(
+                AppPath.riskAssessmentMove(record.id!).path, csrf: csrf, FormField.summary(forms.move),
+                .unwrap(forms.move.errors["move"]) { .p(.class("error"), .id("f-move-error"), .text($0)) },
+                .if(
+                    desk,
+                    FormField.textarea(
+                        "reason", t("security.decision_note"), forms.move, hint: t("security.decide_hint"))),
+                .div(
+                    .class("actions"),
+                    .if(
+                        officer && record.state.isEditable,
+                        .button(
+                            .type(.submit), .class("primary"), .name("move"), .value("submit"),
+                            .text(t("assessment.submit")))),
+                    .if(
+                        officer && record.state == .submitted,
+                        .button(.type(.submit), .name("move"), .value("withdraw"), .text(t("security.withdraw")))),
+                    .if(
+                        desk,
+                        .group(
+                            .button(
+                                .type(.submit), .class("primary"), .name("move"), .value("approve"),
+                                .text(t("security.approve"))),
+                            .button(.type(.submit), .name("move"), .value("return"), .text(t("security.return"))))))))
+    }
+}
+
+/// The fields of one threat.
+struct ThreatForm {
+    var action: String
+    var names: RiskNames
+    var form: FormState
+    var csrf: String
+
+    func body(_ t: Localizer) -> BodyNode {
+        let ratings =
+            [(value: "", label: t("common.choose"))] + RiskRating.range.map { (value: String($0), label: String($0)) }
+        let kinds = ThreatCategory.allCases.map(\.rawValue) + names.scale.addedKinds
+        return postForm(
+            action, csrf: csrf, FormField.summary(form),
+            FormField.select(
+                "kind", t("assessment.threat"), form,
+                options: [(value: "", label: t("common.choose"))]
+                    + kinds.map { (value: $0, label: AssessmentViews.threatKind($0, names)) }),
+            FormField.textarea("description", t("assessment.description"), form),
+            fieldset(
+                "pair", t("assessment.before"),
+                FormField.select("likelihood", t("risk.likelihood"), form, options: ratings),
+                FormField.select("impact", t("risk.impact"), form, options: ratings)),
+            FormField.textarea("measures", t("assessment.measures"), form, hint: t("assessment.measures_hint")),
+            fieldset(
+                "pair", t("assessment.after"),
+                FormField.select("residual_likelihood", t("risk.likelihood"), form, options: ratings),
+                FormField.select("residual_impact", t("risk.impact"), form, options: ratings)),
+            FormField.select(
+                "decision", t("assessment.decision"), form,
+                options: [(value: "", label: t("common.choose"))]
+                    + RiskDecision.allCases.map { (value: $0.rawValue, label: t("decision.\($0.rawValue)")) }),
+            FormField.submit(t("common.save")))
+    }
+}
