@@ -610,7 +610,6 @@ kp("home.levels_overdue", "{0} level is past its review date.", "{0} levels are 
 k("home.levels_none_overdue", "No level is past its review date.", "没有逾期未审查的安全等级。")
 kp("home.areas_without_level", "{0} area has no approved level.", "{0} areas have no approved level.", "{0} 个区域尚无核准的安全等级。")
 # Security risk management measures (issue 15).
-k("nav.measures", "Measures", "安保措施")
 for a, en, zh in [("telecommunications","Telecommunications","通信"),("documentation","Documentation","文件"),("coordination","Coordination","协调"),("medical","Medical","医疗"),("equipment","Equipment","装备"),("vehicles","Vehicles","车辆"),("premises","Premises","房地"),("training","Training","培训"),("residential","Residential","住所")]:
     k("measure_category."+a, en, zh)
 for a, en, zh in [("compliant","Compliant","符合"),("partly_compliant","Partly compliant","部分符合"),("not_compliant","Not compliant","不符合"),("not_applicable","Not applicable","不适用")]:
@@ -654,7 +653,6 @@ for a, en, zh in [("security_measure","Security measure","安保措施"),("measu
 for a, en, zh in [("measure_id","Measure","措施"),("duty_station_id","Duty station","工作地点"),("baseline_from","Baseline level","基线等级"),("evidence","Evidence","证据"),("category","Category","类别")]:
     k("audit.field."+a, en, zh)
 # Agencies and their headcounts (issue 15).
-k("nav.agencies", "Agencies", "机构")
 k("agencies.title", "Agencies", "机构")
 k("agencies.intro", "The organizations of the security management system present at duty stations, with their personnel; the security budget is shared among them.", "在各工作地点有人员的安保管理系统各组织；安保预算由它们分担。")
 k("agencies.short", "Short name", "简称"); k("agencies.full", "Full name", "全称")
@@ -722,6 +720,17 @@ k("audit.entity.risk_assessment", "Security risk assessment", "安全风险评�
 k("audit.field.valid_until", "Valid until", "有效期至")
 k("problem.residual_above_inherent", "Measures reduce a risk: the residual rating cannot be above the rating before them.", "措施只会降低风险：剩余风险评级不能高于采取措施前的评级。")
 k("problem.nothing_assessed", "Assess at least one threat before submitting.", "提交前请至少评估一项威胁。")
+# The duty-station database (issue 15).
+k("database.title", "Duty-station database", "工作地点数据库")
+k("database.intro", "Every duty station in your reach: its area's security level and risk assessment, its measures compliance and the agencies there. Filter, sort by a column, or download the list.", "您权限范围内的所有工作地点：所在区域的安全等级和安全风险评估、措施合规情况以及在此的机构。可筛选、按列排序或下载列表。")
+kp("database.count", "{0} duty station.", "{0} duty stations.", "共 {0} 个工作地点。")
+k("database.csv", "Download as CSV", "下载 CSV")
+k("database.region", "Region", "区域局")
+k("database.below", "Compliance below (%)", "合规低于（%）")
+k("database.personnel", "Staff / dependants", "工作人员/受抚养人")
+k("database.personnel_line", "{0} / {1}", "{0} / {1}")
+k("database.overdue", "Review overdue", "审查逾期")
+kp("database.map_title", "Map of {0} duty station, coloured by security level", "Map of {0} duty stations, coloured by security level", "{0} 个工作地点的地图，按安全等级着色")
 # The languages whose texts this script holds, by column of k(); every other language is the file a
 # translator keeps in the folder: its texts are kept, keys the catalogue no longer has are dropped,
 # and the keys it still lacks are listed (the catalogue test fails until each has a text).

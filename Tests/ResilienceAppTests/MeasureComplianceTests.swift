@@ -76,7 +76,7 @@ import VaporTesting
                 try await ComplianceService.of([dadaab], at: app.clock.now, on: app.db).first?.share)
             #expect(share.required == 17 && share.notApplicable == 1 && share.compliant == 12)
             // Kenya: Nairobi 7/7, Dadaab 12/16, Kakuma 7/10; the bureau's Nairobi place is the
-            // region's. Ethiopia: Addis 7/7, Gambella 10/13, Jijiga 8/10.
+            // region's. Ethiopia: Addis 7/7, Gambella 11/14, Jijiga 8/10.
             let kenya = try await unit("KEN", app)
             let roll = try await ComplianceService.rollUps(of: kenya, at: app.clock.now, on: app.db).all
             #expect(roll.stations == 3 && roll.fullyCompliant == 1)

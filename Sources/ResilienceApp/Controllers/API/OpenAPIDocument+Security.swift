@@ -63,6 +63,12 @@ extension OpenAPIDocument {
                 summary: "Set agencies' headcounts at a duty station (all zero removes one)", body: "HeadcountList",
                 response: array("Headcount")),
             .init(
+                method: "get", path: .apiDutyStationDatabase,
+                summary:
+                    "The duty-station database: level, assessment, compliance and headcounts of every duty station in reach",
+                response: ref("StationFacts"), paged: true,
+                query: ["q", "country", "region", "level", "assessment", "below", "sort", "dir"]),
+            .init(
                 method: "get", path: .apiAreaAssessments(any), summary: "Every version of an area's risk assessment",
                 response: array("RiskAssessment")),
             .init(
@@ -227,6 +233,25 @@ extension OpenAPIDocument {
             "Headcount": headcount,
             "HeadcountList": ["type": "array", "items": headcount],
             "AssessmentContent": content,
+            "StationFacts": [
+                "type": "object",
+                "required": [
+                    "id", "name", "country", "areaID", "areaNames", "latitude", "longitude", "unitID", "unitName",
+                    "reviewOverdue", "assessment", "fullyCompliant", "agencies", "internationalStaff", "nationalStaff",
+                    "dependants",
+                ],
+                "properties": [
+                    "id": uuid, "name": string, "country": string, "areaID": uuid, "areaNames": names,
+                    "latitude": ["type": "number"], "longitude": ["type": "number"], "unitID": uuid, "unitName": string,
+                    "regionID": ["type": "string", "format": "uuid", "nullable": true], "regionName": optionalString,
+                    "level": ["type": "integer", "nullable": true], "nextReview": dateTime,
+                    "reviewOverdue": ["type": "boolean"],
+                    "assessment": ["type": "string", "enum": AssessmentStatus.allCases.map(\.rawValue)],
+                    "compliancePercent": ["type": "number", "nullable": true], "fullyCompliant": ["type": "boolean"],
+                    "agencies": ["type": "integer"], "internationalStaff": ["type": "integer"],
+                    "nationalStaff": ["type": "integer"], "dependants": ["type": "integer"],
+                ],
+            ],
             "RiskAssessment": [
                 "type": "object", "required": ["id", "areaID", "version", "state", "content"],
                 "properties": [

@@ -52,6 +52,7 @@ enum OpenAPIDocument {
                     schema = ["type": "integer", "minimum": 1, "maximum": 5]
                 } else if [
                     "q", "after", "before", "from", "to", "state", "standing", "kind", "level", "status", "rating",
+                    "country", "region", "assessment", "below", "sort", "dir",
                 ].contains(name) {
                     schema = ["type": "string"]
                 } else {

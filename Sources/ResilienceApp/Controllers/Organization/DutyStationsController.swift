@@ -6,6 +6,8 @@ import Vapor
 struct DutyStationsController {
     func register(_ routes: any RoutesBuilder) {
         routes.on(.GET, .dutyStations, .somewhere(.viewOrganization), use: index)
+        routes.on(.GET, .dutyStationsCSV, .somewhere(.viewOrganization), use: csv)
+        routes.on(.GET, .apiDutyStationDatabase, .somewhere(.viewOrganization), use: api)
         routes.on(.GET, .dutyStation(AppPath.any), .dutyStation(.viewOrganization), use: show)
         routes.on(.GET, .unitNewDutyStation(AppPath.any), .unit(.manageOrganization), use: new)
         routes.on(.POST, .unitDutyStations(AppPath.any), .unit(.manageOrganization), use: create)
@@ -25,19 +27,65 @@ struct DutyStationsController {
         return try await ListReads.dutyStations(in: units, matching: req.searchText, page: req.pageRequest, on: req.db)
     }
 
+    /// The duty-station database: every station in the person's reach with its facts, the
+    /// filters of the query applied, in its order.
+    static func database(_ req: Request) async throws -> (all: [StationFacts], matching: [StationFacts], StationQuery) {
+        let roots = try await UnitQueries.scopeRoots(try req.requireActor(), .viewOrganization, on: req.db)
+        let everything = roots.contains { $0.$parent.id == nil }
+        let all = try await DutyStationDatabase.facts(
+            within: everything ? nil : roots, at: req.now, kept: req.kept, on: req.db)
+        let query = StationQuery(req)
+        return (all, query.ordered(all.filter(query.matches)), query)
+    }
+
     @Sendable func index(_ req: Request) async throws -> Response {
-        let q = req.searchText
-        let (rows, info) = try await Self.scopedPage(req)
-        let page = DutyStationsPage(
-            rows: rows.map {
-                (
-                    UnitPage.Station(
-                        id: $0.id, name: $0.name, country: $0.country, area: $0.area(req.localizer.code),
-                        retired: $0.retiredAt != nil),
-                    $0.unitID, $0.unitName
-                )
-            }, info: info, query: q)
-        return Layout.response(for: req, title: req.localizer("nav.duty_stations"), content: page.body(req.localizer))
+        let (all, matching, query) = try await Self.database(req)
+        let (page, per) = req.pageRequest
+        let rows = Array(matching.dropFirst((page - 1) * per).prefix(per))
+        var regions: [UUID: String] = [:]
+        for f in all { if let id = f.regionID { regions[id] = f.regionName ?? "" } }
+        let view = DutyStationDatabasePage(
+            rows: rows, matching: matching,
+            info: PageInfo(page: page, per: per, total: matching.count, hasMore: page * per < matching.count),
+            query: query, countries: Array(Set(all.map(\.country))).sorted(),
+            regions: regions.map { ($0.key, $0.value) }.sorted { $0.1 < $1.1 })
+        return Layout.response(for: req, title: req.localizer("database.title"), content: view.body(req.localizer))
+    }
+
+    @Sendable func csv(_ req: Request) async throws -> Response {
+        let (_, matching, _) = try await Self.database(req)
+        let t = req.localizer
+        let header = [
+            t("field.name"), t("field.country"), t("security.area"), t("field.unit"), t("database.region"),
+            t("field.latitude"), t("field.longitude"), t("security.level"), t("security.next_review"),
+            t("database.overdue"), t("assessment.status"), t("measures.compliance"), t("measures.fully_compliant"),
+            t("agencies.title"), t("agencies.international"), t("agencies.national"), t("agencies.dependants"),
+        ]
+        let lines = matching.map { f in
+            [
+                f.name, f.country, NameSet.pick(f.areaNames, t.code), f.unitName, f.regionName ?? "",
+                String(f.latitude), String(f.longitude), f.level.map(String.init) ?? "",
+                f.nextReview.map(OversightService.day) ?? "", t(f.reviewOverdue ? "common.yes" : "common.no"),
+                t("assessment_status.\(f.assessment.rawValue)"),
+                f.compliancePercent.map { String(format: "%.1f", $0) } ?? "",
+                t(f.fullyCompliant ? "common.yes" : "common.no"),
+                String(f.agencies), String(f.internationalStaff), String(f.nationalStaff), String(f.dependants),
+            ]
+        }
+        let response = Response(status: .ok, body: .init(string: PlanCSV.document([header] + lines)))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.contentDisposition = .init(
+            .attachment, filename: "duty-stations-\(OversightService.day(req.now)).csv")
+        return response
+    }
+
+    /// The same rows as JSON, paged.
+    @Sendable func api(_ req: Request) async throws -> Paged<StationFacts> {
+        let (_, matching, _) = try await Self.database(req)
+        let (page, per) = req.pageRequest
+        return Paged(
+            items: Array(matching.dropFirst((page - 1) * per).prefix(per)),
+            metadata: PageInfo(page: page, per: per, total: matching.count, hasMore: page * per < matching.count))
     }
 
     /// The station with its area loaded.

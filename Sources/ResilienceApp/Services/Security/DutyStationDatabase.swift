@@ -5,7 +5,7 @@ import Vapor
 
 /// One duty station as the duty-station database (工作地点数据库) shows it: where it is, its
 /// area's level and risk assessment, its measures compliance, the agencies there.
-struct StationFacts: Sendable, Codable {
+struct StationFacts: Content {
     var id: UUID, name: String, country: String
     var areaID: UUID, areaNames: [String: String]
     var latitude: Double, longitude: Double

@@ -14,6 +14,8 @@ enum AppPath: Sendable {
     case unitMove(UUID), unitRetire(UUID)
     case unitDutyStations(UUID), unitNewDutyStation(UUID)
     case dutyStations, dutyStation(UUID), dutyStationEdit(UUID), dutyStationRetire(UUID)
+    /// The duty-station database as CSV and as JSON, with the same filters as its page.
+    case dutyStationsCSV, apiDutyStationDatabase
     // People and access
     case users, userNew, user(UUID), userEdit(UUID), userGrants(UUID), grantRevoke(UUID)
     /// Units whose name or code holds what is typed, as JSON, for a form's unit field.
@@ -88,6 +90,8 @@ enum AppPath: Sendable {
         case .unitDutyStations: "/units/:unitID/duty-stations"
         case .unitNewDutyStation: "/units/:unitID/duty-stations/new"
         case .dutyStations: "/duty-stations"
+        case .dutyStationsCSV: "/duty-stations.csv"
+        case .apiDutyStationDatabase: "/api/v1/duty-station-database"
         case .dutyStation: "/duty-stations/:stationID"
         case .dutyStationEdit: "/duty-stations/:stationID/edit"
         case .dutyStationRetire: "/duty-stations/:stationID/retire"
@@ -292,7 +296,7 @@ enum AppPath: Sendable {
             .apiOpenAPI, .apiMe, .apiTokens, .apiUnits, .apiDutyStations, .apiUsers, .apiAudit, .apiInbox,
             .apiInboxRead,
             .apiImpactScale, .apiOversight, .apiRiskScale, .security, .securityMeasures, .apiSecurityMeasures,
-            .agencies, .apiAgencies:
+            .agencies, .apiAgencies, .dutyStationsCSV, .apiDutyStationDatabase:
             return []
         }
     }

@@ -2,33 +2,6 @@ import Foundation
 @preconcurrency import Plot
 import ResilienceCore
 
-struct DutyStationsPage {
-    var rows: [(station: UnitPage.Station, unitID: UUID, unitName: String)]
-    var info: PageInfo
-    var query: String
-
-    func body(_ t: Localizer) -> BodyNode {
-        .group(
-            .form(
-                .action(AppPath.dutyStations.path), .method(.get), .class("search"),
-                .label(.for("f-q"), .text(t("duty_station.search"))),
-                .input(.type(.search), .id("f-q"), .name("q"), .value(query)),
-                .button(.type(.submit), .text(t("common.search")))),
-            dataTable(
-                caption: t("nav.duty_stations"),
-                headers: [t("field.name"), t("field.country"), t("field.area"), t("field.unit"), t("field.status")],
-                rows: rows.map { r in
-                    [
-                        link(.dutyStation(r.station.id), r.station.name), .text(r.station.country),
-                        .text(r.station.area),
-                        link(.unit(r.unitID), r.unitName),
-                        .text(r.station.retired ? t("status.retired") : t("status.active")),
-                    ]
-                }, empty: t("duty_station.none")),
-            pager(info, path: .dutyStations, query: [("q", query.isEmpty ? nil : query)], t))
-    }
-}
-
 struct DutyStationPage {
     var station: UnitPage.Station
     var latitude: Double

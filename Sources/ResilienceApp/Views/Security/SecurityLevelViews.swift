@@ -49,6 +49,10 @@ struct SecurityAreasPage {
     func body(_ t: Localizer) -> BodyNode {
         .group(
             .p(.class("intro"), .text(t("security.intro"))),
+            .ul(
+                .class("links"),
+                .li(link(.dutyStations, t("database.title"))), .li(link(.securityMeasures, t("measures.catalogue"))),
+                .li(link(.agencies, t("agencies.title")))),
             .forEach(compliance) { c in
                 .section(
                     .h2(.text(t("measures.compliance_of", c.unit.name))),

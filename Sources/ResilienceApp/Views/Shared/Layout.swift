@@ -106,10 +106,7 @@ enum Layout {
         if actor.maySomewhere(.viewPeople) { items.append((.users, "nav.users")) }
         if actor.maySomewhere(.viewAudit) { items.append((.audit, "nav.audit")) }
         if actor.maySomewhere(.viewOversight) { items.append((.oversight, "nav.oversight")) }
-        if actor.maySomewhere(.viewSecurity) {
-            items.append((.security, "nav.security")); items.append((.securityMeasures, "nav.measures"))
-            items.append((.agencies, "nav.agencies"))
-        }
+        if actor.maySomewhere(.viewSecurity) { items.append((.security, "nav.security")) }
         if actor.maySomewhere(.configureContinuity) {
             items.append((.impactScale, "nav.impact_scale")); items.append((.riskScale, "nav.risk_scale"))
         }
