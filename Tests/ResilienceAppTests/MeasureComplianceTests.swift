@@ -129,3 +129,28 @@ extension Browser {
         return self
     }
 }
+
+/// The join of security and continuity: a plan's critical process at a place whose residual risk
+/// is beyond what its programme criticality accepts.
+@Suite struct AcceptableRiskTests {
+    @Test func ethiopiasPlanWarnsOfItsPC3ProcessAtGambellaAndTheDashboardsShowIt() async throws {
+        try await withTestApp { app in
+            let plan = try await newestPlan("ETH", app)
+            let hq = try await Browser(app).signedIn("hq.oversight")
+            let page = try await hq.get(AppPath.plan(plan.id!).path).body.string
+            #expect(page.contains("Livelihoods training (PC3) is done at Gambella, where the residual risk is High"))
+            #expect(!page.contains("General food distribution in the Gambella camps (PC1) is done"))
+            let region = try await unit("RB-EHAGL", app)
+            let dashboard = try await hq.get(AppPath.unitSecurity(region.id!).path).body.string
+            #expect(dashboard.contains("Livelihoods training (PC3)"))
+            // HQ lets high residual risk be accepted down to PC3: the warning goes.
+            try await SettingStore.set(
+                SecuritySettings.acceptableRiskKey,
+                to: try AcceptableRisk([.low: .pc4, .medium: .pc3, .high: .pc3, .veryHigh: .pc1, .unacceptable: nil]),
+                by: app.systemContext, on: app.db)
+            #expect(
+                !(try await hq.get(AppPath.plan(plan.id!).path).body.string.contains(
+                    "Livelihoods training (PC3) is done")))
+        }
+    }
+}

@@ -48,3 +48,32 @@ public struct AcceptableRisk: Codable, Equatable, Sendable {
             forKey: .limits)
     }
 }
+
+/// A critical process whose programme criticality does not accept the residual risk where it
+/// is done: the plan warns, the assessment and the dashboards show it.
+public struct AcceptableRiskFinding: Equatable, Sendable {
+    public var processID: UUID
+    public var process: String
+    public var criticality: ProgrammeCriticality
+    /// The duty station whose area's residual risk it is, and that area's approved assessment.
+    public var place: String
+    public var residual: RiskLevel
+    public var assessmentID: UUID
+
+    /// Every process with a PC level, against every place where it is done: a finding where the
+    /// place's worst residual risk is beyond what the level accepts. Places without an approved
+    /// assessment give none (there is no residual risk to weigh).
+    public static func findings(
+        processes: [CriticalProcess], places: [(name: String, residual: RiskLevel, assessmentID: UUID)],
+        guidelines: AcceptableRisk
+    ) -> [AcceptableRiskFinding] {
+        processes.flatMap { p -> [AcceptableRiskFinding] in
+            guard let pc = p.programmeCriticality else { return [] }
+            return places.filter { !guidelines.accepts(pc, at: $0.residual) }.map {
+                AcceptableRiskFinding(
+                    processID: p.id, process: p.name, criticality: pc, place: $0.name, residual: $0.residual,
+                    assessmentID: $0.assessmentID)
+            }
+        }
+    }
+}

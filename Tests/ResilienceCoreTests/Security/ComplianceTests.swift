@@ -146,3 +146,21 @@ private func day(_ text: String) -> Date { try! TextRules.day(text, field: "d")!
                 == .dueForReview)
     }
 }
+
+@Suite struct AcceptableRiskFindingTests {
+    @Test func onlyProcessesWhosePCLevelDoesNotAcceptThePlacesResidualRiskAreFound() {
+        var pc1 = CriticalProcess(name: "Food distribution"); pc1.programmeCriticality = .pc1
+        var pc3 = CriticalProcess(name: "Livelihoods"); pc3.programmeCriticality = .pc3
+        let unrated = CriticalProcess(name: "Filing")
+        let sra = UUID()
+        let found = AcceptableRiskFinding.findings(
+            processes: [pc1, pc3, unrated],
+            places: [("Gambella", .high, sra), ("Addis Ababa", .medium, UUID())], guidelines: .standard)
+        // High accepts PC1–PC2; medium PC1–PC3: only PC3 at Gambella.
+        #expect(found.map(\.process) == ["Livelihoods"] && found.first?.place == "Gambella")
+        #expect(found.first?.assessmentID == sra && found.first?.residual == .high)
+        let nowhere = AcceptableRiskFinding.findings(
+            processes: [pc1], places: [("Gaza", .unacceptable, UUID())], guidelines: .standard)
+        #expect(nowhere.count == 1)
+    }
+}

@@ -148,6 +148,9 @@ struct PlansController {
                 .filter(\.$state != .resolved).count(),
             inForceCycle: try await Self.otherInForce(plan, on: req.db)?.cycle)
         let t = req.localizer
+        page.acceptableRisk = try await AcceptableRiskService.findings(
+            page.snapshot.content, unit: unit, at: req.now, on: req.db)
+        page.riskNames = RiskNames(scale: try await RiskService.scale(on: req.db), t: t)
         let rendered = page
         // The plan's revision, bumped by every save, is the version of what the detail shows.
         let day = String(Int(req.now.timeIntervalSince1970 / 86_400))

@@ -63,6 +63,8 @@ struct AssessmentsController {
             names: RiskNames(scale: try await RiskService.scale(on: req.db), t: req.localizer),
             acceptable: try await SecuritySettings.acceptableRisk(on: req.db),
             may: (actor.may(.manageSecurity, on: unit.unitPath), actor.may(.approveSecurity, on: unit.unitPath)),
+            findings: try await AcceptableRiskService.findings(within: unit, at: req.now, kept: req.kept, on: req.db)
+                .flatMap(\.findings).filter { $0.assessmentID == record.id },
             forms: (threat, move), csrf: req.csrfToken)
         return Layout.response(
             for: req,

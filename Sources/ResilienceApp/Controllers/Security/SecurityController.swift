@@ -30,7 +30,14 @@ struct SecurityController {
         for unit in shown {
             compliance.append((unit, try await ComplianceService.rollUps(of: unit, at: req.now, on: req.db)))
         }
-        let page = SecurityAreasPage(standings: standings, unit: nil, compliance: compliance)
+        var acceptable: [(Unit, Plan, [AcceptableRiskFinding])] = []
+        for unit in shown {
+            acceptable += try await AcceptableRiskService.findings(
+                within: unit, at: req.now, kept: req.kept, on: req.db)
+        }
+        let page = SecurityAreasPage(
+            standings: standings, unit: nil, compliance: compliance, acceptable: acceptable,
+            names: RiskNames(scale: try await RiskService.scale(on: req.db), t: req.localizer))
         return Layout.response(for: req, title: req.localizer("security.title"), content: page.body(req.localizer))
     }
 
@@ -41,7 +48,9 @@ struct SecurityController {
         let page = SecurityAreasPage(
             standings: standings,
             unit: (unit.id!, try req.requireActor().may(.manageSecurity, on: unit.unitPath) && !unit.isRetired),
-            compliance: [(unit, try await ComplianceService.rollUps(of: unit, at: req.now, on: req.db))])
+            compliance: [(unit, try await ComplianceService.rollUps(of: unit, at: req.now, on: req.db))],
+            acceptable: try await AcceptableRiskService.findings(within: unit, at: req.now, kept: req.kept, on: req.db),
+            names: RiskNames(scale: try await RiskService.scale(on: req.db), t: req.localizer))
         return Layout.response(
             for: req, title: req.localizer("security.title_of", unit.name), content: page.body(req.localizer))
     }

@@ -264,7 +264,15 @@ enum DemoPlan {
             let cycle = other.state == .inForce ? year - 1 : year
             let plan = try await PlanService.create(
                 at: unit, cycle: String(cycle), start: PlanService.Start.empty.rawValue, by: .system(at: now), on: db)
-            let sample = large(processes: 3 + i, staffPerProcess: 2, seed: i, now: now)
+            var sample = large(processes: 3 + i, staffPerProcess: 2, seed: i, now: now)
+            if other.code == "ETH" {
+                // A PC1 process and a PC3 one; Gambella's residual risk (high) is beyond what PC3 accepts.
+                for j in sample.processes.indices { sample.processes[j].programmeCriticality = nil }
+                sample.processes[0].name = "General food distribution in the Gambella camps"
+                sample.processes[0].programmeCriticality = .pc1
+                sample.processes[1].name = "Livelihoods training"
+                sample.processes[1].programmeCriticality = .pc3
+            }
             try await PlanService.change(plan, by: .system(at: now), on: db) {
                 $0 = sample; return ("content", "", "demo")
             }

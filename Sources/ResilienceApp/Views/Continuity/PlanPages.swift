@@ -215,6 +215,9 @@ struct PlanOverviewPage {
     var inForceCycle: Int? = nil
     /// The sections table and the checks, already rendered (kept by revision, language and day).
     var renderedDetail: String?
+    /// Critical processes done where the residual risk is beyond what their PC level accepts.
+    var acceptableRisk: [AcceptableRiskFinding] = []
+    var riskNames: RiskNames?
 
     private func percent(_ s: Double, _ t: Localizer) -> String { PlanPages.percent(s, t) }
 
@@ -298,7 +301,15 @@ struct PlanOverviewPage {
                                 t(
                                     "review.your_move",
                                     forward.map { t("review.move.\($0.rawValue)") }.joined(separator: ", ")))))),
-            renderedDetail.map { .raw($0) } ?? detail(t)
+            renderedDetail.map { .raw($0) } ?? detail(t),
+            .unwrap(riskNames) { names in
+                .if(
+                    !acceptableRisk.isEmpty,
+                    .section(
+                        .class("acceptable-risk"), .h2(.text(t("acceptable.title"))),
+                        .p(.class("hint"), .text(t("acceptable.intro"))),
+                        AcceptableRiskViews.warnings(acceptableRisk, names)))
+            }
         )
     }
 }

@@ -71,6 +71,8 @@ struct AssessmentPage {
     var names: RiskNames
     var acceptable: AcceptableRisk
     var may: (manage: Bool, decide: Bool)
+    /// Critical processes of plans done in this area beyond what their PC level accepts.
+    var findings: [AcceptableRiskFinding]
     var forms: (threat: FormState, move: FormState)
     var csrf: String
 
@@ -142,6 +144,11 @@ struct AssessmentPage {
                         .forEach(content.addedMeasures) { code in
                             .li(.text("\(code) · \(catalogue.first { $0.code == code }?.name(in: t.code) ?? "")"))
                         })),
+            .if(
+                !findings.isEmpty,
+                .section(
+                    .h2(.text(t("acceptable.title"))), .p(.class("hint"), .text(t("acceptable.intro"))),
+                    .ul(.forEach(findings) { .li(.text(AcceptableRiskViews.message($0, names))) }))),
             .unwrap(previous) { changes(since: $0, t) },
             moves(t))
     }
@@ -244,5 +251,53 @@ struct ThreatForm {
                 options: [(value: "", label: t("common.choose"))]
                     + RiskDecision.allCases.map { (value: $0.rawValue, label: t("decision.\($0.rawValue)")) }),
             FormField.submit(t("common.save")))
+    }
+}
+
+/// The critical processes done where the residual risk is beyond what their programme
+/// criticality accepts, as a list of warnings that link to the assessment.
+enum AcceptableRiskViews {
+    static func message(_ f: AcceptableRiskFinding, _ names: RiskNames) -> String {
+        let t = names.t
+        return t("acceptable.finding", f.process, t("pc.\(f.criticality.rawValue)"), f.place, names.level(f.residual))
+    }
+
+    static func warnings(_ findings: [AcceptableRiskFinding], _ names: RiskNames) -> BodyNode {
+        .ul(
+            .class("checks"),
+            .forEach(findings) { f in
+                .li(
+                    .class("warning"), .strong(.text(names.t("severity.warning") + " ")),
+                    .a(.href(AppPath.riskAssessment(f.assessmentID).path), .text(message(f, names))))
+            })
+    }
+
+    /// Plans with such processes, by unit: the security dashboards' table.
+    static func table(
+        _ rows: [(unit: Unit, plan: Plan, findings: [AcceptableRiskFinding])], _ names: RiskNames
+    )
+        -> BodyNode
+    {
+        let t = names.t
+        return .section(
+            .h2(.text(t("acceptable.title"))),
+            .p(.class("hint"), .text(t("acceptable.intro"))),
+            dataTable(
+                caption: t("acceptable.title"),
+                headers: [
+                    t("field.unit"), t("plan.cycle"), t("acceptable.process"), t("acceptable.place"),
+                    t("assessment.worst_residual"),
+                ],
+                rows: rows.flatMap { r in
+                    r.findings.map { f in
+                        [
+                            .text(r.unit.name), link(.plan(r.plan.id!), t("plan.cycle_title", r.plan.cycle)),
+                            .text("\(f.process) (\(t("pc.\(f.criticality.rawValue)")))"), .text(f.place),
+                            .a(
+                                .href(AppPath.riskAssessment(f.assessmentID).path),
+                                .raw(RiskPages.levelBadge(f.residual, names))),
+                        ]
+                    }
+                }, empty: t("acceptable.none")))
     }
 }

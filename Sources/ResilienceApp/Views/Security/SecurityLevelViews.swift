@@ -45,6 +45,9 @@ struct SecurityAreasPage {
     var unit: (id: UUID, mayManage: Bool)?
     /// The measures compliance of the units the page covers, with the units right below them.
     var compliance: [(unit: Unit, rollUps: ComplianceService.RollUps)]
+    /// Plans with critical processes beyond acceptable risk.
+    var acceptable: [(unit: Unit, plan: Plan, findings: [AcceptableRiskFinding])]
+    var names: RiskNames
 
     func body(_ t: Localizer) -> BodyNode {
         .group(
@@ -85,6 +88,7 @@ struct SecurityAreasPage {
                 .ul(
                     .class("actions-bar"),
                     .li(link(.unitSecurityNewArea(unit?.id ?? AppPath.any), t("security.new_area"))))),
+            AcceptableRiskViews.table(acceptable, names),
             dataTable(
                 caption: t("security.areas"),
                 headers: [
