@@ -738,6 +738,15 @@ k("acceptable.finding", "{0} ({1}) is done at {2}, where the residual risk is {3
 k("acceptable.none", "No critical process is beyond acceptable risk.", "没有超出可接受风险的关键流程。")
 k("acceptable.process", "Critical process", "关键流程")
 k("acceptable.place", "Duty station", "工作地点")
+# HQ's security settings (issue 15).
+k("settings.security_title", "Security settings", "安保设置")
+k("settings.intervals", "Review of security levels", "安全等级审查")
+k("settings.intervals_hint", "Months after a level takes effect by which it must be reviewed, by level (1 to 24).", "各等级自生效起须在多少个月内审查（1 至 24）。")
+k("settings.acceptable", "Acceptable risk", "可接受风险")
+k("settings.acceptable_hint", "For each residual risk level, the programmes that may still go on there (PC1 is the most critical). A higher risk cannot be acceptable to more programmes than a lower one.", "对每一剩余风险等级，可继续开展的方案（PC1 最关键）。较高风险可接受的方案不能多于较低风险。")
+k("settings.pc_up_to", "PC1 to {0}", "PC1 至 {0}")
+k("settings.pc1_only", "PC1 only", "仅 PC1")
+k("settings.no_programme", "No programme", "任何方案均不可")
 # The languages whose texts this script holds, by column of k(); every other language is the file a
 # translator keeps in the folder: its texts are kept, keys the catalogue no longer has are dropped,
 # and the keys it still lacks are listed (the catalogue test fails until each has a text).

@@ -32,6 +32,7 @@ func routes(_ app: Application) throws {
     MeasuresController().register(app)
     AgenciesController().register(app)
     AssessmentsController().register(app)
+    SecuritySettingsController().register(app)
     // People and access
     UsersController().register(app)
     AuditController().register(app)

@@ -222,3 +222,38 @@ extension JSONDecoder {
         return decoder
     }
 }
+
+/// HQ's security settings.
+@Suite struct SecuritySettingsTests {
+    @Test func HQSetsTheReviewIntervalsAndAcceptableRiskAndBadValuesAreRefusedBesideTheirFields() async throws {
+        try await withTestApp { app in
+            let hq = try await Browser(app).signedIn("hq.oversight")
+            var form = [
+                "months_1": "6", "months_2": "6", "months_3": "6", "months_4": "4", "months_5": "2", "months_6": "0",
+            ]
+            form["limit_low"] = "pc4"; form["limit_medium"] = "pc2"; form["limit_high"] = "pc3"
+            form["limit_very_high"] = "pc1"; form["limit_unacceptable"] = "none"
+            let refused = try await hq.post(AppPath.securitySettings.path, form)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("id=\"f-months_6-error\""))
+            form["months_6"] = "1"
+            let order = try await hq.post(AppPath.securitySettings.path, form)
+            #expect(order.body.string.contains("id=\"f-limit_high-error\""))
+            #expect(try await SecuritySettings.intervals(on: app.db) == .standard)
+            form["limit_high"] = "pc2"
+            #expect(try await hq.post(AppPath.securitySettings.path, form).status == .seeOther)
+            #expect(try await SecuritySettings.intervals(on: app.db).months == [6, 6, 6, 4, 2, 1])
+            #expect(!(try await SecuritySettings.acceptableRisk(on: app.db).accepts(.pc3, at: .medium)))
+            // A level 5 proposed now is due for review in two months.
+            let turkana = try await SecurityAreaTests.area("Turkana", app)
+            let proposal = try await SecurityLevelService.propose(
+                for: turkana,
+                LevelProposalInput(
+                    threats: [
+                        "armed_conflict": "5", "terrorism": "1", "crime": "3", "civil_unrest": "2", "hazards": "3",
+                    ],
+                    reason: "Clashes", effectiveOn: "2026-12-10"), by: app.systemContext, on: app.db)
+            #expect(PlanChecks.isoDay(proposal.nextReview) == "2027-02-10")
+        }
+    }
+}

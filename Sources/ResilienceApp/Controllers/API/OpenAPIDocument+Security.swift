@@ -63,6 +63,13 @@ extension OpenAPIDocument {
                 summary: "Set agencies' headcounts at a duty station (all zero removes one)", body: "HeadcountList",
                 response: array("Headcount")),
             .init(
+                method: "get", path: .apiSecuritySettings,
+                summary: "HQ's security settings: review intervals by level and acceptable risk",
+                response: ref("SecuritySettings")),
+            .init(
+                method: "put", path: .apiSecuritySettings, summary: "Change HQ's security settings",
+                body: "SecuritySettings", response: ref("SecuritySettings")),
+            .init(
                 method: "get", path: .apiDutyStationDatabase,
                 summary:
                     "The duty-station database: level, assessment, compliance and headcounts of every duty station in reach",
@@ -233,6 +240,31 @@ extension OpenAPIDocument {
             "Headcount": headcount,
             "HeadcountList": ["type": "array", "items": headcount],
             "AssessmentContent": content,
+            "SecuritySettings": [
+                "type": "object", "required": ["reviewMonths", "acceptable"],
+                "properties": [
+                    "reviewMonths": [
+                        "type": "array", "minItems": 6, "maxItems": 6,
+                        "items": [
+                            "type": "integer", "minimum": LevelReviewIntervals.allowed.lowerBound,
+                            "maximum": LevelReviewIntervals.allowed.upperBound,
+                        ],
+                    ],
+                    "acceptable": [
+                        "type": "object",
+                        "properties": Dictionary(
+                            uniqueKeysWithValues: RiskLevel.allCases.map {
+                                (
+                                    $0.rawValue,
+                                    [
+                                        "type": "string",
+                                        "enum": ProgrammeCriticality.allCases.map(\.rawValue) + ["none"],
+                                    ] as JSON
+                                )
+                            }),
+                    ],
+                ],
+            ],
             "StationFacts": [
                 "type": "object",
                 "required": [

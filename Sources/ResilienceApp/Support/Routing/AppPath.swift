@@ -48,6 +48,8 @@ enum AppPath: Sendable {
     case apiSecurityMeasures, apiSecurityMeasure(UUID), apiDutyStationMeasures(UUID)
     // Agencies and their headcounts at duty stations
     case agencies, agency(UUID), dutyStationAgencies(UUID), apiAgencies, apiAgency(UUID), apiDutyStationAgencies(UUID)
+    /// HQ's security settings: review intervals and acceptable risk.
+    case securitySettings, apiSecuritySettings
     // Security risk assessments of areas
     case areaAssessments(UUID), riskAssessment(UUID), riskAssessmentThreats(UUID), riskAssessmentThreat(UUID, UUID)
     case riskAssessmentThreatRemove(UUID, UUID), riskAssessmentMeasures(UUID), riskAssessmentMove(UUID)
@@ -212,6 +214,8 @@ enum AppPath: Sendable {
         case .apiRiskAssessment: "/api/v1/risk-assessments/:assessmentID"
         case .apiRiskAssessmentContent: "/api/v1/risk-assessments/:assessmentID/content"
         case .apiRiskAssessmentMoves: "/api/v1/risk-assessments/:assessmentID/moves"
+        case .securitySettings: "/settings/security"
+        case .apiSecuritySettings: "/api/v1/security-settings"
         case .apiOpenAPI: "/api/v1/openapi.json"
         case .apiMe: "/api/v1/me"
         case .apiTokens: "/api/v1/tokens"
@@ -296,7 +300,8 @@ enum AppPath: Sendable {
             .apiOpenAPI, .apiMe, .apiTokens, .apiUnits, .apiDutyStations, .apiUsers, .apiAudit, .apiInbox,
             .apiInboxRead,
             .apiImpactScale, .apiOversight, .apiRiskScale, .security, .securityMeasures, .apiSecurityMeasures,
-            .agencies, .apiAgencies, .dutyStationsCSV, .apiDutyStationDatabase:
+            .agencies, .apiAgencies, .dutyStationsCSV, .apiDutyStationDatabase,
+            .securitySettings, .apiSecuritySettings:
             return []
         }
     }

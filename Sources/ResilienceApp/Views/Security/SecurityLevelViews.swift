@@ -55,7 +55,7 @@ struct SecurityAreasPage {
             .ul(
                 .class("links"),
                 .li(link(.dutyStations, t("database.title"))), .li(link(.securityMeasures, t("measures.catalogue"))),
-                .li(link(.agencies, t("agencies.title")))),
+                .li(link(.agencies, t("agencies.title"))), .li(link(.securitySettings, t("settings.security_title")))),
             .forEach(compliance) { c in
                 .section(
                     .h2(.text(t("measures.compliance_of", c.unit.name))),
