@@ -747,6 +747,25 @@ k("settings.acceptable_hint", "For each residual risk level, the programmes that
 k("settings.pc_up_to", "PC1 to {0}", "PC1 至 {0}")
 k("settings.pc1_only", "PC1 only", "仅 PC1")
 k("settings.no_programme", "No programme", "任何方案均不可")
+# Performance indicators (issue 15).
+k("nav.indicators", "Indicators", "绩效指标")
+k("indicators.title_of", "Performance indicators: {0}", "绩效指标：{0}")
+k("indicators.intro", "Every indicator the two source documents ask for, computed from the data here for the unit and the units below it. The history is kept daily for headquarters and the regions.", "两份来源文件要求的各项绩效指标，依据本系统数据为该单位及其下属单位计算。总部和各区域的历史每日记录。")
+k("indicators.seed_000", "Business continuity planning (UNHCR Emergency Handbook)", "业务连续性规划（难民署紧急情况手册）")
+k("indicators.seed_003", "Safety and security (Programme 28, A/69/6)", "安全和安保（方案 28，A/69/6）")
+k("indicators.history_of", "History of: {0}", "历史：{0}")
+k("indicators.no_history", "No history yet: it is kept for headquarters and the regions, from the first day recorded.", "尚无历史：总部和各区域自首次记录之日起保存历史。")
+for a, en, zh, den, dzh, cen, czh in [
+  ("plans_in_force", "Plans in force", "有现行计划", "Units whose business continuity plan is approved and in force: the plan is ready and coordinated.", "业务连续性计划已核准并现行有效的单位：计划已就绪并经协调。", "{0} of {1} units", "{1} 个单位中 {0} 个"),
+  ("plans_updated", "Plans updated within twelve months", "十二个月内更新的计划", "Units whose plan in force was approved in the last twelve months: regular maintenance and review.", "现行计划在过去十二个月内核准的单位：定期维护和审查。", "{0} of {1} units", "{1} 个单位中 {0} 个"),
+  ("plans_tested", "Plans tested within twelve months", "十二个月内检验的计划", "Units that exercised their plan (or activated it) in the last twelve months.", "过去十二个月内演练（或启动）过计划的单位。", "{0} of {1} units", "{1} 个单位中 {0} 个"),
+  ("risk_registers", "Joint risk register in place", "已建立联合风险登记册", "Units whose joint risk register holds current risks.", "联合风险登记册中有现行风险的单位。", "{0} of {1} units", "{1} 个单位中 {0} 个"),
+  ("assessments_current", "Risk assessments endorsed and current", "经认可的现行安全风险评估", "Security areas whose risk assessment is approved by the regional security desk and current: not expired, and no change of level since.", "安全风险评估经区域业务司核准且现行有效（未过期，且此后等级未变化）的安全区域。", "{0} of {1} areas", "{1} 个区域中 {0} 个"),
+  ("measures_implemented", "Measures implemented in line with the assessments", "与安全风险评估一致的措施执行情况", "The average share of required measures met at duty stations: the baseline of each area's level and what its assessment adds.", "各工作地点须执行措施的平均符合比例：各区域等级的基线措施以及评估增加的措施。", "average of {0} duty stations", "{0} 个工作地点的平均值"),
+  ("stations_compliant", "Duty stations compliant with the measures", "符合安保措施的工作地点", "Duty stations meeting every measure required of them.", "符合所有须执行措施的工作地点。", "{0} of {1} duty stations", "{1} 个工作地点中 {0} 个"),
+  ("levels_on_time", "Security levels reviewed and approved on time", "按时审查和核准的安全等级", "Security areas whose level in force was reviewed and approved within its review date; an area without an approved level is not.", "现行安全等级在审查日期内经审查和核准的安全区域；尚无核准等级的区域不计。", "{0} of {1} areas", "{1} 个区域中 {0} 个"),
+]:
+    k("indicator."+a, en, zh); k("indicator_definition."+a, den, dzh); k("indicators.count_"+a, cen, czh)
 # The languages whose texts this script holds, by column of k(); every other language is the file a
 # translator keeps in the folder: its texts are kept, keys the catalogue no longer has are dropped,
 # and the keys it still lacks are listed (the catalogue test fails until each has a text).

@@ -61,6 +61,8 @@ enum Migrations {
             CreateAgency(),
             // Security risk assessments of areas, a row per version.
             CreateRiskAssessment(),
+            // The daily history of the security indicators.
+            CreateIndicatorSnapshot(),
         ]
     }
 }

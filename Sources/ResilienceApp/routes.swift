@@ -33,6 +33,8 @@ func routes(_ app: Application) throws {
     AgenciesController().register(app)
     AssessmentsController().register(app)
     SecuritySettingsController().register(app)
+    // Performance indicators
+    IndicatorsController().register(app)
     // People and access
     UsersController().register(app)
     AuditController().register(app)

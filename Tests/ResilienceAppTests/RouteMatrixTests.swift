@@ -266,6 +266,7 @@ import VaporTesting
         "PATCH /api/v1/agencies/:agencyID": "headquarters(configure_security)",
         "GET /api/v1/duty-stations/:stationID/agencies": "duty_station(view_organization)",
         "POST /api/v1/duty-stations/:stationID/agencies": "duty_station(manage_security)",
+        "GET /indicators": "somewhere(view_indicators)", "GET /api/v1/indicators": "somewhere(view_indicators)",
         "GET /settings/security": "headquarters(configure_security)",
         "POST /settings/security": "headquarters(configure_security)",
         "GET /api/v1/security-settings": "somewhere(view_security)",

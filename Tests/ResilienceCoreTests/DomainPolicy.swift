@@ -40,6 +40,8 @@ let domainPolicy: [(Action, Set<Role>)] = {
         (.manageSecurity, [.securityOfficer]), (.approveSecurity, [.regionalSecurityDesk]),
         // HQ keeps the agencies, the measures catalogue and the settings.
         (.configureSecurity, hq),
+        // "the indicators HQ reports on": HQ, and the regional teams and security staff for their units.
+        (.viewIndicators, hq.union([.regionalReviewer, .regionalSecurityDesk, .securityOfficer])),
     ]
     // "regional reviewer: grant focal-point access in the region"; every other grant is the administrator's.
     for role in Role.allCases {

@@ -53,6 +53,9 @@ public enum Access {
             [.regionalSecurityDesk]
         case .configureSecurity:
             [.administrator, .hqOversight]
+        case .viewIndicators:
+            // HQ reports on them; regional teams and desks, and security officers, watch their own.
+            [.administrator, .hqOversight, .regionalReviewer, .regionalSecurityDesk, .securityOfficer]
         case .grant(let role):
             // The seed: regional teams give country focal points their access.
             switch role {

@@ -42,6 +42,8 @@ public enum Action: Hashable, Sendable {
     case approveSecurity
     /// Keep HQ's security settings: agencies, the measures catalogue, review intervals, acceptable risk.
     case configureSecurity
+    /// Read the performance indicators of a unit and the units below it.
+    case viewIndicators
 
     /// Every action, for exhaustive tests and for the route × role matrix.
     public static var allCases: [Action] {
@@ -49,7 +51,7 @@ public enum Action: Hashable, Sendable {
             .viewOrganization, .manageOrganization, .viewPeople, .manageAccounts, .viewAudit,
             .viewPlans, .editPlans, .submitPlans, .reviewPlans, .approvePlans, .runCampaigns, .viewOversight,
             .reportCompliance, .editRisks, .activatePlans, .configureContinuity,
-            .viewSecurity, .manageSecurity, .approveSecurity, .configureSecurity,
+            .viewSecurity, .manageSecurity, .approveSecurity, .configureSecurity, .viewIndicators,
         ]
             + Role.allCases.map { .grant($0) }
     }

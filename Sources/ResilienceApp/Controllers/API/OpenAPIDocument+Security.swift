@@ -63,6 +63,10 @@ extension OpenAPIDocument {
                 summary: "Set agencies' headcounts at a duty station (all zero removes one)", body: "HeadcountList",
                 response: array("Headcount")),
             .init(
+                method: "get", path: .apiIndicators,
+                summary: "Every performance indicator of a unit (default: your widest reach), with its history",
+                response: array("Indicator"), query: ["unit"]),
+            .init(
                 method: "get", path: .apiSecuritySettings,
                 summary: "HQ's security settings: review intervals by level and acceptable risk",
                 response: ref("SecuritySettings")),
@@ -240,6 +244,21 @@ extension OpenAPIDocument {
             "Headcount": headcount,
             "HeadcountList": ["type": "array", "items": headcount],
             "AssessmentContent": content,
+            "Indicator": [
+                "type": "object", "required": ["code", "seed", "unitID", "count", "total", "history"],
+                "properties": [
+                    "code": ["type": "string", "enum": Indicator.allCases.map(\.rawValue)], "seed": string,
+                    "unitID": uuid, "share": ["type": "number", "nullable": true], "count": ["type": "integer"],
+                    "total": ["type": "integer"],
+                    "history": [
+                        "type": "array",
+                        "items": [
+                            "type": "object", "required": ["day", "value"],
+                            "properties": ["day": day, "value": ["type": "number"]],
+                        ],
+                    ],
+                ],
+            ],
             "SecuritySettings": [
                 "type": "object", "required": ["reviewMonths", "acceptable"],
                 "properties": [

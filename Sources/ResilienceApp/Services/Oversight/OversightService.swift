@@ -372,6 +372,7 @@ enum OversightService {
         let reminded = try await remind(now: now, app: app, on: app.db)
         try await RiskService.refreshRegisters(now: now, on: app.db)
         try await recordSnapshots(now: now, on: app.db)
+        try await IndicatorService.record(at: now, on: app.db)
         return reminded
     }
 

@@ -208,6 +208,8 @@ enum DemoData {
         }
         try await DemoPlan.load(on: db, now: now)
         try await DemoSecurity.load(on: db, now: now)
+        try await IndicatorService.backfill(months: 12, now: now, on: db)
+        try await IndicatorService.record(at: now, on: db)
     }
 
     private static func input(_ p: Place) -> DutyStationInput {

@@ -48,6 +48,8 @@ enum AppPath: Sendable {
     case apiSecurityMeasures, apiSecurityMeasure(UUID), apiDutyStationMeasures(UUID)
     // Agencies and their headcounts at duty stations
     case agencies, agency(UUID), dutyStationAgencies(UUID), apiAgencies, apiAgency(UUID), apiDutyStationAgencies(UUID)
+    /// The performance indicators of a unit, page and API.
+    case indicators, apiIndicators
     /// HQ's security settings: review intervals and acceptable risk.
     case securitySettings, apiSecuritySettings
     // Security risk assessments of areas
@@ -214,6 +216,8 @@ enum AppPath: Sendable {
         case .apiRiskAssessment: "/api/v1/risk-assessments/:assessmentID"
         case .apiRiskAssessmentContent: "/api/v1/risk-assessments/:assessmentID/content"
         case .apiRiskAssessmentMoves: "/api/v1/risk-assessments/:assessmentID/moves"
+        case .indicators: "/indicators"
+        case .apiIndicators: "/api/v1/indicators"
         case .securitySettings: "/settings/security"
         case .apiSecuritySettings: "/api/v1/security-settings"
         case .apiOpenAPI: "/api/v1/openapi.json"
@@ -301,7 +305,7 @@ enum AppPath: Sendable {
             .apiInboxRead,
             .apiImpactScale, .apiOversight, .apiRiskScale, .security, .securityMeasures, .apiSecurityMeasures,
             .agencies, .apiAgencies, .dutyStationsCSV, .apiDutyStationDatabase,
-            .securitySettings, .apiSecuritySettings:
+            .securitySettings, .apiSecuritySettings, .indicators, .apiIndicators:
             return []
         }
     }

@@ -136,6 +136,7 @@ extension Requirement: CustomStringConvertible {
             case .manageSecurity: "manage_security"
             case .approveSecurity: "approve_security"
             case .configureSecurity: "configure_security"
+            case .viewIndicators: "view_indicators"
             }
         }
         return switch self {

@@ -1,0 +1,140 @@
+import Fluent
+import Foundation
+import ResilienceCore
+
+/// Every indicator for a unit and the units below it: the continuity ones from the plans'
+/// standings, the security ones from the areas kept and the duty stations there; their history
+/// for HQ and the regions, recorded daily by the hourly run.
+enum IndicatorService {
+    /// The security indicators of the areas kept by units in `unit`'s subtree and its duty
+    /// stations, on `date` (levels and assessments as they stood then; compliance as it is).
+    static func security(
+        under unit: Unit, at date: Date, compliance: Bool = true, on db: any Database
+    ) async throws -> [Indicator: IndicatorValue] {
+        let units = try await UnitQueries.subtreeIDs(of: unit, on: db)
+        var areas: [SecurityArea] = []
+        for chunk in units.chunked(500) {
+            areas += try await SecurityArea.query(on: db).filter(\.$unit.$id ~~ Array(chunk)).all()
+        }
+        let ids = areas.compactMap(\.id)
+        let levels = try await SecurityLevelService.history(of: ids, on: db).mapValues {
+            $0.compactMap(\.record).filter { $0.approvedAt <= date }
+        }
+        let versions = try await RiskAssessmentService.versions(of: ids, on: db)
+        let statuses = ids.map { id -> AssessmentStatus in
+            let approved = (versions[id] ?? []).last {
+                $0.state == .approved && ($0.decidedAt.map { $0 <= date } ?? false)
+            }
+            return AssessmentStatus.of(
+                approvedAt: approved?.decidedAt, validUntil: approved?.validUntil, levels: levels[id] ?? [], at: date)
+        }
+        var values: [Indicator: IndicatorValue] = [
+            .assessmentsCurrent: SecurityIndicators.assessmentsCurrent(statuses),
+            .levelsOnTime: SecurityIndicators.levelsOnTime(ids.map { levels[$0] ?? [] }, at: date),
+        ]
+        if compliance {
+            let roll = try await ComplianceService.rollUps(of: unit, at: date, on: db).all
+            values[.measuresImplemented] = SecurityIndicators.measuresImplemented(roll)
+            values[.stationsCompliant] = SecurityIndicators.stationsCompliant(roll)
+        }
+        return values
+    }
+
+    /// The continuity indicators from the plans' figures.
+    static func continuity(_ f: ComplianceFigures) -> [Indicator: IndicatorValue] {
+        [
+            .plansInForce: IndicatorValue(count: f.inForce, total: f.units),
+            .plansUpdated: IndicatorValue(count: f.updatedWithinYear, total: f.units),
+            .plansTested: IndicatorValue(count: f.testedWithinYear, total: f.units),
+            .riskRegisters: IndicatorValue(count: f.withRiskRegister, total: f.units),
+        ]
+    }
+
+    /// Every indicator for the unit, now.
+    static func values(
+        of unit: Unit, at now: Date, kept: KeptCache, on db: any Database
+    ) async throws
+        -> [Indicator: IndicatorValue]
+    {
+        let standings = try await OversightService.standings(kept: kept, on: db).rows.filter { $0.isUnder(unit.path) }
+        return continuity(OversightService.figures(of: standings, now: now))
+            .merging(try await security(under: unit, at: now, on: db)) { a, _ in a }
+    }
+
+    /// The units whose history is kept: HQ and the regions.
+    static func recordedUnits(on db: any Database) async throws -> [Unit] {
+        guard let root = try await UnitQueries.root(on: db) else { return [] }
+        return [root]
+            + (try await Unit.query(on: db).filter(\.$parent.$id == root.requireID()).filter(\.$kind == .region)
+                .filter(\.$retiredAt == nil).all())
+    }
+
+    /// Today's security indicators of HQ and the regions (the hourly run calls it).
+    static func record(at now: Date, on db: any Database) async throws {
+        for unit in try await recordedUnits(on: db) {
+            try await store(
+                unit, try await security(under: unit, at: now, on: db), day: OversightService.day(now), on: db)
+        }
+    }
+
+    /// The first day of each of the months before today, rebuilt from the levels' and the
+    /// assessments' dates (compliance has no past: it starts with the first day recorded).
+    static func backfill(months: Int, now: Date, on db: any Database) async throws {
+        let calendar = PlanDue.utc
+        let thisMonth = calendar.date(from: calendar.dateComponents([.year, .month], from: now)) ?? now
+        let dates = (0..<months).reversed().compactMap { calendar.date(byAdding: .month, value: -$0, to: thisMonth) }
+            .filter { OversightService.day($0) != OversightService.day(now) }
+        for unit in try await recordedUnits(on: db) {
+            for date in dates {
+                let values = try await security(under: unit, at: date, compliance: false, on: db)
+                try await store(unit, values, day: OversightService.day(date), on: db)
+            }
+        }
+    }
+
+    private static func store(
+        _ unit: Unit, _ values: [Indicator: IndicatorValue], day: String, on db: any Database
+    ) async throws {
+        let unitID = try unit.requireID()
+        try await db.transaction { db in
+            try await IndicatorSnapshot.query(on: db).filter(\.$unitID == unitID).filter(\.$day == day)
+                .filter(\.$indicator ~~ values.keys.map(\.rawValue)).delete()
+            let rows = values.compactMap { indicator, value -> IndicatorSnapshot? in
+                guard let share = value.share else { return nil }
+                let row = IndicatorSnapshot()
+                row.unitID = unitID; row.day = day; row.indicator = indicator.rawValue; row.value = share
+                return row
+            }
+            if !rows.isEmpty { try await rows.create(on: db) }
+            try await DataVersions.bump(.snapshots, unitID: nil, on: db)
+        }
+    }
+
+    /// A unit's history of every indicator, by day, from a year ago: monthly points, then
+    /// daily ones in the last month.
+    static func history(
+        of unit: Unit, now: Date, on db: any Database
+    ) async throws
+        -> [Indicator: [(day: String, value: Double)]]
+    {
+        let since = PlanDue.utc.date(byAdding: .year, value: -1, to: now) ?? now
+        let recent = OversightService.day(PlanDue.utc.date(byAdding: .month, value: -1, to: now) ?? now)
+        func keep(_ day: String) -> Bool { day.hasSuffix("-01") || day >= recent }
+        var out: [Indicator: [(String, Double)]] = [:]
+        let unitID = try unit.requireID()
+        for row in try await IndicatorSnapshot.query(on: db).filter(\.$unitID == unitID)
+            .filter(\.$day >= OversightService.day(since)).sort(\.$day).all() where keep(row.day)
+        {
+            if let indicator = Indicator(rawValue: row.indicator) {
+                out[indicator, default: []].append((row.day, row.value))
+            }
+        }
+        for point in (try await OversightService.snapshots(of: [unitID], since: since, now: now, on: db))[unitID] ?? []
+        {
+            for (indicator, value) in continuity(point.figures) {
+                if let share = value.share { out[indicator, default: []].append((point.day, share)) }
+            }
+        }
+        return out
+    }
+}
