@@ -119,6 +119,18 @@ run() { # label DATABASE_URL
   first_view "risk register, filtered (security, high)" "/units/$region/risks?kind=security&level=high"
   first_view "API risk register, 10 rows" "/api/v1/units/$region/risks?per=10"
   first_view "API risk register, 10 rows after a key" "/api/v1/units/$region/risks?per=10&after=$after"
+  echo "-- security management: ~700 areas with a year of levels and an assessment each, 60 measures, compliance of 2,000 duty stations"
+  local area assessment
+  area=$(curl -s -H "Authorization: Bearer $token" "$api/units/$country/security-areas" | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['id'])")
+  assessment=$(curl -s -H "Authorization: Bearer $token" "$api/security-areas/$area/assessments" | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['id'])")
+  measure "duty-station database" "/duty-stations"
+  measure "duty-station database, filtered" "/duty-stations?level=4&below=80&sort=compliance"
+  measure "API duty-station database" "/api/v1/duty-station-database?per=50"
+  measure "security area page" "/security-areas/$area"
+  measure "security risk assessment" "/risk-assessments/$assessment"
+  measure "regional security + compliance roll-up" "/units/$region/security"
+  measure "indicators, HQ" "/indicators"
+  measure "indicators, a region" "/indicators?unit=$region"
   local pocket
   pocket=$(curl -s -b "$jar" "http://127.0.0.1:$port/plans/$plan/pocket.html" | wc -c)
   echo "pocket plan download: $pocket bytes"

@@ -30,11 +30,12 @@ struct GenerateCommand: AsyncCommand {
         // C42 gets the large plan below, through the services.
         let plans = try await Self.generatePlans(skipping: ["C42"], on: app.db)
         let risks = try await Self.generateRisks(region: "R3", count: 5000, on: app.db)
+        let security = try await Self.generateSecurity(now: app.clock.now, on: app.db)
         if let country = try await Unit.query(on: app.db).filter(\.$code == "C42").first() {
             _ = try await DemoPlan.loadLarge(at: country, now: app.clock.now, on: app.db)
         }
         context.console.print(
-            "Generated \(counts), \(plans), \(risks) in \(Int(Date().timeIntervalSince(started))) s. Every account's password: resilience-bench; 'bench.admin' is administrator at HQ; C42 has a plan of 60 critical processes."
+            "Generated \(counts), \(plans), \(risks), \(security) in \(Int(Date().timeIntervalSince(started))) s. Every account's password: resilience-bench; 'bench.admin' is administrator at HQ; C42 has a plan of 60 critical processes."
         )
     }
 
@@ -77,17 +78,56 @@ struct GenerateCommand: AsyncCommand {
             }
             try await insert.run()
         }
+        // Each country operation's country (a two-letter code from its number) divided into four or
+        // five security areas (about 700 in all), kept by the country operation.
+        func iso(_ k: Int) -> String {
+            String(UnicodeScalar(65 + (k / 26) % 26)!) + String(UnicodeScalar(65 + k % 26)!)
+        }
+        var areasOf: [UUID: [UUID]] = [:]
+        var countryIndex: [UUID: Int] = [:]
+        let areas = sql.insert(into: "security_areas").columns(
+            "id", "country", "names", "unit_id", "created_at", "updated_at")
+        var areaRows = 0
+        for (k, (cid, _)) in countries.enumerated() {
+            countryIndex[cid] = k
+            for a in 0..<(k % 3 == 0 ? 4 : 5) {
+                let id = UUID()
+                areasOf[cid, default: []].append(id)
+                areas.values(
+                    SQLBind(id), SQLBind(iso(k)), SQLBind(PlanCodec.encode(["en": "Area \(k + 1)-\(a + 1)"])),
+                    SQLBind(cid),
+                    SQLBind(now), SQLBind(now))
+                areaRows += 1
+            }
+        }
+        if areaRows > 0 { try await areas.run() }
+        /// The country operation whose areas a unit's places are in: its own, the one above it,
+        /// or for a region the first of its countries.
+        let parents = Dictionary(units.map { ($0.id, $0.parent) }, uniquingKeysWith: { a, _ in a })
+        let firstCountry = Dictionary(
+            countries.reversed().map { (parents[$0.0]!!, $0.0) }, uniquingKeysWith: { a, _ in a })
+        func country(
+            of unit: (id: UUID, name: String, code: String, kind: UnitKind, parent: UUID?, path: UnitPath)
+        ) -> UUID {
+            switch unit.kind {
+            case .countryOperation: unit.id
+            case .office: unit.path.ids.first { countryIndex[$0] != nil } ?? countries[0].0
+            default: firstCountry[unit.id] ?? countries[0].0
+            }
+        }
         let placeUnits = units.filter { $0.kind != .headquarters }
         for batch in Array(0..<scale.stations).chunked(500) {
             let insert = sql.insert(into: "duty_stations").columns(
-                "id", "name", "country", "area", "latitude", "longitude", "unit_id", "created_at", "updated_at")
+                "id", "name", "country", "area_id", "latitude", "longitude", "unit_id", "created_at", "updated_at")
             for i in batch {
                 let unit = placeUnits[i % placeUnits.count]
-                let country = String(UnicodeScalar(65 + (i / 26) % 26)!) + String(UnicodeScalar(65 + i % 26)!)
+                let c = country(of: unit)
+                let inCountry = areasOf[c] ?? []
                 insert.values(
-                    SQLBind(UUID()), SQLBind("Duty Station \(i + 1)"), SQLBind(country), SQLBind("Area \(i % 300 + 1)"),
-                    SQLBind(Double(i % 170) - 85), SQLBind(Double(i % 350) - 175), SQLBind(unit.id), SQLBind(now),
-                    SQLBind(now))
+                    SQLBind(UUID()), SQLBind("Duty Station \(i + 1)"), SQLBind(iso(countryIndex[c] ?? 0)),
+                    SQLBind(inCountry[i % inCountry.count]), SQLBind(Double(i % 170) - 85),
+                    SQLBind(Double(i % 350) - 175),
+                    SQLBind(unit.id), SQLBind(now), SQLBind(now))
             }
             try await insert.run()
         }
