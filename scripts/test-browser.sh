@@ -44,6 +44,9 @@ ken=$(api "units?q=KEN" | python3 -c "import json,sys; print([u['id'] for u in j
 area=$(api "units/$ken/security-areas" | first)
 level=$(api "security-areas/$area" | python3 -c "import json,sys; print(json.load(sys.stdin)['history'][0]['id'])")
 measure=$(api "security-measures" | first)
+assessment=$(api "security-areas/$area/assessments" | python3 -c "import json,sys; d=json.load(sys.stdin); print(d[0]['id'] if d else '00000000-0000-0000-0000-000000000000')")
+threat=$(api "risk-assessments/$assessment" | python3 -c "import json,sys; t=json.load(sys.stdin)['content']['threats']; print(t[0]['id'] if t else '00000000-0000-0000-0000-000000000000')" || echo 00000000-0000-0000-0000-000000000000)
+agency=$(api "agencies" | first)
 cat > "$work/schemathesis.toml" <<TOML
 [parameters]
 unitID = "$unit"
@@ -58,6 +61,9 @@ riskID = "$risk"
 areaID = "$area"
 levelID = "$level"
 measureID = "$measure"
+assessmentID = "$assessment"
+threatID = "$threat"
+agencyID = "$agency"
 number = 1
 TOML
 schemathesis --config-file "$work/schemathesis.toml" run "http://127.0.0.1:$port/api/v1/openapi.json" --url "http://127.0.0.1:$port/api/v1" \
