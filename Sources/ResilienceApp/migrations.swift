@@ -63,6 +63,8 @@ enum Migrations {
             CreateRiskAssessment(),
             // The daily history of the security indicators.
             CreateIndicatorSnapshot(),
+            // Threads on the threats of risk assessments, between the regional desk and the officer.
+            CreateAssessmentComment(),
         ]
     }
 }

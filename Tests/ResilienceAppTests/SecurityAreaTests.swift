@@ -257,3 +257,97 @@ extension JSONDecoder {
         }
     }
 }
+
+/// The review of an assessment: the desk asks on a threat while it is submitted, returns it, the
+/// officer answers and submits again, the desk approves; then it is immutable.
+@Suite struct AssessmentReviewTests {
+    @Test func theDeskAsksOnAThreatTheOfficerAnswersAndTheApprovedVersionIsImmutable() async throws {
+        try await withTestApp { app in
+            let turkana = try await SecurityAreaTests.area("Turkana", app)
+            let record = try #require(
+                try await RiskAssessmentRecord.query(on: app.db).filter(\.$area.$id == turkana.requireID()).first())
+            let threat = try #require(record.assessment.threats.first)
+            let officer = try await Browser(app).signedIn("security.kenya")
+            let desk = try await Browser(app).signedIn("desk.ehagl")
+            desk.language = "zh-CN"
+            // Nothing to approve before it is submitted; the officer submits.
+            #expect(
+                try await desk.post(AppPath.riskAssessmentMove(record.id!).path, ["move": "approve"]).status
+                    == .unprocessableEntity)
+            #expect(
+                try await officer.post(AppPath.riskAssessmentMove(record.id!).path, ["move": "submit"]).status
+                    == .seeOther)
+            // The officer waits while the desk reads; the desk asks on the threat.
+            let early = try await officer.post(
+                AppPath.riskAssessmentComments(record.id!).path, ["threat": threat.id.uuidString, "body": "Note"])
+            #expect(early.status == .unprocessableEntity)
+            let asked = try await desk.post(
+                AppPath.riskAssessmentComments(record.id!).path,
+                ["threat": threat.id.uuidString, "body": "Is the residual likelihood 3 with hourly radio checks?"])
+            #expect(asked.status == .seeOther)
+            let returned = try await desk.post(AppPath.riskAssessmentMove(record.id!).path, ["move": "return"])
+            #expect(returned.body.string.contains("请说明理由"))
+            #expect(
+                try await desk.post(
+                    AppPath.riskAssessmentMove(record.id!).path,
+                    ["move": "return", "reason": "See the question on banditry."]
+                ).status == .seeOther)
+            #expect(
+                try await officer.post(
+                    AppPath.riskAssessmentComments(record.id!).path,
+                    ["threat": threat.id.uuidString, "body": "Yes: escorts were added in November."]
+                ).status == .seeOther)
+            let page = try await officer.get(AppPath.riskAssessment(record.id!).path).body.string
+            #expect(page.contains("Is the residual likelihood 3") && page.contains("escorts were added"))
+            #expect(
+                try await officer.post(AppPath.riskAssessmentMove(record.id!).path, ["move": "submit"]).status
+                    == .seeOther)
+            #expect(
+                try await desk.post(AppPath.riskAssessmentMove(record.id!).path, ["move": "approve"]).status
+                    == .seeOther)
+            let approved = try #require(try await RiskAssessmentRecord.find(record.id, on: app.db))
+            #expect(approved.state == .approved)
+            #expect(approved.validUntil == SecurityCalendar.adding(months: 12, to: app.clock.now))
+            // Approved: not changed any more, and no more messages.
+            let change = try await officer.post(
+                AppPath.riskAssessmentThreats(record.id!).path,
+                [
+                    "kind": "crime", "description": "Theft", "likelihood": "2", "impact": "2",
+                    "residual_likelihood": "1",
+                    "residual_impact": "1", "decision": "accept",
+                ])
+            #expect(change.status == .unprocessableEntity)
+            #expect(try await RiskAssessmentRecord.find(record.id, on: app.db)?.assessment.threats.count == 1)
+            let headers = try await apiHeaders("desk.ehagl", app)
+            let late = try await app.testing().sendRequest(
+                .POST, AppPath.apiRiskAssessmentComments(record.id!).path, headers: headers,
+                body: ByteBuffer(string: #"{"body": "One more"}"#))
+            #expect(late.status == .unprocessableEntity)
+            let list = try await app.testing().sendRequest(
+                .GET, AppPath.apiRiskAssessmentComments(record.id!).path, headers: headers)
+            #expect(try JSONDecoder.iso.decode([AssessmentCommentDTO].self, from: Data(buffer: list.body)).count == 2)
+            // The next review starts a new version, a copy of this one.
+            let next = try await RiskAssessmentService.draft(for: turkana, by: app.systemContext, on: app.db)
+            #expect(next.version == 2 && next.assessment == approved.assessment)
+        }
+    }
+
+    @Test func aResidualRatingAboveTheRatingBeforeMeasuresIsRefusedBesideItsField() async throws {
+        try await withTestApp { app in
+            let turkana = try await SecurityAreaTests.area("Turkana", app)
+            let record = try #require(
+                try await RiskAssessmentRecord.query(on: app.db).filter(\.$area.$id == turkana.requireID()).first())
+            let officer = try await Browser(app).signedIn("security.kenya")
+            let refused = try await officer.post(
+                AppPath.riskAssessmentThreats(record.id!).path,
+                [
+                    "kind": "hazards", "description": "Drought", "likelihood": "3", "impact": "3",
+                    "residual_likelihood": "4",
+                    "residual_impact": "3", "decision": "accept",
+                ])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("id=\"f-residual_likelihood-error\""))
+            #expect(try await RiskAssessmentRecord.find(record.id, on: app.db)?.assessment.threats.count == 1)
+        }
+    }
+}

@@ -145,3 +145,16 @@ public enum AssessmentReview {
         SecurityCalendar.adding(months: months, to: approvedAt)
     }
 }
+
+extension AssessmentReview {
+    /// Who may write in an assessment's threads, when: the regional desk while it is submitted
+    /// (its questions and requests), the security officer while it is being written or has been
+    /// returned (the answers).
+    public static func mayComment(_ grants: [Grant], state: AssessmentState, on country: UnitPath) -> Bool {
+        switch state {
+        case .submitted: Access.allows(grants, .approveSecurity, on: country)
+        case .draft, .returned: Access.allows(grants, .manageSecurity, on: country)
+        case .approved: false
+        }
+    }
+}

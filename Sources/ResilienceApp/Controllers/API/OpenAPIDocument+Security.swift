@@ -96,6 +96,13 @@ extension OpenAPIDocument {
                 method: "post", path: .apiRiskAssessmentMoves(any),
                 summary: "Submit or withdraw (the officer), approve or return with a reason (the regional desk)",
                 body: "AssessmentMoveBody", response: ref("RiskAssessment")),
+            .init(
+                method: "get", path: .apiRiskAssessmentComments(any), summary: "The threads on an assessment's threats",
+                response: array("AssessmentComment")),
+            .init(
+                method: "post", path: .apiRiskAssessmentComments(any),
+                summary: "Write in a threat's thread (the desk while submitted, the officer while written or returned)",
+                body: "AssessmentCommentBody", response: ref("AssessmentComment"), status: "201"),
         ]
     }
 
@@ -244,6 +251,17 @@ extension OpenAPIDocument {
             "Headcount": headcount,
             "HeadcountList": ["type": "array", "items": headcount],
             "AssessmentContent": content,
+            "AssessmentComment": [
+                "type": "object", "required": ["id", "body", "author", "at"],
+                "properties": [
+                    "id": uuid, "threatID": ["type": "string", "format": "uuid", "nullable": true], "body": string,
+                    "author": string, "at": ["type": "string", "format": "date-time"],
+                ],
+            ],
+            "AssessmentCommentBody": [
+                "type": "object", "required": ["body"],
+                "properties": ["threatID": uuid, "body": ["type": "string", "minLength": 1, "maxLength": 4000]],
+            ],
             "Indicator": [
                 "type": "object", "required": ["code", "seed", "unitID", "count", "total", "history"],
                 "properties": [

@@ -19,6 +19,9 @@ struct AssessmentsController {
             use: removeThreat)
         routes.on(.POST, .riskAssessmentMeasures(AppPath.any), .riskAssessment(.manageSecurity), use: saveMeasures)
         routes.on(.POST, .riskAssessmentMove(AppPath.any), .riskAssessment(.viewSecurity), use: move)
+        routes.on(.POST, .riskAssessmentComments(AppPath.any), .riskAssessment(.viewSecurity), use: comment)
+        routes.on(.GET, .apiRiskAssessmentComments(AppPath.any), .riskAssessment(.viewSecurity), use: apiComments)
+        routes.on(.POST, .apiRiskAssessmentComments(AppPath.any), .riskAssessment(.viewSecurity), use: apiComment)
         routes.on(.GET, .apiAreaAssessments(AppPath.any), .securityArea(.viewSecurity), use: apiList)
         routes.on(.POST, .apiAreaAssessments(AppPath.any), .securityArea(.manageSecurity), use: apiStart)
         routes.on(.GET, .apiRiskAssessment(AppPath.any), .riskAssessment(.viewSecurity), use: apiShow)
@@ -50,8 +53,9 @@ struct AssessmentsController {
         try await render(req)
     }
 
-    func render(_ req: Request, threat: FormState = FormState(), move: FormState = FormState()) async throws -> Response
-    {
+    func render(
+        _ req: Request, threat: FormState = FormState(), move: FormState = FormState(), comment: FormState = FormState()
+    ) async throws -> Response {
         let record = try await req.riskAssessmentParameter()
         let area = try await req.loadArea(record.$area.id)
         let unit = try await req.loadUnit(area.$unit.id)
@@ -65,7 +69,9 @@ struct AssessmentsController {
             may: (actor.may(.manageSecurity, on: unit.unitPath), actor.may(.approveSecurity, on: unit.unitPath)),
             findings: try await AcceptableRiskService.findings(within: unit, at: req.now, kept: req.kept, on: req.db)
                 .flatMap(\.findings).filter { $0.assessmentID == record.id },
-            forms: (threat, move), csrf: req.csrfToken)
+            comments: try await RiskAssessmentService.comments(of: record, on: req.db),
+            mayComment: AssessmentReview.mayComment(actor.grants, state: record.state, on: unit.unitPath),
+            forms: (threat, move, comment), csrf: req.csrfToken)
         return Layout.response(
             for: req,
             title: req.localizer("assessment.page_title", area.name(in: req.localizer.code), record.version),
@@ -174,7 +180,34 @@ struct AssessmentsController {
             }, reshow: { try await render(req, move: $0) })
     }
 
+    @Sendable func comment(_ req: Request) async throws -> Response {
+        let record = try await req.riskAssessmentParameter()
+        let form = try req.content.decode([String: String].self)
+        return try await req.saveForm(
+            values: form,
+            {
+                _ = try await RiskAssessmentService.comment(
+                    on: record, threat: form["threat"], body: form["body"], by: req.requireActor(),
+                    context: req.auditContext, on: req.db)
+                return req.redirect(to: AppPath.riskAssessment(record.id!).path + "#threads", said: Said(.sent))
+            }, reshow: { try await render(req, comment: $0) })
+    }
+
     // MARK: API
+
+    @Sendable func apiComments(_ req: Request) async throws -> [AssessmentCommentDTO] {
+        try await RiskAssessmentService.comments(of: try await req.riskAssessmentParameter(), on: req.db)
+            .map(AssessmentCommentDTO.init)
+    }
+
+    @Sendable func apiComment(_ req: Request) async throws -> Response {
+        let record = try await req.riskAssessmentParameter()
+        let body = try req.decodeJSON(AssessmentCommentBody.self)
+        let comment = try await RiskAssessmentService.comment(
+            on: record, threat: body.threatID?.uuidString, body: body.body, by: req.requireActor(),
+            context: req.auditContext, on: req.db)
+        return try await AssessmentCommentDTO(comment).encodeResponse(status: .created, for: req)
+    }
 
     @Sendable func apiList(_ req: Request) async throws -> [AssessmentDTO] {
         let area = try await req.securityAreaParameter()
@@ -229,4 +262,16 @@ struct AssessmentDTO: Content {
         validUntil = r.validUntil; submittedBy = r.submittedByName; submittedAt = r.submittedAt
         decidedBy = r.decidedByName; decidedAt = r.decidedAt; decisionNote = r.decisionNote
     }
+}
+
+/// A message in an assessment's threads.
+struct AssessmentCommentDTO: Content {
+    var id: UUID; var threatID: UUID?; var body: String; var author: String; var at: Date
+    init(_ c: AssessmentComment) { id = c.id!; threatID = c.threatID; body = c.body; author = c.authorName; at = c.at }
+}
+
+struct AssessmentCommentBody: Content {
+    /// The threat the message is about; none: the assessment as a whole.
+    var threatID: UUID?
+    var body: String?
 }

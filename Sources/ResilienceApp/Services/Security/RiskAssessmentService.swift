@@ -150,6 +150,50 @@ enum RiskAssessmentService {
     }
 }
 
+extension RiskAssessmentService {
+    /// The messages of an assessment's threads, oldest first.
+    static func comments(of record: RiskAssessmentRecord, on db: any Database) async throws -> [AssessmentComment] {
+        try await AssessmentComment.query(on: db).filter(\.$assessment.$id == record.requireID()).sort(\.$at).all()
+    }
+
+    /// Writes in the thread of a threat (or of the whole assessment), as the core allows this
+    /// person now.
+    static func comment(
+        on record: RiskAssessmentRecord, threat: String?, body: String?, by actor: Actor, context: AuditContext,
+        on db: any Database
+    ) async throws -> AssessmentComment {
+        guard let area = try await SecurityArea.find(record.$area.id, on: db),
+            let unit = try await Unit.find(area.$unit.id, on: db)
+        else { throw Abort(.notFound) }
+        guard AssessmentReview.mayComment(actor.grants, state: record.state, on: unit.unitPath) else {
+            throw DomainError(.securityNotNow, field: "body", args: ["assessment_state.\(record.state.rawValue)"])
+        }
+        var threatID: UUID?
+        if let raw = threat, !raw.isEmpty {
+            guard let id = UUID(uuidString: raw), record.assessment.threats.contains(where: { $0.id == id }) else {
+                throw DomainError(.invalidChoice, field: "threat")
+            }
+            threatID = id
+        }
+        let text = try TextRules.name(body, field: "body", max: 4000)
+        let comment = AssessmentComment()
+        comment.$assessment.id = try record.requireID()
+        comment.threatID = threatID
+        comment.body = text
+        comment.authorID = actor.id
+        comment.authorName = context.actorName
+        comment.at = context.at
+        try await db.transaction { db in
+            try await comment.create(on: db)
+            try await Audit.record(
+                on: db, by: context, .feedback, entity: "assessment_comment", id: comment.id, unitID: area.$unit.id,
+                summary: "\(area.name(in: Catalogue.fallbackCode)) v\(record.version)",
+                change: AuditChange(before: [:], after: ["body": text]))
+        }
+        return comment
+    }
+}
+
 extension RiskAssessmentRecord: Auditable {
     static let auditEntity = "risk_assessment"
     var auditFields: [String: String] {

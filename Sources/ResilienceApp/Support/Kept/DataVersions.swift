@@ -45,7 +45,7 @@ enum DataKind: String, Sendable, CaseIterable {
         case "unit": [.units]
         case "setting": [.settings]
         case "security_area", "security_level", "security_measure", "measure_compliance", "agency", "agency_presence",
-            "risk_assessment":
+            "risk_assessment", "assessment_comment":
             [.security]
         default: []
         }

@@ -55,6 +55,7 @@ enum AppPath: Sendable {
     // Security risk assessments of areas
     case areaAssessments(UUID), riskAssessment(UUID), riskAssessmentThreats(UUID), riskAssessmentThreat(UUID, UUID)
     case riskAssessmentThreatRemove(UUID, UUID), riskAssessmentMeasures(UUID), riskAssessmentMove(UUID)
+    case riskAssessmentComments(UUID), apiRiskAssessmentComments(UUID)
     case apiAreaAssessments(UUID), apiRiskAssessment(UUID), apiRiskAssessmentContent(UUID), apiRiskAssessmentMoves(UUID)
     // JSON API
     case apiOpenAPI, apiMe, apiTokens, apiToken(UUID)
@@ -212,6 +213,8 @@ enum AppPath: Sendable {
         case .riskAssessmentThreatRemove: "/risk-assessments/:assessmentID/threats/:threatID/remove"
         case .riskAssessmentMeasures: "/risk-assessments/:assessmentID/measures"
         case .riskAssessmentMove: "/risk-assessments/:assessmentID/move"
+        case .riskAssessmentComments: "/risk-assessments/:assessmentID/comments"
+        case .apiRiskAssessmentComments: "/api/v1/risk-assessments/:assessmentID/comments"
         case .apiAreaAssessments: "/api/v1/security-areas/:areaID/assessments"
         case .apiRiskAssessment: "/api/v1/risk-assessments/:assessmentID"
         case .apiRiskAssessmentContent: "/api/v1/risk-assessments/:assessmentID/content"
@@ -277,7 +280,8 @@ enum AppPath: Sendable {
             .areaAssessments(let u), .riskAssessment(let u), .riskAssessmentThreats(let u),
             .riskAssessmentMeasures(let u),
             .riskAssessmentMove(let u), .apiAreaAssessments(let u), .apiRiskAssessment(let u),
-            .apiRiskAssessmentContent(let u), .apiRiskAssessmentMoves(let u):
+            .apiRiskAssessmentContent(let u), .apiRiskAssessmentMoves(let u), .riskAssessmentComments(let u),
+            .apiRiskAssessmentComments(let u):
             return [id(u)]
         case .planSection(let u, let section):
             return [id(u), section.rawValue]

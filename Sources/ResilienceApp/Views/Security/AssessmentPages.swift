@@ -73,7 +73,10 @@ struct AssessmentPage {
     var may: (manage: Bool, decide: Bool)
     /// Critical processes of plans done in this area beyond what their PC level accepts.
     var findings: [AcceptableRiskFinding]
-    var forms: (threat: FormState, move: FormState)
+    /// The threads on its threats, and whether the person may write in them now.
+    var comments: [AssessmentComment]
+    var mayComment: Bool
+    var forms: (threat: FormState, move: FormState, comment: FormState)
     var csrf: String
 
     func body(_ t: Localizer) -> BodyNode {
@@ -149,8 +152,45 @@ struct AssessmentPage {
                 .section(
                     .h2(.text(t("acceptable.title"))), .p(.class("hint"), .text(t("acceptable.intro"))),
                     .ul(.forEach(findings) { .li(.text(AcceptableRiskViews.message($0, names))) }))),
+            threads(t),
             .unwrap(previous) { changes(since: $0, t) },
             moves(t))
+    }
+
+    /// The threads: the assessment as a whole, then each threat, each message with who and when;
+    /// the form to write in one of them.
+    private func threads(_ t: Localizer) -> BodyNode {
+        let threats = record.assessment.threats
+        let groups: [(UUID?, String)] =
+            [(nil, t("assessment.whole"))]
+            + threats.map { ($0.id, "\(AssessmentViews.threatKind($0.kind, names)) — \($0.description)") }
+        let shown = groups.filter { g in comments.contains { $0.threatID == g.0 } }
+        return .section(
+            .id("threads"), .h2(.text(t("assessment.threads"))),
+            shown.isEmpty ? .p(.class("hint"), .text(t("assessment.no_threads"))) : .empty,
+            .forEach(shown) { g in
+                .element(
+                    named: "article",
+                    nodes: [
+                        .class("thread"), .h3(.text(g.1)),
+                        .ol(
+                            .class("messages"),
+                            .forEach(comments.filter { $0.threatID == g.0 }) { c in
+                                .li(
+                                    .p(.class("meta"), .text("\(c.authorName) · \(t.dateTime(c.at))")),
+                                    .p(.text(c.body)))
+                            }),
+                    ])
+            },
+            .if(
+                mayComment,
+                postForm(
+                    AppPath.riskAssessmentComments(record.id!).path, csrf: csrf, FormField.summary(forms.comment),
+                    FormField.select(
+                        "threat", t("assessment.comment_on"), forms.comment,
+                        options: groups.map { (value: $0.0?.uuidString.lowercased() ?? "", label: $0.1) }),
+                    FormField.textarea("body", t("assessment.comment"), forms.comment),
+                    FormField.submit(t("assessment.send")))))
     }
 
     private func acceptableFor(_ level: RiskLevel?, _ t: Localizer) -> String {
