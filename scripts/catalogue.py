@@ -737,6 +737,7 @@ k("database.below", "Compliance below (%)", "合规低于（%）")
 k("database.personnel", "Staff / dependants", "工作人员/受抚养人")
 k("database.personnel_line", "{0} / {1}", "{0} / {1}")
 k("database.overdue", "Review overdue", "审查逾期")
+kp("database.map_cell", "{0} duty station, highest level: {1}", "{0} duty stations, highest level: {1}", "{0} 个工作地点，最高等级：{1}")
 kp("database.map_title", "Map of {0} duty station, coloured by security level", "Map of {0} duty stations, coloured by security level", "{0} 个工作地点的地图，按安全等级着色")
 # Acceptable risk (issue 15).
 k("acceptable.title", "Critical processes beyond acceptable risk", "超出可接受风险的关键流程")

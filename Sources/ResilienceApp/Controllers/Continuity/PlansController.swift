@@ -148,8 +148,19 @@ struct PlansController {
                 .filter(\.$state != .resolved).count(),
             inForceCycle: try await Self.otherInForce(plan, on: req.db)?.cycle)
         let t = req.localizer
-        page.acceptableRisk = try await AcceptableRiskService.findings(
-            page.snapshot.content, unit: unit, at: req.now, on: req.db)
+        // Kept for the plan's revision and the security data it is weighed against.
+        let security = try await DataVersions.version(
+            of: [.all(.security), .all(.dutyStations), .all(.settings), .all(.units)], on: req.db)
+        let content = page.snapshot.content
+        page.acceptableRisk = try await req.kept.value(
+            KeptCache.Key<[AcceptableRiskFinding]>(
+                .acceptableRisk,
+                [
+                    plan.id!.uuidString, String(plan.revision), security,
+                    String(Int(req.now.timeIntervalSince1970 / 86_400)),
+                ]),
+            cost: { 64 + $0.count * 256 }
+        ) { try await AcceptableRiskService.findings(content, unit: unit, at: req.now, on: req.db) }
         page.riskNames = RiskNames(scale: try await RiskService.scale(on: req.db), t: t)
         let rendered = page
         // The plan's revision, bumped by every save, is the version of what the detail shows.

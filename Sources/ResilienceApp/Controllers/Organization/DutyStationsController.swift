@@ -38,7 +38,23 @@ struct DutyStationsController {
         return (all, query.ordered(all.filter(query.matches)), query)
     }
 
+    /// The database's parts are kept for what they show: the duty stations, security, the tree.
+    static let databaseScopes: [DataScope] = [.all(.dutyStations), .all(.security), .all(.units)]
+
+    /// The person's reach and the query, as a key of what the database shows them.
+    static func databaseKey(_ req: Request, _ kind: String) async throws -> [String] {
+        let roots = try await UnitQueries.scopeRoots(try req.requireActor(), .viewOrganization, on: req.db)
+        return [kind, roots.compactMap(\.id).map(\.uuidString).sorted().joined(separator: ","), req.url.query ?? ""]
+    }
+
     @Sendable func index(_ req: Request) async throws -> Response {
+        let body = try await req.rendered(try await Self.databaseKey(req, "stations"), showing: Self.databaseScopes) {
+            try await indexBody(req)
+        }
+        return Layout.response(for: req, title: req.localizer("database.title"), markup: body)
+    }
+
+    private func indexBody(_ req: Request) async throws -> String {
         let (all, matching, query) = try await Self.database(req)
         let (page, per) = req.pageRequest
         let rows = Array(matching.dropFirst((page - 1) * per).prefix(per))
@@ -49,7 +65,7 @@ struct DutyStationsController {
             info: PageInfo(page: page, per: per, total: matching.count, hasMore: page * per < matching.count),
             query: query, countries: Array(Set(all.map(\.country))).sorted(),
             regions: regions.map { ($0.key, $0.value) }.sorted { $0.1 < $1.1 })
-        return Layout.response(for: req, title: req.localizer("database.title"), content: view.body(req.localizer))
+        return view.body(req.localizer).render()
     }
 
     @Sendable func csv(_ req: Request) async throws -> Response {
@@ -80,12 +96,18 @@ struct DutyStationsController {
     }
 
     /// The same rows as JSON, paged.
-    @Sendable func api(_ req: Request) async throws -> Paged<StationFacts> {
-        let (_, matching, _) = try await Self.database(req)
-        let (page, per) = req.pageRequest
-        return Paged(
-            items: Array(matching.dropFirst((page - 1) * per).prefix(per)),
-            metadata: PageInfo(page: page, per: per, total: matching.count, hasMore: page * per < matching.count))
+    @Sendable func api(_ req: Request) async throws -> Response {
+        let body = try await req.rendered(try await Self.databaseKey(req, "stations-api"), showing: Self.databaseScopes)
+        {
+            let (_, matching, _) = try await Self.database(req)
+            let (page, per) = req.pageRequest
+            return try KeptJSON.encode(
+                Paged(
+                    items: Array(matching.dropFirst((page - 1) * per).prefix(per)),
+                    metadata: PageInfo(
+                        page: page, per: per, total: matching.count, hasMore: page * per < matching.count)))
+        }
+        return KeptJSON.response(body)
     }
 
     /// The station with its area loaded.

@@ -59,8 +59,27 @@ struct AssessmentsController {
         let record = try await req.riskAssessmentParameter()
         let area = try await req.loadArea(record.$area.id)
         let unit = try await req.loadUnit(area.$unit.id)
-        let versions = try await RiskAssessmentService.versions(of: [area.id!], on: req.db)[area.id!] ?? []
         let actor = try req.requireActor()
+        let title = req.localizer("assessment.page_title", area.name(in: req.localizer.code), record.version)
+        let build = { (csrf: String) async throws -> String in
+            try await body(req, record, area, unit, actor, forms: (threat, move, comment), csrf: csrf)
+        }
+        if threat.errors.isEmpty && move.errors.isEmpty && comment.errors.isEmpty {
+            let may = [
+                actor.may(.manageSecurity, on: unit.unitPath), actor.may(.approveSecurity, on: unit.unitPath),
+            ].map { String($0) }
+            let html = try await req.renderedForm(
+                ["assessment", record.id!.uuidString] + may, showing: SecurityController.scopes, render: build)
+            return Layout.response(for: req, title: title, markup: html)
+        }
+        return Layout.response(for: req, title: title, markup: try await build(req.csrfToken))
+    }
+
+    private func body(
+        _ req: Request, _ record: RiskAssessmentRecord, _ area: SecurityArea, _ unit: Unit, _ actor: Actor,
+        forms: (FormState, FormState, FormState), csrf: String
+    ) async throws -> String {
+        let versions = try await RiskAssessmentService.versions(of: [area.id!], on: req.db)[area.id!] ?? []
         let page = AssessmentPage(
             record: record, area: area, previous: versions.last { $0.version < record.version },
             catalogue: try await MeasureCatalogueService.active(on: req.db),
@@ -71,11 +90,8 @@ struct AssessmentsController {
                 .flatMap(\.findings).filter { $0.assessmentID == record.id },
             comments: try await RiskAssessmentService.comments(of: record, on: req.db),
             mayComment: AssessmentReview.mayComment(actor.grants, state: record.state, on: unit.unitPath),
-            forms: (threat, move, comment), csrf: req.csrfToken)
-        return Layout.response(
-            for: req,
-            title: req.localizer("assessment.page_title", area.name(in: req.localizer.code), record.version),
-            content: page.body(req.localizer))
+            forms: forms, csrf: csrf)
+        return page.body(req.localizer).render()
     }
 
     private func changing(

@@ -19,9 +19,21 @@ struct SecurityController {
         routes.on(.POST, .securityLevelDecision(AppPath.any), .securityLevel(.viewSecurity), use: decide)
     }
 
+    /// What the security pages show: anything of security management, the duty stations, the
+    /// plans (for acceptable risk), the tree and HQ's settings. Any change to them renders anew.
+    static let scopes: [DataScope] = [
+        .all(.security), .all(.dutyStations), .all(.plans), .all(.units), .all(.settings),
+    ]
+
     @Sendable func everywhere(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
         let roots = try await UnitQueries.scopeRoots(actor, .viewSecurity, on: req.db)
+        let key = ["security"] + roots.compactMap(\.id).map(\.uuidString).sorted()
+        let body = try await req.rendered(key, showing: Self.scopes) { try await everywhereBody(req, roots) }
+        return Layout.response(for: req, title: req.localizer("security.title"), markup: body)
+    }
+
+    private func everywhereBody(_ req: Request, _ roots: [Unit]) async throws -> String {
         let all = roots.contains { $0.$parent.id == nil }
         let standings = try await SecurityReads.standings(
             within: all ? nil : roots, language: req.localizer.code, at: req.now, on: req.db)
@@ -38,21 +50,30 @@ struct SecurityController {
         let page = SecurityAreasPage(
             standings: standings, unit: nil, compliance: compliance, acceptable: acceptable,
             names: RiskNames(scale: try await RiskService.scale(on: req.db), t: req.localizer))
-        return Layout.response(for: req, title: req.localizer("security.title"), content: page.body(req.localizer))
+        return page.body(req.localizer).render()
     }
 
     @Sendable func ofUnit(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
+        let mayManage = try req.requireActor().may(.manageSecurity, on: unit.unitPath) && !unit.isRetired
+        let body = try await req.rendered(
+            ["unit-security", unit.id!.uuidString, String(mayManage)], showing: Self.scopes
+        ) {
+            try await unitBody(req, unit, mayManage: mayManage)
+        }
+        return Layout.response(for: req, title: req.localizer("security.title_of", unit.name), markup: body)
+    }
+
+    private func unitBody(_ req: Request, _ unit: Unit, mayManage: Bool) async throws -> String {
         let standings = try await SecurityReads.standings(
             within: [unit], language: req.localizer.code, at: req.now, on: req.db)
         let page = SecurityAreasPage(
             standings: standings,
-            unit: (unit.id!, try req.requireActor().may(.manageSecurity, on: unit.unitPath) && !unit.isRetired),
+            unit: (unit.id!, mayManage),
             compliance: [(unit, try await ComplianceService.rollUps(of: unit, at: req.now, on: req.db))],
             acceptable: try await AcceptableRiskService.findings(within: unit, at: req.now, kept: req.kept, on: req.db),
             names: RiskNames(scale: try await RiskService.scale(on: req.db), t: req.localizer))
-        return Layout.response(
-            for: req, title: req.localizer("security.title_of", unit.name), content: page.body(req.localizer))
+        return page.body(req.localizer).render()
     }
 
     @Sendable func newArea(_ req: Request) async throws -> Response {
@@ -97,6 +118,26 @@ struct SecurityController {
         let area = try await req.securityAreaParameter()
         let unit = try await req.loadUnit(area.$unit.id)
         let t = req.localizer
+        let actor = try req.requireActor()
+        let may = (actor.may(.manageSecurity, on: unit.unitPath), actor.may(.approveSecurity, on: unit.unitPath))
+        let title = area.name(in: t.code)
+        let build = { (csrf: String) async throws -> String in
+            try await areaBody(req, area, unit, may: may, forms: (decision, assign), csrf: csrf)
+        }
+        // The page as most read it, kept; one that comes back with a refusal is rendered for it.
+        if decision.errors.isEmpty && assign.errors.isEmpty {
+            let html = try await req.renderedForm(
+                ["area", area.id!.uuidString, String(may.0), String(may.1)], showing: Self.scopes, render: build)
+            return Layout.response(for: req, title: title, markup: html)
+        }
+        return Layout.response(for: req, title: title, markup: try await build(req.csrfToken))
+    }
+
+    private func areaBody(
+        _ req: Request, _ area: SecurityArea, _ unit: Unit, may: (Bool, Bool), forms: (FormState, FormState),
+        csrf: String
+    ) async throws -> String {
+        let t = req.localizer
         guard
             let standing = try await SecurityReads.standings(
                 of: [area], unitNames: [unit.id!: unit.name], language: t.code, at: req.now, on: req.db
@@ -104,8 +145,7 @@ struct SecurityController {
         else { throw Abort(.notFound) }
         for station in standing.stations { try await station.$unit.load(on: req.db) }
         let history = try await SecurityLevelService.history(of: [area.id!], on: req.db)[area.id!] ?? []
-        let actor = try req.requireActor()
-        let mayManage = actor.may(.manageSecurity, on: unit.unitPath)
+        let mayManage = may.0
         var movable: [(DutyStation, String)] = []
         if mayManage {
             let others = try await DutyStation.query(on: req.db).filter(\.$country == area.country)
@@ -115,13 +155,12 @@ struct SecurityController {
         let shares = try await ComplianceService.of(standing.stations, at: req.now, on: req.db)
         let page = SecurityAreaPage(
             standing: standing, history: history, movable: movable,
-            may: (mayManage, actor.may(.approveSecurity, on: unit.unitPath)),
+            may: may,
             shares: Dictionary(shares.map { ($0.station.id!, $0.share) }, uniquingKeysWith: { a, _ in a }),
             assessment: try await RiskAssessmentService.statuses(of: [area.id!], at: req.now, on: req.db)[area.id!]
                 ?? .none,
-            forms: (decision, assign),
-            csrf: req.csrfToken)
-        return Layout.response(for: req, title: area.name(in: t.code), content: page.body(t))
+            forms: forms, csrf: csrf)
+        return page.body(t).render()
     }
 
     @Sendable func editArea(_ req: Request) async throws -> Response {

@@ -6,13 +6,16 @@ import ResilienceCore
 /// processes are done where the residual risk is beyond what their programme criticality accepts.
 /// A plan's processes are done at the duty stations of its unit and the units below it.
 enum AcceptableRiskService {
+    typealias Place = (name: String, residual: RiskLevel, assessmentID: UUID)
+
     /// The worst residual risk of each duty station's area, from its approved, unexpired
     /// assessment, for the stations of a unit's subtree.
-    static func places(
-        under unit: Unit, at now: Date, on db: any Database
-    ) async throws
-        -> [(name: String, residual: RiskLevel, assessmentID: UUID)]
-    {
+    static func places(under unit: Unit, at now: Date, on db: any Database) async throws -> [Place] {
+        try await placesByUnit(under: unit, at: now, on: db).values.flatMap { $0 }.sorted { $0.name < $1.name }
+    }
+
+    /// The same, by the unit each station belongs to.
+    static func placesByUnit(under unit: Unit, at now: Date, on db: any Database) async throws -> [UUID: [Place]] {
         let units = try await UnitQueries.subtreeIDs(of: unit, on: db)
         var stations: [DutyStation] = []
         for chunk in units.chunked(500) {
@@ -30,9 +33,11 @@ enum AcceptableRiskService {
             else { continue }
             worst[areaID] = (level, approved.id!)
         }
-        return stations.sorted { $0.name < $1.name }.compactMap { s in
-            worst[s.$area.id].map { (s.name, $0.0, $0.1) }
+        var out: [UUID: [Place]] = [:]
+        for s in stations.sorted(by: { $0.name < $1.name }) {
+            if let (level, id) = worst[s.$area.id] { out[s.$unit.id, default: []].append((s.name, level, id)) }
         }
+        return out
     }
 
     /// The findings of a plan's processes, for the plan's unit.
@@ -65,12 +70,17 @@ enum AcceptableRiskService {
                 newest[plan.$unit.id] = plan
             }
         }
+        // The places once for the whole subtree; each plan weighs those of its own unit's subtree.
+        let places = try await placesByUnit(under: root, at: now, on: db)
+        guard !places.isEmpty else { return [] }
+        let guidelines = try await SecuritySettings.acceptableRisk(on: db)
         for (unitID, head) in newest.sorted(by: { (byID[$0.key]?.name ?? "") < (byID[$1.key]?.name ?? "") }) {
-            guard let unit = byID[unitID], let plan = try await PlanService.find(head.requireID(), on: db) else {
-                continue
-            }
+            guard let unit = byID[unitID] else { continue }
+            let here = places.filter { byID[$0.key]?.path.hasPrefix(unit.path) == true }.values.flatMap { $0 }
+            guard !here.isEmpty, let plan = try await PlanService.find(head.requireID(), on: db) else { continue }
             let content = try await PlanService.snapshot(plan, now: now, kept: kept, on: db).content
-            let found = try await findings(content, unit: unit, at: now, on: db)
+            let found = AcceptableRiskFinding.findings(
+                processes: content.processes, places: here.sorted { $0.name < $1.name }, guidelines: guidelines)
             if !found.isEmpty { out.append((unit, plan, found)) }
         }
         return out

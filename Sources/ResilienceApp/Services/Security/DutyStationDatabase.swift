@@ -74,7 +74,7 @@ struct StationQuery: Sendable {
             default: (0, f.country + " " + f.name)
             }
         }
-        let sorted = rows.sorted { key($0) < key($1) }
+        let sorted = rows.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         return descending ? sorted.reversed() : sorted
     }
 }

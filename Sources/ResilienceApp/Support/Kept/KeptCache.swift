@@ -27,6 +27,8 @@ final class KeptCache: @unchecked Sendable {
         case heatMap
         /// The duty-station database's rows for a person's reach.
         case stationFacts
+        /// A plan's processes beyond acceptable risk, for its revision and the security data.
+        case acceptableRisk
     }
 
     /// A key with the type of the value it keeps.

@@ -5,6 +5,9 @@ import ResilienceCore
 /// stations shown, with a graticule every 10° or 30°, each station a dot in its level's colour
 /// linking to its page. No tiles: the page works offline and without JavaScript.
 enum StationMap {
+    /// Beyond this many stations, nearby ones share a dot.
+    static let maximumDots = 300
+
     static let colors = ["#b8b8b8", "#5aa469", "#a6c24a", "#e3b505", "#ee8a2c", "#d64a3b", "#7b1e1e"]
 
     static func svg(_ stations: [StationFacts], _ t: Localizer) -> String {
@@ -38,23 +41,47 @@ enum StationMap {
             lat += step
         }
         // Each country's code at the middle of its stations.
-        for (country, here) in Dictionary(grouping: stations, by: \.country).sorted(by: { $0.key < $1.key }) {
+        let countries = Dictionary(grouping: stations, by: \.country)
+        for (country, here) in countries.sorted(by: { $0.key < $1.key }) where countries.count <= 40 {
             let cx = here.map(\.longitude).reduce(0, +) / Double(here.count)
             let cy = here.map(\.latitude).reduce(0, +) / Double(here.count)
             out +=
                 "<text x=\"\(n(x(cx) + 8))\" y=\"\(n(y(cy) - 8))\" class=\"country\">" + HTMLEscape.escape(country)
                 + "</text>"
         }
-        for s in stations.sorted(by: { ($0.level ?? 0) < ($1.level ?? 0) }) {
-            let level = s.level.flatMap(SecurityLevel.init(rawValue:))
-            let name =
-                level.map { t("security.level_n", $0.rawValue, t("security_level.\($0.code)")) }
+        func levelName(_ l: Int?) -> String {
+            l.flatMap(SecurityLevel.init(rawValue:)).map {
+                t("security.level_n", $0.rawValue, t("security_level.\($0.code)"))
+            }
                 ?? t("security.no_level")
-            out +=
-                "<a href=\"" + AppPath.dutyStation(s.id).path
-                + "\"><circle cx=\"\(n(x(s.longitude)))\" cy=\"\(n(y(s.latitude)))\" r=\"9\" fill=\""
-                + colors[s.level ?? 0] + "\"><title>" + HTMLEscape.escape("\(s.name) — \(name)")
-                + "</title></circle></a>"
+        }
+        // Up to `maximumDots` stations each have a dot; beyond, the stations of a cell of the map
+        // share one, as large as there are stations and in the colour of the highest level, so
+        // that the page stays small on a slow connection.
+        if stations.count <= maximumDots {
+            for s in stations.sorted(by: { ($0.level ?? 0) < ($1.level ?? 0) }) {
+                out +=
+                    "<a href=\"" + AppPath.dutyStation(s.id).path
+                    + "\"><circle cx=\"\(n(x(s.longitude)))\" cy=\"\(n(y(s.latitude)))\" r=\"9\" fill=\""
+                    + colors[s.level ?? 0] + "\"><title>" + HTMLEscape.escape("\(s.name) — \(levelName(s.level))")
+                    + "</title></circle></a>"
+            }
+        } else {
+            let cell = span / 48
+            let cells = Dictionary(grouping: stations) { s in
+                "\(Int((s.longitude / cell).rounded(.down))),\(Int((s.latitude / cell).rounded(.down)))"
+            }
+            let ordered = cells.values.map { ($0.compactMap(\.level).max(), $0) }.sorted { ($0.0 ?? 0) < ($1.0 ?? 0) }
+            for (top, here) in ordered {
+                let cx = here.map(\.longitude).reduce(0, +) / Double(here.count)
+                let cy = here.map(\.latitude).reduce(0, +) / Double(here.count)
+                let r = min(16, 5 + 2 * Double(here.count).squareRoot())
+                out +=
+                    "<circle cx=\"\(n(x(cx)))\" cy=\"\(n(y(cy)))\" r=\"\(n(r))\" fill=\"" + colors[top ?? 0]
+                    + "\"><title>"
+                    + HTMLEscape.escape(t.plural("database.map_cell", count: here.count, here.count, levelName(top)))
+                    + "</title></circle>"
+            }
         }
         return out + "</svg>"
     }
