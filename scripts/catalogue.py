@@ -743,6 +743,7 @@ kp("database.map_title", "Map of {0} duty station, coloured by security level", 
 k("acceptable.title", "Critical processes beyond acceptable risk", "超出可接受风险的关键流程")
 k("acceptable.intro", "Where the residual risk of the area's approved security risk assessment is higher than the process's programme criticality may accept (HQ's guidelines for acceptable risk). A plan's processes are done at the duty stations of its unit and the units below it.", "所在区域核准的安全风险评估的剩余风险高于该流程的方案关键程度可接受的水平（总部可接受风险准则）。计划的流程在其单位及下属单位的工作地点开展。")
 k("acceptable.finding", "{0} ({1}) is done at {2}, where the residual risk is {3}: beyond what {1} accepts.", "{0}（{1}）在{2}开展，该地剩余风险为“{3}”：超出 {1} 可接受的水平。")
+k("acceptable.finding_many", "{0} ({1}) is done at {2} duty stations where the residual risk is beyond what {1} accepts:", "{0}（{1}）在 {2} 个工作地点开展，这些地点的剩余风险超出 {1} 可接受的水平：")
 k("acceptable.none", "No critical process is beyond acceptable risk.", "没有超出可接受风险的关键流程。")
 k("acceptable.process", "Critical process", "关键流程")
 k("acceptable.place", "Duty station", "工作地点")

@@ -152,19 +152,16 @@ struct PlansController {
         let security = try await DataVersions.version(
             of: [.all(.security), .all(.dutyStations), .all(.settings), .all(.units)], on: req.db)
         let content = page.snapshot.content
-        page.acceptableRisk = try await req.kept.value(
-            KeptCache.Key<[AcceptableRiskFinding]>(
-                .acceptableRisk,
-                [
-                    plan.id!.uuidString, String(plan.revision), security,
-                    String(Int(req.now.timeIntervalSince1970 / 86_400)),
-                ]),
-            cost: { 64 + $0.count * 256 }
-        ) { try await AcceptableRiskService.findings(content, unit: unit, at: req.now, on: req.db) }
-        page.riskNames = RiskNames(scale: try await RiskService.scale(on: req.db), t: t)
+        let day = String(Int(req.now.timeIntervalSince1970 / 86_400))
+        page.renderedAcceptableRisk = try await req.kept.value(
+            KeptCache.Key<String>(.acceptableRisk, [plan.id!.uuidString, String(plan.revision), security, day, t.code])
+        ) {
+            let findings = try await AcceptableRiskService.findings(content, unit: unit, at: req.now, on: req.db)
+            let names = RiskNames(scale: try await RiskService.scale(on: req.db), t: t)
+            return AcceptableRiskViews.section(findings, names).render()
+        }
         let rendered = page
         // The plan's revision, bumped by every save, is the version of what the detail shows.
-        let day = String(Int(req.now.timeIntervalSince1970 / 86_400))
         page.renderedDetail = await req.kept.value(
             KeptCache.Key(.page, ["plan-detail", plan.id!.uuidString, String(plan.revision), t.code, day])
         ) {

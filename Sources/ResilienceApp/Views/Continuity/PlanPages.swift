@@ -215,9 +215,9 @@ struct PlanOverviewPage {
     var inForceCycle: Int? = nil
     /// The sections table and the checks, already rendered (kept by revision, language and day).
     var renderedDetail: String?
-    /// Critical processes done where the residual risk is beyond what their PC level accepts.
-    var acceptableRisk: [AcceptableRiskFinding] = []
-    var riskNames: RiskNames?
+    /// The warnings of critical processes done where the residual risk is beyond what their PC
+    /// level accepts, already rendered (kept by revision, the security data, language and day).
+    var renderedAcceptableRisk: String?
 
     private func percent(_ s: Double, _ t: Localizer) -> String { PlanPages.percent(s, t) }
 
@@ -302,14 +302,7 @@ struct PlanOverviewPage {
                                     "review.your_move",
                                     forward.map { t("review.move.\($0.rawValue)") }.joined(separator: ", ")))))),
             renderedDetail.map { .raw($0) } ?? detail(t),
-            .unwrap(riskNames) { names in
-                .if(
-                    !acceptableRisk.isEmpty,
-                    .section(
-                        .class("acceptable-risk"), .h2(.text(t("acceptable.title"))),
-                        .p(.class("hint"), .text(t("acceptable.intro"))),
-                        AcceptableRiskViews.warnings(acceptableRisk, names)))
-            }
+            .unwrap(renderedAcceptableRisk) { .raw($0) }
         )
     }
 }

@@ -302,14 +302,45 @@ enum AcceptableRiskViews {
         return t("acceptable.finding", f.process, t("pc.\(f.criticality.rawValue)"), f.place, names.level(f.residual))
     }
 
+    /// One warning per process: at one place, that place's assessment; at several, each named
+    /// with its residual risk and linked to its assessment.
     static func warnings(_ findings: [AcceptableRiskFinding], _ names: RiskNames) -> BodyNode {
-        .ul(
+        let t = names.t
+        var order: [UUID] = []
+        let byProcess = Dictionary(grouping: findings, by: \.processID)
+        for f in findings where !order.contains(f.processID) { order.append(f.processID) }
+        return .ul(
             .class("checks"),
-            .forEach(findings) { f in
-                .li(
-                    .class("warning"), .strong(.text(names.t("severity.warning") + " ")),
-                    .a(.href(AppPath.riskAssessment(f.assessmentID).path), .text(message(f, names))))
+            .forEach(order) { id in
+                let here = byProcess[id] ?? []
+                let f = here[0]
+                return .li(
+                    .class("warning"), .strong(.text(t("severity.warning") + " ")),
+                    here.count == 1
+                        ? .a(.href(AppPath.riskAssessment(f.assessmentID).path), .text(message(f, names)))
+                        : .group(
+                            .text(
+                                t("acceptable.finding_many", f.process, t("pc.\(f.criticality.rawValue)"), here.count)
+                                    + " "),
+                            .forEach(here.enumerated()) { i, p in
+                                .group(
+                                    .if(i > 0, .text(t("common.list_separator"))),
+                                    .a(
+                                        .href(AppPath.riskAssessment(p.assessmentID).path),
+                                        .text("\(p.place) (\(names.level(p.residual)))")))
+                            }))
             })
+    }
+
+    /// The plan's section of such warnings, or nothing.
+    static func section(_ findings: [AcceptableRiskFinding], _ names: RiskNames) -> BodyNode {
+        let t = names.t
+        return .if(
+            !findings.isEmpty,
+            .section(
+                .class("acceptable-risk"), .h2(.text(t("acceptable.title"))),
+                .p(.class("hint"), .text(t("acceptable.intro"))),
+                warnings(findings, names)))
     }
 
     /// Plans with such processes, by unit: the security dashboards' table.
