@@ -96,7 +96,7 @@ extension GenerateCommand {
         for (i, s) in stations.enumerated() {
             let level = current[s.area_id] ?? .minimal
             for (j, m) in catalogue.enumerated()
-            where m.baseline.map { $0 <= level.rawValue } ?? false || added[s.area_id] == m.code {
+            where (m.baseline.map({ $0 <= level.rawValue }) ?? false) || added[s.area_id] == m.code {
                 let pick = (i + j) % 10
                 let status: MeasureStatus =
                     pick < 7 ? .compliant : pick == 7 ? .partlyCompliant : pick == 8 ? .notCompliant : .notApplicable
