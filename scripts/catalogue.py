@@ -581,6 +581,8 @@ for a, en, zh, en_named, zh_named in [
   ("levelWithdrawn","Withdrawn.","已撤回。","Withdrawn for {0}.","已撤回{0}的提议。"),
 ]:
     k("said."+a, en, zh); k("said."+a+"_named", en_named, zh_named)
+for a, en, zh in [("assessment_submitted","{0}: the risk assessment of {1} (version {2}) waits for your decision","{0}：{1}的安全风险评估（第 {2} 版）等待您决定"),("assessment_approved","{0}: the risk assessment of {1} (version {2}) is approved","{0}：{1}的安全风险评估（第 {2} 版）已核准"),("assessment_returned","{0}: the risk assessment of {1} (version {2}) was returned","{0}：{1}的安全风险评估（第 {2} 版）被退回")]:
+    k("inbox."+a, en, zh)
 for a, en, zh in [("level_proposed","{0}: level {1} proposed for {2}","{0}：为{2}提议 {1} 级"),("level_approved","{0}: level {1} approved for {2}","{0}：{2}的 {1} 级已核准"),("level_returned","{0}: the level proposed for {2} was sent back","{0}：为{2}提议的等级被退回")]:
     k("inbox."+a, en, zh)
 for a, en, zh in [("security_area","Security area","安全区域"),("security_level","Security level","安全等级")]:
@@ -607,6 +609,7 @@ k("home.open_levels", "Open the security levels", "打开安全等级")
 kp("home.levels_waiting", "{0} level waits for your decision.", "{0} levels wait for your decision.", "{0} 个安全等级等待您决定。")
 kp("home.areas", "{0} security area.", "{0} security areas.", "{0} 个安全区域。")
 kp("home.levels_overdue", "{0} level is past its review date.", "{0} levels are past their review date.", "{0} 个安全等级已过审查日期。")
+kp("home.assessments_waiting", "{0} risk assessment waits for your decision.", "{0} risk assessments wait for your decision.", "{0} 份安全风险评估等待您决定。")
 k("home.levels_none_overdue", "No level is past its review date.", "没有逾期未审查的安全等级。")
 kp("home.areas_without_level", "{0} area has no approved level.", "{0} areas have no approved level.", "{0} 个区域尚无核准的安全等级。")
 # Security risk management measures (issue 15).

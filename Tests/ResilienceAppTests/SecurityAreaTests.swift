@@ -279,6 +279,12 @@ extension JSONDecoder {
             #expect(
                 try await officer.post(AppPath.riskAssessmentMove(record.id!).path, ["move": "submit"]).status
                     == .seeOther)
+            // The desk is told, in its inbox and on its home page.
+            let deskUser = try await user("desk.ehagl", app)
+            #expect(
+                try await InboxItem.query(on: app.db).filter(\.$user.$id == deskUser.requireID())
+                    .filter(\.$kind == "assessment_submitted").count() == 1)
+            #expect(try await desk.get(AppPath.home.path).body.string.contains("1 份安全风险评估等待您决定。"))
             // The officer waits while the desk reads; the desk asks on the threat.
             let early = try await officer.post(
                 AppPath.riskAssessmentComments(record.id!).path, ["threat": threat.id.uuidString, "body": "Note"])

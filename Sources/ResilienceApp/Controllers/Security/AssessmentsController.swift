@@ -185,6 +185,8 @@ struct AssessmentsController {
                 }
                 try await RiskAssessmentService.move(
                     record, move, reason: form["reason"], by: req.requireActor(), context: req.auditContext, on: req.db)
+                await RiskAssessmentService.announce(
+                    record, by: try req.requireActor(), app: req.application, on: req.db)
                 let said: Said.What =
                     switch move {
                     case .submit: .submitted
@@ -264,6 +266,7 @@ struct AssessmentsController {
         guard let move = AssessmentMove(rawValue: body.move) else { throw DomainError(.invalidChoice, field: "move") }
         try await RiskAssessmentService.move(
             record, move, reason: body.reason, by: req.requireActor(), context: req.auditContext, on: req.db)
+        await RiskAssessmentService.announce(record, by: try req.requireActor(), app: req.application, on: req.db)
         return AssessmentDTO(record)
     }
 }

@@ -90,11 +90,17 @@ enum HomeTasks {
             case .regionalSecurityDesk:
                 let areas = try await SecurityReads.standings(within: [unit], language: t.code, at: req.now, on: req.db)
                 let waiting = areas.filter { $0.waiting != nil }.count
+                let submitted = try await RiskAssessmentRecord.query(on: req.db)
+                    .filter(\.$area.$id ~~ areas.compactMap(\.area.id)).filter(\.$state == .submitted).count()
                 tasks.append(
                     .init(
                         heading: t("home.task.levels", unit.name),
-                        lines: [t.plural("home.levels_waiting", count: waiting, waiting)],
-                        action: (t("home.open_levels"), AppPath.unitSecurity(unitID).path), urgent: waiting > 0))
+                        lines: [
+                            t.plural("home.levels_waiting", count: waiting, waiting),
+                            t.plural("home.assessments_waiting", count: submitted, submitted),
+                        ],
+                        action: (t("home.open_levels"), AppPath.unitSecurity(unitID).path),
+                        urgent: waiting + submitted > 0))
             case .administrator, .staffMember:
                 break
             }

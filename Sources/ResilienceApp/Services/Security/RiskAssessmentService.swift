@@ -151,6 +151,30 @@ enum RiskAssessmentService {
 }
 
 extension RiskAssessmentService {
+    /// Tells the desk an assessment waits for it, or the officer what it decided. A failure to
+    /// notify never undoes the move.
+    static func announce(_ record: RiskAssessmentRecord, by actor: Actor, app: Application, on db: any Database) async {
+        let target: (Set<Role>, String)? =
+            switch record.state {
+            case .submitted: ([.regionalSecurityDesk], "assessment_submitted")
+            case .approved: ([.securityOfficer], "assessment_approved")
+            case .returned: ([.securityOfficer], "assessment_returned")
+            case .draft: nil
+            }
+        guard let (roles, kind) = target else { return }
+        do {
+            guard let area = try await SecurityArea.find(record.$area.id, on: db),
+                let unit = try await Unit.find(area.$unit.id, on: db)
+            else { return }
+            let people = try await Notifier.holders(of: roles, over: unit, except: actor.id, on: db)
+            try await Notifier.notify(
+                people, kind: kind, args: [unit.name, area.name(in: Catalogue.fallbackCode), String(record.version)],
+                link: AppPath.riskAssessment(record.requireID()).path, unitID: unit.id, app: app, on: db)
+        } catch {
+            app.logger.warning("Assessment notification not sent: \(error)")
+        }
+    }
+
     /// The messages of an assessment's threads, oldest first.
     static func comments(of record: RiskAssessmentRecord, on db: any Database) async throws -> [AssessmentComment] {
         try await AssessmentComment.query(on: db).filter(\.$assessment.$id == record.requireID()).sort(\.$at).all()
