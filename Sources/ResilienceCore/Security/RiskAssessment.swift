@@ -90,6 +90,25 @@ public struct AssessmentContent: Codable, Equatable, Sendable {
 
     public static let maximumThreats = 50
 
+    /// Content sent whole (from the API) holds to the rules a form does: known kinds, a
+    /// description, ratings 1–5, a residual rating never above the rating before the measures.
+    public func check(kinds: [String]) throws(DomainError) {
+        if threats.count > Self.maximumThreats {
+            throw DomainError(.tooMany, field: "threats", args: [String(Self.maximumThreats)])
+        }
+        for t in threats {
+            if !kinds.contains(t.kind) { throw DomainError(.invalidChoice, field: "kind") }
+            _ = try TextRules.name(t.description, field: "description", max: 2000)
+            for r in [t.inherent, t.residual]
+            where !RiskRating.range.contains(r.likelihood) || !RiskRating.range.contains(r.impact) {
+                throw DomainError(.ratingOutOfRange, field: "threats")
+            }
+            if t.residual.likelihood > t.inherent.likelihood || t.residual.impact > t.inherent.impact {
+                throw DomainError(.residualAboveInherent, field: "threats")
+            }
+        }
+    }
+
     /// The worst residual risk of the area on HQ's matrix, or nil without threats.
     public func worstResidual(_ matrix: RiskMatrix) -> RiskLevel? {
         threats.compactMap { matrix.level($0.residual) }.max()

@@ -38,3 +38,26 @@ private func day(_ text: String) -> Date { try! TextRules.day(text, field: "d")!
         #expect(SecurityIndicators.stationsCompliant(roll) == IndicatorValue(count: 1, total: 2))
     }
 }
+
+@Suite struct AssessmentContentTests {
+    static func threat(_ kind: String, _ before: (Int, Int), _ after: (Int, Int)) -> AssessedThreat {
+        AssessedThreat(
+            kind: kind, description: "Banditry", inherent: RiskRating(likelihood: before.0, impact: before.1),
+            measures: "", residual: RiskRating(likelihood: after.0, impact: after.1), decision: .control)
+    }
+
+    /// Content sent whole holds to the form's rules: measures never raise a risk.
+    @Test func contentSentWholeIsCheckedAsAFormIs() throws {
+        let kinds = ThreatCategory.allCases.map(\.rawValue)
+        try AssessmentContent(threats: [Self.threat("crime", (4, 3), (3, 3))]).check(kinds: kinds)
+        #expect(throws: DomainError(.residualAboveInherent, field: "threats")) {
+            try AssessmentContent(threats: [Self.threat("crime", (3, 3), (3, 4))]).check(kinds: kinds)
+        }
+        #expect(throws: DomainError(.ratingOutOfRange, field: "threats")) {
+            try AssessmentContent(threats: [Self.threat("crime", (6, 3), (3, 3))]).check(kinds: kinds)
+        }
+        #expect(throws: DomainError(.invalidChoice, field: "kind")) {
+            try AssessmentContent(threats: [Self.threat("piracy", (3, 3), (2, 2))]).check(kinds: kinds)
+        }
+    }
+}

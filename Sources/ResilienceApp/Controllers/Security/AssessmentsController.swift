@@ -246,16 +246,6 @@ struct AssessmentsController {
     @Sendable func apiSave(_ req: Request) async throws -> AssessmentDTO {
         let record = try await req.riskAssessmentParameter()
         let content = try req.decodeJSON(AssessmentContent.self)
-        for th in content.threats {
-            _ = try TextRules.name(th.description, field: "description", max: 2000)
-            for r in [th.inherent, th.residual]
-            where !RiskRating.range.contains(r.likelihood) || !RiskRating.range.contains(r.impact) {
-                throw DomainError(.ratingOutOfRange, field: "threats")
-            }
-            if th.residual.likelihood > th.inherent.likelihood || th.residual.impact > th.inherent.impact {
-                throw DomainError(.residualAboveInherent, field: "threats")
-            }
-        }
         try await RiskAssessmentService.save(record, content, by: req.auditContext, on: req.db)
         return AssessmentDTO(record)
     }

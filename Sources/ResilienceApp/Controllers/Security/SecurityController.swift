@@ -143,7 +143,9 @@ struct SecurityController {
                 of: [area], unitNames: [unit.id!: unit.name], language: t.code, at: req.now, on: req.db
             ).first
         else { throw Abort(.notFound) }
-        for station in standing.stations { try await station.$unit.load(on: req.db) }
+        // The stations' units in one read.
+        let units = try await Unit.query(on: req.db).filter(\.$id ~~ Set(standing.stations.map(\.$unit.id))).all()
+        for station in standing.stations { station.$unit.value = units.first { $0.id == station.$unit.id } }
         let history = try await SecurityLevelService.history(of: [area.id!], on: req.db)[area.id!] ?? []
         let mayManage = may.0
         var movable: [(DutyStation, String)] = []

@@ -90,11 +90,7 @@ enum RiskAssessmentService {
         guard record.state.isEditable else {
             throw DomainError(.securityNotNow, field: "content", args: ["assessment_state.\(record.state.rawValue)"])
         }
-        let kinds = try await kinds(on: db)
-        if content.threats.count > AssessmentContent.maximumThreats {
-            throw DomainError(.tooMany, field: "threats", args: [String(AssessmentContent.maximumThreats)])
-        }
-        for t in content.threats where !kinds.contains(t.kind) { throw DomainError(.invalidChoice, field: "kind") }
+        try content.check(kinds: try await kinds(on: db))
         let codes = Set(try await MeasureCatalogueService.active(on: db).map(\.code))
         for code in content.addedMeasures where !codes.contains(code) {
             throw DomainError(.notFound, field: "added_measures", args: [code])
