@@ -20,4 +20,6 @@ public func start(_ app: Application, demo: Bool) async throws {
     try await FirstAdministrator.ensure(on: app.db, hasher: app.password.sync, console: app.console, now: app.clock.now)
     // Reminders of due plans and the day's compliance figures, every hour while serving.
     OversightService.schedule(app)
+    // Roll-call messages due by their contact plans, every minute.
+    RollCallMessenger.schedule(app)
 }

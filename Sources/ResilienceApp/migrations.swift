@@ -65,6 +65,10 @@ enum Migrations {
             CreateIndicatorSnapshot(),
             // Threads on the threats of risk assessments, between the regional desk and the officer.
             CreateAssessmentComment(),
+            // Personnel and their eligible dependants, where each was last located, who looked.
+            CreatePersonnel(),
+            // Roll-calls after incidents, their wardens, messages and the SMS answers.
+            CreateRollCall(),
         ]
     }
 }

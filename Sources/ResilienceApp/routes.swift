@@ -33,6 +33,9 @@ func routes(_ app: Application) throws {
     AgenciesController().register(app)
     AssessmentsController().register(app)
     SecuritySettingsController().register(app)
+    // Personnel and dependants, tracking, roll-calls after an incident
+    PersonnelController().register(app)
+    RollCallsController().register(app)
     // Performance indicators
     IndicatorsController().register(app)
     // People and access

@@ -52,7 +52,23 @@ import VaporTesting
             campaign.scopeUnitID = try bangladesh.requireID(); campaign.cycle = 2031; campaign.deadline = Date();
             campaign.openedByName = "admin"
             try await campaign.create(on: app.db)
+            // A person of Bangladesh with a dependant, and a roll-call there, for the personnel routes.
+            let person = try await PersonnelService.create(
+                [
+                    "name": "Rahim Uddin", "index_number": "BGD-0001", "category": "national",
+                    "duty_station": station.id!.uuidString,
+                ], within: bangladesh, by: app.systemContext, on: app.db)
+            let dependant = try await PersonnelService.saveDependant(
+                nil, of: person, ["name": "Amina", "relationship": "child"], by: app.systemContext, on: app.db)
+            var opening = RollCallService.Opening(form: ["station-\(station.id!.uuidString)": "true"])
+            opening.title = "Cyclone"
+            opening.occurredAt = "2026-01-05T06:00"
+            let rollCall = try await RollCallService.open(opening, for: bangladesh, by: app.systemContext, on: app.db)
+            let entry = try #require(
+                try await RollCallEntry.query(on: app.db).filter(\.$rollCall.$id == rollCall.requireID()).first())
             let ids: [String: String] = [
+                "personnelID": person.id!.uuidString, "dependantID": dependant.id!.uuidString,
+                "rollCallID": rollCall.id!.uuidString, "entryID": entry.id!.uuidString,
                 "unitID": bangladesh.id!.uuidString, "stationID": station.id!.uuidString,
                 "userID": staff.id!.uuidString,
                 "grantID": grant.id!.uuidString, "tokenID": UUID().uuidString, "planID": plan.id!.uuidString,
@@ -76,6 +92,9 @@ import VaporTesting
                 case .activation(let a): (a, bangladesh.unitPath)
                 case .campaign(let a): (a, bangladesh.unitPath)
                 case .securityArea(let a), .securityLevel(let a), .riskAssessment(let a): (a, bangladesh.unitPath)
+                case .personnel(let a), .personnelOrSelf(let a), .rollCall(let a): (a, bangladesh.unitPath)
+                case .rollCallMarker: (.accountForPersonnel, bangladesh.unitPath)
+                case .rollCallReader: (.viewSecurity, bangladesh.unitPath)
                 default: nil
                 }
             }
@@ -360,6 +379,44 @@ import VaporTesting
         "GET /settings/risk-matrix": "headquarters(configure_continuity)",
         "POST /settings/risk-matrix": "headquarters(configure_continuity)",
         "GET /api/v1/risk-matrix": "signed_in", "PUT /api/v1/risk-matrix": "headquarters(configure_continuity)",
+        // Personnel: names for everyone of the unit; contacts, the file and the reconciliation list
+        // for those who keep them; a person's own record for themselves.
+        "GET /units/:unitID/personnel": "unit(view_personnel)",
+        "POST /units/:unitID/personnel": "unit(manage_personnel)",
+        "POST /units/:unitID/personnel/import": "unit(manage_personnel)",
+        "GET /units/:unitID/personnel.csv": "unit(view_personal_data)",
+        "GET /units/:unitID/personnel/reconciliation": "unit(view_personal_data)",
+        "GET /account/personnel": "signed_in",
+        "GET /personnel/:personnelID": "personnel_or_self(view_personnel)",
+        "POST /personnel/:personnelID": "personnel_or_self(manage_personnel)",
+        "POST /personnel/:personnelID/dependants": "personnel_or_self(manage_personnel)",
+        "POST /personnel/:personnelID/dependants/:dependantID/remove": "personnel_or_self(manage_personnel)",
+        "POST /personnel/:personnelID/location": "personnel_or_self(manage_personnel)",
+        "GET /personnel/:personnelID/export.json": "personnel_or_self(view_personal_data)",
+        "POST /personnel/:personnelID/anonymize": "personnel(manage_personnel)",
+        "GET /api/v1/units/:unitID/personnel": "unit(view_personnel)",
+        "POST /api/v1/units/:unitID/personnel": "unit(manage_personnel)",
+        "GET /api/v1/personnel/:personnelID": "personnel_or_self(view_personnel)",
+        "PATCH /api/v1/personnel/:personnelID": "personnel_or_self(manage_personnel)",
+        "POST /api/v1/personnel/:personnelID/dependants": "personnel_or_self(manage_personnel)",
+        "POST /api/v1/personnel/:personnelID/location": "personnel_or_self(manage_personnel)",
+        // Roll-calls: the security officer opens and keeps them; security staff read them; wardens
+        // read and mark their zone; the answer link and Kannel's calls carry their own proof.
+        "GET /units/:unitID/roll-calls": "unit(view_security)",
+        "POST /units/:unitID/roll-calls": "unit(account_for_personnel)",
+        "GET /roll-calls/:rollCallID": "roll_call_reader",
+        "GET /roll-calls/:rollCallID/entries.csv": "roll_call_reader",
+        "POST /roll-calls/:rollCallID/entries/:entryID": "roll_call_marker",
+        "POST /roll-calls/:rollCallID/wardens": "roll_call(account_for_personnel)",
+        "POST /roll-calls/:rollCallID/close": "roll_call(account_for_personnel)",
+        "POST /roll-calls/:rollCallID/send": "roll_call(account_for_personnel)",
+        "GET /answer/:token": "anyone", "POST /answer/:token": "anyone",
+        "GET /api/v1/sms/inbound": "anyone", "POST /api/v1/sms/inbound": "anyone", "GET /api/v1/sms/delivery": "anyone",
+        "GET /api/v1/units/:unitID/roll-calls": "unit(view_security)",
+        "POST /api/v1/units/:unitID/roll-calls": "unit(account_for_personnel)",
+        "GET /api/v1/roll-calls/:rollCallID": "roll_call_reader",
+        "GET /api/v1/roll-calls/:rollCallID/entries": "roll_call_reader",
+        "POST /api/v1/roll-calls/:rollCallID/entries/:entryID": "roll_call_marker",
     ]
 
     @Test func everyRouteHasExactlyThePolicyWrittenHere() async throws {

@@ -42,6 +42,14 @@ let domainPolicy: [(Action, Set<Role>)] = {
         (.configureSecurity, hq),
         // "the indicators HQ reports on": HQ, and the regional teams and security staff for their units.
         (.viewIndicators, hq.union([.regionalReviewer, .regionalSecurityDesk, .securityOfficer])),
+        // Personnel: "others see name, agency and duty station"; "contact details and dependants are
+        // seen only by the person, the security officers and HQ security of their country, and
+        // administrators"; "security officers, administrators and a new personnel focal point role
+        // edit and import records"; "a security officer opens a roll-call".
+        (.viewPersonnel, everyone),
+        (.viewPersonalData, [.administrator, .securityOfficer, .personnelFocalPoint]),
+        (.managePersonnel, [.administrator, .securityOfficer, .personnelFocalPoint]),
+        (.accountForPersonnel, [.securityOfficer]),
     ]
     // "regional reviewer: grant focal-point access in the region"; every other grant is the administrator's.
     for role in Role.allCases {

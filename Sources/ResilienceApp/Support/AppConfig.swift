@@ -9,6 +9,29 @@ public struct SMTPConfig: Sendable, Equatable {
     public init(host: String, port: Int, from: String) { self.host = host; self.port = port; self.from = from }
 }
 
+/// An SMS gateway, Kannel: messages are handed to its `sendsms` HTTP interface, and it calls the
+/// server's inbound address with each reply, carrying the shared secret.
+public struct SMSConfig: Sendable, Equatable {
+    /// e.g. `http://127.0.0.1:13013/cgi-bin/sendsms`.
+    public var sendURL: String
+    public var username: String
+    public var password: String
+    /// The number people reply to (Kannel's `from`), when the operator gives one.
+    public var sender: String?
+    /// What Kannel must send with each reply and delivery report, so nobody else can answer for a person.
+    public var secret: String
+    /// Where Kannel reaches this server for delivery reports (`RESILIENCE_SMS_CALLBACK`, default
+    /// `RESILIENCE_PUBLIC_URL`).
+    public var callbackBase: String?
+    public init(
+        sendURL: String, username: String, password: String, sender: String?, secret: String,
+        callbackBase: String? = nil
+    ) {
+        self.sendURL = sendURL; self.username = username; self.password = password; self.sender = sender
+        self.secret = secret; self.callbackBase = callbackBase
+    }
+}
+
 /// Everything the server reads from its environment, read in one place. No variable is needed to
 /// run: each has a documented default.
 public struct AppConfig: Sendable {
@@ -38,6 +61,9 @@ public struct AppConfig: Sendable {
     /// Where e-mail goes (`RESILIENCE_SMTP_HOST`, `RESILIENCE_SMTP_PORT` default 25,
     /// `RESILIENCE_SMTP_FROM`); without a host the in-app inbox alone works.
     public var smtp: SMTPConfig?
+    /// Where roll-call SMS go (`RESILIENCE_SMS_URL`, `RESILIENCE_SMS_USERNAME`, `RESILIENCE_SMS_PASSWORD`,
+    /// `RESILIENCE_SMS_FROM`, `RESILIENCE_SMS_SECRET`); without URL and secret, roll-calls send no SMS.
+    public var sms: SMSConfig?
     /// The address people reach the site at (`RESILIENCE_PUBLIC_URL`, e.g. `https://resilience.example.org`),
     /// for links in e-mail; without it e-mail carries the path alone.
     public var publicURL: String?
@@ -81,6 +107,15 @@ public struct AppConfig: Sendable {
             config.smtp = SMTPConfig(
                 host: host, port: Int(env["RESILIENCE_SMTP_PORT"] ?? "") ?? 25,
                 from: env["RESILIENCE_SMTP_FROM"] ?? "resilience@localhost")
+        }
+        if let url = env["RESILIENCE_SMS_URL"], !url.isEmpty, let secret = env["RESILIENCE_SMS_SECRET"],
+            !secret.isEmpty
+        {
+            config.sms = SMSConfig(
+                sendURL: url, username: env["RESILIENCE_SMS_USERNAME"] ?? "",
+                password: env["RESILIENCE_SMS_PASSWORD"] ?? "",
+                sender: env["RESILIENCE_SMS_FROM"].flatMap { $0.isEmpty ? nil : $0 }, secret: secret,
+                callbackBase: env["RESILIENCE_SMS_CALLBACK"].flatMap { $0.isEmpty ? nil : $0 })
         }
         return config
     }

@@ -56,6 +56,15 @@ public enum Access {
         case .viewIndicators:
             // HQ reports on them; regional teams and desks, and security officers, watch their own.
             [.administrator, .hqOversight, .regionalReviewer, .regionalSecurityDesk, .securityOfficer]
+        case .viewPersonnel:
+            // Name, agency and duty station are what a colleague sees (the issue of personnel).
+            Set(Role.allCases)
+        case .viewPersonalData, .managePersonnel:
+            // Contacts and dependants: the security officers (at HQ, of every country), the
+            // administrators, and the unit's human resources staff who keep the records.
+            [.administrator, .securityOfficer, .personnelFocalPoint]
+        case .accountForPersonnel:
+            [.securityOfficer]
         case .grant(let role):
             // The seed: regional teams give country focal points their access.
             switch role {

@@ -44,6 +44,15 @@ public enum Action: Hashable, Sendable {
     case configureSecurity
     /// Read the performance indicators of a unit and the units below it.
     case viewIndicators
+    /// See who is posted in a unit: name, agency, category and duty station.
+    case viewPersonnel
+    /// See the protected part of a personnel record: contacts, dependants, whereabouts; the
+    /// reconciliation list.
+    case viewPersonalData
+    /// Add, change, import, export and anonymize personnel records and their dependants.
+    case managePersonnel
+    /// Open a roll-call after an incident, mark people, name wardens, close it.
+    case accountForPersonnel
 
     /// Every action, for exhaustive tests and for the route × role matrix.
     public static var allCases: [Action] {
@@ -52,6 +61,7 @@ public enum Action: Hashable, Sendable {
             .viewPlans, .editPlans, .submitPlans, .reviewPlans, .approvePlans, .runCampaigns, .viewOversight,
             .reportCompliance, .editRisks, .activatePlans, .configureContinuity,
             .viewSecurity, .manageSecurity, .approveSecurity, .configureSecurity, .viewIndicators,
+            .viewPersonnel, .viewPersonalData, .managePersonnel, .accountForPersonnel,
         ]
             + Role.allCases.map { .grant($0) }
     }

@@ -10,6 +10,8 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
     case securityOfficer = "security_officer"
     /// 区域业务司: held on a region; approves its countries' security levels and risk assessments.
     case regionalSecurityDesk = "regional_security_desk"
+    /// Held on a unit by its human resources staff: keeps the personnel records of the unit.
+    case personnelFocalPoint = "personnel_focal_point"
     case staffMember = "staff_member"
 
     public static func < (lhs: Role, rhs: Role) -> Bool {

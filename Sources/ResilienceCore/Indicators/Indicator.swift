@@ -15,6 +15,9 @@ public enum Indicator: String, CaseIterable, Codable, Sendable {
     case measuresImplemented = "measures_implemented"
     case stationsCompliant = "stations_compliant"
     case levelsOnTime = "levels_on_time"
+    // Seed 003: the share of personnel and of their eligible dependants who can be located.
+    case personnelLocatable = "personnel_locatable"
+    case dependantsLocatable = "dependants_locatable"
 
     /// The seed that asks for it.
     public var seed: String {

@@ -116,7 +116,7 @@ public enum RiskCSV {
     }
 
     /// A cell as typed: trimmed, and without the quote `write` puts before formula-like text.
-    static func cell(_ raw: String) -> String {
+    public static func cell(_ raw: String) -> String {
         let v = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if v.hasPrefix("'"), let second = v.dropFirst().first, "=+-@".contains(second) { return String(v.dropFirst()) }
         return v
@@ -286,7 +286,7 @@ public enum RiskCSV {
 
     /// A cell written so that a spreadsheet reads it as text: quoted when it must be, and with a
     /// quote before anything that looks like a formula.
-    static func quoted(_ s: String) -> String {
+    public static func quoted(_ s: String) -> String {
         var v = s
         if let first = v.first, "=+-@".contains(first) { v = "'" + v }
         return v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
@@ -294,5 +294,5 @@ public enum RiskCSV {
     }
 
     /// Lines as a file spreadsheets open in UTF-8 (with a byte-order mark) and CRLF.
-    static func file(_ lines: [String]) -> String { "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n" }
+    public static func file(_ lines: [String]) -> String { "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n" }
 }

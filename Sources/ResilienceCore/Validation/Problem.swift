@@ -92,6 +92,14 @@ public enum Problem: String, CaseIterable, Sendable, Codable {
     /// Measures reduce a risk: the rating after them is not above the rating before.
     case residualAboveInherent = "residual_above_inherent"
     case nothingAssessed = "nothing_assessed"
+    /// A phone number not in the international form (+ country code, 8–15 digits).
+    case phoneFormat = "phone_format"
+    /// An index number another personnel record already carries.
+    case indexNumberTaken = "index_number_taken"
+    /// A roll-call's place: neither stations nor a point with a radius.
+    case rollCallReach = "roll_call_reach"
+    /// A move on a roll-call that is already closed.
+    case rollCallClosed = "roll_call_closed"
 }
 
 /// A refusal from the domain: what is wrong, with which field, and the values the message needs.

@@ -52,7 +52,7 @@ enum OpenAPIDocument {
                     schema = ["type": "integer", "minimum": 1, "maximum": 5]
                 } else if [
                     "q", "after", "before", "from", "to", "state", "standing", "kind", "level", "status", "rating",
-                    "country", "region", "assessment", "below", "sort", "dir",
+                    "country", "region", "assessment", "below", "sort", "dir", "secret", "from", "text", "message",
                 ].contains(name) {
                     schema = ["type": "string"]
                 } else {
@@ -484,7 +484,7 @@ enum OpenAPIDocument {
         var complete = document
         var components = complete["components"] as? JSON ?? [:]
         components["schemas"] = (components["schemas"] as? JSON ?? [:]).merging(reviewSchemas()) { a, _ in a }
-            .merging(securitySchemas()) { a, _ in a }
+            .merging(securitySchemas()) { a, _ in a }.merging(personnelSchemas()) { a, _ in a }
         complete["components"] = components
         return (try? JSONSerialization.data(withJSONObject: complete, options: [.sortedKeys])) ?? Data("{}".utf8)
     }

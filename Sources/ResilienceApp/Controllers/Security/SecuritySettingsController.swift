@@ -12,8 +12,9 @@ struct SecuritySettingsController {
     }
 
     @Sendable func show(_ req: Request) async throws -> Response {
-        let values = SecuritySettingsPage.values(
+        var values = SecuritySettingsPage.values(
             try await SecuritySettings.intervals(on: req.db), try await SecuritySettings.acceptableRisk(on: req.db))
+        values["locatable_days"] = String(try await SecuritySettings.locatableDays(on: req.db))
         return try await page(req, FormState(values: values))
     }
 
@@ -26,7 +27,7 @@ struct SecuritySettingsController {
     }
 
     /// The settings a form or a body gives, every wrong field at once.
-    static func parse(_ values: [String: String]) throws -> (LevelReviewIntervals, AcceptableRisk) {
+    static func parse(_ values: [String: String]) throws -> (LevelReviewIntervals, AcceptableRisk, Int) {
         var v = ValidationCollector()
         let months = try SecurityLevel.allCases.map { l in
             try v.check {
@@ -44,21 +45,29 @@ struct SecuritySettingsController {
             }
             limits[level] = pc
         }
+        let days = try v.check {
+            try TextRules.integer(
+                values["locatable_days"], field: "locatable_days", in: SecuritySettings.locatableDaysAllowed)
+        }
         try v.finish()
         var risk: AcceptableRisk?
         let intervals = try v.check { try LevelReviewIntervals(months: months) }
         risk = try v.check { try AcceptableRisk(limits) }
         try v.finish()
-        return (intervals!, risk!)
+        return (intervals!, risk!, days!)
     }
 
-    static func store(_ settings: (LevelReviewIntervals, AcceptableRisk), _ req: Request) async throws {
+    static func store(_ settings: (LevelReviewIntervals, AcceptableRisk, Int), _ req: Request) async throws {
         try await SettingStore.set(SecuritySettings.intervalsKey, to: settings.0, by: req.auditContext, on: req.db)
         try await SettingStore.set(SecuritySettings.acceptableRiskKey, to: settings.1, by: req.auditContext, on: req.db)
+        try await SettingStore.set(SecuritySettings.locatableDaysKey, to: settings.2, by: req.auditContext, on: req.db)
     }
 
     @Sendable func save(_ req: Request) async throws -> Response {
-        let form = try req.content.decode([String: String].self)
+        var form = try req.content.decode([String: String].self)
+        if form["locatable_days"] == nil {
+            form["locatable_days"] = String(try await SecuritySettings.locatableDays(on: req.db))
+        }
         return try await req.saveForm(
             values: form,
             {
@@ -69,7 +78,8 @@ struct SecuritySettingsController {
 
     @Sendable func apiShow(_ req: Request) async throws -> SecuritySettingsDTO {
         SecuritySettingsDTO(
-            try await SecuritySettings.intervals(on: req.db), try await SecuritySettings.acceptableRisk(on: req.db))
+            try await SecuritySettings.intervals(on: req.db), try await SecuritySettings.acceptableRisk(on: req.db),
+            try await SecuritySettings.locatableDays(on: req.db))
     }
 
     @Sendable func apiSave(_ req: Request) async throws -> SecuritySettingsDTO {
@@ -77,9 +87,11 @@ struct SecuritySettingsController {
         var values: [String: String] = [:]
         for (i, m) in body.reviewMonths.enumerated() { values["months_\(i + 1)"] = String(m) }
         for (level, limit) in body.acceptable { values["limit_\(level)"] = limit }
+        let days = try await SecuritySettings.locatableDays(on: req.db)
+        values["locatable_days"] = String(body.locatableDays ?? days)
         let settings = try Self.parse(values)
         try await Self.store(settings, req)
-        return SecuritySettingsDTO(settings.0, settings.1)
+        return SecuritySettingsDTO(settings.0, settings.1, settings.2)
     }
 }
 
@@ -88,7 +100,10 @@ struct SecuritySettingsController {
 struct SecuritySettingsDTO: Content {
     var reviewMonths: [Int]
     var acceptable: [String: String]
-    init(_ intervals: LevelReviewIntervals, _ risk: AcceptableRisk) {
+    /// Days within which a confirmed location counts as locatable (default 30).
+    var locatableDays: Int?
+    init(_ intervals: LevelReviewIntervals, _ risk: AcceptableRisk, _ days: Int) {
+        locatableDays = days
         reviewMonths = intervals.months
         acceptable = Dictionary(
             uniqueKeysWithValues: RiskLevel.allCases.map { ($0.rawValue, (risk.limits[$0] ?? nil)?.rawValue ?? "none") }

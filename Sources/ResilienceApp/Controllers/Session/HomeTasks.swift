@@ -26,6 +26,7 @@ enum HomeTasks {
             case .hqOversight: kind = "oversight"
             case .securityOfficer: kind = "risks"
             case .regionalSecurityDesk: kind = "levels"
+            case .personnelFocalPoint: kind = "personnel"
             case .administrator, .staffMember: continue
             }
             guard seen.insert("\(kind) \(unitID)").inserted else { continue }
@@ -101,11 +102,50 @@ enum HomeTasks {
                         ],
                         action: (t("home.open_levels"), AppPath.unitSecurity(unitID).path),
                         urgent: waiting + submitted > 0))
+            case .personnelFocalPoint:
+                tasks.append(try await personnel(unit, req))
             case .administrator, .staffMember:
                 break
             }
         }
+        if let own = try await ownRecord(actor, req) { tasks.insert(own, at: 0) }
         return tasks
+    }
+
+    /// The personnel of a unit kept by its human resources staff: how many, how many can be located.
+    private static func personnel(_ unit: Unit, _ req: Request) async throws -> HomePage.Task {
+        let t = req.localizer
+        let located = try await PersonnelReads.locatable(under: unit, at: req.now, on: req.db)
+        let missing = located.personnel.1 - located.personnel.0
+        return .init(
+            heading: t("home.task.personnel", unit.name),
+            lines: [
+                t.plural("home.personnel", count: located.personnel.1, t.number(located.personnel.1)),
+                missing > 0
+                    ? t.plural("home.personnel_unlocated", count: missing, t.number(missing))
+                    : t("home.personnel_all_located"),
+            ],
+            action: (t("home.open_reconciliation"), AppPath.unitReconciliation(unit.id!).path), urgent: missing > 0)
+    }
+
+    /// A person whose own location is not confirmed within HQ's window is asked where they are.
+    private static func ownRecord(_ actor: Actor, _ req: Request) async throws -> HomePage.Task? {
+        guard
+            let record = try await Personnel.query(on: req.db).filter(\.$user.$id == actor.id).filter(\.$leftAt == nil)
+                .first()
+        else { return nil }
+        let days = try await SecuritySettings.locatableDays(on: req.db)
+        guard !Locatability.isLocatable(confirmedAt: record.locationConfirmedAt, now: req.now, windowDays: days) else {
+            return nil
+        }
+        let t = req.localizer
+        return .init(
+            heading: t("home.task.whereabouts"),
+            lines: [
+                record.locationConfirmedAt.map { t("home.whereabouts_last", t.date($0)) }
+                    ?? t("home.whereabouts_never")
+            ],
+            action: (t("home.confirm_whereabouts"), AppPath.personnel(record.id!).path + "#whereabouts"), urgent: true)
     }
 
     /// A unit's plan: where it stands, when it is due, and the next step forward.

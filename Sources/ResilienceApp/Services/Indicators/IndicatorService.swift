@@ -36,6 +36,10 @@ enum IndicatorService {
             let roll = try await ComplianceService.rollUps(of: unit, at: date, on: db).all
             values[.measuresImplemented] = SecurityIndicators.measuresImplemented(roll)
             values[.stationsCompliant] = SecurityIndicators.stationsCompliant(roll)
+            // Locatable has no past either: where people were confirmed is overwritten as they move.
+            let located = try await PersonnelReads.locatable(under: unit, at: date, on: db)
+            values[.personnelLocatable] = IndicatorValue(count: located.personnel.0, total: located.personnel.1)
+            values[.dependantsLocatable] = IndicatorValue(count: located.dependants.0, total: located.dependants.1)
         }
         return values
     }

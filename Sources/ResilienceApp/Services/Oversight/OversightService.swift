@@ -395,7 +395,7 @@ enum OversightService {
         app.lifecycle.use(TaskStopper(task: task))
     }
 
-    private struct TaskStopper: LifecycleHandler {
+    struct TaskStopper: LifecycleHandler {
         let task: Task<Void, Never>
         func shutdown(_ application: Application) { task.cancel() }
     }

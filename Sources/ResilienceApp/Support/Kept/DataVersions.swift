@@ -27,6 +27,8 @@ enum DataKind: String, Sendable, CaseIterable {
     case snapshots
     /// Security areas, their levels, risk assessments and measures compliance.
     case security
+    /// Personnel records, their dependants and whereabouts, and roll-calls.
+    case personnel
 
     /// Kinds with one counter for the whole organization: a change anywhere shows everywhere.
     var isGlobal: Bool { [.units, .settings, .snapshots].contains(self) }
@@ -47,6 +49,7 @@ enum DataKind: String, Sendable, CaseIterable {
         case "security_area", "security_level", "security_measure", "measure_compliance", "agency", "agency_presence",
             "risk_assessment", "assessment_comment":
             [.security]
+        case "personnel", "dependant", "roll_call", "roll_call_entry": [.personnel]
         default: []
         }
     }

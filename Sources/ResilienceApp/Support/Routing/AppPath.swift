@@ -72,6 +72,17 @@ enum AppPath: Sendable {
     case apiUnitDashboard(UUID), apiUnitComplianceReports(UUID), apiOversight, apiUnitCampaigns(UUID), apiCampaign(UUID)
 
     /// The route pattern, with `:name` for each parameter.
+    // Personnel, tracking and accountability (added last: cases are appended, never inserted)
+    case unitPersonnel(UUID), unitPersonnelImport(UUID), unitPersonnelCSV(UUID), unitReconciliation(UUID)
+    case personnel(UUID), personnelDependants(UUID), personnelDependant(UUID, UUID), personnelDependantRemove(
+        UUID, UUID)
+    case personnelLocation(UUID), personnelExport(UUID), personnelAnonymize(UUID), myPersonnel
+    case unitRollCalls(UUID), rollCall(UUID), rollCallCSV(UUID), rollCallEntry(UUID, UUID), rollCallWardens(UUID)
+    case rollCallClose(UUID), rollCallSend(UUID), answer(String)
+    case apiUnitPersonnel(UUID), apiPersonnel(UUID), apiPersonnelDependants(UUID), apiPersonnelLocation(UUID)
+    case apiUnitRollCalls(UUID), apiRollCall(UUID), apiRollCallEntries(UUID), apiRollCallEntry(UUID, UUID)
+    case apiSMSInbound, apiSMSDelivery
+
     var template: String {
         switch self {
         case .home: "/"
@@ -241,6 +252,36 @@ enum AppPath: Sendable {
         case .apiUserGrants: "/api/v1/users/:userID/grants"
         case .apiGrant: "/api/v1/grants/:grantID"
         case .apiAudit: "/api/v1/audit"
+        case .unitPersonnel: "/units/:unitID/personnel"
+        case .unitPersonnelImport: "/units/:unitID/personnel/import"
+        case .unitPersonnelCSV: "/units/:unitID/personnel.csv"
+        case .unitReconciliation: "/units/:unitID/personnel/reconciliation"
+        case .personnel: "/personnel/:personnelID"
+        case .personnelDependants: "/personnel/:personnelID/dependants"
+        case .personnelDependant: "/personnel/:personnelID/dependants/:dependantID"
+        case .personnelDependantRemove: "/personnel/:personnelID/dependants/:dependantID/remove"
+        case .personnelLocation: "/personnel/:personnelID/location"
+        case .personnelExport: "/personnel/:personnelID/export.json"
+        case .personnelAnonymize: "/personnel/:personnelID/anonymize"
+        case .myPersonnel: "/account/personnel"
+        case .unitRollCalls: "/units/:unitID/roll-calls"
+        case .rollCall: "/roll-calls/:rollCallID"
+        case .rollCallCSV: "/roll-calls/:rollCallID/entries.csv"
+        case .rollCallEntry: "/roll-calls/:rollCallID/entries/:entryID"
+        case .rollCallWardens: "/roll-calls/:rollCallID/wardens"
+        case .rollCallClose: "/roll-calls/:rollCallID/close"
+        case .rollCallSend: "/roll-calls/:rollCallID/send"
+        case .answer: "/answer/:token"
+        case .apiUnitPersonnel: "/api/v1/units/:unitID/personnel"
+        case .apiPersonnel: "/api/v1/personnel/:personnelID"
+        case .apiPersonnelDependants: "/api/v1/personnel/:personnelID/dependants"
+        case .apiPersonnelLocation: "/api/v1/personnel/:personnelID/location"
+        case .apiUnitRollCalls: "/api/v1/units/:unitID/roll-calls"
+        case .apiRollCall: "/api/v1/roll-calls/:rollCallID"
+        case .apiRollCallEntries: "/api/v1/roll-calls/:rollCallID/entries"
+        case .apiRollCallEntry: "/api/v1/roll-calls/:rollCallID/entries/:entryID"
+        case .apiSMSInbound: "/api/v1/sms/inbound"
+        case .apiSMSDelivery: "/api/v1/sms/delivery"
         }
     }
 
@@ -281,7 +322,13 @@ enum AppPath: Sendable {
             .riskAssessmentMeasures(let u),
             .riskAssessmentMove(let u), .apiAreaAssessments(let u), .apiRiskAssessment(let u),
             .apiRiskAssessmentContent(let u), .apiRiskAssessmentMoves(let u), .riskAssessmentComments(let u),
-            .apiRiskAssessmentComments(let u):
+            .apiRiskAssessmentComments(let u),
+            .unitPersonnel(let u), .unitPersonnelImport(let u), .unitPersonnelCSV(let u), .unitReconciliation(let u),
+            .personnel(let u), .personnelDependants(let u), .personnelLocation(let u), .personnelExport(let u),
+            .personnelAnonymize(let u), .unitRollCalls(let u), .rollCall(let u), .rollCallCSV(let u),
+            .rollCallWardens(let u), .rollCallClose(let u), .rollCallSend(let u), .apiUnitPersonnel(let u),
+            .apiPersonnel(let u), .apiPersonnelDependants(let u), .apiPersonnelLocation(let u),
+            .apiUnitRollCalls(let u), .apiRollCall(let u), .apiRollCallEntries(let u):
             return [id(u)]
         case .planSection(let u, let section):
             return [id(u), section.rawValue]
@@ -294,11 +341,13 @@ enum AppPath: Sendable {
             .apiPlanFeedbackAnswer(let u, let item), .apiPlanFeedbackReply(let u, let item),
             .apiPlanFeedbackResolve(let u, let item),
             .unitRisk(let u, let item), .apiUnitRisk(let u, let item),
-            .riskAssessmentThreat(let u, let item), .riskAssessmentThreatRemove(let u, let item):
+            .riskAssessmentThreat(let u, let item), .riskAssessmentThreatRemove(let u, let item),
+            .personnelDependant(let u, let item), .personnelDependantRemove(let u, let item),
+            .rollCallEntry(let u, let item), .apiRollCallEntry(let u, let item):
             return [id(u), id(item)]
         case .planVersion(let u, let n), .apiPlanVersion(let u, let n):
             return [id(u), String(n)]
-        case .asset(let file):
+        case .asset(let file), .answer(let file):
             return [file]
         // Listed, not left to a `default`: a new case with parameters must say what fills them,
         // or the compiler asks (a forgotten one made links with `:unitID` left in them).
@@ -309,7 +358,8 @@ enum AppPath: Sendable {
             .apiInboxRead,
             .apiImpactScale, .apiOversight, .apiRiskScale, .security, .securityMeasures, .apiSecurityMeasures,
             .agencies, .apiAgencies, .dutyStationsCSV, .apiDutyStationDatabase,
-            .securitySettings, .apiSecuritySettings, .indicators, .apiIndicators:
+            .securitySettings, .apiSecuritySettings, .indicators, .apiIndicators, .myPersonnel, .apiSMSInbound,
+            .apiSMSDelivery:
             return []
         }
     }

@@ -44,6 +44,8 @@ extension Request {
         guard let area = try await SecurityArea.find(id, on: db) else { throw Abort(.notFound) }
         return area
     }
+    func personnelParameter() async throws -> Personnel { try await parameterModel(Personnel.self, "personnelID") }
+    func rollCallParameter() async throws -> RollCall { try await parameterModel(RollCall.self, "rollCallID") }
     func dutyStationParameter() async throws -> DutyStation { try await parameterModel(DutyStation.self, "stationID") }
     func userParameter() async throws -> User { try await parameterModel(User.self, "userID") }
     /// The plan of the path, without its content (see `PlanService.snapshot`).

@@ -31,6 +31,17 @@ enum Requirement: Sendable {
     case securityLevel(Action)
     /// The action allowed on the unit that keeps the area of the assessment named by `:assessmentID`.
     case riskAssessment(Action)
+    /// The action allowed on the unit of the personnel record named by `:personnelID`.
+    case personnel(Action)
+    /// The person of the record named by `:personnelID` themselves, or the action on its unit.
+    case personnelOrSelf(Action)
+    /// The action allowed on the unit that opened the roll-call named by `:rollCallID`.
+    case rollCall(Action)
+    /// Marking people of the roll-call named by `:rollCallID`: `accountForPersonnel` on its unit,
+    /// or a warden named on it (for the people of their zone, checked when marking).
+    case rollCallMarker
+    /// Reading the roll-call named by `:rollCallID`: `viewSecurity` on its unit, or a warden of it.
+    case rollCallReader
     /// Granting the role of the grant named by `:grantID`, on its unit (revoking needs the same).
     case grant
 
@@ -86,6 +97,33 @@ enum Requirement: Sendable {
             let area = try await request.loadArea(record.$area.id)
             let unit = try await request.loadUnit(area.$unit.id)
             guard actor.may(action, on: unit.unitPath) else { throw Abort(.forbidden) }
+        case .personnel(let action):
+            let record = try await request.personnelParameter()
+            let unit = try await request.loadUnit(record.$unit.id)
+            guard actor.may(action, on: unit.unitPath) else { throw Abort(.forbidden) }
+        case .personnelOrSelf(let action):
+            let record = try await request.personnelParameter()
+            if record.$user.id == actor.id { return }
+            let unit = try await request.loadUnit(record.$unit.id)
+            guard actor.may(action, on: unit.unitPath) else { throw Abort(.forbidden) }
+        case .rollCall(let action):
+            let call = try await request.rollCallParameter()
+            let unit = try await request.loadUnit(call.$unit.id)
+            guard actor.may(action, on: unit.unitPath) else { throw Abort(.forbidden) }
+        case .rollCallMarker:
+            let call = try await request.rollCallParameter()
+            let unit = try await request.loadUnit(call.$unit.id)
+            if actor.may(.accountForPersonnel, on: unit.unitPath) { return }
+            guard try await !RollCallService.zones(of: actor.id, in: call, on: request.db).isEmpty else {
+                throw Abort(.forbidden)
+            }
+        case .rollCallReader:
+            let call = try await request.rollCallParameter()
+            let unit = try await request.loadUnit(call.$unit.id)
+            if actor.may(.viewSecurity, on: unit.unitPath) { return }
+            guard try await !RollCallService.zones(of: actor.id, in: call, on: request.db).isEmpty else {
+                throw Abort(.forbidden)
+            }
         case .grant:
             let grant = try await request.grantParameter()
             let unit = try await request.loadUnit(grant.$unit.id)
@@ -137,6 +175,10 @@ extension Requirement: CustomStringConvertible {
             case .approveSecurity: "approve_security"
             case .configureSecurity: "configure_security"
             case .viewIndicators: "view_indicators"
+            case .viewPersonnel: "view_personnel"
+            case .viewPersonalData: "view_personal_data"
+            case .managePersonnel: "manage_personnel"
+            case .accountForPersonnel: "account_for_personnel"
             }
         }
         return switch self {
@@ -153,6 +195,11 @@ extension Requirement: CustomStringConvertible {
         case .securityArea(let a): "security_area(\(name(a)))"
         case .securityLevel(let a): "security_level(\(name(a)))"
         case .riskAssessment(let a): "risk_assessment(\(name(a)))"
+        case .personnel(let a): "personnel(\(name(a)))"
+        case .personnelOrSelf(let a): "personnel_or_self(\(name(a)))"
+        case .rollCall(let a): "roll_call(\(name(a)))"
+        case .rollCallMarker: "roll_call_marker"
+        case .rollCallReader: "roll_call_reader"
         case .grant: "grant"
         }
     }

@@ -44,6 +44,11 @@ struct SecuritySettingsPage {
                     .forEach(RiskLevel.allCases) { level in
                         FormField.select("limit_\(level.rawValue)", names.level(level), form, options: limits)
                     }),
+                fieldset(
+                    "field", t("settings.locatable"),
+                    FormField.text(
+                        "locatable_days", t("settings.locatable_days"), form, type: .number, required: true,
+                        hint: t("settings.locatable_hint"))),
                 FormField.submit(t("common.save"))))
     }
 }

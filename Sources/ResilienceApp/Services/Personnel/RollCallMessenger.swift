@@ -1,0 +1,169 @@
+import Fluent
+import Foundation
+import ResilienceCore
+import Vapor
+
+/// Reaches the people of open roll-calls in their language, by the channels and the cycle the
+/// officer set: SMS through Kannel, e-mail with the personal link; and reads the SMS that come back.
+enum RollCallMessenger {
+    /// Whether any channel is configured: without one the roll-call works by hand and says so.
+    static func channels(_ app: Application) -> Set<ContactChannel> {
+        var out = Set<ContactChannel>()
+        if app.appConfig.sms != nil { out.insert(.sms) }
+        if app.appConfig.smtp != nil { out.insert(.email) }
+        return out
+    }
+
+    /// Sends every step of the contact plan that fell due since the last send, to those not yet
+    /// accounted for. Returns how many messages went.
+    @discardableResult
+    static func sendDue(_ call: RollCall, now: Date, app: Application) async throws -> Int {
+        guard call.closedAt == nil else { return 0 }
+        let due = RollCallService.plan(of: call).due(openedAt: call.openedAt, from: call.sentUntil, to: now)
+        call.sentUntil = now
+        try await call.save(on: app.db)
+        let available = channels(app)
+        let wanted = Set(due.map(\.0)).intersection(available)
+        guard !wanted.isEmpty else { return 0 }
+        let waiting = try await RollCallEntry.query(on: app.db).filter(\.$rollCall.$id == call.requireID())
+            .filter(\.$dependant.$id == nil).filter(\.$status ~~ [.notReached, .missing]).all()
+        var people: [UUID: Personnel] = [:]
+        for chunk in waiting.map(\.$personnel.id).chunked(400) {
+            for p in try await Personnel.query(on: app.db).filter(\.$id ~~ Array(chunk)).all() { people[p.id!] = p }
+        }
+        let key = try await AnswerLinks.key(on: app.db)
+        var sent = 0
+        var messages: [(RollCallMessage, String)] = []
+        for entry in waiting {
+            guard let person = people[entry.$personnel.id] else { continue }
+            let t = Localizer(code: person.language)
+            for channel in wanted {
+                let address = channel == .sms ? person.phone : person.email
+                guard let address else { continue }
+                let m = RollCallMessage()
+                m.id = UUID()
+                m.channel = channel
+                m.address = address
+                m.sentAt = now
+                m.delivery = .sent
+                m.$rollCall.id = call.id!
+                m.$entry.id = entry.id!
+                let link =
+                    (app.appConfig.publicURL ?? "") + AppPath.answer(AnswerLinks.token(for: entry.id!, key: key)).path
+                let text =
+                    channel == .sms
+                    ? t("rollcall.sms", call.title)
+                    : t("rollcall.email", person.name, call.title, link)
+                messages.append((m, text))
+            }
+        }
+        for batch in messages.chunked(500) { try await batch.map(\.0).create(on: app.db) }
+        // Handed over off the request, a few at a time: Kannel queues them for the network.
+        if let gateway = app.smsGateway {
+            let sms = messages.filter { $0.0.channel == .sms }
+            for batch in sms.chunked(16) {
+                await withTaskGroup(of: (UUID, Bool).self) { group in
+                    for (m, text) in batch {
+                        group.addTask {
+                            (m.id!, await gateway.send(to: m.address, text: text, messageID: m.id!, client: app.client))
+                        }
+                    }
+                    for await (id, ok) in group where !ok {
+                        try? await RollCallMessage.query(on: app.db).filter(\.$id == id).set(\.$delivery, to: .failed)
+                            .update()
+                    }
+                }
+            }
+            sent += sms.count
+        }
+        if let smtp = app.appConfig.smtp {
+            let client = SMTPClient(config: smtp)
+            for (m, text) in messages where m.channel == .email {
+                let subject = text.split(separator: "\n").first.map(String.init) ?? text
+                do {
+                    try await app.threadPool.runIfActive {
+                        try client.send(MailMessage(to: m.address, subject: subject, body: text))
+                    }
+                    sent += 1
+                } catch {
+                    try? await RollCallMessage.query(on: app.db).filter(\.$id == m.id!).set(\.$delivery, to: .failed)
+                        .update()
+                }
+            }
+        }
+        return sent
+    }
+
+    /// Every minute while serving: the steps of each open roll-call's plan that fell due.
+    static func schedule(_ app: Application) {
+        let task = Task.detached {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(60))
+                guard !Task.isCancelled else { break }
+                do {
+                    for call in try await RollCall.query(on: app.db).filter(\.$closedAt == nil).all() {
+                        try await sendDue(call, now: app.clock.now, app: app)
+                    }
+                } catch {
+                    app.logger.warning("Roll-call messages not sent: \(error)")
+                }
+            }
+        }
+        app.lifecycle.use(OversightService.TaskStopper(task: task))
+    }
+
+    /// An SMS from a phone: the answer of the person whose number it is, in their latest open
+    /// roll-call. Returns the text to send back (nothing for an unknown number).
+    static func inbound(from sender: String, text: String, now: Date, on db: any Database) async throws -> String? {
+        let log = InboundMessage()
+        log.sender = String(sender.prefix(40))
+        log.text = String(text.prefix(500))
+        log.receivedAt = now
+        let number = PhoneNumber.normalized(sender)
+        var found: (RollCallEntry, RollCall, Personnel)?
+        if let number {
+            let people = try await Personnel.query(on: db).filter(\.$phone == number.e164).filter(\.$leftAt == nil)
+                .all()
+            if !people.isEmpty {
+                let entries = try await RollCallEntry.query(on: db).filter(\.$personnel.$id ~~ people.map { $0.id! })
+                    .filter(\.$dependant.$id == nil).join(
+                        RollCall.self, on: \RollCallEntry.$rollCall.$id == \RollCall.$id
+                    )
+                    .filter(RollCall.self, \.$closedAt == nil).sort(RollCall.self, \.$openedAt, .descending).all()
+                if let entry = entries.first, let person = people.first(where: { $0.id == entry.$personnel.id }) {
+                    found = (entry, try entry.joined(RollCall.self), person)
+                }
+            }
+        }
+        guard let (entry, call, person) = found else {
+            log.outcome = .unknownSender
+            try await log.create(on: db)
+            return nil
+        }
+        let t = Localizer(code: person.language)
+        let reply = SMSReply(text)
+        log.$entry.id = entry.id
+        guard let status = reply.status else {
+            log.outcome = .instructions
+            try await log.create(on: db)
+            return t("rollcall.sms_instructions", call.title)
+        }
+        log.outcome = status == .safe ? .safe : .needsHelp
+        let context = AuditContext(actorID: nil, actorName: "sms \(number?.e164 ?? sender)", at: now)
+        try await RollCallService.mark(entry, in: call, as: status, method: .sms, note: nil, by: context, on: db)
+        try await log.create(on: db)
+        return status == .safe ? t("rollcall.sms_thanks_safe") : t("rollcall.sms_thanks_help")
+    }
+
+    /// Kannel's delivery report for a message: 1 delivered, 2 failed, 8 with the network, 16 refused.
+    static func delivery(messageID: UUID, status: Int, now: Date, on db: any Database) async throws {
+        guard let m = try await RollCallMessage.find(messageID, on: db) else { return }
+        switch status {
+        case 1: m.delivery = .delivered
+        case 2, 16: m.delivery = .failed
+        default: return
+        }
+        m.deliveryAt = now
+        try await m.save(on: db)
+    }
+}

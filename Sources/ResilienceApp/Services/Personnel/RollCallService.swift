@@ -1,0 +1,363 @@
+import Fluent
+import Foundation
+import ResilienceCore
+import SQLKit
+import Vapor
+
+/// Roll-calls after an incident: who is listed, how each is marked, and the messages that reach them.
+enum RollCallService {
+    /// What a form or a body asks for when opening a roll-call.
+    struct Opening: Sendable {
+        var title: String?
+        var occurredAt: String?
+        var areaIDs: [UUID] = []
+        var stationIDs: [UUID] = []
+        var latitude: String?
+        var longitude: String?
+        var radiusKm: String?
+        var first: String?
+        var second: String?
+        var secondAfter: String?
+        var repeatMinutes: String?
+
+        init(form: [String: String]) {
+            title = form["title"]; occurredAt = form["occurred_at"]
+            areaIDs = form.keys.filter { $0.hasPrefix("area-") && form[$0] == "true" }.compactMap {
+                UUID(uuidString: String($0.dropFirst(5)))
+            }
+            stationIDs = form.keys.filter { $0.hasPrefix("station-") && form[$0] == "true" }.compactMap {
+                UUID(uuidString: String($0.dropFirst(8)))
+            }
+            latitude = form["latitude"]; longitude = form["longitude"]; radiusKm = form["radius"]
+            first = form["first"]; second = form["second"]; secondAfter = form["second_after"]
+            repeatMinutes = form["repeat"]
+        }
+    }
+
+    /// The contact plan a form gives: the first channel at once, the second (if any) after some
+    /// minutes, and the repeat.
+    static func plan(_ o: Opening) throws -> ContactPlan {
+        var v = ValidationCollector()
+        let first = o.first.flatMap(ContactChannel.init(rawValue:)) ?? .sms
+        var steps = [ContactPlan.Step(channel: first, afterMinutes: 0)]
+        if let raw = o.second, let second = ContactChannel(rawValue: raw), second != first {
+            let after = try v.check {
+                try TextRules.integer(o.secondAfter, field: "second_after", in: 0...1_440, empty: 15)
+            }
+            steps.append(.init(channel: second, afterMinutes: after ?? 0))
+        }
+        let repeatText = (o.repeatMinutes ?? "").trimmingCharacters(in: .whitespaces)
+        let repeatMinutes =
+            repeatText.isEmpty
+            ? nil
+            : try v.check {
+                try TextRules.integer(repeatText, field: "repeat", in: 5...1_440)
+            }
+        try v.finish()
+        do { return try ContactPlan(steps: steps, repeatMinutes: repeatMinutes) } catch {
+            throw ValidationErrors([error])
+        }
+    }
+
+    static func encode(_ plan: ContactPlan) -> String {
+        plan.steps.map { "\($0.channel.rawValue):\($0.afterMinutes)" }.joined(separator: ",")
+    }
+
+    static func plan(of call: RollCall) -> ContactPlan {
+        let steps = call.channels.split(separator: ",").compactMap { part -> ContactPlan.Step? in
+            let pieces = part.split(separator: ":")
+            guard pieces.count == 2, let c = ContactChannel(rawValue: String(pieces[0])), let m = Int(pieces[1]) else {
+                return nil
+            }
+            return .init(channel: c, afterMinutes: m)
+        }
+        return (try? ContactPlan(steps: steps, repeatMinutes: call.repeatMinutes)) ?? .standard
+    }
+
+    /// Opens a roll-call for the unit and lists everyone who may be there, with their dependants.
+    static func open(
+        _ o: Opening, for unit: Unit, by context: AuditContext, on db: any Database
+    ) async throws -> RollCall {
+        var v = ValidationCollector()
+        let title = try v.check { try TextRules.name(o.title, field: "title") }
+        let occurred = try v.check { () throws -> Date in
+            let date = try TextRules.dateTime(o.occurredAt, field: "occurred_at")
+            guard date <= context.at.addingTimeInterval(300) else {
+                throw DomainError(.startInFuture, field: "occurred_at")
+            }
+            return date
+        }
+        let contact = try v.check { () throws -> ContactPlan in
+            do { return try plan(o) } catch let e as ValidationErrors { throw e.errors.first! }
+        }
+        // The places: areas and stations of the unit's subtree, or a circle.
+        let subtree = try await DutyStation.query(on: db).join(Unit.self, on: \DutyStation.$unit.$id == \Unit.$id)
+            .filter(Unit.self, \.$path, .custom("LIKE"), unit.path + "%").filter(\.$retiredAt == nil).all()
+        var stations = Set(
+            subtree.filter { o.stationIDs.contains($0.id!) || o.areaIDs.contains($0.$area.id) }.map(\.id!))
+        var circle: (Coordinates, Double)?
+        let radiusText = (o.radiusKm ?? "").trimmingCharacters(in: .whitespaces)
+        if !radiusText.isEmpty {
+            let lat = try v.check { try TextRules.decimal(o.latitude, field: "latitude") }
+            let lon = try v.check { try TextRules.decimal(o.longitude, field: "longitude") }
+            let radius = try v.check { try TextRules.decimal(radiusText, field: "radius") }
+            if let lat, let lon, let radius {
+                let center = try v.check { try Coordinates(latitude: lat, longitude: lon) }
+                if let center, (try v.check { try RollCallReach.within(center: center, radiusKm: radius) }) != nil {
+                    circle = (center, radius)
+                    let reach = RollCallReach.circle(center: center, radiusKm: radius)
+                    for s in try await DutyStation.query(on: db).filter(\.$retiredAt == nil).all()
+                    where reach.covers(
+                        stationID: nil, at: try? Coordinates(latitude: s.latitude, longitude: s.longitude))
+                    {
+                        stations.insert(s.id!)
+                    }
+                }
+            }
+        } else if stations.isEmpty {
+            v.add(DomainError(.rollCallReach, field: "reach"))
+        }
+        try v.finish()
+        let call = RollCall()
+        call.id = UUID()
+        call.title = title!
+        call.occurredAt = occurred!
+        call.openedAt = context.at
+        call.stationIDs = stations.map { $0.uuidString.lowercased() }.sorted().joined(separator: ",")
+        call.centerLatitude = circle?.0.latitude
+        call.centerLongitude = circle?.0.longitude
+        call.radiusKm = circle?.1
+        call.channels = encode(contact!)
+        call.repeatMinutes = contact!.repeatMinutes
+        call.$unit.id = try unit.requireID()
+        call.$openedBy.id = context.actorID
+        let entries = try await listed(call, stations: stations, circle: circle, on: db)
+        try await db.transaction { db in
+            try await call.create(on: db)
+            for batch in entries.chunked(500) { try await Array(batch).create(on: db) }
+            try await Audit.record(
+                on: db, by: context, .create, entity: "roll_call", id: call.id, unitID: call.$unit.id,
+                summary: "\(call.title): \(entries.count)",
+                change: AuditChange(before: [:], after: ["title": call.title, "listed": String(entries.count)]))
+        }
+        return call
+    }
+
+    /// Everyone who may be there: posted at one of the stations, or last located at one (or, for
+    /// a circle, at a point inside it), and their dependants.
+    private static func listed(
+        _ call: RollCall, stations: Set<UUID>, circle: (Coordinates, Double)?, on db: any Database
+    ) async throws -> [RollCallEntry] {
+        var people: [UUID: Personnel] = [:]
+        for chunk in Array(stations).chunked(400) {
+            let ids = Array(chunk)
+            for p in try await Personnel.query(on: db).filter(\.$leftAt == nil).group(
+                .or,
+                {
+                    $0.filter(\.$station.$id ~~ ids).filter(\.$locationStation.$id ~~ ids)
+                }
+            ).all() {
+                people[p.id!] = p
+            }
+        }
+        if let (center, radius) = circle {
+            // A box around the circle first (one degree of latitude is 111 km), then the distance.
+            let dLat = radius / 111.0
+            let reach = RollCallReach.circle(center: center, radiusKm: radius)
+            for p in try await Personnel.query(on: db).filter(\.$leftAt == nil)
+                .filter(\.$locationLatitude >= center.latitude - dLat).filter(
+                    \.$locationLatitude <= center.latitude + dLat
+                )
+                .all()
+            where reach.covers(
+                stationID: nil,
+                at: try? Coordinates(latitude: p.locationLatitude ?? 0, longitude: p.locationLongitude ?? 0))
+            {
+                people[p.id!] = p
+            }
+        }
+        func station(_ p: Personnel) -> UUID {
+            if let located = p.$locationStation.id, stations.contains(located) { return located }
+            return p.$station.id
+        }
+        var entries: [RollCallEntry] = []
+        for p in people.values { entries.append(entry(call, p, nil, station(p))) }
+        for chunk in Array(people.keys).chunked(400) {
+            for d in try await Dependant.query(on: db).filter(\.$personnel.$id ~~ Array(chunk)).all() {
+                entries.append(entry(call, people[d.$personnel.id]!, d, station(people[d.$personnel.id]!)))
+            }
+        }
+        return entries
+    }
+
+    private static func entry(_ call: RollCall, _ p: Personnel, _ d: Dependant?, _ station: UUID) -> RollCallEntry {
+        let e = RollCallEntry()
+        e.id = UUID()
+        e.$rollCall.id = call.id!
+        e.$personnel.id = p.id!
+        e.$dependant.id = d?.id
+        e.$station.id = station
+        e.status = .notReached
+        return e
+    }
+
+    /// Marks a person or a dependant; an accounted mark confirms where they are.
+    static func mark(
+        _ entry: RollCallEntry, in call: RollCall, as status: AccountStatus, method: MarkMethod, note: String?,
+        by context: AuditContext, on db: any Database
+    ) async throws {
+        guard call.closedAt == nil else { throw ValidationErrors([DomainError(.rollCallClosed, field: "status")]) }
+        let text = try TextRules.optional(note, field: "note", max: 1000)
+        let before = entry.auditFields
+        entry.status = status
+        entry.method = method
+        entry.note = text ?? entry.note
+        entry.markedAt = context.at
+        entry.$markedBy.id = context.actorID
+        try await db.transaction { db in
+            try await entry.save(on: db)
+            if status.isAccounted { try await confirmWhereabouts(of: entry, at: context.at, on: db) }
+            try await Audit.record(
+                on: db, by: context, .update, entry, before: before, unitID: call.$unit.id, summary: call.title)
+        }
+    }
+
+    /// An accounted person (or dependant) is located where the roll-call listed them, now.
+    private static func confirmWhereabouts(of entry: RollCallEntry, at now: Date, on db: any Database) async throws {
+        let w = Whereabouts(stationID: entry.$station.id, confirmedAt: now, source: .rollCall)
+        if let dependantID = entry.$dependant.id, let d = try await Dependant.find(dependantID, on: db) {
+            PersonnelService.set(w, on: d)
+            try await d.save(on: db)
+        } else if entry.$dependant.id == nil, let p = try await Personnel.find(entry.$personnel.id, on: db) {
+            PersonnelService.set(w, on: p)
+            try await p.save(on: db)
+        }
+    }
+
+    /// The person's own answer through their link: their status, and their dependants' as given.
+    static func answer(
+        _ entry: RollCallEntry, in call: RollCall, status: AccountStatus, note: String?,
+        dependants: [UUID: AccountStatus], at now: Date, on db: any Database
+    ) async throws {
+        let context = AuditContext(actorID: nil, actorName: "roll-call answer", at: now)
+        try await mark(entry, in: call, as: status, method: .ownAnswer, note: note, by: context, on: db)
+        for other in try await RollCallEntry.query(on: db).filter(\.$rollCall.$id == call.requireID())
+            .filter(\.$personnel.$id == entry.$personnel.id).filter(\.$dependant.$id != nil).all()
+        {
+            guard let status = dependants[other.id!] else { continue }
+            try await mark(other, in: call, as: status, method: .ownAnswer, note: nil, by: context, on: db)
+        }
+    }
+
+    // MARK: Figures
+
+    struct Figures: Sendable {
+        var counts: [AccountStatus: Int]
+        var progress: AccountingProgress
+        /// Per channel: people messaged, and how many answered through it.
+        var channels: [(ContactChannel, Int, Int)]
+        var total: Int { counts.values.reduce(0, +) }
+    }
+
+    static func figures(of call: RollCall, on db: any Database) async throws -> Figures {
+        let id = try call.requireID()
+        guard let sql = db as? any SQLDatabase else {
+            return Figures(
+                counts: [:], progress: AccountingProgress(openedAt: call.openedAt, total: 0, accountedAt: []),
+                channels: [])
+        }
+        var counts: [AccountStatus: Int] = [:]
+        for row in try await sql.raw(
+            "SELECT status, COUNT(*) AS n FROM roll_call_entries WHERE roll_call_id = \(bind: id) GROUP BY status"
+        ).all() {
+            if let s = AccountStatus(rawValue: try row.decode(column: "status", as: String.self)) {
+                counts[s] = try row.decode(column: "n", as: Int.self)
+            }
+        }
+        let accounted = AccountStatus.allCases.filter(\.isAccounted).map(\.rawValue)
+        let times = try await RollCallEntry.query(on: db).filter(\.$rollCall.$id == id).filter(
+            \.$status ~~ accounted.compactMap(AccountStatus.init(rawValue:))
+        )
+        .field(\.$id).field(\.$markedAt).all().compactMap(\.markedAt)
+        let total = counts.values.reduce(0, +)
+        var channels: [(ContactChannel, Int, Int)] = []
+        for channel in ContactChannel.allCases {
+            let reached =
+                try await sql.raw(
+                    """
+                    SELECT COUNT(DISTINCT entry_id) AS n FROM roll_call_messages
+                    WHERE roll_call_id = \(bind: id) AND channel = \(bind: channel.rawValue)
+                    """
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
+            let method: MarkMethod = channel == .sms ? .sms : .ownAnswer
+            let answered = try await RollCallEntry.query(on: db).filter(\.$rollCall.$id == id)
+                .filter(\.$dependant.$id == nil).filter(\.$method == method).count()
+            if reached > 0 || answered > 0 { channels.append((channel, reached, answered)) }
+        }
+        return Figures(
+            counts: counts, progress: AccountingProgress(openedAt: call.openedAt, total: total, accountedAt: times),
+            channels: channels)
+    }
+
+    static func close(_ call: RollCall, by context: AuditContext, on db: any Database) async throws {
+        guard call.closedAt == nil else { throw ValidationErrors([DomainError(.rollCallClosed)]) }
+        call.closedAt = context.at
+        try await db.transaction { db in
+            try await call.save(on: db)
+            try await Audit.record(
+                on: db, by: context, .update, entity: "roll_call", id: call.id, unitID: call.$unit.id,
+                summary: call.title, change: AuditChange(before: ["closed": "no"], after: ["closed": "yes"]))
+        }
+    }
+
+    /// Names a warden of a zone (a duty station of the roll-call): they mark its people.
+    static func addWarden(
+        _ call: RollCall, username: String?, stationID: UUID?, by context: AuditContext, on db: any Database
+    ) async throws {
+        var v = ValidationCollector()
+        let name = (username ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let user = name.isEmpty ? nil : try await User.query(on: db).filter(\.$username == name).first()
+        if name.isEmpty {
+            v.add(DomainError(.required, field: "warden"))
+        } else if user == nil {
+            v.add(DomainError(.notFound, field: "warden"))
+        }
+        let zones = Set(call.stationIDs.split(separator: ",").compactMap { UUID(uuidString: String($0)) })
+        if stationID == nil || !(zones.contains(stationID!) || zones.isEmpty) {
+            v.add(DomainError(.invalidChoice, field: "zone"))
+        }
+        try v.finish()
+        let warden = RollCallWarden()
+        warden.$rollCall.id = try call.requireID()
+        warden.$user.id = try user!.requireID()
+        warden.$station.id = stationID!
+        if try await RollCallWarden.query(on: db).filter(\.$rollCall.$id == call.id!).filter(\.$user.$id == user!.id!)
+            .filter(\.$station.$id == stationID!).first() != nil
+        {
+            return
+        }
+        try await db.transaction { db in
+            try await warden.create(on: db)
+            try await Audit.record(
+                on: db, by: context, .grant, entity: "roll_call", id: call.id, unitID: call.$unit.id,
+                summary: "\(call.title): \(name)", change: AuditChange(before: [:], after: ["warden": name]))
+        }
+    }
+
+    /// The zones (duty stations) `userID` is a warden of in this roll-call.
+    static func zones(of userID: UUID, in call: RollCall, on db: any Database) async throws -> Set<UUID> {
+        Set(
+            try await RollCallWarden.query(on: db).filter(\.$rollCall.$id == call.requireID())
+                .filter(\.$user.$id == userID).all().map(\.$station.id))
+    }
+}
+
+extension RollCallEntry: Auditable {
+    static let auditEntity = "roll_call_entry"
+    var auditFields: [String: String] {
+        [
+            "status": status.rawValue, "method": method?.rawValue ?? "",
+            "note": PersonnelService.fingerprint(note),
+        ]
+    }
+}

@@ -1,0 +1,183 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import ResilienceApp
+@testable import ResilienceCore
+
+/// Personnel records, their protection, and a roll-call answered by SMS and by the e-mailed link.
+@Suite struct PersonnelAppTests {
+    private func kenya(_ app: Application) async throws -> (ResilienceApp.Unit, DutyStation) {
+        let kenya = try await unit("KEN", app)
+        let nairobi = try #require(
+            try await DutyStation.query(on: app.db).filter(\.$unit.$id == kenya.requireID()).filter(
+                \.$name == "Nairobi"
+            )
+            .first())
+        return (kenya, nairobi)
+    }
+
+    @Test func theOfficerAddsAPersonAndBadInputIsRefusedBesideItsFieldsWithNothingSaved() async throws {
+        try await withTestApp { app in
+            let (kenya, nairobi) = try await kenya(app)
+            let officer = Browser(app)
+            #expect(try await officer.signIn("security.kenya"))
+            let path = AppPath.unitPersonnel(kenya.id!).path
+            let ok = try await officer.post(
+                path,
+                [
+                    "name": "Achieng Odhiambo", "index_number": "ke-1001", "category": "national",
+                    "duty_station": nairobi.id!.uuidString, "phone": "+254 722 000 111", "language": "en",
+                ])
+            #expect(ok.status == .seeOther)
+            let saved = try #require(try await Personnel.query(on: app.db).filter(\.$indexNumber == "KE-1001").first())
+            #expect(saved.phone == "+254722000111")
+            // A phone that is not one, the same index number again, a dependant without a relationship.
+            let bad = try await officer.post(
+                path,
+                [
+                    "name": "Other", "index_number": "KE-1001", "category": "national",
+                    "duty_station": nairobi.id!.uuidString, "phone": "0722 000", "language": "en",
+                ])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("id=\"f-phone-error\""))
+            let again = try await officer.post(
+                path,
+                [
+                    "name": "Other", "index_number": "KE-1001", "category": "national",
+                    "duty_station": nairobi.id!.uuidString, "language": "en",
+                ])
+            #expect(again.status == .unprocessableEntity)
+            #expect(again.body.string.contains("id=\"f-index_number-error\""))
+            #expect(try await Personnel.query(on: app.db).filter(\.$name == "Other").count() == 0)
+            let dependant = try await officer.post(
+                AppPath.personnelDependants(saved.id!).path, ["name": "Baraka", "relationship": ""])
+            #expect(dependant.status == .unprocessableEntity)
+            #expect(dependant.body.string.contains("id=\"f-relationship-error\""))
+            #expect(try await Dependant.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func contactsAreSeenOnlyByThoseAllowedAndEveryLookIsLogged() async throws {
+        try await withTestApp { app in
+            let (kenya, nairobi) = try await kenya(app)
+            let record = try await PersonnelService.create(
+                [
+                    "name": "Achieng Odhiambo", "index_number": "KE-1002", "category": "national",
+                    "duty_station": nairobi.id!.uuidString, "phone": "+254722000112",
+                ], within: kenya, by: app.systemContext, on: app.db)
+            // The regional reviewer sees the name, not the phone.
+            let reviewer = Browser(app)
+            #expect(try await reviewer.signIn("reviewer.ehagl"))
+            let seen = try await reviewer.get(AppPath.personnel(record.id!).path)
+            #expect(seen.status == .ok)
+            #expect(seen.body.string.contains("Achieng Odhiambo") && !seen.body.string.contains("+254722000112"))
+            #expect(try await RecordView.query(on: app.db).count() == 0)
+            let officer = Browser(app)
+            #expect(try await officer.signIn("security.kenya"))
+            #expect(try await officer.get(AppPath.personnel(record.id!).path).body.string.contains("+254722000112"))
+            #expect(try await RecordView.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test func aRollCallListsThoseThereAndSMSAnswersMarkThemAndUnknownNumbersChangeNothing() async throws {
+        try await withTestApp { app in
+            app.appConfig.sms = SMSConfig(
+                sendURL: "http://127.0.0.1:9/cgi-bin/sendsms", username: "u", password: "p", sender: nil,
+                secret: "s3cret")
+            let (kenya, nairobi) = try await kenya(app)
+            func person(_ index: String, _ phone: String, language: String) async throws -> Personnel {
+                try await PersonnelService.create(
+                    [
+                        "name": "P \(index)", "index_number": index, "category": "national",
+                        "duty_station": nairobi.id!.uuidString, "phone": phone, "language": language,
+                    ], within: kenya, by: app.systemContext, on: app.db)
+            }
+            let a = try await person("KE-1", "+254700000001", language: "en")
+            let b = try await person("KE-2", "+254700000002", language: "zh-Hans")
+            _ = try await person("KE-3", "+254700000003", language: "en")
+            _ = try await PersonnelService.saveDependant(
+                nil, of: a, ["name": "Baraka", "relationship": "child"], by: app.systemContext, on: app.db)
+            let officer = Browser(app)
+            #expect(try await officer.signIn("security.kenya"))
+            let opened = try await officer.post(
+                AppPath.unitRollCalls(kenya.id!).path,
+                [
+                    "title": "Blast", "occurred_at": "2026-01-05T06:00", "station-\(nairobi.id!.uuidString)": "true",
+                    "first": "sms", "second": "", "repeat": "",
+                ])
+            #expect(opened.status == .seeOther)
+            let call = try #require(try await RollCall.query(on: app.db).first())
+            // Three people and one dependant (others posted at Nairobi by the demo count too).
+            let listed = try await RollCallEntry.query(on: app.db).filter(\.$rollCall.$id == call.requireID()).all()
+            #expect(listed.filter { $0.$dependant.id != nil }.count >= 1)
+            func sms(_ from: String, _ text: String, secret: String = "s3cret") async throws -> TestingHTTPResponse {
+                try await app.testing().sendRequest(
+                    .GET,
+                    AppPath.apiSMSInbound.with([("secret", secret), ("from", from), ("text", text)]))
+            }
+            #expect(try await sms("+254700000001", "1", secret: "wrong").status == .forbidden)
+            let safe = try await sms("254700000001", "1")
+            #expect(safe.status == .ok && safe.body.string.contains("safe"))
+            let help = try await sms("+254700000002", "求助")
+            #expect(help.body.string.contains("需要帮助"))
+            let hello = try await sms("+254700000003", "hello")
+            #expect(hello.body.string.contains("reply 1"))
+            let stranger = try await sms("+254799999999", "1")
+            #expect(stranger.status == .ok && stranger.body.string.isEmpty)
+            func status(_ p: Personnel) async throws -> AccountStatus? {
+                try await RollCallEntry.query(on: app.db).filter(\.$personnel.$id == p.requireID())
+                    .filter(\.$dependant.$id == nil).first()?.status
+            }
+            #expect(try await status(a) == .safe)
+            #expect(try await status(b) == .needsHelp)
+            #expect(try await InboundMessage.query(on: app.db).filter(\.$outcome == .unknownSender).count() == 1)
+            // Safe by SMS confirms where they are.
+            let located = try #require(try await Personnel.find(a.id, on: app.db))
+            #expect(located.locationSource == .rollCall && located.$locationStation.id == nairobi.id)
+        }
+    }
+
+    @Test func thePersonalLinkAnswersForItsOwnPersonAndAForgedOneSaysNothing() async throws {
+        try await withTestApp { app in
+            let (kenya, nairobi) = try await kenya(app)
+            let a = try await PersonnelService.create(
+                [
+                    "name": "Achieng Odhiambo", "index_number": "KE-9", "category": "national",
+                    "duty_station": nairobi.id!.uuidString, "email": "grace@example.org",
+                ], within: kenya, by: app.systemContext, on: app.db)
+            let child = try await PersonnelService.saveDependant(
+                nil, of: a, ["name": "Baraka", "relationship": "child"], by: app.systemContext, on: app.db)
+            var opening = RollCallService.Opening(form: ["station-\(nairobi.id!.uuidString)": "true"])
+            opening.title = "Blast"
+            opening.occurredAt = "2026-01-05T06:00"
+            let call = try await RollCallService.open(opening, for: kenya, by: app.systemContext, on: app.db)
+            let entry = try #require(
+                try await RollCallEntry.query(on: app.db).filter(\.$personnel.$id == a.requireID())
+                    .filter(\.$dependant.$id == nil).first())
+            let childEntry = try #require(
+                try await RollCallEntry.query(on: app.db).filter(\.$dependant.$id == child.requireID()).first())
+            let token = AnswerLinks.token(for: entry.id!, key: try await AnswerLinks.key(on: app.db))
+            let browser = Browser(app)
+            let page = try await browser.get(AppPath.answer(token).path)
+            #expect(page.status == .ok && page.body.string.contains("Baraka"))
+            let answered = try await browser.post(
+                AppPath.answer(token).path,
+                ["status": "safe", "dependant-\(childEntry.id!.uuidString.lowercased())": "injured"])
+            #expect(answered.status == .ok)
+            #expect(try await RollCallEntry.find(entry.id, on: app.db)?.status == .safe)
+            #expect(try await RollCallEntry.find(childEntry.id, on: app.db)?.status == .injured)
+            // An altered link, and the right one once the roll-call is closed: the same page.
+            var forged = Array(token)
+            forged[forged.count - 2] = forged[forged.count - 2] == "A" ? "B" : "A"
+            let refused = try await browser.get(AppPath.answer(String(forged)).path)
+            #expect(refused.status == .notFound)
+            try await RollCallService.close(call, by: app.systemContext, on: app.db)
+            let closed = try await browser.get(AppPath.answer(token).path)
+            #expect(closed.status == .notFound && closed.body.string.contains("This link does not work"))
+            #expect(refused.body.string.contains("This link does not work") && !refused.body.string.contains("Achieng"))
+        }
+    }
+}
