@@ -180,24 +180,15 @@ struct UnitPlansPage {
                         .class("narrow"), .h2(.safe(t("plan.import"))),
                         .p(.class("hint"), .safe(t("plan.import_hint"))),
                         FormField.summary(importForm),
-                        .element(
-                            named: "form",
-                            nodes: [
-                                .attribute(named: "action", value: AppPath.unitPlansImport(unitID).path),
-                                .attribute(named: "method", value: "post"),
-                                .attribute(named: "enctype", value: "multipart/form-data"), .class("stack"),
-                                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrf)),
-                                .input(
-                                    .type(.hidden), .name(RepeatedPostMiddleware.fieldName),
-                                    .value(Stencil.marker(.once))),
-                                FormField.text(
-                                    "file", t("plan.import_file"), importForm, type: .file, required: true,
-                                    keepValue: false),
-                                FormField.text(
-                                    "cycle", t("plan.cycle"), importForm, type: .number,
-                                    hint: t("plan.import_cycle_hint")),
-                                FormField.submit(t("plan.import")),
-                            ]))))
+                        uploadForm(
+                            AppPath.unitPlansImport(unitID).path, csrf: csrf,
+                            FormField.text(
+                                "file", t("plan.import_file"), importForm, type: .file, required: true,
+                                keepValue: false),
+                            FormField.text(
+                                "cycle", t("plan.cycle"), importForm, type: .number,
+                                hint: t("plan.import_cycle_hint")),
+                            FormField.submit(t("plan.import"))))))
         )
     }
 }

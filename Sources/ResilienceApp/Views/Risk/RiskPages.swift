@@ -184,21 +184,12 @@ struct RiskRegisterPage {
                                     }),
                             ]),
                         FormField.summary(importForm),
-                        .element(
-                            named: "form",
-                            nodes: [
-                                .attribute(named: "action", value: AppPath.unitRisksImport(unitID).path),
-                                .attribute(named: "method", value: "post"),
-                                .attribute(named: "enctype", value: "multipart/form-data"), .class("stack"),
-                                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrf)),
-                                .input(
-                                    .type(.hidden), .name(RepeatedPostMiddleware.fieldName),
-                                    .value(Stencil.marker(.once))),
-                                FormField.text(
-                                    "file", t("risk.import_file"), importForm, type: .file, required: true,
-                                    keepValue: false),
-                                FormField.submit(t("risk.preview")),
-                            ]))))
+                        uploadForm(
+                            AppPath.unitRisksImport(unitID).path, csrf: csrf,
+                            FormField.text(
+                                "file", t("risk.import_file"), importForm, type: .file, required: true,
+                                keepValue: false),
+                            FormField.submit(t("risk.preview"))))))
         )
     }
 

@@ -136,10 +136,24 @@ enum Layout {
 
 /// A form that posts, carrying the anti-forgery token.
 func postForm(_ action: String, csrf: String, inline: Bool = false, _ nodes: BodyNode...) -> BodyNode {
+    formElement(action, csrf: csrf, inline: inline, multipart: false, nodes)
+}
+
+/// A form that posts a file (an import), carrying the anti-forgery token.
+func uploadForm(_ action: String, csrf: String, _ nodes: BodyNode...) -> BodyNode {
+    formElement(action, csrf: csrf, inline: false, multipart: true, nodes)
+}
+
+private func formElement(
+    _ action: String, csrf: String, inline: Bool, multipart: Bool, _ nodes: [BodyNode]
+)
+    -> BodyNode
+{
     .element(
         named: "form",
         nodes: [
             .attribute(named: "action", value: action), .attribute(named: "method", value: "post"),
+            .if(multipart, .attribute(named: "enctype", value: "multipart/form-data")),
             .class(inline ? "inline" : "stack"),
             .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrf)),
             .input(.type(.hidden), .name(RepeatedPostMiddleware.fieldName), .value(Stencil.marker(.once))),
