@@ -282,6 +282,32 @@ import VaporTesting
     }
 
     /// The page frame kept per person: their name, and their navigation from the roles granted.
+    /// The indicators page counts who can be located: a location confirmed, a person added, and
+    /// one who left each change it. Kenya's demo personnel (DemoPersonnel): nine, three confirmed
+    /// within 30 days (Peter Otieno, Wanjiku Kamau, Lokwang Ekai).
+    @Test func theIndicatorsShowEveryChangeOfWhoCanBeLocated() async throws {
+        try await withTestApp { app in
+            let admin = Browser(app)
+            #expect(try await admin.signIn("admin"))
+            let kenya = try await unit("KEN", app)
+            let page = AppPath.indicators.with([("unit", kenya.id!.uuidString)])
+            #expect(try await admin.get(page).body.string.contains("3 of 9 personnel"))
+            let liNa = try #require(try await Personnel.query(on: app.db).filter(\.$indexNumber == "KE-0003").first())
+            try await PersonnelService.confirmLocation(
+                of: liNa, at: Whereabouts(stationID: liNa.$station.id, confirmedAt: app.clock.now, source: .officer),
+                dependants: [], by: app.systemContext, on: app.db)
+            #expect(try await admin.get(page).body.string.contains("4 of 9 personnel"))
+            _ = try await PersonnelService.create(
+                [
+                    "name": "New Person", "index_number": "KE-0999", "category": "national",
+                    "duty_station": liNa.$station.id.uuidString,
+                ], within: kenya, by: app.systemContext, on: app.db)
+            #expect(try await admin.get(page).body.string.contains("4 of 10 personnel"))
+            try await PersonnelService.anonymize(liNa, by: app.systemContext, on: app.db)
+            #expect(try await admin.get(page).body.string.contains("3 of 9 personnel"))
+        }
+    }
+
     @Test func theFrameShowsAPersonsNewNameAndRoles() async throws {
         try await withTestApp { app in
             let staff = Browser(app)

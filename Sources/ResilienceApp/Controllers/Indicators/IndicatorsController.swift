@@ -37,7 +37,8 @@ struct IndicatorsController {
         let unitID = try unit.requireID()
         let scopes: [DataScope] = [
             .under(.plans, unitID), .under(.activations, unitID), .under(.risks, unitID), .under(.security, unitID),
-            .under(.dutyStations, unitID), .all(.units), .all(.snapshots), .all(.settings),
+            .under(.dutyStations, unitID), .under(.personnel, unitID), .all(.units), .all(.snapshots),
+            .all(.settings),
         ]
         let choiceIDs = choices.compactMap(\.id).map(\.uuidString).joined(separator: ",")
         let body = try await req.rendered(["indicators", unitID.uuidString, choiceIDs], showing: scopes) {
