@@ -125,6 +125,15 @@ public struct StaffAssignment: Codable, Equatable, Sendable {
     public init(person: String, name: String, role: String, briefed: Bool) {
         self.person = person; self.name = name; self.role = role; self.briefed = briefed
     }
+
+    /// The key of a person with an account.
+    public static func account(_ id: UUID) -> String { "user:" + id.uuidString.lowercased() }
+    /// The key of a person with a personnel record and no account.
+    public static func personnel(_ id: UUID) -> String { "personnel:" + id.uuidString.lowercased() }
+    /// The key of someone known only by the name typed.
+    public static func unlisted(_ name: String) -> String { "name:" + name }
+    /// Whether the person is known only by name.
+    public var isUnlisted: Bool { person.hasPrefix("name:") }
 }
 
 public struct CriticalProcess: Codable, Equatable, Sendable, Identifiable {

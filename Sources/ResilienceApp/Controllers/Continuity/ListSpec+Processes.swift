@@ -151,7 +151,7 @@ extension ListSpec {
     }
 
     static func parseProcess(
-        _ form: [String: String], _ old: CriticalProcess?, _ people: [String: UUID]
+        _ form: [String: String], _ old: CriticalProcess?, _ people: [String: String]
     ) throws -> CriticalProcess {
         var v = ValidationCollector()
         let name = try v.check { try TextRules.name(form["name"], field: "name") }
@@ -181,7 +181,7 @@ extension ListSpec {
             let role =
                 try v.check { try TextRules.optional(form["staff-\(i)-role"], field: "staff-\(i)-role", max: 200) }
                 ?? nil
-            let person = people[personName].map { "user:\($0.uuidString.lowercased())" } ?? "name:\(personName)"
+            let person = people[personName] ?? StaffAssignment.unlisted(personName)
             staff.append(
                 StaffAssignment(
                     person: person, name: personName, role: role ?? "", briefed: form["staff-\(i)-briefed"] == "true"))

@@ -5,7 +5,8 @@ import ResilienceCore
 /// What an item form needs besides the item: the plan's sites and the unit's people.
 struct PlanFormContext {
     var sites: [AlternateSite]
-    /// Names offered for minimum staff: the unit's accounts and people already named in the plan.
+    /// Names offered for minimum staff: the unit's accounts and personnel records, and people
+    /// already named in the plan.
     var people: [String]
 }
 
@@ -25,7 +26,7 @@ struct ListSpec {
     let fields: (FormState, Localizer, PlanFormContext) -> BodyNode
     /// Adds (id nil) or replaces an item from a form; returns what the audit line shows.
     let save:
-        (inout PlanContent, UUID?, [String: String], [String: UUID]) throws -> (
+        (inout PlanContent, UUID?, [String: String], [String: String]) throws -> (
             label: String, before: String, after: String
         )
     let move: (inout PlanContent, UUID, Int) -> (label: String, before: String, after: String)?
@@ -45,7 +46,7 @@ struct ListSpec {
         cells: @escaping (Item, PlanContent, Localizer) -> [BodyNode],
         values: @escaping (Item) -> [String: String],
         fields: @escaping (FormState, Localizer, PlanFormContext) -> BodyNode,
-        parse: @escaping ([String: String], Item?, [String: UUID]) throws -> Item,
+        parse: @escaping ([String: String], Item?, [String: String]) throws -> Item,
         removeItem: @escaping (inout PlanContent, UUID) -> Item? = { content, id in nil }
     ) -> ListSpec where Item.ID == UUID {
         ListSpec(

@@ -183,28 +183,42 @@ struct PlansController {
         return id
     }
 
-    /// Names to offer for minimum staff: accounts posted in the unit's subtree, and people the
-    /// plan already names without an account.
+    /// Names to offer for minimum staff: accounts posted in the unit's subtree, its personnel
+    /// records, and people the plan already names without either.
     func context(_ req: Request, _ plan: Plan, _ content: PlanContent) async throws -> PlanFormContext {
         let unit = try await req.loadUnit(plan.$unit.id)
         let accounts = try await User.query(on: req.db).join(Unit.self, on: \User.$homeUnit.$id == \Unit.$id)
             .filter(Unit.self, \.$path, .custom("LIKE"), unit.path + "%").filter(\.$isActive == true)
             .sort(\.$displayName).field(\.$displayName).limit(300).all().map(\.displayName)
-        let named = content.processes.flatMap(\.staff).filter { $0.person.hasPrefix("name:") }.map(\.name)
-        return PlanFormContext(sites: content.sites, people: Array(Set(accounts + named)).sorted())
+        let personnel = try await Personnel.query(on: req.db).filter(\.$leftAt == nil)
+            .filter(.sql(PersonnelReads.inSubtree(unit))).sort(\.$name).field(\.$id).field(\.$name).limit(300).all()
+            .map(\.name)
+        let named = content.processes.flatMap(\.staff).filter(\.isUnlisted).map(\.name)
+        return PlanFormContext(sites: content.sites, people: Array(Set(accounts + personnel + named)).sorted())
     }
 
-    /// Typed names that are accounts of the unit's subtree, so that minimum staff link to them.
-    func accounts(named form: [String: String], _ req: Request, _ plan: Plan) async throws -> [String: UUID] {
-        let names = form.filter { $0.key.hasPrefix("staff-") && $0.key.hasSuffix("-name") }.map {
-            $0.value.trimmingCharacters(in: .whitespaces)
-        }.filter { !$0.isEmpty }
+    /// The keys of typed names that are accounts of the unit's subtree, or else its personnel
+    /// records, so that minimum staff link to them.
+    func people(named form: [String: String], _ req: Request, _ plan: Plan) async throws -> [String: String] {
+        let names = Array(
+            Set(
+                form.filter { $0.key.hasPrefix("staff-") && $0.key.hasSuffix("-name") }.map {
+                    $0.value.trimmingCharacters(in: .whitespaces)
+                }.filter { !$0.isEmpty }))
         guard !names.isEmpty else { return [:] }
         let unit = try await req.loadUnit(plan.$unit.id)
-        let users = try await User.query(on: req.db).join(Unit.self, on: \User.$homeUnit.$id == \Unit.$id)
-            .filter(Unit.self, \.$path, .custom("LIKE"), unit.path + "%").filter(\.$displayName ~~ Array(Set(names)))
-            .all()
-        return Dictionary(users.map { ($0.displayName, $0.id!) }, uniquingKeysWith: { a, _ in a })
+        var keys: [String: String] = [:]
+        for record in try await Personnel.query(on: req.db).filter(\.$leftAt == nil)
+            .filter(.sql(PersonnelReads.inSubtree(unit))).filter(\.$name ~~ names).all()
+        {
+            keys[record.name] = record.$user.id.map(StaffAssignment.account) ?? StaffAssignment.personnel(record.id!)
+        }
+        for user in try await User.query(on: req.db).join(Unit.self, on: \User.$homeUnit.$id == \Unit.$id)
+            .filter(Unit.self, \.$path, .custom("LIKE"), unit.path + "%").filter(\.$displayName ~~ names).all()
+        {
+            keys[user.displayName] = StaffAssignment.account(user.id!)
+        }
+        return keys
     }
 
     @Sendable func section(_ req: Request) async throws -> Response {
@@ -263,7 +277,7 @@ struct PlansController {
         let form = try req.content.decode([String: String].self)
         let spec = ListSpec.spec(section)
         if spec == nil && SingleSection.fields(section).isEmpty { throw Abort(.notFound) }
-        let people = try await accounts(named: form, req, plan)
+        let staffKeys = try await people(named: form, req, plan)
         return try await req.saveForm(
             values: form,
             {
@@ -273,7 +287,7 @@ struct PlansController {
                     try await PlanService.change(plan, by: req.auditContext, on: req.db) { content in
                         guard let spec else { return try SingleSection.save(section, &content, form) }
                         let before = Set(content.ids(section))
-                        let saved = try spec.save(&content, nil, form, people)
+                        let saved = try spec.save(&content, nil, form, staffKeys)
                         added = content.ids(section).first { !before.contains($0) }
                         return saved
                     }
@@ -342,13 +356,13 @@ struct PlansController {
             throw Abort(.notFound)
         }
         let form = try req.content.decode([String: String].self)
-        let people = try await accounts(named: form, req, plan)
+        let staffKeys = try await people(named: form, req, plan)
         return try await req.saveForm(
             values: form,
             {
                 try await mapErrors(spec.key, index: index) {
                     try await PlanService.change(plan, by: req.auditContext, on: req.db) {
-                        try spec.save(&$0, id, form, people)
+                        try spec.save(&$0, id, form, staffKeys)
                     }
                 }
                 return req.redirect(
