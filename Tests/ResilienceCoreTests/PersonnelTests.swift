@@ -152,3 +152,45 @@ private func place(_ lat: Double, _ lon: Double) -> Coordinates { try! Coordinat
         #expect(throws: DomainError.self) { try ContactPlan(steps: [], repeatMinutes: nil) }
     }
 }
+
+@Suite struct PersonnelRecordTests {
+    /// A person changes how to reach them; who they are and where they are posted stay as HR keeps them.
+    @Test func aPersonsOwnChangeKeepsWhatHumanResourcesKeep() {
+        let current = [
+            "name": "Grace", "index_number": "KE-1", "category": "national", "duty_station": "A", "agency": "",
+            "phone": "+254700000001", "email": "", "language": "en", "emergency_contact": "",
+        ]
+        let typed = [
+            "name": "Queen Grace", "index_number": "KE-9", "category": "international", "duty_station": "B",
+            "phone": "+254700000002", "email": "grace@example.org", "language": "zh-Hans", "account": "admin",
+        ]
+        let saved = PersonnelRules.ownChange(typed, over: current)
+        let expected = [
+            "name": "Grace", "index_number": "KE-1", "category": "national", "duty_station": "A", "agency": "",
+            "phone": "+254700000002", "email": "grace@example.org", "language": "zh-Hans", "emergency_contact": "",
+        ]
+        #expect(saved == expected)
+    }
+
+    @Test func whereaboutsNeedAStationAndTakeCoordinatesOnlyWhenGiven() throws {
+        let station = UUID()
+        let at = Date(timeIntervalSince1970: 1_800_000_000)
+        let plain = try PersonnelRules.whereabouts(
+            ["location_station": station.uuidString], confirmedAt: at, by: .themselves
+        )
+        .get()
+        #expect(plain.stationID == station && plain.place == nil && plain.source == .themselves)
+        let placed = try PersonnelRules.whereabouts(
+            ["location_station": station.uuidString, "latitude": "-1,29", "longitude": "36.82"], confirmedAt: at,
+            by: .officer
+        ).get()
+        #expect(placed.place?.latitude == -1.29)
+        guard case .failure(let refused) = PersonnelRules.whereabouts(["latitude": "95"], confirmedAt: at, by: .officer)
+        else {
+            Issue.record("no station and a latitude beyond 90 are refused")
+            return
+        }
+        // No station; a latitude without a longitude is a longitude missing.
+        #expect(Set(refused.errors.compactMap(\.field)) == ["location_station", "longitude"])
+    }
+}

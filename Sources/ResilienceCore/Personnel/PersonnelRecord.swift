@@ -31,6 +31,18 @@ public enum PersonnelRules {
         "emergency_contact",
     ]
     public static let requiredFields: Set<String> = ["index_number", "name", "category", "duty_station"]
+    /// What a person changes of their own record: how to reach them. Who they are and where they
+    /// are posted stay as the human resources staff keep them.
+    public static let ownFields: Set<String> = ["phone", "other_phone", "email", "language", "emergency_contact"]
+
+    /// The fields of a change the person makes to their own record: theirs from `typed`, the rest
+    /// from `current`.
+    public static func ownChange(_ typed: [String: String], over current: [String: String]) -> [String: String] {
+        var fields = current
+        for key in ownFields { fields[key] = typed[key] ?? current[key] }
+        fields.removeValue(forKey: "account")
+        return fields
+    }
 
     /// What a record may refer to: duty stations and agencies by id or by name (folded, as
     /// `RiskCSV.Vocabulary.fold` folds), and the languages messages can be written in.
@@ -149,6 +161,31 @@ public enum PersonnelRules {
             DependantDraft(
                 name: name, relationship: relationship, dateOfBirth: born ?? nil, residence: residence ?? nil,
                 phone: phone ?? nil))
+    }
+
+    /// Where someone is now, by a duty station (`location_station`), and coordinates only when
+    /// they are given (`latitude`, `longitude`).
+    public static func whereabouts(
+        _ value: [String: String], confirmedAt: Date, by source: LocationSource
+    ) -> Result<Whereabouts, ValidationErrors> {
+        var v = ValidationCollector()
+        func check<T>(_ body: () throws(DomainError) -> T) -> T? {
+            do { return try body() } catch { v.add(error); return nil }
+        }
+        let station = UUID(uuidString: value["location_station"] ?? "")
+        if station == nil { v.add(DomainError(.required, field: "location_station")) }
+        var place: Coordinates?
+        let lat = (value["latitude"] ?? "").trimmingCharacters(in: .whitespaces)
+        let lon = (value["longitude"] ?? "").trimmingCharacters(in: .whitespaces)
+        if !lat.isEmpty || !lon.isEmpty {
+            let la = check { () throws(DomainError) in try TextRules.decimal(lat, field: "latitude") }
+            let lo = check { () throws(DomainError) in try TextRules.decimal(lon, field: "longitude") }
+            if let la, let lo {
+                place = check { () throws(DomainError) in try Coordinates(latitude: la, longitude: lo) }
+            }
+        }
+        guard v.errors.isEmpty else { return .failure(ValidationErrors(v.errors)) }
+        return .success(Whereabouts(stationID: station, place: place, confirmedAt: confirmedAt, source: source))
     }
 
     static func optionalPhone(_ raw: String?, field: String) throws(DomainError) -> PhoneNumber? {

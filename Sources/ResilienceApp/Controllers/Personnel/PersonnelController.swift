@@ -33,9 +33,15 @@ struct PersonnelController {
 
     // MARK: Reading
 
-    static func names(on db: any Database, _ language: String) async throws -> PersonnelNames {
-        let stations = try await DutyStation.query(on: db).all()
-        let agencies = try await Agency.query(on: db).all()
+    /// The names of the duty stations and agencies a page shows, read for those ids only.
+    static func names(
+        stations ids: Set<UUID>, agencies agencyIDs: Set<UUID>, on db: any Database, _ language: String
+    ) async throws -> PersonnelNames {
+        var stations: [DutyStation] = []
+        for chunk in Array(ids).chunked(500) {
+            stations += try await DutyStation.query(on: db).filter(\.$id ~~ Array(chunk)).all()
+        }
+        let agencies = agencyIDs.isEmpty ? [] : try await Agency.query(on: db).filter(\.$id ~~ agencyIDs).all()
         return PersonnelNames(
             stations: Dictionary(stations.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a }),
             agencies: Dictionary(agencies.map { ($0.id!, $0.shortName(in: language)) }, uniquingKeysWith: { a, _ in a })
@@ -87,7 +93,11 @@ struct PersonnelController {
             previousBefore: nil)
         let mayProtected = actor.may(.viewPersonalData, on: unit.unitPath)
         let view = PersonnelListPage(
-            unit: unit, rows: shown, names: try await Self.names(on: req.db, t.code), page: page,
+            unit: unit, rows: shown,
+            names: try await Self.names(
+                stations: Set(shown.map(\.$station.id)), agencies: Set(shown.compactMap(\.$agency.id)), on: req.db,
+                t.code),
+            page: page,
             text: req.searchText,
             located: mayProtected ? try await PersonnelReads.locatable(under: unit, at: req.now, on: req.db) : nil,
             mayManage: actor.may(.managePersonnel, on: unit.unitPath),
@@ -136,9 +146,11 @@ struct PersonnelController {
     /// The subtree's records as a file the import reads back (contacts included: for those who keep them).
     @Sendable func csv(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
-        let names = try await Self.names(on: req.db, Catalogue.fallbackCode)
         let records = try await Personnel.query(on: req.db).filter(\.$leftAt == nil)
             .filter(.sql(PersonnelReads.inSubtree(unit))).sort(\.$name).all()
+        let names = try await Self.names(
+            stations: Set(records.map(\.$station.id)), agencies: Set(records.compactMap(\.$agency.id)), on: req.db,
+            Catalogue.fallbackCode)
         let rows = records.map { p -> [String: String] in
             var row = PersonnelForm.values(p, account: nil)
             row["duty_station"] = names.station(p.$station.id)
@@ -157,7 +169,9 @@ struct PersonnelController {
         let limit = 500
         let rows = try await PersonnelReads.reconciliation(under: unit, at: req.now, limit: limit, on: req.db)
         let page = ReconciliationPage(
-            unitID: unit.id!, rows: rows, names: try await Self.names(on: req.db, req.localizer.code),
+            unitID: unit.id!, rows: rows,
+            names: try await Self.names(
+                stations: Set(rows.map(\.stationID)), agencies: [], on: req.db, req.localizer.code),
             windowDays: try await SecuritySettings.locatableDays(on: req.db), limit: limit)
         return Layout.response(
             for: req, title: req.localizer("personnel.reconciliation_of", unit.name), content: page.body(req.localizer))
@@ -177,7 +191,7 @@ struct PersonnelController {
 
     private func recordPage(
         _ req: Request, form: FormState? = nil, dependantForm: FormState = FormState(),
-        locationForm: FormState? = nil
+        locationForm: FormState? = nil, anonymizeForm: FormState = FormState()
     ) async throws -> Response {
         let record = try await req.personnelParameter()
         let actor = try req.requireActor()
@@ -205,14 +219,17 @@ struct PersonnelController {
             dependants: protected
                 ? try await Dependant.query(on: req.db).filter(\.$personnel.$id == record.requireID()).sort(\.$name)
                     .all() : [],
-            names: try await Self.names(on: req.db, t.code), protected: protected, mayEdit: mayEdit,
+            names: try await Self.names(
+                stations: Set([record.$station.id] + [record.$locationStation.id].compactMap { $0 }),
+                agencies: Set([record.$agency.id].compactMap { $0 }), on: req.db, t.code),
+            protected: protected, mayEdit: mayEdit,
             mayAnonymize: manages && record.leftAt == nil,
             locatable: Locatability.isLocatable(
                 confirmedAt: record.locationConfirmedAt, now: req.now, windowDays: days),
             views: views, stationOptions: try await Self.stationOptions(under: within, on: req.db),
             agencyOptions: try await Self.agencyOptions(t, on: req.db),
             form: form ?? FormState(values: PersonnelForm.values(record, account: account)),
-            dependantForm: dependantForm,
+            dependantForm: dependantForm, anonymizeForm: anonymizeForm,
             locationForm: locationForm
                 ?? FormState(values: [
                     "location_station": (record.$locationStation.id ?? record.$station.id).uuidString,
@@ -222,20 +239,13 @@ struct PersonnelController {
         return Layout.response(for: req, title: record.name, content: page.body(t))
     }
 
-    /// What the person may change of their own record: contacts and language; the rest stays as HR keeps it.
-    static func fields(
-        _ form: [String: String], for record: Personnel, _ req: Request
-    ) async throws -> [String:
-        String]
+    /// The fields a change saves: all of them from those who keep the records, the person's own
+    /// (`PersonnelRules.ownFields`) from the person.
+    static func fields(_ form: [String: String], for record: Personnel, _ req: Request) async throws -> [String: String]
     {
-        let actor = try req.requireActor()
         let unit = try await req.loadUnit(record.$unit.id)
-        guard !actor.may(.managePersonnel, on: unit.unitPath) else { return form }
-        var fields = form
-        let kept = PersonnelForm.values(record, account: nil)
-        for key in ["name", "index_number", "category", "duty_station", "agency"] { fields[key] = kept[key] }
-        fields.removeValue(forKey: "account")
-        return fields
+        guard !(try req.requireActor().may(.managePersonnel, on: unit.unitPath)) else { return form }
+        return PersonnelRules.ownChange(form, over: PersonnelForm.values(record, account: nil))
     }
 
     @Sendable func update(_ req: Request) async throws -> Response {
@@ -271,24 +281,11 @@ struct PersonnelController {
         return req.redirect(to: AppPath.personnel(record.id!).path, said: Said(.removed, d.name))
     }
 
-    /// Where the person is now, by a station (and coordinates when they give them).
+    /// Where the person is now, as a form gives it, confirmed by them or by whoever keeps the record.
     static func whereabouts(_ form: [String: String], _ req: Request, record: Personnel) throws -> Whereabouts {
-        var v = ValidationCollector()
-        let station = UUID(uuidString: form["location_station"] ?? "")
-        if station == nil { v.add(DomainError(.required, field: "location_station")) }
-        var place: Coordinates?
-        let lat = (form["latitude"] ?? "").trimmingCharacters(in: .whitespaces)
-        let lon = (form["longitude"] ?? "").trimmingCharacters(in: .whitespaces)
-        if !lat.isEmpty || !lon.isEmpty {
-            let la = try v.check { try TextRules.decimal(lat, field: "latitude") }
-            let lo = try v.check { try TextRules.decimal(lon, field: "longitude") }
-            if let la, let lo { place = try v.check { try Coordinates(latitude: la, longitude: lo) } }
-        }
-        try v.finish()
-        let actor = try req.requireActor()
-        return Whereabouts(
-            stationID: station, place: place, confirmedAt: req.now,
-            source: record.$user.id == actor.id ? .themselves : .officer)
+        try PersonnelRules.whereabouts(
+            form, confirmedAt: req.now, by: record.$user.id == (try req.requireActor().id) ? .themselves : .officer
+        ).get()
     }
 
     @Sendable func locate(_ req: Request) async throws -> Response {
@@ -319,10 +316,15 @@ struct PersonnelController {
     @Sendable func anonymize(_ req: Request) async throws -> Response {
         let record = try await req.personnelParameter()
         let form = try req.content.decode([String: String].self)
-        guard form["confirm"] == "true" else {
-            return try await recordPage(req)  // nothing done without the box ticked
-        }
-        try await PersonnelService.anonymize(record, by: req.auditContext, on: req.db)
-        return req.redirect(to: AppPath.unitPersonnel(record.$unit.id).path, said: Said(.removed))
+        return try await req.saveForm(
+            values: form,
+            {
+                // Nothing is removed for good without the box ticked.
+                guard form["confirm"] == "true" else {
+                    throw ValidationErrors([DomainError(.required, field: "confirm")])
+                }
+                try await PersonnelService.anonymize(record, by: req.auditContext, on: req.db)
+                return req.redirect(to: AppPath.unitPersonnel(record.$unit.id).path, said: Said(.removed))
+            }, reshow: { try await recordPage(req, anonymizeForm: $0) })
     }
 }

@@ -34,11 +34,8 @@ struct RollCallsController {
         let t = req.localizer
         let calls = try await RollCall.query(on: req.db).filter(\.$unit.$id == unit.requireID())
             .sort(\.$openedAt, .descending).limit(100).all()
-        var rows: [(RollCall, Int, Int)] = []
-        for c in calls {
-            let f = try await RollCallService.figures(of: c, on: req.db)
-            rows.append((c, f.total, f.progress.accounted))
-        }
+        let tallies = try await RollCallService.tallies(of: calls.compactMap(\.id), on: req.db)
+        let rows = calls.map { c in (c, tallies[c.id!]?.listed ?? 0, tallies[c.id!]?.accounted ?? 0) }
         let areas = try await SecurityArea.query(on: req.db).join(Unit.self, on: \SecurityArea.$unit.$id == \Unit.$id)
             .filter(Unit.self, \.$path, .custom("LIKE"), unit.path + "%").all()
             .map { ($0.id!.uuidString.lowercased(), $0.name(in: t.code)) }.sorted { $0.1 < $1.1 }
@@ -96,18 +93,18 @@ struct RollCallsController {
         let t = req.localizer
         let manages = actor.may(.accountForPersonnel, on: unit.unitPath)
         let zones = manages ? nil : try await RollCallService.zones(of: actor.id, in: call, on: req.db)
-        let filter = (req.query[String.self, at: "status"]).flatMap { AccountStatus(rawValue: $0) }
+        let figures = try await RollCallService.figures(of: call, on: req.db)
+        // Not yet reached first: while anyone is, the list opens on them; `status=all` lists everyone.
+        let asked = req.query[String.self, at: "status"]
+        let filter =
+            asked.flatMap { AccountStatus(rawValue: $0) }
+            ?? (asked == nil && (figures.counts[.notReached] ?? 0) > 0 ? .notReached : nil)
         let per = req.pageRequest.per
         var query = RollCallEntry.query(on: req.db).filter(\.$rollCall.$id == (try call.requireID()))
         if let filter { query = query.filter(\.$status == filter) }
         if let zones { query = query.filter(\.$station.$id ~~ Array(zones)) }
         if let after = req.query[String.self, at: "after"].flatMap(UUID.init(uuidString:)) {
             query = query.filter(\.$id > after)
-        }
-        // Not yet reached first: the list is by status (not reached, then missing, …) only when
-        // filtered; unfiltered it shows those not yet reached, then everyone else, by key.
-        if filter == nil && req.query[String.self, at: "after"] == nil {
-            query = query.sort(\.$status, .ascending)
         }
         let entries = try await query.sort(\.$id).limit(per + 1).all()
         let shown = Array(entries.prefix(per))
@@ -119,7 +116,11 @@ struct RollCallsController {
             try await Dependant.query(on: req.db).filter(\.$id ~~ Set(shown.compactMap(\.$dependant.id))).all().map {
                 ($0.id!, $0.name)
             }, uniquingKeysWith: { a, _ in a })
-        let names = try await PersonnelController.names(on: req.db, t.code)
+        let wardens = try await RollCallWarden.query(on: req.db).filter(\.$rollCall.$id == call.requireID()).all()
+        let zoneIDs = call.stationIDs.split(separator: ",").compactMap { UUID(uuidString: String($0)) }
+        let names = try await PersonnelController.names(
+            stations: Set(shown.compactMap(\.$station.id) + zoneIDs + wardens.map(\.$station.id)), agencies: [],
+            on: req.db, t.code)
         let seesPhones = actor.may(.viewPersonalData, on: unit.unitPath)
         let rows = shown.map { e in
             RollCallPage.Row(
@@ -128,14 +129,12 @@ struct RollCallsController {
                 station: names.station(e.$station.id), phone: seesPhones ? people[e.$personnel.id]?.phone : nil,
                 mayMark: manages || (zones?.contains(e.$station.id ?? AppPath.any) ?? false))
         }
-        let wardens = try await RollCallWarden.query(on: req.db).filter(\.$rollCall.$id == call.requireID()).all()
         let wardenUsers = Dictionary(
             try await User.query(on: req.db).filter(\.$id ~~ Set(wardens.map(\.$user.id))).all().map {
                 ($0.id!, $0.displayName)
             }, uniquingKeysWith: { a, _ in a })
-        let zoneIDs = call.stationIDs.split(separator: ",").compactMap { UUID(uuidString: String($0)) }
         let page = RollCallPage(
-            call: call, figures: try await RollCallService.figures(of: call, on: req.db), rows: rows, filter: filter,
+            call: call, figures: figures, rows: rows, filter: filter,
             page: PageInfo(
                 page: 1, per: per, total: nil, hasMore: entries.count > per,
                 nextAfter: entries.count > per ? shown.last?.id?.uuidString : nil, previousBefore: nil),
@@ -229,7 +228,8 @@ struct RollCallsController {
             try await Dependant.query(on: req.db).filter(\.$id ~~ Set(entries.compactMap(\.$dependant.id))).all().map {
                 ($0.id!, $0.name)
             }, uniquingKeysWith: { a, _ in a })
-        let names = try await PersonnelController.names(on: req.db, t.code)
+        let names = try await PersonnelController.names(
+            stations: Set(entries.compactMap(\.$station.id)), agencies: [], on: req.db, t.code)
         var lines = [
             [
                 t("personnel.field.name"), t("personnel.field.index_number"), t("personnel.dependants"),

@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 import ResilienceCore
 import SQLKit
+import Vapor
 
 /// Keeps personnel records and their dependants: created, changed, imported, located, anonymized,
 /// every change in the audit trail (contacts as fingerprints only: the trail is read more widely
@@ -65,7 +66,7 @@ enum PersonnelService {
     /// The unit whose stations a record may move between: the country of its station's unit (or
     /// the unit itself at HQ), so a person can be posted anywhere in the country.
     static func within(of record: Personnel, on db: any Database) async throws -> Unit {
-        let unit = try await Unit.find(record.$unit.id, on: db)!
+        guard let unit = try await Unit.find(record.$unit.id, on: db) else { throw Abort(.notFound) }
         let path = unit.unitPath.ids
         let country = try await Unit.query(on: db).filter(\.$id ~~ path).filter(\.$kind == .countryOperation).first()
         return country ?? unit

@@ -299,6 +299,28 @@ enum RollCallService {
             channels: channels)
     }
 
+    /// Listed and accounted for, of several roll-calls, in one statement (a unit's list of them).
+    static func tallies(of ids: [UUID], on db: any Database) async throws -> [UUID: (listed: Int, accounted: Int)] {
+        guard let sql = db as? any SQLDatabase, !ids.isEmpty else { return [:] }
+        var query = SQLQueryString(
+            "SELECT roll_call_id, status, COUNT(*) AS n FROM roll_call_entries WHERE roll_call_id IN (")
+        for (i, id) in ids.enumerated() {
+            if i > 0 { query.appendLiteral(", ") }
+            query.appendInterpolation(bind: id)
+        }
+        query.appendLiteral(") GROUP BY roll_call_id, status")
+        var out: [UUID: (listed: Int, accounted: Int)] = [:]
+        for row in try await sql.raw(query).all() {
+            let id = try row.decode(column: "roll_call_id", as: UUID.self)
+            let n = try row.decode(column: "n", as: Int.self)
+            let accounted =
+                AccountStatus(rawValue: try row.decode(column: "status", as: String.self))?.isAccounted ?? false
+            let before = out[id] ?? (0, 0)
+            out[id] = (before.listed + n, before.accounted + (accounted ? n : 0))
+        }
+        return out
+    }
+
     static func close(_ call: RollCall, by context: AuditContext, on db: any Database) async throws {
         guard call.closedAt == nil else { throw ValidationErrors([DomainError(.rollCallClosed)]) }
         call.closedAt = context.at

@@ -72,22 +72,13 @@ struct PersonnelListPage {
                     .section(
                         .class("narrow"), .h2(.text(t("personnel.import"))),
                         .p(.class("hint"), .text(t("personnel.import_hint"))),
-                        .element(
-                            named: "form",
-                            nodes: [
-                                .attribute(named: "action", value: AppPath.unitPersonnelImport(unitID).path),
-                                .attribute(named: "method", value: "post"),
-                                .attribute(named: "enctype", value: "multipart/form-data"), .class("stack"),
-                                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrf)),
-                                .input(
-                                    .type(.hidden), .name(RepeatedPostMiddleware.fieldName),
-                                    .value(Stencil.marker(.once))),
-                                FormField.summary(importForm),
-                                FormField.text(
-                                    "file", t("personnel.import_file"), importForm, type: .file, required: true,
-                                    keepValue: false),
-                                FormField.submit(t("personnel.preview")),
-                            ])))))
+                        uploadForm(
+                            AppPath.unitPersonnelImport(unitID).path, csrf: csrf,
+                            FormField.summary(importForm),
+                            FormField.text(
+                                "file", t("personnel.import_file"), importForm, type: .file, required: true,
+                                keepValue: false),
+                            FormField.submit(t("personnel.preview")))))))
     }
 
     static func share(_ t: Localizer, _ key: String, _ pair: (Int, Int)) -> String {
@@ -102,22 +93,28 @@ struct PersonnelForm {
     var agencies: [(value: String, label: String)]
     var form: FormState
 
-    func fields(_ t: Localizer) -> BodyNode {
+    /// Every field for those who keep the records; `ownOnly`, the person's own (how to reach them).
+    func fields(_ t: Localizer, ownOnly: Bool = false) -> BodyNode {
         let categories = PersonnelCategory.allCases.map { ($0.rawValue, t("personnel.category.\($0.rawValue)")) }
         let languages = Catalogue.shared.languages.map { ($0.code, $0.name) }
         return .group(
-            FormField.text("name", t("personnel.field.name"), form, required: true),
-            FormField.text("index_number", t("personnel.field.index_number"), form, required: true),
-            FormField.select("category", t("personnel.field.category"), form, options: categories),
-            FormField.select("duty_station", t("personnel.field.duty_station"), form, options: stations),
-            FormField.select("agency", t("personnel.field.agency"), form, options: [("", "—")] + agencies),
+            .if(
+                !ownOnly,
+                .group(
+                    FormField.text("name", t("personnel.field.name"), form, required: true),
+                    FormField.text("index_number", t("personnel.field.index_number"), form, required: true),
+                    FormField.select("category", t("personnel.field.category"), form, options: categories),
+                    FormField.select("duty_station", t("personnel.field.duty_station"), form, options: stations),
+                    FormField.select("agency", t("personnel.field.agency"), form, options: [("", "—")] + agencies))),
             FormField.text(
                 "phone", t("personnel.field.phone"), form, type: .tel, hint: t("personnel.phone_hint")),
             FormField.text("other_phone", t("personnel.field.other_phone"), form, type: .tel),
             FormField.text("email", t("personnel.field.email"), form, type: .email),
             FormField.select("language", t("personnel.field.language"), form, options: languages),
             FormField.textarea("emergency_contact", t("personnel.field.emergency_contact"), form, rows: 2),
-            FormField.text("account", t("personnel.field.account"), form, hint: t("personnel.account_hint")))
+            .if(
+                !ownOnly,
+                FormField.text("account", t("personnel.field.account"), form, hint: t("personnel.account_hint"))))
     }
 
     /// A record's values as its form shows them.
@@ -146,6 +143,7 @@ struct PersonnelRecordPage {
     var agencyOptions: [(value: String, label: String)]
     var form: FormState
     var dependantForm: FormState
+    var anonymizeForm: FormState
     var locationForm: FormState
     var csrf: String
 
@@ -168,7 +166,8 @@ struct PersonnelRecordPage {
                     .class("narrow"), .h2(.text(t("personnel.edit"))),
                     postForm(
                         AppPath.personnel(id).path, csrf: csrf, FormField.summary(form),
-                        PersonnelForm(stations: stationOptions, agencies: agencyOptions, form: form).fields(t),
+                        PersonnelForm(stations: stationOptions, agencies: agencyOptions, form: form).fields(
+                            t, ownOnly: !mayAnonymize),
                         FormField.submit(t("common.save"))))),
             .if(
                 mayAnonymize,
@@ -176,8 +175,8 @@ struct PersonnelRecordPage {
                     .class("narrow"), .h2(.text(t("personnel.anonymize"))),
                     .p(.class("hint"), .text(t("personnel.anonymize_hint"))),
                     postForm(
-                        AppPath.personnelAnonymize(id).path, csrf: csrf,
-                        FormField.checkbox("confirm", t("personnel.anonymize_confirm"), FormState()),
+                        AppPath.personnelAnonymize(id).path, csrf: csrf, FormField.summary(anonymizeForm),
+                        FormField.checkbox("confirm", t("personnel.anonymize_confirm"), anonymizeForm),
                         .div(
                             .class("actions"),
                             .button(.type(.submit), .class("danger"), .text(t("personnel.anonymize"))))))))

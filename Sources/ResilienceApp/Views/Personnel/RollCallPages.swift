@@ -114,10 +114,9 @@ struct RollCallPage {
                 .ul(
                     .forEach(AccountStatus.allCases) { s in
                         .li(
-                            link(
-                                .rollCall(id),
-                                t("rollcall.status.\(s.rawValue)") + ": " + t.number(figures.counts[s] ?? 0)
-                            ))
+                            .a(
+                                .href(AppPath.rollCall(id).with([("status", s.rawValue)])),
+                                .text(t("rollcall.status.\(s.rawValue)") + ": " + t.number(figures.counts[s] ?? 0))))
                     }),
                 .p(
                     .text(
@@ -138,11 +137,7 @@ struct RollCallPage {
                 }, empty: t("rollcall.no_messages")),
             .p(
                 .class("actions"),
-                .forEach([nil] + AccountStatus.allCases.map { Optional($0) }) { s in
-                    .a(
-                        .href(AppPath.rollCall(id).with([("status", s?.rawValue)])),
-                        .text(s.map { t("rollcall.status.\($0.rawValue)") } ?? t("rollcall.everyone")))
-                },
+                .a(.href(AppPath.rollCall(id).with([("status", "all")])), .text(t("rollcall.everyone"))),
                 .text(" · "), link(.rollCallCSV(id), t("rollcall.export"))),
             dataTable(
                 caption: t("rollcall.people"),
@@ -180,7 +175,7 @@ struct RollCallPage {
                                 .button(.type(.submit), .text(t("rollcall.mark"))))),
                     ]
                 }, empty: t("rollcall.nobody")),
-            keyPager(page, path: .rollCall(id), query: [("status", filter?.rawValue)], t),
+            keyPager(page, path: .rollCall(id), query: [("status", filter?.rawValue ?? "all")], t),
             .if(
                 mayManage && call.closedAt == nil,
                 .group(
