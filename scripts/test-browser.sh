@@ -7,15 +7,26 @@ port=${BROWSER_TEST_PORT:-8089}
 work=$(mktemp -d)
 export DATABASE_URL="sqlite://$work/browser.sqlite"
 bin=$(swift build --show-bin-path)/resilience
+# Roll-call SMS go through a real Kannel; the phones are fakesmsc, which the roll-call test drives.
+export KANNEL_PORT=${KANNEL_PORT:-13000}
+export RESILIENCE_SMS_SECRET="browser-$RANDOM$RANDOM"
+export RESILIENCE_SMS_URL=$(scripts/kannel.sh "$work" "http://127.0.0.1:$port" "$RESILIENCE_SMS_SECRET")
+export RESILIENCE_SMS_USERNAME=resilience RESILIENCE_SMS_PASSWORD=test-only RESILIENCE_SMS_FROM=1000
+export RESILIENCE_SMS_CALLBACK="http://127.0.0.1:$port"
+# E-mail goes to a sink that keeps each message in a folder (the roll-call test follows its link).
+export MAIL_DIR="$work/mail" SMTP_PORT=${SMTP_PORT:-2525}
+python3 scripts/smtp-sink.py "$SMTP_PORT" "$MAIL_DIR" > "$work/smtp.log" 2>&1 &
+sink=$!
+export RESILIENCE_SMTP_HOST=127.0.0.1 RESILIENCE_SMTP_PORT=$SMTP_PORT RESILIENCE_PUBLIC_URL="http://127.0.0.1:$port"
 "$bin" serve --demo --hostname 127.0.0.1 --port "$port" > "$work/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
+trap 'kill $server $sink $(cat "$work/kannel.pids" 2>/dev/null) 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
 curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$work/server.log"; exit 1; }
 
 token=$("$bin" token create admin --name contract-check | tail -1)
 # The token lets each browser test put the demo accounts' language back to "as my browser".
-BASE_URL="http://127.0.0.1:$port" ADMIN_TOKEN="$token" python3 -m pytest -q -p no:cacheprovider Tests/Browser
+BASE_URL="http://127.0.0.1:$port" ADMIN_TOKEN="$token" FAKESMSC_PORT=$((KANNEL_PORT + 2)) python3 -m pytest -q -p no:cacheprovider Tests/Browser
 
 # Real identifiers for the path parameters, so that the fuzzer reaches past 404.
 api() { curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/$1"; }
@@ -47,6 +58,10 @@ measure=$(api "security-measures" | first)
 assessment=$(api "security-areas/$area/assessments" | python3 -c "import json,sys; d=json.load(sys.stdin); print(d[0]['id'] if d else '00000000-0000-0000-0000-000000000000')")
 threat=$(api "risk-assessments/$assessment" | python3 -c "import json,sys; t=json.load(sys.stdin)['content']['threats']; print(t[0]['id'] if t else '00000000-0000-0000-0000-000000000000')" || echo 00000000-0000-0000-0000-000000000000)
 agency=$(api "agencies" | first)
+# Kenya's first personnel record, its closed roll-call and one of its people.
+personnel=$(api "units/$ken/personnel" | first)
+rollcall=$(api "units/$ken/roll-calls" | first)
+entry=$(api "roll-calls/$rollcall/entries" | first)
 cat > "$work/schemathesis.toml" <<TOML
 [parameters]
 unitID = "$unit"
@@ -64,6 +79,9 @@ measureID = "$measure"
 assessmentID = "$assessment"
 threatID = "$threat"
 agencyID = "$agency"
+personnelID = "$personnel"
+rollCallID = "$rollcall"
+entryID = "$entry"
 number = 1
 TOML
 schemathesis --config-file "$work/schemathesis.toml" run "http://127.0.0.1:$port/api/v1/openapi.json" --url "http://127.0.0.1:$port/api/v1" \

@@ -12,6 +12,8 @@ command -v pg_ctlcluster >/dev/null || need_apt+=(postgresql)
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 [ -d /usr/share/fonts/opentype/noto ] || need_apt+=(fonts-noto-cjk)
+[ -x /usr/sbin/bearerbox ] || need_apt+=(kannel)
+[ -x /usr/lib/kannel/test/fakesmsc ] || need_apt+=(kannel-extras)
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "Installing ${need_apt[*]}"
   apt-get update -qq && apt-get install -y -qq "${need_apt[@]}" >/dev/null

@@ -27,7 +27,8 @@ def browser(language):
 
 
 DEMO_ACCOUNTS = ["admin", "hq.oversight", "reviewer.asia", "reviewer.ehagl", "reviewer.mena", "focal.bangladesh",
-                 "contributor.bangladesh", "manager.bangladesh", "security.kenya", "desk.ehagl", "staff.coxsbazar"]
+                 "contributor.bangladesh", "manager.bangladesh", "security.kenya", "desk.ehagl", "staff.coxsbazar",
+                 "hr.kenya"]
 _ids = {}
 
 

@@ -56,7 +56,7 @@ import VaporTesting
                 AppPath.personnelDependants(saved.id!).path, ["name": "Baraka", "relationship": ""])
             #expect(dependant.status == .unprocessableEntity)
             #expect(dependant.body.string.contains("id=\"f-relationship-error\""))
-            #expect(try await Dependant.query(on: app.db).count() == 0)
+            #expect(try await Dependant.query(on: app.db).filter(\.$personnel.$id == saved.requireID()).count() == 0)
         }
     }
 

@@ -34,6 +34,7 @@ enum RollCallMessenger {
         let key = try await AnswerLinks.key(on: app.db)
         var sent = 0
         var messages: [(RollCallMessage, String)] = []
+        var subjects: [UUID: String] = [:]
         for entry in waiting {
             guard let person = people[entry.$personnel.id] else { continue }
             let t = Localizer(code: person.language)
@@ -55,6 +56,7 @@ enum RollCallMessenger {
                     ? t("rollcall.sms", call.title)
                     : t("rollcall.email", person.name, call.title, link)
                 messages.append((m, text))
+                if channel == .email { subjects[m.id!] = t("rollcall.email_subject", call.title) }
             }
         }
         for batch in messages.chunked(500) { try await batch.map(\.0).create(on: app.db) }
@@ -79,7 +81,7 @@ enum RollCallMessenger {
         if let smtp = app.appConfig.smtp {
             let client = SMTPClient(config: smtp)
             for (m, text) in messages where m.channel == .email {
-                let subject = text.split(separator: "\n").first.map(String.init) ?? text
+                let subject = subjects[m.id!] ?? call.title
                 do {
                     try await app.threadPool.runIfActive {
                         try client.send(MailMessage(to: m.address, subject: subject, body: text))

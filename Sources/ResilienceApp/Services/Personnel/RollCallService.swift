@@ -289,9 +289,23 @@ enum RollCallService {
                     WHERE roll_call_id = \(bind: id) AND channel = \(bind: channel.rawValue)
                     """
                 ).first()?.decode(column: "n", as: Int.self) ?? 0
-            let method: MarkMethod = channel == .sms ? .sms : .ownAnswer
-            let answered = try await RollCallEntry.query(on: db).filter(\.$rollCall.$id == id)
-                .filter(\.$dependant.$id == nil).filter(\.$method == method).count()
+            // An SMS answer is in the inbound log even when a later answer marked the person
+            // again; a link answer is the mark it made.
+            let answered: Int
+            if channel == .sms {
+                answered =
+                    try await sql.raw(
+                        """
+                        SELECT COUNT(DISTINCT inbound_messages.entry_id) AS n FROM inbound_messages
+                        JOIN roll_call_entries ON roll_call_entries.id = inbound_messages.entry_id
+                        WHERE roll_call_entries.roll_call_id = \(bind: id)
+                          AND inbound_messages.outcome IN ('safe', 'needs_help')
+                        """
+                    ).first()?.decode(column: "n", as: Int.self) ?? 0
+            } else {
+                answered = try await RollCallEntry.query(on: db).filter(\.$rollCall.$id == id)
+                    .filter(\.$dependant.$id == nil).filter(\.$method == .ownAnswer).count()
+            }
             if reached > 0 || answered > 0 { channels.append((channel, reached, answered)) }
         }
         return Figures(

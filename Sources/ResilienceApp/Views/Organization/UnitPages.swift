@@ -38,7 +38,9 @@ struct UnitPage {
                 .li(.a(.href(AppPath.unitRisks(unit.id).path), .text(t("unit.risks")))),
                 .li(.a(.href(AppPath.unitActivations(unit.id).path), .text(t("unit.activations")))),
                 .li(.a(.href(AppPath.unitDashboard(unit.id).path), .text(t("oversight.dashboard")))),
-                .if(may.viewSecurity, .li(.a(.href(AppPath.unitSecurity(unit.id).path), .text(t("security.title")))))),
+                .if(may.viewSecurity, .li(.a(.href(AppPath.unitSecurity(unit.id).path), .text(t("security.title"))))),
+                .li(.a(.href(AppPath.unitPersonnel(unit.id).path), .text(t("personnel.title")))),
+                .if(may.viewSecurity, .li(.a(.href(AppPath.unitRollCalls(unit.id).path), .text(t("rollcall.title")))))),
             .if(
                 may.viewPeople || may.viewAudit,
                 .ul(

@@ -22,7 +22,8 @@ struct ProfilePage {
             .ul(
                 .class("links"),
                 .li(link(.accountPassword, t("account.change_password"))),
-                .li(link(.accountTokens, t("tokens.title")))))
+                .li(link(.accountTokens, t("tokens.title"))),
+                .li(link(.myPersonnel, t("personnel.mine")))))
     }
 }
 

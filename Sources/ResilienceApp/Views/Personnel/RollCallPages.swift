@@ -197,25 +197,35 @@ struct RollCallPage {
                             .button(.type(.submit), .class("danger"), .text(t("rollcall.close"))))))))
     }
 
-    /// Accounted over time: a step line from the opening to the last mark, drawn on the server.
+    /// Accounted over time: a step line from the opening to the last mark, drawn on the server in
+    /// the manner of the other history charts (grid at 0, 50 and 100 %, hours along the bottom).
     static func chart(_ p: AccountingProgress, title: String, _ t: Localizer) -> String {
-        let w = 640.0, h = 200.0, left = 40.0, bottom = 24.0, top = 10.0
         guard p.total > 0, let last = p.series.last?.0 else { return "" }
-        let span = max(last, 60)
-        func x(_ s: Double) -> Double { left + (w - left - 10) * s / span }
-        func y(_ n: Int) -> Double { top + (h - top - bottom) * (1 - Double(n) / Double(p.total)) }
+        let width = 520.0, height = 180.0, left = 36.0, right = 10.0, top = 10.0, bottom = 28.0
+        let plotW = width - left - right, plotH = height - top - bottom
+        // Whole hours, at least one, so the ticks fall on round times.
+        let hours = max(1, Int((last / 3600).rounded(.up)))
+        let span = Double(hours) * 3600
+        func x(_ seconds: Double) -> Double { left + plotW * seconds / span }
+        func y(_ n: Int) -> Double { top + plotH * (1 - Double(n) / Double(p.total)) }
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(Charts.f(width)) \(Charts.f(height))\" width=\"\(Charts.f(width))\" height=\"\(Charts.f(height))\"><title>\(Charts.escape(title))</title>"
+        for tick in [0, 50, 100] {
+            let ty = top + plotH * (1 - Double(tick) / 100)
+            svg +=
+                "<line x1=\"\(Charts.f(left))\" x2=\"\(Charts.f(width - right))\" y1=\"\(Charts.f(ty))\" y2=\"\(Charts.f(ty))\" stroke=\"#ddd\"/>"
+                + "<text x=\"\(Charts.f(left - 4))\" y=\"\(Charts.f(ty + 4))\" font-size=\"10\" text-anchor=\"end\">\(tick)%</text>"
+        }
+        let step = max(1, hours / 6)
+        for h in stride(from: 0, through: hours, by: step) {
+            svg +=
+                "<text x=\"\(Charts.f(x(Double(h) * 3600)))\" y=\"\(Charts.f(height - 8))\" font-size=\"11\" text-anchor=\"\(h == 0 ? "start" : (h == hours ? "end" : "middle"))\" fill=\"#3d4957\">\(Charts.escape(t("rollcall.hours", h)))</text>"
+        }
         var d = "M\(Charts.f(x(0))),\(Charts.f(y(0)))"
         for (s, n) in p.series { d += " H\(Charts.f(x(s))) V\(Charts.f(y(n)))" }
-        let minutes = Int(span / 60)
-        return """
-            <figure class="chart"><svg viewBox="0 0 \(Int(w)) \(Int(h))" role="img" aria-label="\(Charts.escape(title))">\
-            <title>\(Charts.escape(title))</title>\
-            <line x1="\(Int(left))" y1="\(Charts.f(y(0)))" x2="\(Int(w - 10))" y2="\(Charts.f(y(0)))" class="axis"/>\
-            <line x1="\(Int(left))" y1="\(Charts.f(y(p.total)))" x2="\(Int(w - 10))" y2="\(Charts.f(y(p.total)))" class="grid"/>\
-            <text x="4" y="\(Charts.f(y(p.total) + 4))">100%</text><text x="4" y="\(Charts.f(y(0)))">0</text>\
-            <text x="\(Int(w - 60))" y="\(Int(h - 6))">\(Charts.escape(t("rollcall.duration", minutes / 60, minutes % 60)))</text>\
-            <path d="\(d)" class="line" fill="none" stroke="currentColor" stroke-width="2"/></svg></figure>
-            """
+        svg +=
+            "<path d=\"\(d)\" fill=\"none\" stroke=\"\(Charts.regionPalette[0])\" stroke-width=\"2.5\"/>"
+        return "<div class=\"chart-wrap\">" + svg + "</svg></div>"
     }
 }
 
