@@ -893,6 +893,20 @@ k("rollcall.occurred", "Happened {0}; roll-call opened {1}.", "发生于 {0}；�
 k("rollcall.accounted_of", "accounted for: {0} of {1}", "已清点：{1} 人中 {0} 人")
 k("rollcall.milestones", "50 % in {0} · 90 % in {1} · 100 % in {2}", "50% 用时 {0} · 90% 用时 {1} · 100% 用时 {2}")
 k("rollcall.duration", "{0} h {1} min", "{0} 小时 {1} 分钟")
+for a, en, zh in [("personnel","Personnel record","人员记录"),("dependant","Dependant","受抚养人"),("roll_call","Roll-call","人员清点"),("roll_call_entry","Roll-call mark","人员清点标记")]:
+    k("audit.entity."+a, en, zh)
+for a, en, zh in [("index_number","Index number","索引号"),("phone","Mobile phone","手机"),("other_phone","Other phone","其他电话"),
+    ("emergency_contact","Emergency contact","紧急联系人"),("account_id","Account","账户"),("location","Whereabouts","行踪"),
+    ("location_confirmed_at","Whereabouts confirmed","行踪确认时间"),("location_source","Confirmed by","确认方"),
+    ("left_at","Left","离职时间"),("relationship","Relationship","关系"),("date_of_birth","Date of birth","出生日期"),
+    ("residence","Where they live","居住地"),("method","How","方式"),("listed","Listed","列入人数"),("closed","Closed","已结束"),
+    ("warden","Warden","督导员"),("personnel","Personnel records","人员记录")]:
+    k("audit.field."+a, en, zh)
+k("personnel.locatable_of", "Who can be located: {0}", "可查寻行踪的人员：{0}")
+k("personnel.locatable_by_area", "By security area (where they are posted)", "按安全区域（按派驻地点）")
+k("personnel.locatable_personnel", "Personnel locatable", "可查寻行踪的人员")
+k("personnel.locatable_dependants", "Dependants locatable", "可查寻行踪的受抚养人")
+k("personnel.share", "{0} of {1} ({2})", "{1} 名中 {0} 名（{2}）")
 k("rollcall.hours", "{0} h", "{0} 小时")
 k("rollcall.chart", "Accounted for over time", "随时间推移的清点情况")
 k("rollcall.channels", "Answers per channel", "各渠道回复")

@@ -282,7 +282,7 @@ import VaporTesting
     }
 
     /// The page frame kept per person: their name, and their navigation from the roles granted.
-    /// The indicators page counts who can be located: a location confirmed, a person added, and
+    /// The indicators page and the security overview count who can be located: a location confirmed, a person added, and
     /// one who left each change it. Kenya's demo personnel (DemoPersonnel): nine, three confirmed
     /// within 30 days (Peter Otieno, Wanjiku Kamau, Lokwang Ekai).
     @Test func theIndicatorsShowEveryChangeOfWhoCanBeLocated() async throws {
@@ -292,11 +292,15 @@ import VaporTesting
             let kenya = try await unit("KEN", app)
             let page = AppPath.indicators.with([("unit", kenya.id!.uuidString)])
             #expect(try await admin.get(page).body.string.contains("3 of 9 personnel"))
+            // The security overview of Kenya counts them too, for the country and each area.
+            let security = AppPath.unitSecurity(kenya.id!).path
+            #expect(try await admin.get(security).body.string.contains("3 of 9 personnel locatable (33%)"))
             let liNa = try #require(try await Personnel.query(on: app.db).filter(\.$indexNumber == "KE-0003").first())
             try await PersonnelService.confirmLocation(
                 of: liNa, at: Whereabouts(stationID: liNa.$station.id, confirmedAt: app.clock.now, source: .officer),
                 dependants: [], by: app.systemContext, on: app.db)
             #expect(try await admin.get(page).body.string.contains("4 of 9 personnel"))
+            #expect(try await admin.get(security).body.string.contains("4 of 9 personnel locatable (44%)"))
             _ = try await PersonnelService.create(
                 [
                     "name": "New Person", "index_number": "KE-0999", "category": "national",

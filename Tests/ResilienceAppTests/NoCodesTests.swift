@@ -68,8 +68,18 @@ import VaporTesting
             .home, .units, .unit(asia.id!), .dutyStations, .dutyStation(station.id!), .users, .user(focal.id!),
             .audit, .oversight, .impactScale, .riskScale, .unitCampaigns(asia.id!),
         ]
+        // Personnel and the demo's closed roll-call, as Kenya's security officer reads them.
+        let kenya = try await unit("KEN", app)
+        let person = try #require(try await Personnel.query(on: app.db).filter(\.$indexNumber == "KE-0101").first())
+        let call = try #require(try await RollCall.query(on: app.db).first())
+        let officerPages: [String] = [
+            AppPath.home.path, AppPath.unitPersonnel(kenya.id!).path, AppPath.personnel(person.id!).path,
+            AppPath.unitReconciliation(kenya.id!).path, AppPath.unitRollCalls(kenya.id!).path,
+            AppPath.rollCall(call.id!).with([("status", "all")]), AppPath.indicators.path,
+        ]
         return focalPages.map { ("focal.bangladesh", $0.path) } + reviewerPages.map { ("reviewer.asia", $0.path) }
-            + adminPages.map { ("admin", $0.path) }
+            + adminPages.map { ("admin", $0.path) } + officerPages.map { ("security.kenya", $0) }
+            + [("hr.kenya", AppPath.home.path), ("staff.coxsbazar", AppPath.home.path)]
             + [("focal.bangladesh", AppPath.planCompare(draft.id!).with([("from", "in_force"), ("to", "draft")]))]
     }
 

@@ -30,7 +30,11 @@ struct SecurityController {
         let roots = try await UnitQueries.scopeRoots(actor, .viewSecurity, on: req.db)
         let key = ["security"] + roots.compactMap(\.id).map(\.uuidString).sorted()
         let body = try await req.rendered(key, showing: Self.scopes) { try await everywhereBody(req, roots) }
-        return Layout.response(for: req, title: req.localizer("security.title"), markup: body)
+        let all = roots.contains { $0.$parent.id == nil }
+        let shown = all ? try await UnitQueries.root(on: req.db).map { [$0] } ?? [] : roots
+        var located = ""
+        for unit in shown { located += try await Self.locatable(req, unit, areas: []) }
+        return Layout.response(for: req, title: req.localizer("security.title"), markup: body + located)
     }
 
     private func everywhereBody(_ req: Request, _ roots: [Unit]) async throws -> String {
@@ -61,7 +65,27 @@ struct SecurityController {
         ) {
             try await unitBody(req, unit, mayManage: mayManage)
         }
-        return Layout.response(for: req, title: req.localizer("security.title_of", unit.name), markup: body)
+        let areas = try await SecurityArea.query(on: req.db).filter(\.$unit.$id == unit.requireID()).all()
+        let located = try await Self.locatable(req, unit, areas: areas)
+        return Layout.response(for: req, title: req.localizer("security.title_of", unit.name), markup: body + located)
+    }
+
+    /// Who can be located, for the unit and each unit right below it, and by area for the areas
+    /// it keeps: kept apart from the rest of the page, under the personnel data's versions, so that
+    /// people confirming where they are do not render the security pages anew.
+    static func locatable(_ req: Request, _ unit: Unit, areas: [SecurityArea]) async throws -> String {
+        let unitID = try unit.requireID()
+        return try await req.rendered(
+            ["locatable", unitID.uuidString], showing: [.under(.personnel, unitID), .all(.units), .all(.settings)]
+        ) {
+            let shares = try await PersonnelReads.shares(under: unit, at: req.now, on: req.db)
+            let byArea = areas.isEmpty ? [:] : try await PersonnelReads.byArea(under: unit, at: req.now, on: req.db)
+            let t = req.localizer
+            let section = LocatableSection(
+                unit: unit, all: shares.all, children: shares.rows,
+                areas: areas.compactMap { a in byArea[a.id!].map { (a.name(in: t.code), $0) } }.sorted { $0.0 < $1.0 })
+            return section.body(t).render()
+        }
     }
 
     private func unitBody(_ req: Request, _ unit: Unit, mayManage: Bool) async throws -> String {

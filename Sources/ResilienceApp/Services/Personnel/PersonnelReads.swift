@@ -91,6 +91,49 @@ enum PersonnelReads {
         return (sum(unit.path), children.map { ($0, sum($0.path)) }.filter { $0.1.personnel.1 > 0 })
     }
 
+    /// Counts by the security area of the duty station each person is posted at (their
+    /// dependants with them), for the areas kept in the subtree.
+    static func byArea(under unit: Unit, at now: Date, on db: any Database) async throws -> [UUID: Located] {
+        guard let sql = db as? any SQLDatabase else { return [:] }
+        let days = try await SecuritySettings.locatableDays(on: db)
+        let cutoff = now.addingTimeInterval(-Double(days) * 86_400)
+        var out: [UUID: Located] = [:]
+        for (dependants, query) in [
+            (
+                false,
+                SQLQueryString(
+                    """
+                    SELECT duty_stations.area_id AS area_id, COUNT(*) AS total,
+                      SUM(CASE WHEN personnel.location_confirmed_at >= \(bind: cutoff) THEN 1 ELSE 0 END) AS located
+                    FROM personnel JOIN duty_stations ON duty_stations.id = personnel.duty_station_id
+                    WHERE personnel.left_at IS NULL AND \(inSubtree(unit)) GROUP BY duty_stations.area_id
+                    """)
+            ),
+            (
+                true,
+                SQLQueryString(
+                    """
+                    SELECT duty_stations.area_id AS area_id, COUNT(*) AS total,
+                      SUM(CASE WHEN dependants.location_confirmed_at >= \(bind: cutoff) THEN 1 ELSE 0 END) AS located
+                    FROM dependants JOIN personnel ON personnel.id = dependants.personnel_id
+                    JOIN duty_stations ON duty_stations.id = personnel.duty_station_id
+                    WHERE personnel.left_at IS NULL AND \(inSubtree(unit)) GROUP BY duty_stations.area_id
+                    """)
+            ),
+        ] {
+            for row in try await sql.raw(query).all() {
+                let id = try row.decode(column: "area_id", as: UUID.self)
+                let pair = (
+                    try row.decode(column: "located", as: Int?.self) ?? 0, try row.decode(column: "total", as: Int.self)
+                )
+                var value = out[id] ?? Located(personnel: (0, 0), dependants: (0, 0))
+                if dependants { value.dependants = pair } else { value.personnel = pair }
+                out[id] = value
+            }
+        }
+        return out
+    }
+
     /// One line of the reconciliation list: a person or a dependant, and why they cannot be relied on.
     struct Unlocated: Sendable {
         var personnelID: UUID

@@ -324,7 +324,7 @@ extension Personnel: Auditable {
             "phone": PersonnelService.fingerprint(phone), "other_phone": PersonnelService.fingerprint(otherPhone),
             "email": PersonnelService.fingerprint(email),
             "emergency_contact": PersonnelService.fingerprint(emergencyContact),
-            "account": $user.id?.uuidString.lowercased() ?? "",
+            "account_id": $user.id?.uuidString.lowercased() ?? "",
             "location": PersonnelService.fingerprint(
                 [
                     $locationStation.id?.uuidString, locationLatitude.map { String($0) },

@@ -342,7 +342,7 @@ enum RollCallService {
             try await call.save(on: db)
             try await Audit.record(
                 on: db, by: context, .update, entity: "roll_call", id: call.id, unitID: call.$unit.id,
-                summary: call.title, change: AuditChange(before: ["closed": "no"], after: ["closed": "yes"]))
+                summary: call.title, change: AuditChange(before: ["closed": "false"], after: ["closed": "true"]))
         }
     }
 
@@ -376,7 +376,9 @@ enum RollCallService {
             try await warden.create(on: db)
             try await Audit.record(
                 on: db, by: context, .grant, entity: "roll_call", id: call.id, unitID: call.$unit.id,
-                summary: "\(call.title): \(name)", change: AuditChange(before: [:], after: ["warden": name]))
+                summary: "\(call.title): \(name)",
+                change: AuditChange(
+                    before: [:], after: ["warden": name, "duty_station_id": stationID!.uuidString.lowercased()]))
         }
     }
 

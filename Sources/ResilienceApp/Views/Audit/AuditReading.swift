@@ -102,8 +102,10 @@ struct AuditReading {
         "role": ["role"],
         "kind": ["unit_kind", "risk_kind", "scenario_kind", "agreement_kind", "exercise_kind", "dependency"],
         "state": ["plan_status", "feedback_state", "level_state", "assessment_state"],
-        "status": ["risk_status", "measure_status"],
-        "category": ["measure_category"], "source": ["risk_source"],
+        "status": ["risk_status", "measure_status", "rollcall.status"],
+        "category": ["measure_category", "personnel.category"], "source": ["risk_source"],
+        "method": ["rollcall.method"], "relationship": ["personnel.relationship"],
+        "location_source": ["personnel.source"],
         "function": ["team_function"], "classification": ["classification"], "criteria": ["criterion"],
         "resources": ["resource"],
     ]
