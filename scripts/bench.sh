@@ -42,13 +42,36 @@ measure() { # name path
   printf '%-34s %10s req/s   p50 %8s   p99 %8s   %s\n' "$1" "$rps" "$p50" "$p99" "${errors:+non-2xx: $errors}"
 }
 
+replies() { # name path-prefix: wrk answering the roll-call by SMS from the first 10,000 generated phones
+  cat > "$work/replies.lua" <<LUA
+counter = 0
+request = function()
+  local i = counter % 10000
+  counter = counter + 1
+  return wrk.format("GET", "$2" .. string.format("%08d", i) .. "&text=1")
+end
+LUA
+  local out
+  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$work/replies.lua" "http://127.0.0.1:$port")
+  printf '%-34s %10s req/s   p50 %8s   p99 %8s   %s\n' "$1" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
+    "$(awk '$1=="50%" {print $2}' <<<"$out")" "$(awk '$1=="99%" {print $2}' <<<"$out")" \
+    "$(awk '/Non-2xx/ {print "non-2xx: " $5}' <<<"$out")"
+}
+
 run() { # label DATABASE_URL
   export DATABASE_URL=$2
   echo "== $1: generating"
   "$bin" generate | tail -1
+  # Roll-call SMS go to a real Kannel (bearerbox and smsbox; no phone network behind it: Kannel
+  # queues what it accepts), and its calls come back with the shared secret.
+  mkdir -p "$work/kannel-$1"
+  export KANNEL_PORT=13300 RESILIENCE_SMS_SECRET=bench-secret RESILIENCE_SMS_USERNAME=resilience
+  export RESILIENCE_SMS_PASSWORD=test-only RESILIENCE_SMS_CALLBACK="http://127.0.0.1:$port"
+  RESILIENCE_SMS_URL=$(scripts/kannel.sh "$work/kannel-$1" "http://127.0.0.1:$port" "$RESILIENCE_SMS_SECRET")
+  export RESILIENCE_SMS_URL
   "$bin" serve --hostname 127.0.0.1 --port $port > "$work/server-$1.log" 2>&1 &
   local server=$!
-  trap "kill $server 2>/dev/null || true" EXIT
+  trap "kill $server \$(cat $work/kannel-$1/kannel.pids) 2>/dev/null || true" EXIT
   for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
   # The hourly run (reminders of due plans, registers, today's figures) starts with the server;
   # on a fresh organization it reminds hundreds of units. Measure after it, as in steady state.
@@ -131,13 +154,37 @@ run() { # label DATABASE_URL
   measure "regional security + compliance roll-up" "/units/$region/security"
   measure "indicators, HQ" "/indicators"
   measure "indicators, a region" "/indicators?unit=$region"
+  echo "-- personnel: 180,000 people, 400,000 dependants; an open roll-call over 10,000 people and their dependants"
+  local call person stations security
+  call=$(curl -s -H "Authorization: Bearer $token" "$api/units/$hq/roll-calls" | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['id'])")
+  person=$(curl -s -H "Authorization: Bearer $token" "$api/units/$country/personnel?per=1" | python3 -c "import json,sys; print(json.load(sys.stdin)['items'][0]['id'])")
+  measure "roll-call page (counts, first page)" "/roll-calls/$call"
+  measure "roll-call, everyone, first page" "/roll-calls/$call?status=all"
+  measure "API roll-call" "/api/v1/roll-calls/$call"
+  measure "API roll-call entries" "/api/v1/roll-calls/$call/entries?per=50"
+  measure "personnel of a country" "/units/$country/personnel"
+  measure "person page" "/personnel/$person"
+  measure "who cannot be located, a country" "/units/$country/personnel/reconciliation"
+  measure "regional security (with locatable)" "/units/$region/security"
+  # Opening a roll-call over the same 10,000 people: every SMS handed to Kannel, the time logged.
+  security=$("$bin" token create bench.security --name bench | tail -1)
+  stations=$(curl -s -H "Authorization: Bearer $token" "$api/roll-calls/$call" | python3 -c "import json,sys; print(json.dumps(json.load(sys.stdin)['dutyStationIDs']))")
+  local opened
+  opened=$(date +%s.%N)
+  curl -s -o /dev/null -w 'opening a roll-call of 10,000 people: %{time_total} s, ' -H "Authorization: Bearer $security" -H "Content-Type: application/json" \
+    -d "{\"title\":\"Aftershock (benchmark)\",\"occurredAt\":\"$(date -u +%Y-%m-%dT%H:%M)\",\"dutyStationIDs\":$stations,\"channels\":[\"sms\"]}" \
+    "$api/units/$hq/roll-calls"
+  for _ in $(seq 1 600); do grep -q "Aftershock (benchmark): [0-9]* SMS handed" "$work/server-$1.log" && break; sleep 0.5; done
+  grep -o "Aftershock (benchmark): [0-9]* SMS handed.*" "$work/server-$1.log" \
+    | awk '{n=$3; ms=$(NF-1); printf "%s SMS handed to Kannel in %s ms: %.0f SMS/s\n", n, ms, n * 1000 / ms}'
+  replies "SMS replies (10,000 phones, 1 = safe)" "/api/v1/sms/inbound?secret=$RESILIENCE_SMS_SECRET&from=%2B2547"
   local pocket
   pocket=$(curl -s -b "$jar" "http://127.0.0.1:$port/plans/$plan/pocket.html" | wc -c)
   echo "pocket plan download: $pocket bytes"
   local size
   size=$(curl -s -b "$jar" "http://127.0.0.1:$port/users?page=100" | wc -c)
   echo "page size of /users: $size bytes"
-  kill $server; wait $server 2>/dev/null || true
+  kill $server $(cat "$work/kannel-$1/kannel.pids") 2>/dev/null || true; wait $server 2>/dev/null || true
   trap - EXIT
 }
 

@@ -180,4 +180,114 @@ import VaporTesting
             #expect(refused.body.string.contains("This link does not work") && !refused.body.string.contains("Achieng"))
         }
     }
+
+    /// A warden named for Kakuma marks Kakuma's people on their behalf, and no one else's.
+    @Test func aWardenMarksThePeopleOfTheirZoneOnly() async throws {
+        try await withTestApp { app in
+            let kenya = try await unit("KEN", app)
+            let kakuma = try #require(try await DutyStation.query(on: app.db).filter(\.$name == "Kakuma").first())
+            let dadaab = try #require(try await DutyStation.query(on: app.db).filter(\.$name == "Dadaab").first())
+            let officer = Browser(app)
+            #expect(try await officer.signIn("security.kenya"))
+            let opened = try await officer.post(
+                AppPath.unitRollCalls(kenya.id!).path,
+                [
+                    "title": "Floods", "occurred_at": "2026-01-05T06:00", "first": "sms",
+                    "station-\(kakuma.id!.uuidString.lowercased())": "true",
+                    "station-\(dadaab.id!.uuidString.lowercased())": "true",
+                ])
+            #expect(opened.status == .seeOther)
+            let call = try #require(try await RollCall.query(on: app.db).filter(\.$title == "Floods").first())
+            let unknown = try await officer.post(
+                AppPath.rollCallWardens(call.id!).path, ["warden": "nobody.here", "zone": kakuma.id!.uuidString])
+            #expect(unknown.status == .unprocessableEntity && unknown.body.string.contains("id=\"f-warden-error\""))
+            #expect(
+                try await officer.post(
+                    AppPath.rollCallWardens(call.id!).path, ["warden": "hr.kenya", "zone": kakuma.id!.uuidString]
+                ).status == .seeOther)
+            let entries = try await RollCallEntry.query(on: app.db).filter(\.$rollCall.$id == call.requireID()).all()
+            let atKakuma = try #require(entries.first { $0.$station.id == kakuma.id })
+            let atDadaab = try #require(entries.first { $0.$station.id == dadaab.id })
+            let warden = Browser(app)
+            #expect(try await warden.signIn("hr.kenya"))
+            let page = try await warden.get(AppPath.rollCall(call.id!).with([("status", "all")]))
+            #expect(page.status == .ok)
+            #expect(
+                try await warden.post(
+                    AppPath.rollCallEntry(call.id!, atKakuma.id!).path, ["status": "safe", "method": "in_person"]
+                ).status == .seeOther)
+            #expect(try await RollCallEntry.find(atKakuma.id, on: app.db)?.status == .safe)
+            #expect(
+                try await warden.post(AppPath.rollCallEntry(call.id!, atDadaab.id!).path, ["status": "safe"]).status
+                    == .forbidden)
+            #expect(try await RollCallEntry.find(atDadaab.id, on: app.db)?.status == .notReached)
+        }
+    }
+
+    /// A file with a wrong row saves nothing; the right one saves every row at once.
+    @Test func anImportPreviewsEveryRowAndSavesAllOrNothing() async throws {
+        try await withTestApp { app in
+            let kenya = try await unit("KEN", app)
+            let hr = Browser(app)
+            #expect(try await hr.signIn("hr.kenya"))
+            let path = AppPath.unitPersonnelImport(kenya.id!).path
+            let bad =
+                "name,index_number,category,duty_station,phone\nAmos Kiprono,KE-7001,national,Kakuma,+254711000001\nBad Phone,KE-7002,national,Dadaab,0711\nTwice,KE-7001,affiliate,Nairobi,\n"
+            let preview = try await hr.upload(path, file: bad)
+            #expect(preview.status == .ok)
+            let text = preview.body.string
+            #expect(text.contains("2 rows have errors") && text.contains("Enter the number in the international form"))
+            #expect(!text.contains("name=\"confirm\""))
+            #expect(try await hr.post(path, ["csv": bad, "confirm": "1"]).status == .unprocessableEntity)
+            #expect(
+                try await Personnel.query(on: app.db).filter(\.$indexNumber ~~ ["KE-7001", "KE-7002"]).count() == 0)
+            // Columns named in Chinese, a station by name, a category by its Chinese name.
+            let good = "姓名,索引号,类别,工作地点,手机\nAmos Kiprono,KE-7001,本国人员,Kakuma,+254 711 000 001\n"
+            #expect(try await hr.upload(path, file: good).body.string.contains("name=\"confirm\""))
+            #expect(try await hr.post(path, ["csv": good, "confirm": "1"]).status == .seeOther)
+            let saved = try #require(try await Personnel.query(on: app.db).filter(\.$indexNumber == "KE-7001").first())
+            #expect(saved.category == .national && saved.phone == "+254711000001")
+        }
+    }
+
+    /// A person who left is anonymized: nothing of them remains readable, and the roll-call they
+    /// were in keeps its count.
+    @Test func anonymizingKeepsTheFiguresAndRemovesThePerson() async throws {
+        try await withTestApp { app in
+            let call = try #require(try await RollCall.query(on: app.db).first())
+            let before = try await RollCallService.figures(of: call, on: app.db)
+            let hassan = try #require(try await Personnel.query(on: app.db).filter(\.$indexNumber == "KE-0101").first())
+            let officer = Browser(app)
+            #expect(try await officer.signIn("security.kenya"))
+            let unticked = try await officer.post(AppPath.personnelAnonymize(hassan.id!).path, [:])
+            #expect(unticked.status == .unprocessableEntity && unticked.body.string.contains("id=\"f-confirm-error\""))
+            #expect(
+                try await officer.post(AppPath.personnelAnonymize(hassan.id!).path, ["confirm": "true"]).status
+                    == .seeOther)
+            let gone = try #require(try await Personnel.find(hassan.id, on: app.db))
+            #expect(gone.name == "—" && gone.phone == nil && gone.email == nil && gone.leftAt != nil)
+            let dependants = try await Dependant.query(on: app.db).filter(\.$personnel.$id == hassan.requireID()).all()
+            #expect(!dependants.isEmpty && dependants.allSatisfy { $0.name == "—" })
+            let after = try await RollCallService.figures(of: call, on: app.db)
+            #expect(after.total == before.total && after.progress.accounted == before.progress.accounted)
+            #expect(!(try await officer.get(AppPath.unitPersonnel(gone.$unit.id).path).body.string.contains("Hassan")))
+        }
+    }
+
+    /// A plan's minimum staff typed as a personnel record's name link to the record.
+    @Test func minimumStaffArePickedFromThePersonnelRecords() async throws {
+        try await withTestApp { app in
+            let kenya = try await unit("KEN", app)
+            let plan = try #require(try await Plan.query(on: app.db).filter(\.$unit.$id == kenya.requireID()).first())
+            let li = try #require(try await Personnel.query(on: app.db).filter(\.$indexNumber == "KE-0003").first())
+            let keys = try await PlansController().people(named: ["staff-0-name": li.name], plan: plan, on: app.db)
+            #expect(keys[li.name] == StaffAssignment.personnel(li.id!))
+            // A record linked to an account is the account.
+            let peter = try #require(try await Personnel.query(on: app.db).filter(\.$indexNumber == "KE-0001").first())
+            let officer = try await user("security.kenya", app)
+            let linked = try await PlansController().people(
+                named: ["staff-0-name": peter.name], plan: plan, on: app.db)
+            #expect(linked[peter.name] == StaffAssignment.account(officer.id!))
+        }
+    }
 }

@@ -13,14 +13,6 @@ import VaporTesting
         try await Risk.query(on: app.db).filter(\.$unitID == unit.requireID()).count()
     }
 
-    func multipart(_ csv: String, _ browser: Browser) -> (String, String) {
-        let boundary = "----risk\(UUID().uuidString.prefix(8))"
-        let body =
-            "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(browser.csrf)\r\n"
-            + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"risks.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
-        return (body, "multipart/form-data; boundary=\(boundary)")
-    }
-
     @Test func risksAreAddedRatedOnTheMatrixAndListedByCell() async throws {
         try await withTestApp { app in
             let bangladesh = try await unit("BGD", app)
@@ -157,8 +149,7 @@ import VaporTesting
             let path = AppPath.unitRisksImport(bangladesh.id!).path
             let bad =
                 "kind,title,likelihood,impact,review_date\nsecurity,Road ambush,4,5,2027-01-10\nweather,Floods,3,9,\nmedical,,2,2,2027-02-30\n"
-            var (body, type) = multipart(bad, security)
-            var response = try await security.send(.POST, path, body: body, contentType: type)
+            var response = try await security.upload(path, file: bad)
             #expect(response.status == .ok)
             let preview = response.body.string
             #expect(
@@ -183,8 +174,7 @@ import VaporTesting
             // A right file: previewed, then saved in one go; export → import gives the same risks.
             let good =
                 "kind,title,likelihood,impact,residual_likelihood,residual_impact\nsecurity,Road ambush,4,5,2,3\nmedical,\"Cholera, in the camps\",2,5,,\n"
-            (body, type) = multipart(good, security)
-            response = try await security.send(.POST, path, body: body, contentType: type)
+            response = try await security.upload(path, file: good)
             #expect(
                 response.body.string.contains("All 2 rows are right")
                     && response.body.string.contains("name=\"confirm\""))
@@ -208,8 +198,7 @@ import VaporTesting
             #expect(try await focal.signIn("focal.bangladesh"))
             let path = AppPath.unitRisksImport(bangladesh.id!).path
             let file = "类别,风险,可能性,影响,状态\n安全,道路伏击,很可能,5 严重,未处理\n医疗,霍乱,Rare,Minor,monitored\n"
-            let (body, type) = multipart(file, focal)
-            let preview = try await focal.send(.POST, path, body: body, contentType: type)
+            let preview = try await focal.upload(path, file: file)
             #expect(preview.body.string.contains("全部 2 行无误"), "\(preview.body.string.suffix(3000))")
             #expect(try await focal.post(path, ["csv": file, "confirm": "1"]).status == .seeOther)
             let saved = try await Risk.query(on: app.db).filter(\.$unitID == bangladesh.requireID()).sort(\.$title)
@@ -219,16 +208,12 @@ import VaporTesting
             #expect(saved.map(\.inherentLikelihood) == [4, 1] && saved.map(\.inherentImpact) == [5, 2])
             #expect(saved.map(\.status) == [.open, .monitored])
             // A wrong value is told with the values its column takes, in the reader's language.
-            let (wrongBody, wrongType) = multipart("类别,风险,可能性,影响\n天气,洪水,很可能,3\n", focal)
-            let wrong = try await focal.send(.POST, path, body: wrongBody, contentType: wrongType).body.string
+            let wrong = try await focal.upload(path, file: "类别,风险,可能性,影响\n天气,洪水,很可能,3\n").body.string
             #expect(wrong.contains("类别：请使用以下之一：保护、方案、安全、医疗、业务连续性"))
             // The template names the columns in the reader's language, and imports as it is.
             let template = try await focal.get(AppPath.unitRisksTemplate(bangladesh.id!).path).body.string
             #expect(template.hasPrefix("\u{FEFF}类别,风险,原因,后果,可能性,影响"))
-            let (templateBody, templateType) = multipart(template, focal)
-            #expect(
-                try await focal.send(.POST, path, body: templateBody, contentType: templateType).body.string
-                    .contains("全部 1 行无误"))
+            #expect(try await focal.upload(path, file: template).body.string.contains("全部 1 行无误"))
         }
     }
 

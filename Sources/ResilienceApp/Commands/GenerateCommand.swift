@@ -31,11 +31,12 @@ struct GenerateCommand: AsyncCommand {
         let plans = try await Self.generatePlans(skipping: ["C42"], on: app.db)
         let risks = try await Self.generateRisks(region: "R3", count: 5000, on: app.db)
         let security = try await Self.generateSecurity(now: app.clock.now, on: app.db)
+        let personnel = try await Self.generatePersonnel(now: app.clock.now, on: app.db)
         if let country = try await Unit.query(on: app.db).filter(\.$code == "C42").first() {
             _ = try await DemoPlan.loadLarge(at: country, now: app.clock.now, on: app.db)
         }
         context.console.print(
-            "Generated \(counts), \(plans), \(risks), \(security) in \(Int(Date().timeIntervalSince(started))) s. Every account's password: resilience-bench; 'bench.admin' is administrator at HQ; C42 has a plan of 60 critical processes."
+            "Generated \(counts), \(plans), \(risks), \(security), \(personnel) in \(Int(Date().timeIntervalSince(started))) s. Every account's password: resilience-bench; 'bench.admin' is administrator at HQ, 'bench.security' its security officer; C42 has a plan of 60 critical processes."
         )
     }
 
@@ -141,13 +142,13 @@ struct GenerateCommand: AsyncCommand {
             let grants = sql.insert(into: "role_grants").columns("id", "user_id", "unit_id", "role", "created_at")
             for i in batch {
                 let id = UUID()
-                let unit = i == 0 ? units[0] : units[i % units.count]
+                let unit = i <= 1 ? units[0] : units[i % units.count]
                 let role: Role =
-                    i == 0
-                    ? .administrator
+                    i <= 1
+                    ? (i == 0 ? .administrator : .securityOfficer)
                     : (unit.kind == .region
                         ? .regionalReviewer : (unit.kind == .headquarters ? .hqOversight : roles[i % roles.count]))
-                let username = i == 0 ? "bench.admin" : String(format: "user%06d", i)
+                let username = i == 0 ? "bench.admin" : (i == 1 ? "bench.security" : String(format: "user%06d", i))
                 users.values(
                     SQLBind(id), SQLBind(username), SQLBind("Person \(i)"), SQLBind("\(username)@example.org"),
                     SQLBind(passwordHash),

@@ -71,6 +71,18 @@ final class Browser: @unchecked Sendable {
         return try await send(.POST, path, body: body, contentType: "application/x-www-form-urlencoded")
     }
 
+    /// Posts a file as an import form does (multipart, with the anti-forgery token).
+    @discardableResult
+    func upload(_ path: String, file: String) async throws -> TestingHTTPResponse {
+        if csrf.isEmpty { try await get(AppPath.signIn.path) }
+        let boundary = "----upload\(UUID().uuidString.prefix(8))"
+        let body =
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(CSRFMiddleware.fieldName)\"\r\n\r\n\(csrf)\r\n"
+            + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"file.csv\"\r\n"
+            + "Content-Type: text/csv\r\n\r\n\(file)\r\n--\(boundary)--\r\n"
+        return try await send(.POST, path, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+
     func send(
         _ method: HTTPMethod, _ path: String, body: String?, contentType: String? = nil
     ) async throws -> TestingHTTPResponse {

@@ -131,9 +131,11 @@ extension OpenAPIDocument {
                 ],
             ],
             "RollCall": [
-                "type": "object", "required": ["id", "title", "occurredAt", "openedAt", "listed", "counts"],
+                "type": "object",
+                "required": ["id", "title", "occurredAt", "openedAt", "dutyStationIDs", "listed", "counts"],
                 "properties": [
                     "id": uuid, "title": string, "occurredAt": time, "openedAt": time, "closedAt": optionalTime,
+                    "dutyStationIDs": ["type": "array", "items": uuid],
                     "listed": ["type": "integer"],
                     "counts": ["type": "object", "additionalProperties": ["type": "integer"]],
                     "accountedPercent": optionalNumber, "secondsToHalf": optionalNumber,

@@ -199,21 +199,21 @@ struct PlansController {
 
     /// The keys of typed names that are accounts of the unit's subtree, or else its personnel
     /// records, so that minimum staff link to them.
-    func people(named form: [String: String], _ req: Request, _ plan: Plan) async throws -> [String: String] {
+    func people(named form: [String: String], plan: Plan, on db: any Database) async throws -> [String: String] {
         let names = Array(
             Set(
                 form.filter { $0.key.hasPrefix("staff-") && $0.key.hasSuffix("-name") }.map {
                     $0.value.trimmingCharacters(in: .whitespaces)
                 }.filter { !$0.isEmpty }))
         guard !names.isEmpty else { return [:] }
-        let unit = try await req.loadUnit(plan.$unit.id)
+        guard let unit = try await Unit.find(plan.$unit.id, on: db) else { return [:] }
         var keys: [String: String] = [:]
-        for record in try await Personnel.query(on: req.db).filter(\.$leftAt == nil)
+        for record in try await Personnel.query(on: db).filter(\.$leftAt == nil)
             .filter(.sql(PersonnelReads.inSubtree(unit))).filter(\.$name ~~ names).all()
         {
             keys[record.name] = record.$user.id.map(StaffAssignment.account) ?? StaffAssignment.personnel(record.id!)
         }
-        for user in try await User.query(on: req.db).join(Unit.self, on: \User.$homeUnit.$id == \Unit.$id)
+        for user in try await User.query(on: db).join(Unit.self, on: \User.$homeUnit.$id == \Unit.$id)
             .filter(Unit.self, \.$path, .custom("LIKE"), unit.path + "%").filter(\.$displayName ~~ names).all()
         {
             keys[user.displayName] = StaffAssignment.account(user.id!)
@@ -277,7 +277,7 @@ struct PlansController {
         let form = try req.content.decode([String: String].self)
         let spec = ListSpec.spec(section)
         if spec == nil && SingleSection.fields(section).isEmpty { throw Abort(.notFound) }
-        let staffKeys = try await people(named: form, req, plan)
+        let staffKeys = try await people(named: form, plan: plan, on: req.db)
         return try await req.saveForm(
             values: form,
             {
@@ -356,7 +356,7 @@ struct PlansController {
             throw Abort(.notFound)
         }
         let form = try req.content.decode([String: String].self)
-        let staffKeys = try await people(named: form, req, plan)
+        let staffKeys = try await people(named: form, plan: plan, on: req.db)
         return try await req.saveForm(
             values: form,
             {

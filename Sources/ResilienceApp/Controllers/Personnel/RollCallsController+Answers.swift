@@ -180,10 +180,13 @@ struct MarkInput: Content { var status: String?; var method: String?; var note: 
 
 struct RollCallDTO: Content {
     var id: UUID; var title: String; var occurredAt: Date; var openedAt: Date; var closedAt: Date?
+    /// The duty stations it covers (for a circle, those inside it).
+    var dutyStationIDs: [UUID]
     var listed: Int; var counts: [String: Int]; var accountedPercent: Double?
     var secondsToHalf: Double?; var secondsToNinetyPercent: Double?; var secondsToAll: Double?
     init(_ c: RollCall, _ f: RollCallService.Figures) {
         id = c.id!; title = c.title; occurredAt = c.occurredAt; openedAt = c.openedAt; closedAt = c.closedAt
+        dutyStationIDs = c.stationIDs.split(separator: ",").compactMap { UUID(uuidString: String($0)) }
         listed = f.total
         counts = Dictionary(uniqueKeysWithValues: AccountStatus.allCases.map { ($0.rawValue, f.counts[$0] ?? 0) })
         accountedPercent = f.progress.percent; secondsToHalf = f.progress.toHalf

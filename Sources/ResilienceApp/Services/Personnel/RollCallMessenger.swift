@@ -63,6 +63,7 @@ enum RollCallMessenger {
         // Handed over off the request, a few at a time: Kannel queues them for the network.
         if let gateway = app.smsGateway {
             let sms = messages.filter { $0.0.channel == .sms }
+            let started = Date()
             for batch in sms.chunked(16) {
                 await withTaskGroup(of: (UUID, Bool).self) { group in
                     for (m, text) in batch {
@@ -77,6 +78,10 @@ enum RollCallMessenger {
                 }
             }
             sent += sms.count
+            if !sms.isEmpty {
+                let ms = Int(Date().timeIntervalSince(started) * 1000)
+                app.logger.notice("Roll-call \(call.title): \(sms.count) SMS handed to the gateway in \(ms) ms.")
+            }
         }
         if let smtp = app.appConfig.smtp {
             let client = SMTPClient(config: smtp)
