@@ -221,6 +221,15 @@ import VaporTesting
                 try await warden.post(AppPath.rollCallEntry(call.id!, atDadaab.id!).path, ["status": "safe"]).status
                     == .forbidden)
             #expect(try await RollCallEntry.find(atDadaab.id, on: app.db)?.status == .notReached)
+            // Closed through the API: nothing is marked after, and the refusal says why.
+            let headers = try await apiHeaders("security.kenya", app)
+            let closed = try await app.testing().sendRequest(
+                .POST, AppPath.apiRollCallClose(call.id!).path, headers: headers)
+            #expect(closed.status == .ok && closed.body.string.contains("closedAt"))
+            let late = try await app.testing().sendRequest(
+                .POST, AppPath.apiRollCallEntry(call.id!, atDadaab.id!).path, headers: headers,
+                body: ByteBuffer(string: #"{"status": "safe"}"#))
+            #expect(late.status == .unprocessableEntity && late.body.string.contains("closed"))
         }
     }
 

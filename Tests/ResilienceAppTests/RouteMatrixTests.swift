@@ -417,6 +417,8 @@ import VaporTesting
         "GET /api/v1/roll-calls/:rollCallID": "roll_call_reader",
         "GET /api/v1/roll-calls/:rollCallID/entries": "roll_call_reader",
         "POST /api/v1/roll-calls/:rollCallID/entries/:entryID": "roll_call_marker",
+        "POST /api/v1/roll-calls/:rollCallID/wardens": "roll_call(account_for_personnel)",
+        "POST /api/v1/roll-calls/:rollCallID/close": "roll_call(account_for_personnel)",
     ]
 
     @Test func everyRouteHasExactlyThePolicyWrittenHere() async throws {

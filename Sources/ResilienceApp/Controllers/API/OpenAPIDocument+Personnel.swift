@@ -46,6 +46,13 @@ extension OpenAPIDocument {
                 summary: "Mark a person or dependant (the officer, or a warden of their zone)", body: "MarkBody",
                 response: ref("RollCallEntry")),
             .init(
+                method: "post", path: .apiRollCallWardens(any),
+                summary: "Name a warden of a zone (a duty station of the roll-call): they mark its people",
+                body: "WardenBody", response: ref("RollCall")),
+            .init(
+                method: "post", path: .apiRollCallClose(any), summary: "Close the roll-call: nothing is marked after",
+                response: ref("RollCall")),
+            .init(
                 method: "get", path: .apiSMSInbound,
                 summary:
                     "Kannel's sms-service calls this with each SMS (`secret`, `from`, `text`); the answer's body is the SMS sent back",
@@ -162,6 +169,7 @@ extension OpenAPIDocument {
                     "method": optionalString, "markedAt": optionalTime,
                 ],
             ],
+            "WardenBody": ["type": "object", "properties": ["username": string, "dutyStationID": uuid]],
             "MarkBody": [
                 "type": "object",
                 "properties": [

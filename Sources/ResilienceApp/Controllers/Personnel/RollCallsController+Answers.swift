@@ -168,6 +168,25 @@ extension RollCallsController {
     }
 }
 
+extension RollCallsController {
+    @Sendable func apiAddWarden(_ req: Request) async throws -> RollCallDTO {
+        let call = try await req.rollCallParameter()
+        let body = try req.decodeJSON(WardenInput.self)
+        try await RollCallService.addWarden(
+            call, username: body.username, stationID: body.dutyStationID, by: req.auditContext, on: req.db)
+        return RollCallDTO(call, try await RollCallService.figures(of: call, on: req.db))
+    }
+
+    @Sendable func apiClose(_ req: Request) async throws -> RollCallDTO {
+        let call = try await req.rollCallParameter()
+        try await RollCallService.close(call, by: req.auditContext, on: req.db)
+        return RollCallDTO(call, try await RollCallService.figures(of: call, on: req.db))
+    }
+}
+
+/// A warden for a zone (a duty station of the roll-call), by user name.
+struct WardenInput: Content { var username: String?; var dutyStationID: UUID? }
+
 struct RollCallInput: Content {
     var title: String?; var occurredAt: String?; var areaIDs: [UUID]?; var dutyStationIDs: [UUID]?
     var latitude: Double?; var longitude: Double?; var radiusKm: Double?

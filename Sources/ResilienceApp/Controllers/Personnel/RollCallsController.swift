@@ -25,6 +25,8 @@ struct RollCallsController {
         routes.on(.GET, .apiRollCall(AppPath.any), .rollCallReader, use: apiShow)
         routes.on(.GET, .apiRollCallEntries(AppPath.any), .rollCallReader, use: apiEntries)
         routes.on(.POST, .apiRollCallEntry(AppPath.any, AppPath.any), .rollCallMarker, use: apiMark)
+        routes.on(.POST, .apiRollCallWardens(AppPath.any), .rollCall(.accountForPersonnel), use: apiAddWarden)
+        routes.on(.POST, .apiRollCallClose(AppPath.any), .rollCall(.accountForPersonnel), use: apiClose)
     }
 
     @Sendable func list(_ req: Request) async throws -> Response { try await listPage(req, FormState()) }

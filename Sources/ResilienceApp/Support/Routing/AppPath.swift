@@ -82,6 +82,7 @@ enum AppPath: Sendable {
     case apiUnitPersonnel(UUID), apiPersonnel(UUID), apiPersonnelDependants(UUID), apiPersonnelLocation(UUID)
     case apiUnitRollCalls(UUID), apiRollCall(UUID), apiRollCallEntries(UUID), apiRollCallEntry(UUID, UUID)
     case apiSMSInbound, apiSMSDelivery
+    case apiRollCallWardens(UUID), apiRollCallClose(UUID)
 
     var template: String {
         switch self {
@@ -282,6 +283,8 @@ enum AppPath: Sendable {
         case .apiRollCallEntry: "/api/v1/roll-calls/:rollCallID/entries/:entryID"
         case .apiSMSInbound: "/api/v1/sms/inbound"
         case .apiSMSDelivery: "/api/v1/sms/delivery"
+        case .apiRollCallWardens: "/api/v1/roll-calls/:rollCallID/wardens"
+        case .apiRollCallClose: "/api/v1/roll-calls/:rollCallID/close"
         }
     }
 
@@ -328,7 +331,8 @@ enum AppPath: Sendable {
             .personnelAnonymize(let u), .unitRollCalls(let u), .rollCall(let u), .rollCallCSV(let u),
             .rollCallWardens(let u), .rollCallClose(let u), .rollCallSend(let u), .apiUnitPersonnel(let u),
             .apiPersonnel(let u), .apiPersonnelDependants(let u), .apiPersonnelLocation(let u),
-            .apiUnitRollCalls(let u), .apiRollCall(let u), .apiRollCallEntries(let u):
+            .apiUnitRollCalls(let u), .apiRollCall(let u), .apiRollCallEntries(let u), .apiRollCallWardens(let u),
+            .apiRollCallClose(let u):
             return [id(u)]
         case .planSection(let u, let section):
             return [id(u), section.rawValue]
