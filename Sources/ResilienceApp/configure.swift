@@ -40,6 +40,8 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.asyncCommands.use(GenerateCommand(), as: "generate")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
+    // Roll-call SMS answers, written in batches as they arrive.
+    app.smsReplies = SMSReplyQueue(db: app.db)
     try routes(app)
 }
 

@@ -69,6 +69,8 @@ enum Migrations {
             CreatePersonnel(),
             // Roll-calls after incidents, their wardens, messages and the SMS answers.
             CreateRollCall(),
+            // Who can be located, counted from indexes; a roll-call's marks in time order.
+            AddPersonnelIndexes(),
         ]
     }
 }

@@ -299,4 +299,40 @@ import VaporTesting
             #expect(linked[peter.name] == StaffAssignment.account(officer.id!))
         }
     }
+
+    /// The roll-call's figures are kept: a mark, the messages sent and an SMS answer each show at once.
+    @Test func theRollCallPageShowsEveryMarkMessageAndAnswer() async throws {
+        try await withTestApp { app in
+            app.appConfig.sms = SMSConfig(
+                sendURL: "http://127.0.0.1:9/cgi-bin/sendsms", username: "u", password: "p", sender: nil,
+                secret: "s3cret")
+            let (kenya, nairobi) = try await kenya(app)
+            var opening = RollCallService.Opening(form: ["station-\(nairobi.id!.uuidString)": "true"])
+            opening.title = "Blast"
+            opening.occurredAt = "2026-01-05T06:00"
+            opening.first = "sms"
+            let call = try await RollCallService.open(opening, for: kenya, by: app.systemContext, on: app.db)
+            let officer = Browser(app)
+            #expect(try await officer.signIn("security.kenya"))
+            let page = AppPath.rollCall(call.id!).with([("status", "all")])
+            // Nairobi: Peter Otieno and his spouse, Wanjiku Kamau, Li Na and her child (DemoPersonnel).
+            #expect(try await officer.get(page).body.string.contains("accounted for: 0 of 5"))
+            let wanjiku = try #require(
+                try await Personnel.query(on: app.db).filter(\.$indexNumber == "KE-0002").first())
+            let entry = try #require(
+                try await RollCallEntry.query(on: app.db).filter(\.$rollCall.$id == call.requireID())
+                    .filter(\.$personnel.$id == wanjiku.requireID()).filter(\.$dependant.$id == nil).first())
+            try await RollCallService.mark(
+                entry, in: call, as: .safe, method: .phone, note: nil, by: app.systemContext, on: app.db)
+            #expect(try await officer.get(page).body.string.contains("accounted for: 1 of 5"))
+            // The two not yet accounted for with a phone are messaged.
+            try await RollCallMessenger.sendDue(call, now: app.clock.now, app: app)
+            #expect(try await officer.get(page).body.string.contains("<td>SMS</td><td>2</td>"))
+            let liNa = try #require(try await Personnel.query(on: app.db).filter(\.$indexNumber == "KE-0003").first())
+            _ = try await app.testing().sendRequest(
+                .GET, AppPath.apiSMSInbound.with([("secret", "s3cret"), ("from", liNa.phone!), ("text", "2")]))
+            let after = try await officer.get(page).body.string
+            #expect(after.contains("accounted for: 2 of 5") && after.contains("<td>1 (50%)</td>"))
+        }
+    }
 }

@@ -99,7 +99,8 @@ struct PersonnelController {
                 t.code),
             page: page,
             text: req.searchText,
-            located: mayProtected ? try await PersonnelReads.locatable(under: unit, at: req.now, on: req.db) : nil,
+            located: mayProtected
+                ? try await PersonnelReads.locatable(under: unit, at: req.now, kept: req.kept, on: req.db) : nil,
             mayManage: actor.may(.managePersonnel, on: unit.unitPath),
             mayAccount: actor.may(.accountForPersonnel, on: unit.unitPath)
                 || actor.may(.viewSecurity, on: unit.unitPath),
@@ -166,7 +167,7 @@ struct PersonnelController {
 
     @Sendable func reconciliation(_ req: Request) async throws -> Response {
         let unit = try await req.unitParameter()
-        let limit = 500
+        let limit = 200
         let rows = try await PersonnelReads.reconciliation(under: unit, at: req.now, limit: limit, on: req.db)
         let page = ReconciliationPage(
             unitID: unit.id!, rows: rows,

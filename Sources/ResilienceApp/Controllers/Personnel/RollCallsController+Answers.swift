@@ -75,7 +75,7 @@ extension RollCallsController {
         let from = req.query[String.self, at: "from"] ?? ""
         let text = req.query[String.self, at: "text"] ?? ""
         guard !from.isEmpty else { throw AppError.badRequest(req.localizer("sms.from_required")) }
-        let reply = try await RollCallMessenger.inbound(from: from, text: text, now: req.now, on: req.db)
+        let reply = try await req.application.smsReplies.submit(from: from, text: text, now: req.now)
         var headers = HTTPHeaders()
         headers.contentType = .plainText
         // Chinese goes back as UCS-2 (Kannel reads these headers with accept-x-kannel-headers).
@@ -113,7 +113,7 @@ extension RollCallsController {
         for c in try await RollCall.query(on: req.db).filter(\.$unit.$id == unit.requireID())
             .sort(\.$openedAt, .descending).limit(100).all()
         {
-            out.append(RollCallDTO(c, try await RollCallService.figures(of: c, on: req.db)))
+            out.append(RollCallDTO(c, try await RollCallService.figures(of: c, kept: req.kept, on: req.db)))
         }
         return out
     }
@@ -135,13 +135,13 @@ extension RollCallsController {
         }
         let call = try await RollCallService.open(.init(form: form), for: unit, by: req.auditContext, on: req.db)
         Self.sendInBackground(call, req)
-        return try await RollCallDTO(call, try await RollCallService.figures(of: call, on: req.db))
+        return try await RollCallDTO(call, try await RollCallService.figures(of: call, kept: req.kept, on: req.db))
             .encodeResponse(status: .created, for: req)
     }
 
     @Sendable func apiShow(_ req: Request) async throws -> RollCallDTO {
         let call = try await req.rollCallParameter()
-        return RollCallDTO(call, try await RollCallService.figures(of: call, on: req.db))
+        return RollCallDTO(call, try await RollCallService.figures(of: call, kept: req.kept, on: req.db))
     }
 
     @Sendable func apiEntries(_ req: Request) async throws -> Paged<RollCallEntryDTO> {
@@ -174,13 +174,13 @@ extension RollCallsController {
         let body = try req.decodeJSON(WardenInput.self)
         try await RollCallService.addWarden(
             call, username: body.username, stationID: body.dutyStationID, by: req.auditContext, on: req.db)
-        return RollCallDTO(call, try await RollCallService.figures(of: call, on: req.db))
+        return RollCallDTO(call, try await RollCallService.figures(of: call, kept: req.kept, on: req.db))
     }
 
     @Sendable func apiClose(_ req: Request) async throws -> RollCallDTO {
         let call = try await req.rollCallParameter()
         try await RollCallService.close(call, by: req.auditContext, on: req.db)
-        return RollCallDTO(call, try await RollCallService.figures(of: call, on: req.db))
+        return RollCallDTO(call, try await RollCallService.figures(of: call, kept: req.kept, on: req.db))
     }
 }
 

@@ -95,7 +95,7 @@ struct RollCallsController {
         let t = req.localizer
         let manages = actor.may(.accountForPersonnel, on: unit.unitPath)
         let zones = manages ? nil : try await RollCallService.zones(of: actor.id, in: call, on: req.db)
-        let figures = try await RollCallService.figures(of: call, on: req.db)
+        let figures = try await RollCallService.figures(of: call, kept: req.kept, on: req.db)
         // Not yet reached first: while anyone is, the list opens on them; `status=all` lists everyone.
         let asked = req.query[String.self, at: "status"]
         let filter =

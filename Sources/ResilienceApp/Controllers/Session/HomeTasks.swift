@@ -115,7 +115,7 @@ enum HomeTasks {
     /// The personnel of a unit kept by its human resources staff: how many, how many can be located.
     private static func personnel(_ unit: Unit, _ req: Request) async throws -> HomePage.Task {
         let t = req.localizer
-        let located = try await PersonnelReads.locatable(under: unit, at: req.now, on: req.db)
+        let located = try await PersonnelReads.locatable(under: unit, at: req.now, kept: req.kept, on: req.db)
         let missing = located.personnel.1 - located.personnel.0
         return .init(
             heading: t("home.task.personnel", unit.name),

@@ -25,6 +25,20 @@ enum PersonnelReads {
         return try await locatable(under: unit, since: now.addingTimeInterval(-Double(days) * 86_400), on: db)
     }
 
+    /// The same, kept until the subtree's personnel or HQ's window change, or the minute turns
+    /// (a location ages out of the window with time alone).
+    static func locatable(
+        under unit: Unit, at now: Date, kept: KeptCache, on db: any Database
+    ) async throws
+        -> Located
+    {
+        let unitID = try unit.requireID()
+        let version = try await DataVersions.version(of: [.under(.personnel, unitID), .all(.settings)], on: db)
+        let key = KeptCache.Key<Located>(
+            .locatable, [unitID.uuidString, version, String(Int(now.timeIntervalSince1970 / 60))])
+        return try await kept.value(key, cost: { _ in 64 }) { try await locatable(under: unit, at: now, on: db) }
+    }
+
     /// Counts by unit of the subtree (personnel and dependants, located and all), in two statements.
     static func countsByUnit(
         under unit: Unit, since cutoff: Date, on db: any Database

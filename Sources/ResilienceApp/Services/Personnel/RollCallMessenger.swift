@@ -60,6 +60,8 @@ enum RollCallMessenger {
             }
         }
         for batch in messages.chunked(500) { try await batch.map(\.0).create(on: app.db) }
+        // The roll-call's page counts who was messaged on each channel.
+        if !messages.isEmpty { try await DataVersions.bump(.personnel, unitID: call.$unit.id, on: app.db) }
         // Handed over off the request, a few at a time: Kannel queues them for the network.
         if let gateway = app.smsGateway {
             let sms = messages.filter { $0.0.channel == .sms }
@@ -119,47 +121,71 @@ enum RollCallMessenger {
         app.lifecycle.use(OversightService.TaskStopper(task: task))
     }
 
-    /// An SMS from a phone: the answer of the person whose number it is, in their latest open
-    /// roll-call. Returns the text to send back (nothing for an unknown number).
-    static func inbound(from sender: String, text: String, now: Date, on db: any Database) async throws -> String? {
-        let log = InboundMessage()
-        log.sender = String(sender.prefix(40))
-        log.text = String(text.prefix(500))
-        log.receivedAt = now
-        let number = PhoneNumber.normalized(sender)
-        var found: (RollCallEntry, RollCall, Personnel)?
-        if let number {
-            let people = try await Personnel.query(on: db).filter(\.$phone == number.e164).filter(\.$leftAt == nil)
-                .all()
-            if !people.isEmpty {
-                let entries = try await RollCallEntry.query(on: db).filter(\.$personnel.$id ~~ people.map { $0.id! })
-                    .filter(\.$dependant.$id == nil).join(
-                        RollCall.self, on: \RollCallEntry.$rollCall.$id == \RollCall.$id
-                    )
-                    .filter(RollCall.self, \.$closedAt == nil).sort(RollCall.self, \.$openedAt, .descending).all()
-                if let entry = entries.first, let person = people.first(where: { $0.id == entry.$personnel.id }) {
-                    found = (entry, try entry.joined(RollCall.self), person)
+    /// An SMS that came in: who sent it, what it says, when.
+    struct Answer: Sendable {
+        var from: String
+        var text: String
+        var now: Date
+    }
+
+    /// SMS from phones, as a batch (see `SMSReplyQueue`): each is the answer of the person whose
+    /// number it is, in their latest open roll-call. Returns, for each, the text to send back
+    /// (nothing for an unknown number). All are logged; the marks are written together, at the
+    /// time of the batch's last answer. Call it in a transaction.
+    static func inbound(_ answers: [Answer], on db: any Database) async throws -> [String?] {
+        let numbers = answers.map { PhoneNumber.normalized($0.from)?.e164 }
+        var people: [String: [Personnel]] = [:]
+        for chunk in Array(Set(numbers.compactMap { $0 })).chunked(500) {
+            for p in try await Personnel.query(on: db).filter(\.$phone ~~ Array(chunk)).filter(\.$leftAt == nil).all() {
+                people[p.phone ?? "", default: []].append(p)
+            }
+        }
+        // Each person's entry in their latest open roll-call.
+        var latest: [UUID: (entry: RollCallEntry, call: RollCall)] = [:]
+        for chunk in people.values.flatMap({ $0.compactMap(\.id) }).chunked(500) {
+            for entry in try await RollCallEntry.query(on: db).filter(\.$personnel.$id ~~ Array(chunk))
+                .filter(\.$dependant.$id == nil).join(RollCall.self, on: \RollCallEntry.$rollCall.$id == \RollCall.$id)
+                .filter(RollCall.self, \.$closedAt == nil).all()
+            {
+                let call = try entry.joined(RollCall.self)
+                if latest[entry.$personnel.id].map({ $0.call.openedAt < call.openedAt }) ?? true {
+                    latest[entry.$personnel.id] = (entry, call)
                 }
             }
         }
-        guard let (entry, call, person) = found else {
-            log.outcome = .unknownSender
-            try await log.create(on: db)
-            return nil
+        var logs: [InboundMessage] = []
+        var replies: [String?] = []
+        // An entry answered twice in one batch: the last answer counts.
+        var marks: [UUID: RollCallService.Mark] = [:]
+        for (answer, number) in zip(answers, numbers) {
+            let log = InboundMessage()
+            log.sender = String(answer.from.prefix(40))
+            log.text = String(answer.text.prefix(500))
+            log.receivedAt = answer.now
+            logs.append(log)
+            let found = number.flatMap { people[$0] }?.lazy.compactMap { p in latest[p.id!].map { (p, $0) } }.first
+            guard let (person, (entry, call)) = found else {
+                log.outcome = .unknownSender
+                replies.append(nil)
+                continue
+            }
+            let t = Localizer(code: person.language)
+            log.$entry.id = entry.id
+            guard let status = SMSReply(answer.text).status else {
+                log.outcome = .instructions
+                replies.append(t("rollcall.sms_instructions", call.title))
+                continue
+            }
+            log.outcome = status == .safe ? .safe : .needsHelp
+            marks[entry.id!] = RollCallService.Mark(entry: entry, call: call, status: status, by: "sms \(number ?? "")")
+            replies.append(status == .safe ? t("rollcall.sms_thanks_safe") : t("rollcall.sms_thanks_help"))
         }
-        let t = Localizer(code: person.language)
-        let reply = SMSReply(text)
-        log.$entry.id = entry.id
-        guard let status = reply.status else {
-            log.outcome = .instructions
-            try await log.create(on: db)
-            return t("rollcall.sms_instructions", call.title)
+        if let at = answers.map(\.now).max() {
+            try await RollCallService.markAll(
+                Array(marks.values), method: .sms, note: nil, at: at, actorID: nil, on: db)
         }
-        log.outcome = status == .safe ? .safe : .needsHelp
-        let context = AuditContext(actorID: nil, actorName: "sms \(number?.e164 ?? sender)", at: now)
-        try await RollCallService.mark(entry, in: call, as: status, method: .sms, note: nil, by: context, on: db)
-        try await log.create(on: db)
-        return status == .safe ? t("rollcall.sms_thanks_safe") : t("rollcall.sms_thanks_help")
+        for batch in logs.chunked(500) { try await Array(batch).create(on: db) }
+        return replies
     }
 
     /// Kannel's delivery report for a message: 1 delivered, 2 failed, 8 with the network, 16 refused.

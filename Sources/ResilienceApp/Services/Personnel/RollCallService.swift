@@ -208,30 +208,75 @@ enum RollCallService {
     ) async throws {
         guard call.closedAt == nil else { throw ValidationErrors([DomainError(.rollCallClosed, field: "status")]) }
         let text = try TextRules.optional(note, field: "note", max: 1000)
-        let before = entry.auditFields
-        entry.status = status
-        entry.method = method
-        entry.note = text ?? entry.note
-        entry.markedAt = context.at
-        entry.$markedBy.id = context.actorID
         try await db.transaction { db in
-            try await entry.save(on: db)
-            if status.isAccounted { try await confirmWhereabouts(of: entry, at: context.at, on: db) }
-            try await Audit.record(
-                on: db, by: context, .update, entry, before: before, unitID: call.$unit.id, summary: call.title)
+            try await markAll(
+                [Mark(entry: entry, call: call, status: status, by: context.actorName)], method: method, note: text,
+                at: context.at, actorID: context.actorID, on: db)
         }
     }
 
-    /// An accounted person (or dependant) is located where the roll-call listed them, now.
-    private static func confirmWhereabouts(of entry: RollCallEntry, at now: Date, on db: any Database) async throws {
-        let w = Whereabouts(stationID: entry.$station.id, confirmedAt: now, source: .rollCall)
-        if let dependantID = entry.$dependant.id, let d = try await Dependant.find(dependantID, on: db) {
-            PersonnelService.set(w, on: d)
-            try await d.save(on: db)
-        } else if entry.$dependant.id == nil, let p = try await Personnel.find(entry.$personnel.id, on: db) {
-            PersonnelService.set(w, on: p)
-            try await p.save(on: db)
+    /// One mark of a batch: the entry, its (open) roll-call, the status, and who gave it.
+    struct Mark {
+        var entry: RollCallEntry
+        var call: RollCall
+        var status: AccountStatus
+        var by: String
+    }
+
+    /// Marks entries as one writer does: an update per status, the whereabouts of the accounted an
+    /// update per duty station, the audit lines in one statement. Call it in a transaction.
+    static func markAll(
+        _ marks: [Mark], method: MarkMethod, note: String?, at: Date, actorID: UUID?, on db: any Database
+    ) async throws {
+        guard !marks.isEmpty else { return }
+        var lines: [AuditEntry] = []
+        var byStatus: [AccountStatus: [UUID]] = [:]
+        var people: [UUID: [UUID]] = [:], dependants: [UUID: [UUID]] = [:]
+        for m in marks {
+            let before = m.entry.auditFields
+            m.entry.status = m.status
+            m.entry.method = method
+            if let note { m.entry.note = note }
+            m.entry.markedAt = at
+            m.entry.$markedBy.id = actorID
+            byStatus[m.status, default: []].append(try m.entry.requireID())
+            if m.status.isAccounted, let station = m.entry.$station.id {
+                if let dependant = m.entry.$dependant.id {
+                    dependants[station, default: []].append(dependant)
+                } else {
+                    people[station, default: []].append(m.entry.$personnel.id)
+                }
+            }
+            lines.append(
+                Audit.line(
+                    by: AuditContext(actorID: actorID, actorName: m.by, at: at), .update,
+                    entity: RollCallEntry.auditEntity, id: m.entry.id, unitID: m.call.$unit.id, summary: m.call.title,
+                    change: AuditChange(before: before, after: m.entry.auditFields)))
         }
+        for (status, ids) in byStatus {
+            for chunk in ids.chunked(500) {
+                let update = RollCallEntry.query(on: db).filter(\.$id ~~ Array(chunk)).set(\.$status, to: status)
+                    .set(\.$method, to: method).set(\.$markedAt, to: at).set(\.$markedBy.$id, to: actorID)
+                if let note { update.set(\.$note, to: note) }
+                try await update.update()
+            }
+        }
+        // Accounted for: located where the roll-call listed them, now.
+        for (station, ids) in people {
+            for chunk in ids.chunked(500) {
+                try await Personnel.query(on: db).filter(\.$id ~~ Array(chunk)).set(\.$locationStation.$id, to: station)
+                    .set(\.$locationLatitude, to: nil).set(\.$locationLongitude, to: nil)
+                    .set(\.$locationConfirmedAt, to: at).set(\.$locationSource, to: .rollCall).update()
+            }
+        }
+        for (station, ids) in dependants {
+            for chunk in ids.chunked(500) {
+                try await Dependant.query(on: db).filter(\.$id ~~ Array(chunk)).set(\.$locationStation.$id, to: station)
+                    .set(\.$locationLatitude, to: nil).set(\.$locationLongitude, to: nil)
+                    .set(\.$locationConfirmedAt, to: at).set(\.$locationSource, to: .rollCall).update()
+            }
+        }
+        try await Audit.recordAll(on: db, lines)
     }
 
     /// The person's own answer through their link: their status, and their dependants' as given.
@@ -239,13 +284,18 @@ enum RollCallService {
         _ entry: RollCallEntry, in call: RollCall, status: AccountStatus, note: String?,
         dependants: [UUID: AccountStatus], at now: Date, on db: any Database
     ) async throws {
-        let context = AuditContext(actorID: nil, actorName: "roll-call answer", at: now)
-        try await mark(entry, in: call, as: status, method: .ownAnswer, note: note, by: context, on: db)
-        for other in try await RollCallEntry.query(on: db).filter(\.$rollCall.$id == call.requireID())
+        guard call.closedAt == nil else { throw ValidationErrors([DomainError(.rollCallClosed, field: "status")]) }
+        let text = try TextRules.optional(note, field: "note", max: 1000)
+        let by = "roll-call answer"
+        let others = try await RollCallEntry.query(on: db).filter(\.$rollCall.$id == call.requireID())
             .filter(\.$personnel.$id == entry.$personnel.id).filter(\.$dependant.$id != nil).all()
-        {
-            guard let status = dependants[other.id!] else { continue }
-            try await mark(other, in: call, as: status, method: .ownAnswer, note: nil, by: context, on: db)
+        try await db.transaction { db in
+            try await markAll(
+                [Mark(entry: entry, call: call, status: status, by: by)], method: .ownAnswer, note: text, at: now,
+                actorID: nil, on: db)
+            try await markAll(
+                others.compactMap { e in dependants[e.id!].map { Mark(entry: e, call: call, status: $0, by: by) } },
+                method: .ownAnswer, note: nil, at: now, actorID: nil, on: db)
         }
     }
 
@@ -257,6 +307,16 @@ enum RollCallService {
         /// Per channel: people messaged, and how many answered through it.
         var channels: [(ContactChannel, Int, Int)]
         var total: Int { counts.values.reduce(0, +) }
+    }
+
+    /// The figures, kept until a mark, a message or a warden changes the unit's personnel data.
+    static func figures(of call: RollCall, kept: KeptCache, on db: any Database) async throws -> Figures {
+        let id = try call.requireID()
+        let version = try await DataVersions.version(of: [.own(.personnel, call.$unit.id)], on: db)
+        let key = KeptCache.Key<Figures>(.rollCallFigures, [id.uuidString, version])
+        return try await kept.value(key, cost: { 200 + $0.progress.series.count * 16 }) {
+            try await figures(of: call, on: db)
+        }
     }
 
     static func figures(of call: RollCall, on db: any Database) async throws -> Figures {
@@ -274,11 +334,19 @@ enum RollCallService {
                 counts[s] = try row.decode(column: "n", as: Int.self)
             }
         }
-        let accounted = AccountStatus.allCases.filter(\.isAccounted).map(\.rawValue)
-        let times = try await RollCallEntry.query(on: db).filter(\.$rollCall.$id == id).filter(
-            \.$status ~~ accounted.compactMap(AccountStatus.init(rawValue:))
-        )
-        .field(\.$id).field(\.$markedAt).all().compactMap(\.markedAt)
+        // Only the times, read as values: decoding thousands of models was most of the page.
+        var times: [Date] = []
+        var accounted = SQLQueryString("SELECT marked_at FROM roll_call_entries WHERE roll_call_id = ")
+        accounted.appendInterpolation(bind: id)
+        accounted.appendLiteral(" AND marked_at IS NOT NULL AND status IN (")
+        for (i, status) in AccountStatus.allCases.filter(\.isAccounted).enumerated() {
+            if i > 0 { accounted.appendLiteral(", ") }
+            accounted.appendInterpolation(bind: status.rawValue)
+        }
+        accounted.appendLiteral(")")
+        for row in try await sql.raw(accounted).all() {
+            times.append(try row.decode(column: "marked_at", as: Date.self))
+        }
         let total = counts.values.reduce(0, +)
         var channels: [(ContactChannel, Int, Int)] = []
         for channel in ContactChannel.allCases {

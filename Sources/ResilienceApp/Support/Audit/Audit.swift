@@ -38,6 +38,20 @@ enum Audit {
         entity: String, id: UUID?, unitID: UUID?, subjectUserID: UUID? = nil,
         summary: String, change: AuditChange = AuditChange(before: [:], after: [:])
     ) async throws {
+        try await recordAll(
+            on: db,
+            [
+                line(
+                    by: context, action, entity: entity, id: id, unitID: unitID, subjectUserID: subjectUserID,
+                    summary: summary, change: change)
+            ])
+    }
+
+    /// A line of the trail, to be written with `recordAll`.
+    static func line(
+        by context: AuditContext, _ action: AuditAction, entity: String, id: UUID?, unitID: UUID?,
+        subjectUserID: UUID? = nil, summary: String, change: AuditChange
+    ) -> AuditEntry {
         let reduced = change.reduced
         let entry = AuditEntry()
         entry.at = context.at
@@ -51,8 +65,21 @@ enum Audit {
         entry.actorName = context.actorName
         entry.unitID = unitID
         entry.subjectUserID = subjectUserID
-        try await entry.create(on: db)
-        for kind in DataKind.changed(byEntity: entity) { try await DataVersions.bump(kind, unitID: unitID, on: db) }
+        return entry
+    }
+
+    /// Writes many lines in one statement (a batch of roll-call answers), and bumps the versions
+    /// each kind of entity changed, once per unit.
+    static func recordAll(on db: any Database, _ lines: [AuditEntry]) async throws {
+        guard !lines.isEmpty else { return }
+        for batch in lines.chunked(500) { try await Array(batch).create(on: db) }
+        var bumped = Set<String>()
+        for line in lines {
+            for kind in DataKind.changed(byEntity: line.entityType)
+            where bumped.insert("\(kind.rawValue) \(line.unitID?.uuidString ?? "")").inserted {
+                try await DataVersions.bump(kind, unitID: line.unitID, on: db)
+            }
+        }
     }
 
     /// Records a create, update or delete of an auditable model.

@@ -29,6 +29,10 @@ final class KeptCache: @unchecked Sendable {
         case stationFacts
         /// A plan's processes beyond acceptable risk, for its revision and the security data.
         case acceptableRisk
+        /// Who can be located in a unit's subtree, for its personnel data and the minute.
+        case locatable
+        /// A roll-call's counts, milestones and answers per channel, for its unit's personnel data.
+        case rollCallFigures
     }
 
     /// A key with the type of the value it keeps.

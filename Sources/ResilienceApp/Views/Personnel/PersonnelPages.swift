@@ -268,7 +268,8 @@ struct ReconciliationPage {
     func body(_ t: Localizer) -> BodyNode {
         .group(
             .p(.class("intro"), .text(t("personnel.reconciliation_intro", t.number(windowDays)))),
-            dataTable(
+            // Written as markup: up to 200 rows of four cells.
+            markupTable(
                 caption: t("personnel.reconciliation"),
                 headers: [
                     t("personnel.field.name"), t("personnel.field.duty_station"), t("personnel.last_confirmed"),
@@ -276,13 +277,15 @@ struct ReconciliationPage {
                 ],
                 rows: rows.map { r in
                     [
-                        .group(
-                            link(.personnel(r.personnelID), r.name),
-                            .unwrap(r.dependantName) { .text(" — " + t("personnel.dependant_named", $0)) }),
-                        .text(names.station(r.stationID)), .text(r.confirmedAt.map { t.date($0) } ?? "—"),
-                        .text(r.reasons.map { t("personnel.reason.\($0.rawValue)") }.joined(separator: "; ")),
+                        markupLink(.personnel(r.personnelID), r.name)
+                            + (r.dependantName.map { HTMLEscape.escape(" — " + t("personnel.dependant_named", $0)) }
+                                ?? ""),
+                        HTMLEscape.escape(names.station(r.stationID)),
+                        HTMLEscape.escape(r.confirmedAt.map { t.date($0) } ?? "—"),
+                        HTMLEscape.escape(
+                            r.reasons.map { t("personnel.reason.\($0.rawValue)") }.joined(separator: "; ")),
                     ]
-                }, empty: t("personnel.all_located")),
+                }, empty: HTMLEscape.escape(t("personnel.all_located"))),
             .if(rows.count >= limit, .p(.class("hint"), .text(t("personnel.reconciliation_more", t.number(limit))))))
     }
 }
