@@ -40,8 +40,12 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.asyncCommands.use(GenerateCommand(), as: "generate")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
-    // Roll-call SMS answers, written in batches as they arrive.
-    app.smsReplies = SMSReplyQueue(db: app.db)
+    // Roll-call SMS answers and looks at personnel records, written in batches as they arrive.
+    app.smsReplies = BatchWriter(db: app.db) { answers, db in try await RollCallMessenger.inbound(answers, on: db) }
+    app.recordViews = BatchWriter(db: app.db) { views, db in
+        for batch in views.chunked(500) { try await Array(batch).create(on: db) }
+        return views.map { _ in () }
+    }
     try routes(app)
 }
 

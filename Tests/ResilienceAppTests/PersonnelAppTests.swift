@@ -333,6 +333,24 @@ import VaporTesting
                 .GET, AppPath.apiSMSInbound.with([("secret", "s3cret"), ("from", liNa.phone!), ("text", "2")]))
             let after = try await officer.get(page).body.string
             #expect(after.contains("accounted for: 2 of 5") && after.contains("<td>1 (50%)</td>"))
+            // HQ reads it too, everyone listed (a warden sees only their zone).
+            let hq = Browser(app)
+            #expect(try await hq.signIn("hq.oversight"))
+            #expect(try await hq.get(AppPath.rollCall(call.id!).path).body.string.contains("Li Na"))
+        }
+    }
+
+    /// The personnel migrations go back and forth on both databases.
+    @Test func thePersonnelMigrationsRevertAndPrepareAgain() async throws {
+        try await withTestApp(demo: false) { app in
+            try await AddPersonnelIndexes().revert(on: app.db)
+            try await CreateRollCall().revert(on: app.db)
+            try await CreatePersonnel().revert(on: app.db)
+            try await CreatePersonnel().prepare(on: app.db)
+            try await CreateRollCall().prepare(on: app.db)
+            try await AddPersonnelIndexes().prepare(on: app.db)
+            #expect(try await Personnel.query(on: app.db).count() == 0)
+            #expect(try await RollCallEntry.query(on: app.db).count() == 0)
         }
     }
 }

@@ -123,6 +123,16 @@ private func place(_ lat: Double, _ lon: Double) -> Coordinates { try! Coordinat
         #expect(partial.percent == 60)
     }
 
+    /// 1,000 marks, one a minute: drawn as 10 steps, each the count at the end of its tenth.
+    @Test func aLongSeriesIsDrawnAsTheCountAtTheEndOfEachSpan() {
+        let progress = AccountingProgress(
+            openedAt: opened, total: 1000, accountedAt: (1...1000).map { minutes(Double($0)) })
+        let steps = progress.sampled(10)
+        #expect(steps.map(\.1) == [100, 200, 300, 400, 500, 600, 700, 800, 900, 1000])
+        #expect(steps.map(\.0) == (1...10).map { Double($0) * 100 * 60 })
+        #expect(AccountingProgress(openedAt: opened, total: 3, accountedAt: [minutes(1)]).sampled(10).count == 1)
+    }
+
     @Test func anOddListReachesHalfWhenMoreThanHalfAreAccounted() {
         // 3 listed: half is 1.5, so the second person makes it.
         let progress = AccountingProgress(openedAt: opened, total: 3, accountedAt: [minutes(1), minutes(4)])

@@ -12,11 +12,16 @@ struct AddPersonnelIndexes: AsyncMigration {
             "dependants_personnel_located", on: "dependants", ["personnel_id", "location_confirmed_at"])
         try await database.index(
             "roll_call_entries_marked", on: "roll_call_entries", ["roll_call_id", "marked_at", "status"])
+        // A roll-call's list of everyone, by key.
+        try await database.index("roll_call_entries_order", on: "roll_call_entries", ["roll_call_id", "id"])
     }
 
     func revert(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        for name in ["roll_call_entries_marked", "dependants_personnel_located", "personnel_unit_located"] {
+        for name in [
+            "roll_call_entries_order", "roll_call_entries_marked", "dependants_personnel_located",
+            "personnel_unit_located",
+        ] {
             try await sql.drop(index: name).run()
         }
     }

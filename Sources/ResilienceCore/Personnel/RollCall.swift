@@ -109,6 +109,20 @@ public struct AccountingProgress: Equatable, Sendable {
         toAll = reach(1)
     }
 
+    /// The series as at most `points` steps, for a chart: the count reached at the end of each of
+    /// `points` equal spans of time (a chart of 30,000 marks would otherwise draw 30,000 steps).
+    public func sampled(_ points: Int) -> [(TimeInterval, Int)] {
+        guard series.count > points, points > 0, let last = series.last?.0, last > 0 else { return series }
+        var out: [(TimeInterval, Int)] = []
+        var reached = 0
+        for k in 1...points {
+            let end = last * Double(k) / Double(points)
+            while reached < series.count && series[reached].0 <= end { reached += 1 }
+            if reached > 0, out.last?.1 != reached { out.append((end, reached)) }
+        }
+        return out
+    }
+
     /// Accounted for, in per cent of those listed; nil when nobody is listed.
     public var percent: Double? { Locatability.share(accounted, of: total) }
 }

@@ -113,7 +113,7 @@ extension PersonnelController {
     @Sendable func apiShow(_ req: Request) async throws -> PersonnelDTO {
         let record = try await req.personnelParameter()
         guard try await Self.seesProtected(record, req) else { return PersonnelDTO(record) }
-        try await PersonnelService.logView(of: record, by: req.requireActor().id, at: req.now, on: req.db)
+        try await PersonnelService.logView(of: record, by: req.requireActor().id, at: req.now, app: req.application)
         return try await PersonnelDTO.full(record, on: req.db, now: req.now)
     }
 

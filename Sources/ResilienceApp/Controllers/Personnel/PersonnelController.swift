@@ -199,7 +199,7 @@ struct PersonnelController {
         let t = req.localizer
         let unit = try await req.loadUnit(record.$unit.id)
         let protected = try await Self.seesProtected(record, req)
-        if protected { try await PersonnelService.logView(of: record, by: actor.id, at: req.now, on: req.db) }
+        if protected { try await PersonnelService.logView(of: record, by: actor.id, at: req.now, app: req.application) }
         let manages = actor.may(.managePersonnel, on: unit.unitPath)
         let mayEdit = (manages || record.$user.id == actor.id) && record.leftAt == nil
         let account = try await PersonnelController.accountName(of: record, on: req.db)
@@ -308,7 +308,7 @@ struct PersonnelController {
     @Sendable func export(_ req: Request) async throws -> Response {
         let record = try await req.personnelParameter()
         let dto = try await PersonnelDTO.full(record, on: req.db, now: req.now)
-        try await PersonnelService.logView(of: record, by: req.requireActor().id, at: req.now, on: req.db)
+        try await PersonnelService.logView(of: record, by: req.requireActor().id, at: req.now, app: req.application)
         let response = try await dto.encodeResponse(for: req)
         response.headers.contentDisposition = .init(.attachment, filename: "personnel.json")
         return response

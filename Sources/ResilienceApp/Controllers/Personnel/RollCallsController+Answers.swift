@@ -75,7 +75,7 @@ extension RollCallsController {
         let from = req.query[String.self, at: "from"] ?? ""
         let text = req.query[String.self, at: "text"] ?? ""
         guard !from.isEmpty else { throw AppError.badRequest(req.localizer("sms.from_required")) }
-        let reply = try await req.application.smsReplies.submit(from: from, text: text, now: req.now)
+        let reply = try await req.application.smsReplies.submit(.init(from: from, text: text, now: req.now))
         var headers = HTTPHeaders()
         headers.contentType = .plainText
         // Chinese goes back as UCS-2 (Kannel reads these headers with accept-x-kannel-headers).

@@ -104,7 +104,10 @@ struct RollCallsController {
         let per = req.pageRequest.per
         var query = RollCallEntry.query(on: req.db).filter(\.$rollCall.$id == (try call.requireID()))
         if let filter { query = query.filter(\.$status == filter) }
-        if let zones { query = query.filter(\.$station.$id ~~ Array(zones)) }
+        // Those who read security see everyone; a warden, the people of their zones.
+        if let zones, !actor.may(.viewSecurity, on: unit.unitPath) {
+            query = query.filter(\.$station.$id ~~ Array(zones))
+        }
         if let after = req.query[String.self, at: "after"].flatMap(UUID.init(uuidString:)) {
             query = query.filter(\.$id > after)
         }

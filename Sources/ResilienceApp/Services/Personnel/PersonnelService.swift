@@ -286,13 +286,14 @@ enum PersonnelService {
     }
 
     /// Someone other than the person looked at the protected part of their record.
-    static func logView(of record: Personnel, by viewer: UUID, at now: Date, on db: any Database) async throws {
+    static func logView(of record: Personnel, by viewer: UUID, at now: Date, app: Application) async throws {
         guard record.$user.id != viewer else { return }
         let view = RecordView()
+        view.id = UUID()
         view.$personnel.id = try record.requireID()
         view.$viewer.id = viewer
         view.viewedAt = now
-        try await view.create(on: db)
+        try await app.recordViews.submit(view)
     }
 
     /// A file of records with their contacts left with someone: a look at each of them.

@@ -222,7 +222,7 @@ struct RollCallPage {
                 "<text x=\"\(Charts.f(x(Double(h) * 3600)))\" y=\"\(Charts.f(height - 8))\" font-size=\"11\" text-anchor=\"\(h == 0 ? "start" : (h == hours ? "end" : "middle"))\" fill=\"#3d4957\">\(Charts.escape(t("rollcall.hours", h)))</text>"
         }
         var d = "M\(Charts.f(x(0))),\(Charts.f(y(0)))"
-        for (s, n) in p.series { d += " H\(Charts.f(x(s))) V\(Charts.f(y(n)))" }
+        for (s, n) in p.sampled(Int(plotW / 2)) { d += " H\(Charts.f(x(s))) V\(Charts.f(y(n)))" }
         svg +=
             "<path d=\"\(d)\" fill=\"none\" stroke=\"\(Charts.regionPalette[0])\" stroke-width=\"2.5\"/>"
         return "<div class=\"chart-wrap\">" + svg + "</svg></div>"
