@@ -61,7 +61,8 @@ private func configureDatabase(_ app: Application, _ config: AppConfig) throws {
         app.databases.use(
             .postgres(
                 configuration: configuration, maxConnectionsPerEventLoop: config.postgresPoolPerEventLoop,
-                sqlLogLevel: .debug), as: .psql)
+                connectionPoolTimeout: .seconds(Int64(config.postgresPoolTimeoutSeconds)), sqlLogLevel: .debug),
+            as: .psql)
     }
 }
 

@@ -58,6 +58,9 @@ public struct AppConfig: Sendable {
     /// PostgreSQL connections per event loop (`RESILIENCE_DB_POOL`, default 4): with one, every
     /// concurrent request queues behind the others' queries.
     public var postgresPoolPerEventLoop: Int = 4
+    /// Seconds a request waits for a PostgreSQL connection before it is told the database is busy
+    /// (`RESILIENCE_DB_POOL_TIMEOUT`, default 10).
+    public var postgresPoolTimeoutSeconds: Int = 10
     /// Where e-mail goes (`RESILIENCE_SMTP_HOST`, `RESILIENCE_SMTP_PORT` default 25,
     /// `RESILIENCE_SMTP_FROM`); without a host the in-app inbox alone works.
     public var smtp: SMTPConfig?
@@ -98,6 +101,9 @@ public struct AppConfig: Sendable {
         )
         if let pool = Int(env["RESILIENCE_DB_POOL"] ?? ""), (1...64).contains(pool) {
             config.postgresPoolPerEventLoop = pool
+        }
+        if let seconds = Int(env["RESILIENCE_DB_POOL_TIMEOUT"] ?? ""), (1...600).contains(seconds) {
+            config.postgresPoolTimeoutSeconds = seconds
         }
         if let mb = Int(env["RESILIENCE_KEPT_MB"] ?? ""), (1...4096).contains(mb) { config.keptMegabytes = mb }
         if let url = env["RESILIENCE_PUBLIC_URL"], !url.isEmpty {

@@ -26,6 +26,9 @@ func withTestApp(demo: Bool = true, _ body: (Application) async throws -> Void) 
         // Tests run side by side on one PostgreSQL server of 100 connections: two per event loop
         // each keeps them within it (the server's default of four ran out of slots).
         config.postgresPoolPerEventLoop = 2
+        // The whole suite shares the server, and a test of 64 sign-ins at once waits behind the
+        // others for its connections: longer than a server would let a person wait.
+        config.postgresPoolTimeoutSeconds = 120
         try await configure(app, config)
         if let schema, let sql = app.db as? any SQLDatabase {
             try await sql.raw("CREATE SCHEMA \(ident: schema)").run()
