@@ -333,6 +333,11 @@ import VaporTesting
                 .GET, AppPath.apiSMSInbound.with([("secret", "s3cret"), ("from", liNa.phone!), ("text", "2")]))
             let after = try await officer.get(page).body.string
             #expect(after.contains("accounted for: 2 of 5") && after.contains("<td>1 (50%)</td>"))
+            // A name changed on the record shows on the list.
+            var fields = PersonnelForm.values(liNa, account: nil)
+            fields["name"] = "李娜 Li Na (Nairobi)"
+            try await PersonnelService.update(liNa, fields, by: app.systemContext, on: app.db)
+            #expect(try await officer.get(page).body.string.contains("李娜 Li Na (Nairobi)"))
             // HQ reads it too, everyone listed (a warden sees only their zone).
             let hq = Browser(app)
             #expect(try await hq.signIn("hq.oversight"))

@@ -88,13 +88,38 @@ struct RollCallsController {
 
     @Sendable func show(_ req: Request) async throws -> Response { try await page(req, FormState()) }
 
+    /// The page, kept until anything it shows changes (a mark, a message, a warden, a name), per
+    /// filter and per what the reader may do; a form sent back with errors is rendered anew.
     private func page(_ req: Request, _ form: FormState) async throws -> Response {
         let call = try await req.rollCallParameter()
         let actor = try req.requireActor()
         let unit = try await req.loadUnit(call.$unit.id)
-        let t = req.localizer
         let manages = actor.may(.accountForPersonnel, on: unit.unitPath)
         let zones = manages ? nil : try await RollCallService.zones(of: actor.id, in: call, on: req.db)
+        let refresh = call.closedAt == nil ? 60 : nil
+        guard form.values.isEmpty, form.errors.isEmpty else {
+            let markup = try await markup(req, call, unit, actor, manages, zones, form, csrf: req.csrfToken)
+            return Layout.response(for: req, title: call.title, refresh: refresh, content: .raw(markup))
+        }
+        let key = [
+            "roll-call", call.id!.uuidString, req.query[String.self, at: "status"] ?? "",
+            req.query[String.self, at: "after"] ?? "", String(req.pageRequest.per), String(manages),
+            (zones ?? []).map(\.uuidString).sorted().joined(separator: ","),
+            String(actor.may(.viewSecurity, on: unit.unitPath)),
+            String(actor.may(.viewPersonalData, on: unit.unitPath)),
+        ]
+        let scopes: [DataScope] = [.under(.personnel, call.$unit.id), .all(.dutyStations), .all(.units), .all(.people)]
+        let markup = try await req.renderedForm(key, showing: scopes) { csrf in
+            try await self.markup(req, call, unit, actor, manages, zones, form, csrf: csrf)
+        }
+        return Layout.response(for: req, title: call.title, refresh: refresh, markup: markup)
+    }
+
+    private func markup(
+        _ req: Request, _ call: RollCall, _ unit: Unit, _ actor: Actor, _ manages: Bool, _ zones: Set<UUID>?,
+        _ form: FormState, csrf: String
+    ) async throws -> String {
+        let t = req.localizer
         let figures = try await RollCallService.figures(of: call, kept: req.kept, on: req.db)
         // Not yet reached first: while anyone is, the list opens on them; `status=all` lists everyone.
         let asked = req.query[String.self, at: "status"]
@@ -114,15 +139,16 @@ struct RollCallsController {
         let entries = try await query.sort(\.$id).limit(per + 1).all()
         let shown = Array(entries.prefix(per))
         let people = Dictionary(
-            try await Personnel.query(on: req.db).filter(\.$id ~~ Set(shown.map(\.$personnel.id))).all().map {
-                ($0.id!, $0)
-            }, uniquingKeysWith: { a, _ in a })
+            try await Personnel.query(on: req.db).filter(\.$id ~~ Set(shown.map(\.$personnel.id)))
+                .field(\.$id).field(\.$name).field(\.$phone).all().map {
+                    ($0.id!, $0)
+                }, uniquingKeysWith: { a, _ in a })
         let dependants = Dictionary(
-            try await Dependant.query(on: req.db).filter(\.$id ~~ Set(shown.compactMap(\.$dependant.id))).all().map {
-                ($0.id!, $0.name)
-            }, uniquingKeysWith: { a, _ in a })
+            try await Dependant.query(on: req.db).filter(\.$id ~~ Set(shown.compactMap(\.$dependant.id)))
+                .field(\.$id).field(\.$name).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
         let wardens = try await RollCallWarden.query(on: req.db).filter(\.$rollCall.$id == call.requireID()).all()
-        let zoneIDs = call.stationIDs.split(separator: ",").compactMap { UUID(uuidString: String($0)) }
+        // The zones are offered only to who names wardens.
+        let zoneIDs = manages ? call.stationIDs.split(separator: ",").compactMap { UUID(uuidString: String($0)) } : []
         let names = try await PersonnelController.names(
             stations: Set(shown.compactMap(\.$station.id) + zoneIDs + wardens.map(\.$station.id)), agencies: [],
             on: req.db, t.code)
@@ -146,9 +172,8 @@ struct RollCallsController {
             mayManage: manages, messagesOn: RollCallMessenger.channels(req.application),
             wardens: wardens.map { (wardenUsers[$0.$user.id] ?? "—", names.station($0.$station.id)) },
             zones: zoneIDs.map { ($0.uuidString, names.station($0)) }.sorted { $0.1 < $1.1 }, form: form,
-            csrf: req.csrfToken)
-        return Layout.response(
-            for: req, title: call.title, refresh: call.closedAt == nil ? 60 : nil, content: page.body(t))
+            csrf: csrf)
+        return page.body(t).render()
     }
 
     @Sendable func mark(_ req: Request) async throws -> Response {

@@ -159,9 +159,9 @@ struct RollCallPage {
                             r.entry.markedAt.map {
                                 t.dateTime($0) + " · " + t("rollcall.method.\(r.entry.method?.rawValue ?? "phone")")
                             } ?? "—"),
-                        .if(
-                            r.mayMark && call.closedAt == nil,
-                            postForm(
+                        // Built only for those who may mark: `.if` would build the form for every row.
+                        r.mayMark && call.closedAt == nil
+                            ? postForm(
                                 AppPath.rollCallEntry(id, r.entry.id!).path, csrf: csrf, inline: true,
                                 .select(
                                     .attribute(named: "name", value: "status"),
@@ -172,7 +172,7 @@ struct RollCallPage {
                                     .attribute(named: "name", value: "method"),
                                     .attribute(named: "aria-label", value: t("rollcall.method")),
                                     .forEach(methods) { option($0.0, $0.1, selected: false) }),
-                                .button(.type(.submit), .text(t("rollcall.mark"))))),
+                                .button(.type(.submit), .text(t("rollcall.mark")))) : .empty,
                     ]
                 }, empty: t("rollcall.nobody")),
             keyPager(page, path: .rollCall(id), query: [("status", filter?.rawValue ?? "all")], t),
