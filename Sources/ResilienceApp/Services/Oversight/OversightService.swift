@@ -144,8 +144,10 @@ enum OversightService {
             case .current: 3
             }
         }
-        return rows.enumerated().map { (rank: rank($0.element.standing(clock)), offset: $0.offset, row: $0.element) }
-            .sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.offset < $1.offset }.map(\.row)
+        let ranked: [(rank: Int, offset: Int, row: Row)] = rows.enumerated().map { offset, row in
+            (rank(row.standing(clock)), offset, row)
+        }
+        return ranked.sorted { a, b in a.rank != b.rank ? a.rank < b.rank : a.offset < b.offset }.map(\.row)
     }
 
     // MARK: Figures
