@@ -100,6 +100,21 @@ public enum Problem: String, CaseIterable, Sendable, Codable {
     case rollCallReach = "roll_call_reach"
     /// A move on a roll-call that is already closed.
     case rollCallClosed = "roll_call_closed"
+    case legEndsBeforeStart = "leg_ends_before_start"
+    case legsOutOfOrder = "legs_out_of_order"
+    case legsOverlap = "legs_overlap"
+    case noLegs = "no_legs"
+    case flightFormat = "flight_format"
+    case trainingNotValid = "training_not_valid"
+    case advisoriesNotAcknowledged = "advisories_not_acknowledged"
+    case ownRequest = "own_request"
+    case requestNotOpen = "request_not_open"
+    case legNotPending = "leg_not_pending"
+    case aviationAdviceFirst = "aviation_advice_first"
+    case flightApprovalFirst = "flight_approval_first"
+    case protectionFirst = "protection_first"
+    case notASeniorOfficial = "not_a_senior_official"
+    case nothingToAdvise = "nothing_to_advise"
 }
 
 /// A refusal from the domain: what is wrong, with which field, and the values the message needs.
