@@ -22,4 +22,6 @@ public func start(_ app: Application, demo: Bool) async throws {
     OversightService.schedule(app)
     // Roll-call messages due by their contact plans, every minute.
     RollCallMessenger.schedule(app)
+    // Travellers moved to where their cleared legs go, every minute.
+    TravelTracking.schedule(app)
 }

@@ -71,6 +71,9 @@ enum Migrations {
             CreateRollCall(),
             // Who can be located, counted from indexes; a roll-call's marks in time order.
             AddPersonnelIndexes(),
+            // Travel requests and clearance, advisories, air operators, senior officials' travel
+            // cases, and the security courses each person holds.
+            CreateTravel(),
         ]
     }
 }

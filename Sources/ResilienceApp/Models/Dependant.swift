@@ -24,6 +24,9 @@ final class Dependant: Model, @unchecked Sendable {
     @OptionalField(key: "location_longitude") var locationLongitude: Double?
     @OptionalField(key: "location_confirmed_at") var locationConfirmedAt: Date?
     @OptionalField(key: "location_source") var locationSource: LocationSource?
+    /// When each security course expires, for a dependant who travels (midnight UTC of the day).
+    @OptionalField(key: "bsafe_expires") var bsafeExpires: Date?
+    @OptionalField(key: "ssafe_expires") var ssafeExpires: Date?
 
     // Relationships
     @Parent(key: "personnel_id") var personnel: Personnel
@@ -31,9 +34,18 @@ final class Dependant: Model, @unchecked Sendable {
     var properties: [any AnyProperty] {
         [
             $id, $createdAt, $updatedAt, $name, $relationship, $dateOfBirth, $residence, $phone, $locationStation,
-            $locationLatitude, $locationLongitude, $locationConfirmedAt, $locationSource, $personnel,
+            $locationLatitude, $locationLongitude, $locationConfirmedAt, $locationSource, $bsafeExpires, $ssafeExpires,
+            $personnel,
         ]
     }
 
     init() {}
+
+    /// The security courses held, by when each expires.
+    var courses: [SecurityCourse: Date] {
+        var held: [SecurityCourse: Date] = [:]
+        held[.bsafe] = bsafeExpires
+        held[.ssafe] = ssafeExpires
+        return held
+    }
 }

@@ -31,6 +31,11 @@ final class Personnel: Model, @unchecked Sendable {
     @OptionalField(key: "location_source") var locationSource: LocationSource?
     /// When they left and the record was anonymized: kept so past roll-calls and figures stay right.
     @OptionalField(key: "left_at") var leftAt: Date?
+    /// A senior official: their trips open a travel case for the protective service.
+    @Field(key: "senior_official") var seniorOfficial: Bool
+    /// Until training records exist: when each security course expires (midnight UTC of the day).
+    @OptionalField(key: "bsafe_expires") var bsafeExpires: Date?
+    @OptionalField(key: "ssafe_expires") var ssafeExpires: Date?
 
     // Relationships
     @Parent(key: "unit_id") var unit: Unit
@@ -44,9 +49,17 @@ final class Personnel: Model, @unchecked Sendable {
         [
             $id, $createdAt, $updatedAt, $indexNumber, $name, $category, $phone, $otherPhone, $email, $language,
             $emergencyContact, $locationStation, $locationLatitude, $locationLongitude, $locationConfirmedAt,
-            $locationSource, $leftAt, $unit, $station, $agency, $user,
+            $locationSource, $leftAt, $seniorOfficial, $bsafeExpires, $ssafeExpires, $unit, $station, $agency, $user,
         ]
     }
 
     init() {}
+
+    /// The security courses held, by when each expires.
+    var courses: [SecurityCourse: Date] {
+        var held: [SecurityCourse: Date] = [:]
+        held[.bsafe] = bsafeExpires
+        held[.ssafe] = ssafeExpires
+        return held
+    }
 }

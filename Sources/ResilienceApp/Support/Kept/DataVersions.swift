@@ -29,6 +29,8 @@ enum DataKind: String, Sendable, CaseIterable {
     case security
     /// Personnel records, their dependants and whereabouts, and roll-calls.
     case personnel
+    /// Travel requests and their clearance, advisories, air operators, travel cases.
+    case travel
 
     /// Kinds with one counter for the whole organization: a change anywhere shows everywhere.
     var isGlobal: Bool { [.units, .settings, .snapshots].contains(self) }
@@ -50,6 +52,9 @@ enum DataKind: String, Sendable, CaseIterable {
             "risk_assessment", "assessment_comment":
             [.security]
         case "personnel", "dependant", "roll_call", "roll_call_entry": [.personnel]
+        case "travel_request", "travel_leg", "travel_case": [.travel]
+        // An advisory and an operator are read everywhere: the directory, every trip.
+        case "advisory", "air_operator": [.travel]
         default: []
         }
     }

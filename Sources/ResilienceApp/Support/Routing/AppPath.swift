@@ -83,6 +83,16 @@ enum AppPath: Sendable {
     case apiUnitRollCalls(UUID), apiRollCall(UUID), apiRollCallEntries(UUID), apiRollCallEntry(UUID, UUID)
     case apiSMSInbound, apiSMSDelivery
     case apiRollCallWardens(UUID), apiRollCallClose(UUID)
+    // Travel: requests and clearance, advisories and directory, aviation, protective services
+    case travel, personnelTrips(UUID), personnelTripNew(UUID), personnelTripsCalendar(UUID), personnelTraining(UUID)
+    case travelRequest(UUID), travelRequestEdit(UUID), travelRequestSubmit(UUID), travelRequestCancel(UUID)
+    case travelLegDecision(UUID, UUID), travelLegAdvice(UUID, UUID), travelLegFlight(UUID, UUID), travelCase(UUID)
+    case travelClearances, travelClearancesCSV, travelAviation, airOperators, airOperator(UUID), travelCases
+    case travelSettings, advisories, advisory(UUID), advisoryWithdraw(UUID), advisoriesAtom, advisoryCAP(UUID)
+    case travelDirectory, dutyStationSuggestions
+    case apiPersonnelTrips(UUID), apiTravelRequest(UUID), apiTravelRequestSubmit(UUID), apiTravelRequestCancel(UUID)
+    case apiTravelLegDecision(UUID, UUID), apiTravelClearances, apiAdvisories, apiAdvisoriesAtom, apiAdvisoryCAP(UUID)
+    case apiAirOperators, apiTravelSettings
 
     var template: String {
         switch self {
@@ -285,6 +295,44 @@ enum AppPath: Sendable {
         case .apiSMSDelivery: "/api/v1/sms/delivery"
         case .apiRollCallWardens: "/api/v1/roll-calls/:rollCallID/wardens"
         case .apiRollCallClose: "/api/v1/roll-calls/:rollCallID/close"
+        case .travel: "/travel"
+        case .personnelTrips: "/personnel/:personnelID/trips"
+        case .personnelTripNew: "/personnel/:personnelID/trips/new"
+        case .personnelTripsCalendar: "/personnel/:personnelID/trips.ics"
+        case .personnelTraining: "/personnel/:personnelID/training"
+        case .travelRequest: "/travel/requests/:requestID"
+        case .travelRequestEdit: "/travel/requests/:requestID/edit"
+        case .travelRequestSubmit: "/travel/requests/:requestID/submit"
+        case .travelRequestCancel: "/travel/requests/:requestID/cancel"
+        case .travelLegDecision: "/travel/requests/:requestID/legs/:legID/decision"
+        case .travelLegAdvice: "/travel/requests/:requestID/legs/:legID/advice"
+        case .travelLegFlight: "/travel/requests/:requestID/legs/:legID/flight-approval"
+        case .travelCase: "/travel/requests/:requestID/case"
+        case .travelClearances: "/travel/clearances"
+        case .travelClearancesCSV: "/travel/clearances.csv"
+        case .travelAviation: "/travel/aviation"
+        case .airOperators: "/travel/operators"
+        case .airOperator: "/travel/operators/:operatorID"
+        case .travelCases: "/travel/cases"
+        case .travelSettings: "/travel/settings"
+        case .advisories: "/advisories"
+        case .advisory: "/advisories/:advisoryID"
+        case .advisoryWithdraw: "/advisories/:advisoryID/withdraw"
+        case .advisoriesAtom: "/advisories/feed.atom"
+        case .advisoryCAP: "/advisories/:advisoryID/cap.xml"
+        case .travelDirectory: "/travel/directory"
+        case .dutyStationSuggestions: "/suggestions/duty-stations"
+        case .apiPersonnelTrips: "/api/v1/personnel/:personnelID/trips"
+        case .apiTravelRequest: "/api/v1/travel/requests/:requestID"
+        case .apiTravelRequestSubmit: "/api/v1/travel/requests/:requestID/submit"
+        case .apiTravelRequestCancel: "/api/v1/travel/requests/:requestID/cancel"
+        case .apiTravelLegDecision: "/api/v1/travel/requests/:requestID/legs/:legID/decision"
+        case .apiTravelClearances: "/api/v1/travel/clearances"
+        case .apiAdvisories: "/api/v1/advisories"
+        case .apiAdvisoriesAtom: "/api/v1/advisories/feed.atom"
+        case .apiAdvisoryCAP: "/api/v1/advisories/:advisoryID/cap"
+        case .apiAirOperators: "/api/v1/air-operators"
+        case .apiTravelSettings: "/api/v1/travel/settings"
         }
     }
 
@@ -332,7 +380,12 @@ enum AppPath: Sendable {
             .rollCallWardens(let u), .rollCallClose(let u), .rollCallSend(let u), .apiUnitPersonnel(let u),
             .apiPersonnel(let u), .apiPersonnelDependants(let u), .apiPersonnelLocation(let u),
             .apiUnitRollCalls(let u), .apiRollCall(let u), .apiRollCallEntries(let u), .apiRollCallWardens(let u),
-            .apiRollCallClose(let u):
+            .apiRollCallClose(let u), .personnelTrips(let u), .personnelTripNew(let u),
+            .personnelTripsCalendar(let u), .personnelTraining(let u), .travelRequest(let u),
+            .travelRequestEdit(let u), .travelRequestSubmit(let u), .travelRequestCancel(let u), .travelCase(let u),
+            .airOperator(let u), .advisory(let u), .advisoryWithdraw(let u), .advisoryCAP(let u),
+            .apiPersonnelTrips(let u), .apiTravelRequest(let u), .apiTravelRequestSubmit(let u),
+            .apiTravelRequestCancel(let u), .apiAdvisoryCAP(let u):
             return [id(u)]
         case .planSection(let u, let section):
             return [id(u), section.rawValue]
@@ -347,7 +400,9 @@ enum AppPath: Sendable {
             .unitRisk(let u, let item), .apiUnitRisk(let u, let item),
             .riskAssessmentThreat(let u, let item), .riskAssessmentThreatRemove(let u, let item),
             .personnelDependant(let u, let item), .personnelDependantRemove(let u, let item),
-            .rollCallEntry(let u, let item), .apiRollCallEntry(let u, let item):
+            .rollCallEntry(let u, let item), .apiRollCallEntry(let u, let item),
+            .travelLegDecision(let u, let item), .travelLegAdvice(let u, let item), .travelLegFlight(let u, let item),
+            .apiTravelLegDecision(let u, let item):
             return [id(u), id(item)]
         case .planVersion(let u, let n), .apiPlanVersion(let u, let n):
             return [id(u), String(n)]
@@ -363,7 +418,9 @@ enum AppPath: Sendable {
             .apiImpactScale, .apiOversight, .apiRiskScale, .security, .securityMeasures, .apiSecurityMeasures,
             .agencies, .apiAgencies, .dutyStationsCSV, .apiDutyStationDatabase,
             .securitySettings, .apiSecuritySettings, .indicators, .apiIndicators, .myPersonnel, .apiSMSInbound,
-            .apiSMSDelivery:
+            .apiSMSDelivery, .travel, .travelClearances, .travelClearancesCSV, .travelAviation, .airOperators,
+            .travelCases, .travelSettings, .advisories, .advisoriesAtom, .travelDirectory, .dutyStationSuggestions,
+            .apiTravelClearances, .apiAdvisories, .apiAdvisoriesAtom, .apiAirOperators, .apiTravelSettings:
             return []
         }
     }
