@@ -955,6 +955,200 @@ k("personnel.back", "Back to the personnel list", "返回人员名单")
 k("sms.secret_wrong", "The shared secret is missing or wrong.", "共享密钥缺失或错误。")
 k("sms.from_required", "The sender's number (from) is required.", "需要发送方号码（from）。")
 k("sms.delivery_incomplete", "A delivery report needs message and status.", "送达报告需要 message 和 status。")
+# Travel: requests and security clearance, advisories and directory, aviation risk, protective
+# services (issue 17). The seed's words: 差旅请求信息处理过程, 差旅咨询和目录, 航空运营人的适合性,
+# 旅行案例, 个人保护需要.
+k("nav.travel", "Travel", "差旅")
+k("travel.title", "Travel", "差旅")
+k("travel.intro", "Enter a trip before you travel: the security officer of each destination clears it where the level or an advisory requires. While you travel, where you are follows your itinerary.", "出行前请登记差旅：目的地安全等级或差旅咨询要求时，由目的地安保干事给予安保许可。出行期间，您的位置随行程更新。")
+k("travel.my_trips", "Your trips", "我的差旅")
+k("travel.no_record", "You have no personnel record yet: ask your personnel focal point to add you, then you can enter trips.", "您还没有人员记录：请联系人事协调人添加后再登记差旅。")
+k("travel.new", "Enter a trip", "登记差旅")
+k("travel.new_for", "Trip of {0}", "{0} 的差旅")
+k("travel.trip_of", "Trip of {0}", "{0} 的差旅")
+k("travel.trips_of", "Trips of {0}", "{0} 的差旅")
+k("travel.trips", "Trips", "差旅")
+k("travel.trips_and_training", "Trips and security training", "差旅和安保培训")
+k("travel.calendar", "Calendar of cleared trips (iCalendar)", "已获许可差旅日历（iCalendar）")
+k("travel.calendar_name", "Trips of {0}", "{0} 的差旅")
+k("travel.back_to_record", "Back to the personnel record", "返回人员记录")
+k("travel.none", "No trips.", "没有差旅。")
+k("travel.starts", "Starts", "开始"); k("travel.ends", "Ends", "结束"); k("travel.status", "Status", "状态")
+k("travel.traveller", "Traveller", "出行人"); k("travel.requested_by", "Entered by", "登记人")
+k("travel.kind", "Kind of trip", "行程类型"); k("travel.one_way", "One way: stays at the last destination", "单程：停留在最后目的地"); k("travel.return", "Return trip", "往返行程")
+k("travel.legs", "Legs", "行程段"); k("travel.link", "Link", "链接")
+k("travel.leg_n", "Leg {0}", "第 {0} 段")
+k("travel.leg_to", "Leg {0} to {1}", "第 {0} 段：前往 {1}")
+k("travel.form_intro", "Trip of {0}. Fill in a row per leg, in the order travelled; empty rows are left out. Times are in UTC.", "{0} 的差旅。每个行程段填写一行，按出行顺序；空行将被忽略。时间为协调世界时（UTC）。")
+k("travel.legs_hint", "From and to are duty stations, typed by name (add the country code in brackets where names repeat, e.g. Baidoa (SO)). Give a place and coordinates when the destination is not the duty station itself.", "出发地和目的地为工作地点，按名称输入（名称重复时请在括号中加国家代码，例如 Baidoa (SO)）。目的地不是工作地点本身时，请填写地点和坐标。")
+k("travel.utc_hint", "UTC", "协调世界时（UTC）")
+k("travel.flight_hint", "As on the ticket, e.g. KQ 310.", "按机票填写，例如 KQ 310。")
+k("travel.place_hint", "Hotel, compound or village, if not the duty station itself.", "如非工作地点本身，请填写酒店、营地或村庄。")
+k("travel.accommodation_hint", "Where you stay: hotel, guest house, compound.", "住宿地点：酒店、招待所、营地。")
+k("travel.save_draft", "Save the trip", "保存差旅")
+for a, en, zh in [("purpose","Purpose","出行目的"),("accommodation","Accommodation","住宿"),("companions","Dependants travelling","随行受抚养人"),
+                  ("from","From (duty station)","出发地（工作地点）"),("to","To (duty station)","目的地（工作地点）"),("departs","Departs","出发时间"),
+                  ("arrives","Arrives","到达时间"),("means","By","交通方式"),("operator","Air operator","航空运营人"),("flight","Flight","航班"),
+                  ("to_place","Place at the destination","目的地具体地点"),("latitude","Latitude","纬度"),("longitude","Longitude","经度"),
+                  ("conditions","Conditions of the clearance","许可条件"),("reason","Reason for refusing","拒绝理由"),("threat","Threat to the person","对本人的威胁"),
+                  ("protection","Protection assigned","指派的保护"),("senior_official","Senior official: trips open a travel case for the protective service","高级官员：其差旅将为保护服务开立旅行案例"),
+                  ("clearance_level","Security clearance is needed from","需要安保许可的起始等级"),("flight_cap","Most personnel on one flight without HQ's approval","无需总部批准的单一航班最多人数")]:
+    k("travel.field."+a, en, zh)
+for a, en, zh in [("air","Air","航空"),("road","Road","陆路"),("other","Other","其他")]: k("travel.means."+a, en, zh)
+for a, en, zh in [("draft","Draft","草稿"),("submitted","Waiting for clearance","等待安保许可"),("cleared","Cleared","已获许可"),("refused","Refused","已拒绝"),("cancelled","Cancelled","已取消")]:
+    k("travel.status."+a, en, zh)
+for a, en, zh in [("not_required","No clearance needed","无需许可"),("pending","Waiting","等待中"),("cleared","Cleared","已许可"),("refused","Refused","已拒绝")]:
+    k("travel.clearance."+a, en, zh)
+k("travel.clearance_title", "Security clearance", "安保许可")
+for a, en, zh in [("bsafe","BSAFE (Basic Security in the Field)","BSAFE（外地基本安全）"),("ssafe","SSAFE (Safe and Secure Approaches in Field Environments)","SSAFE（外地环境安全保障方法）")]:
+    k("travel.course."+a, en, zh)
+for a, en, zh in [("low","Low","低"),("medium","Medium","中"),("high","High","高"),("critical","Critical","危急")]: k("travel.threat."+a, en, zh)
+for a, en, zh in [("aviation_advice","HQ's aviation advice on the operator comes first.","须先取得总部关于该航空运营人的航空咨询意见。"),
+                  ("flight_cap","HQ must first approve this flight: it is over the cap.","须先经总部批准该航班：人数已超过上限。"),
+                  ("protection","The protective service must first assess the senior official's protection needs.","保护服务须先评估该高级官员的个人保护需要。")]:
+    k("travel.blocker."+a, en, zh)
+k("travel.reasons_title", "What this trip needs, and why", "本次差旅的要求及原因")
+k("travel.reason.none", "Nothing: no leg needs clearance.", "无：没有行程段需要安保许可。")
+k("travel.reason.level_needs", "Leg {0}: {1} is in {2}, at security level {3}; clearance is needed from level {4}.", "第 {0} 段：{1} 位于{2}，安全等级为 {3}；{4} 级及以上需要安保许可。")
+k("travel.reason.level_fine", "Leg {0}: {1} is in {2}, at security level {3}; clearance is needed only from level {4}.", "第 {0} 段：{1} 位于{2}，安全等级为 {3}；{4} 级及以上才需要安保许可。")
+k("travel.reason.no_level", "Leg {0}: {1} has no security level in force.", "第 {0} 段：{1} 没有现行安全等级。")
+k("travel.reason.advisory_needs", "Leg {0}: the advisory “{1}” ({2}) requires security clearance.", "第 {0} 段：差旅咨询“{1}”（{2}）要求安保许可。")
+k("travel.reason.advisory", "Leg {0}: read the advisory “{1}” ({2}).", "第 {0} 段：请阅读差旅咨询“{1}”（{2}）。")
+k("travel.reason.operator_waits", "Leg {0}: the air operator {1} is not approved; HQ's aviation advice is awaited.", "第 {0} 段：航空运营人 {1} 未获批准，正在等待总部的航空咨询意见。")
+k("travel.reason.operator_advised", "Leg {0}: the air operator {1} is not approved; HQ's aviation advice: {2}", "第 {0} 段：航空运营人 {1} 未获批准；总部航空咨询意见：{2}")
+k("travel.reason.operator_restricted", "Leg {0}: the air operator {1} is approved with restrictions: {2}", "第 {0} 段：航空运营人 {1} 有条件批准：{2}")
+k("travel.reason.flight_over", "Leg {0}: {2} personnel are booked on {1} that day, over HQ's cap of {3}: HQ must approve.", "第 {0} 段：当天 {1} 航班已有 {2} 名人员预订，超过总部上限 {3} 人，须经总部批准。")
+k("travel.reason.flight_approved", "Leg {0}: {2} personnel on {1}, over the cap of {3}; HQ approved.", "第 {0} 段：{1} 航班 {2} 人，超过上限 {3} 人；总部已批准。")
+k("travel.reason.training_expired", "{0}: {1} expired on {2}. Renew it, record the new expiry, then submit again.", "{0}：{1} 已于 {2} 过期。请重新参加培训并记录新的有效期，然后重新提交。")
+k("travel.reason.training_missing", "{0}: {1} is required for this trip and is not recorded.", "{0}：本次差旅需要 {1}，但没有记录。")
+k("travel.reason.protection_waits", "Senior official: the protective service has not yet assessed the protection needs.", "高级官员：保护服务尚未评估个人保护需要。")
+k("travel.reason.protection_assessed", "Senior official: the protection needs have been assessed.", "高级官员：个人保护需要已评估。")
+k("travel.reason.refused", "Refused: {0}", "已拒绝：{0}")
+k("travel.refused_training", "Refused at once: the required security training is not valid on the travel dates. Renew it (below in “Trips and security training”), then submit again.", "已立即拒绝：所需安保培训在出行日期内无效。请重新参加培训（见“差旅和安保培训”），然后重新提交。")
+k("travel.submit_title", "Submit for security clearance", "提交安保许可申请")
+k("travel.advisories_to_read", "Read and acknowledge every advisory for the places of this trip", "请阅读并确认本次行程所有地点的差旅咨询")
+k("travel.no_advisories", "No advisory covers the places of this trip.", "本次行程的地点没有差旅咨询。")
+k("travel.acknowledge", "I have read this advisory", "我已阅读此差旅咨询")
+k("travel.submit", "Submit", "提交"); k("travel.submit_again", "Submit again", "重新提交")
+k("travel.change_or_cancel", "Change or cancel", "修改或取消")
+k("travel.change_hint", "A change to a cleared leg needs clearance again.", "修改已获许可的行程段需要重新获得安保许可。")
+k("travel.change", "Change the trip", "修改差旅"); k("travel.cancel", "Cancel the trip", "取消差旅")
+k("travel.cancel_confirm", "Yes, cancel this trip", "是，取消此次差旅")
+k("travel.decide_title", "Clearance", "安保许可")
+k("travel.on_flight", "Also booked on {0} that day: {1}", "当天同样预订 {0} 航班的人员：{1}")
+k("travel.reason_hint", "Needed to refuse: the traveller sees it.", "拒绝时必填：出行人可以看到。")
+k("travel.clear", "Clear the leg", "许可此行程段"); k("travel.refuse", "Refuse", "拒绝")
+k("travel.decided_by", "by {0}, {1}", "{0}，{1}")
+k("travel.conditions_are", "Conditions: {0}", "条件：{0}")
+k("travel.reason_is", "Reason: {0}", "理由：{0}")
+k("travel.flight_approval_for", "Approval of flight {0} over the cap", "批准超过上限的 {0} 航班")
+k("travel.approve_flight", "Approve the flight", "批准该航班")
+k("travel.case_title", "Travel case: protection needs", "旅行案例：个人保护需要")
+k("travel.case_assessed", "Threat {0}; protection: {1} (assessed by {2}, {3}).", "威胁：{0}；保护：{1}（{2} 于 {3} 评估）。")
+k("travel.assess", "Record the assessment", "记录评估")
+k("travel.queue_title", "Trips to clear", "待许可差旅")
+k("travel.queue_intro", "Legs to the areas you keep that wait for security clearance, soonest first.", "前往您负责区域、等待安保许可的行程段，按出发时间排序。")
+k("travel.queue_empty", "No leg waits for clearance.", "没有等待许可的行程段。")
+k("travel.download_csv", "Download as CSV", "下载 CSV")
+k("travel.cases_title", "Senior officials' travel cases", "高级官员旅行案例")
+k("travel.cases_intro", "Each trip of a senior official opens a travel case: the protective service assesses the protection needs before the trip.", "高级官员的每次差旅都会开立旅行案例：保护服务在出行前评估其个人保护需要。")
+k("travel.cases_figure", "{0} of {1} travel cases reviewed with their protection needs assessed.", "{1} 个旅行案例中已有 {0} 个完成审查并评估个人保护需要。")
+k("travel.cases_none", "No travel cases.", "没有旅行案例。")
+k("travel.assessed", "Assessed", "评估时间"); k("travel.not_assessed", "Not yet assessed", "尚未评估")
+k("travel.settings_title", "Travel rules", "差旅规则")
+k("travel.settings_intro", "From which security level a destination needs clearance, how many personnel may fly on one flight without HQ's approval, and which security course is required from which level.", "目的地从哪一安全等级起需要安保许可、无需总部批准的单一航班最多人数，以及各安全等级要求的安保培训课程。")
+k("travel.from_level", "Level {0} and above", "{0} 级及以上")
+k("travel.never", "Never required", "不要求")
+k("travel.course_required", "{0} required at", "{0} 要求等级")
+k("travel.training_title", "Security training", "安保培训")
+k("travel.training_hint", "Until training records exist, the courses you hold and when each expires are kept here. A trip is refused when a required course is not valid until its end.", "在培训记录功能上线前，您持有的课程及其有效期记录在此。所需课程在行程结束前无效时，差旅申请将被拒绝。")
+k("travel.course_expires", "{0}: valid until", "{0}：有效期至")
+for a, en, zh in [("approved","Approved","批准"),("approved_with_restrictions","Approved with restrictions","有条件批准"),("not_approved","Not approved","未批准")]:
+    k("aviation.suitability."+a, en, zh)
+k("aviation.title", "Aviation risk", "航空风险")
+k("aviation.intro", "HQ's assessment of the air operators personnel fly with. A leg on an operator not approved waits for HQ's aviation advice before it can be cleared; the time to answer is kept.", "总部对人员所乘航空运营人的适合性评估。乘坐未获批准运营人的行程段须先取得总部航空咨询意见方可获得许可；答复所用时间将被记录。")
+k("aviation.waiting", "Legs waiting for aviation advice", "等待航空咨询意见的行程段")
+k("aviation.none_waiting", "No leg waits for advice.", "没有等待咨询意见的行程段。")
+k("aviation.asked", "Asked", "提出时间")
+k("aviation.operators", "Air operators", "航空运营人")
+k("aviation.none", "No air operators yet.", "尚无航空运营人。")
+k("aviation.add", "Add an air operator", "添加航空运营人")
+k("aviation.reassess", "Reassess today", "今日重新评估")
+for a, en, zh in [("name","Name","名称"),("country","Country","国家"),("suitability","Suitability","适合性"),("restrictions","Restrictions","限制"),("assessed_on","Last assessed","最近评估日期"),("advice","Advice","咨询意见")]:
+    k("aviation.field."+a, en, zh)
+k("aviation.country_hint", "ISO code of the operator's state, e.g. KE.", "运营人所属国的 ISO 代码，例如 KE。")
+k("aviation.advice_for", "Aviation advice on leg {0} ({1})", "第 {0} 段的航空咨询意见（{1}）")
+k("aviation.give_advice", "Give the advice", "提供咨询意见")
+k("advisory.title", "Travel advisories", "差旅咨询")
+k("advisory.intro", "What travellers must know about a place, and whether travel there needs security clearance. Also published as Atom and as Common Alerting Protocol (CAP 1.2) alerts.", "旅行者须了解的地点信息，以及前往该地是否需要安保许可。同时以 Atom 和通用警报协议（CAP 1.2）警报形式发布。")
+k("advisory.atom", "Atom feed", "Atom 订阅")
+k("advisory.cap", "This advisory as a CAP 1.2 alert", "以 CAP 1.2 警报查看此咨询")
+k("advisory.event", "Travel advisory", "差旅咨询")
+k("advisory.clearance_instruction", "Security clearance is required before travelling here.", "前往此地之前须获得安保许可。")
+k("advisory.place", "Place", "地点"); k("advisory.validity", "Valid", "有效期"); k("advisory.clearance", "Clearance", "安保许可")
+k("advisory.valid", "{0} to {1}", "{0} 至 {1}")
+k("advisory.requires_clearance", "Requires clearance", "需要安保许可")
+k("advisory.no_clearance", "Not required by this advisory", "此咨询不要求许可")
+k("advisory.none", "No advisories in force.", "没有现行差旅咨询。")
+k("advisory.publish", "Publish an advisory", "发布差旅咨询")
+k("advisory.edit", "Change the advisory", "修改差旅咨询")
+k("advisory.withdraw", "Withdraw the advisory", "撤回差旅咨询")
+k("advisory.withdrawn", "Withdrawn", "已撤回")
+k("advisory.published", "Published", "发布")
+k("advisory.published_by", "{0}, {1}", "{0}，{1}")
+for a, en, zh in [("minor","Minor","轻微"),("moderate","Moderate","中等"),("severe","Severe","严重"),("extreme","Extreme","极端")]: k("advisory.severity."+a, en, zh)
+for a, en, zh in [("area","A security area","安全区域"),("country","A whole country","整个国家"),("station","A duty station","工作地点")]: k("advisory.scope."+a, en, zh)
+for a, en, zh in [("scope","Covers","覆盖范围"),("area","Security area","安全区域"),("country","Country","国家"),("station","Duty station","工作地点"),("severity","Severity","严重程度"),
+                  ("title","Advisory","差旅咨询"),("valid_from","Valid from","生效日期"),("valid_until","Valid until","截止日期"),("requires_clearance","Travel here requires security clearance","前往此地需要安保许可")]:
+    k("advisory.field."+a, en, zh)
+k("advisory.field.title_in", "Title ({0})", "标题（{0}）")
+k("advisory.field.text_in", "Text ({0})", "正文（{0}）")
+k("advisory.area_hint", "For an advisory on an area.", "适用于区域咨询。")
+k("advisory.country_hint", "For an advisory on a whole country: its ISO code, e.g. SO.", "适用于整个国家：填写 ISO 代码，例如 SO。")
+k("advisory.station_hint", "For an advisory on one duty station: its name.", "适用于单个工作地点：填写其名称。")
+k("advisory.until_hint", "Empty: until withdrawn.", "留空：直至撤回。")
+k("directory.title", "Travel directory", "差旅目录")
+k("directory.intro", "Who to call in each country and area: the security officers, their phones, the security level and the advisories. Print it or keep it offline before you travel.", "各国家和区域的联系人：安保干事及其电话、安全等级和差旅咨询。出行前可打印或离线保存。")
+k("directory.country", "Country", "国家"); k("directory.all_countries", "All countries", "所有国家"); k("directory.countries", "Countries", "国家")
+k("directory.highest", "Highest level", "最高安全等级"); k("directory.advisory_count", "Advisories", "差旅咨询")
+k("directory.level", "Level {0}", "{0} 级")
+k("directory.no_officer", "No security officer named for this area: call the regional security desk.", "此区域未指定安保干事：请联系区域安保业务司。")
+k("directory.none", "No countries with security areas yet.", "尚无设有安全区域的国家。")
+k("directory.print", "To keep it offline, print this page or save it (Ctrl+P, Ctrl+S).", "如需离线保存，请打印或保存此页（Ctrl+P、Ctrl+S）。")
+k("directory.advisories", "Advisories for {0}", "{0} 的差旅咨询")
+k("inbox.travel_to_clear", "The trip of {0} ({1}) waits for your security clearance.", "{0} 的差旅（{1}）等待您的安保许可。")
+k("inbox.travel_cleared", "The trip of {0} ({1}) has been cleared.", "{0} 的差旅（{1}）已获安保许可。")
+k("inbox.travel_refused", "The trip of {0} ({1}) has been refused. The reason is on the trip's page.", "{0} 的差旅（{1}）已被拒绝，理由见差旅页面。")
+for a, en, zh, en_named, zh_named in [
+  ("cleared","Submitted: no leg needs clearance, the trip is cleared.","已提交：没有行程段需要许可，差旅已获许可。","Submitted: {0} needs no clearance and is cleared.","已提交：{0} 无需许可，已获许可。"),
+  ("refusedTraining","Refused at once: the required security training is not valid on the travel dates.","已立即拒绝：所需安保培训在出行日期内无效。","Refused at once: for {0}, the required security training is not valid on the travel dates.","已立即拒绝：{0} 所需安保培训在出行日期内无效。"),
+  ("cancelled","Cancelled.","已取消。","Cancelled: {0}.","已取消：{0}。"),
+  ("legCleared","The leg is cleared; the traveller is told once every leg is decided.","该行程段已获许可；所有行程段决定后将通知出行人。","The leg of {0} is cleared; the traveller is told once every leg is decided.","{0} 的行程段已获许可；所有行程段决定后将通知出行人。"),
+  ("legRefused","Refused: the traveller and their manager are told, with the reason.","已拒绝：已将理由通知出行人及其主管。","Refused: the traveller of {0} and their manager are told, with the reason.","已拒绝：已将理由通知 {0} 的出行人及其主管。"),
+  ("advised","The aviation advice is recorded; the security officer can now decide.","航空咨询意见已记录；安保干事现可作出决定。","The aviation advice on {0} is recorded; the security officer can now decide.","{0} 的航空咨询意见已记录；安保干事现可作出决定。"),
+  ("published","The advisory is published, in its feeds too.","差旅咨询已发布，订阅源已同步更新。","Published: {0}, in its feeds too.","已发布：{0}，订阅源已同步更新。"),
+]:
+    k("said."+a, en, zh); k("said."+a+"_named", en_named, zh_named)
+for a, en, zh in [("travel_request","Travel request","差旅请求"),("travel_leg","Travel leg","行程段"),("travel_case","Travel case","旅行案例"),("advisory","Travel advisory","差旅咨询"),("air_operator","Air operator","航空运营人")]:
+    k("audit.entity."+a, en, zh)
+for code, en, zh in [
+  ("leg_ends_before_start", "Leg {0} arrives before it departs: check the times.", "第 {0} 段的到达时间早于出发时间：请检查时间。"),
+  ("legs_out_of_order", "Leg {0} departs before leg {1}: enter the legs in the order travelled.", "第 {0} 段的出发时间早于第 {1} 段：请按出行顺序填写行程段。"),
+  ("legs_overlap", "Leg {0} departs before leg {1} has arrived.", "第 {0} 段在第 {1} 段到达之前出发。"),
+  ("no_legs", "Enter at least one leg: from, to, when.", "请至少填写一个行程段：出发地、目的地和时间。"),
+  ("flight_format", "Enter the flight as on the ticket: the airline's code and the number, e.g. KQ 310.", "请按机票填写航班：航空公司代码和航班号，例如 KQ 310。"),
+  ("training_not_valid", "The required security training is not valid on the travel dates.", "所需安保培训在出行日期内无效。"),
+  ("advisories_not_acknowledged", "Acknowledge every advisory before submitting ({0} not yet).", "提交前请确认所有差旅咨询（尚有 {0} 条未确认）。"),
+  ("own_request", "You cannot clear your own trip, or one you entered: another security officer must.", "您不能许可自己的差旅或由您登记的差旅，须由其他安保干事处理。"),
+  ("request_not_open", "This trip is no longer waiting for this: it has been cancelled, decided or submitted already.", "此差旅已不处于该阶段：已被取消、已作出决定或已提交。"),
+  ("leg_not_pending", "This leg does not wait for clearance.", "此行程段不在等待许可。"),
+  ("aviation_advice_first", "HQ's aviation advice on the operator comes first.", "须先取得总部关于该航空运营人的航空咨询意见。"),
+  ("flight_approval_first", "This flight is over the cap: HQ must approve it first.", "该航班人数超过上限：须先经总部批准。"),
+  ("protection_first", "The protective service must first assess the senior official's protection needs.", "保护服务须先评估该高级官员的个人保护需要。"),
+  ("not_a_senior_official", "The traveller is not a senior official.", "出行人不是高级官员。"),
+  ("nothing_to_advise", "Nothing waits for this on this leg.", "此行程段没有需要处理的事项。"),
+]:
+    k("problem."+code, en, zh)
 # The languages whose texts this script holds, by column of k(); every other language is the file a
 # translator keeps in the folder: its texts are kept, keys the catalogue no longer has are dropped,
 # and the keys it still lacks are listed (the catalogue test fails until each has a text).

@@ -36,6 +36,10 @@ func routes(_ app: Application) throws {
     // Personnel and dependants, tracking, roll-calls after an incident
     PersonnelController().register(app)
     RollCallsController().register(app)
+    // Travel: requests and clearance, advisories and directory, aviation, protective services
+    TravelController().register(app)
+    ClearanceController().register(app)
+    AdvisoriesController().register(app)
     // Performance indicators
     IndicatorsController().register(app)
     // People and access

@@ -53,7 +53,7 @@ final class Personnel: Model, @unchecked Sendable {
         ]
     }
 
-    init() {}
+    init() { seniorOfficial = false }
 
     /// The security courses held, by when each expires.
     var courses: [SecurityCourse: Date] {

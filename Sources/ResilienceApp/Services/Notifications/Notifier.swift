@@ -20,7 +20,7 @@ enum Notifier {
     }
 
     static func notify(
-        _ users: [User], kind: String, args: [String], link: String, unitID: UUID?, app: Application,
+        _ users: [User], kind: String, args: [String], link: String, unitID: UUID?, app: Application?,
         on db: any Database
     ) async throws {
         var items: [(InboxItem, User)] = []
@@ -36,7 +36,8 @@ enum Notifier {
         }
         // One statement for all of them.
         if !items.isEmpty { try await items.map(\.0).create(on: db) }
-        guard let smtp = app.appConfig.smtp else { return }
+        // Without the application (the demo's seed), the inbox only.
+        guard let app, let smtp = app.appConfig.smtp else { return }
         let mail = items.compactMap { item, user -> (UUID, MailMessage)? in
             guard let email = user.email, !email.isEmpty else { return nil }
             let t = Localizer(code: user.language ?? Catalogue.fallbackCode)

@@ -186,6 +186,32 @@ enum PersonnelService {
         dependant.locationSource = w.source
     }
 
+    /// The security courses a person holds (`bsafe_expires`, `ssafe_expires`, days; empty: none)
+    /// and, when given, whether they are a senior official.
+    static func saveTraining(
+        _ record: Personnel, _ form: [String: String], seniorOfficial: Bool?, by context: AuditContext,
+        on db: any Database
+    ) async throws {
+        var v = ValidationCollector()
+        var expiry: [SecurityCourse: Date?] = [:]
+        for course in SecurityCourse.allCases {
+            do {
+                expiry[course] = try TextRules.day(
+                    form["\(course.rawValue)_expires"], field: "\(course.rawValue)_expires")
+            } catch { v.add(error) }
+        }
+        try v.finish()
+        let before = record.auditFields
+        record.bsafeExpires = expiry[.bsafe] ?? nil
+        record.ssafeExpires = expiry[.ssafe] ?? nil
+        if let seniorOfficial { record.seniorOfficial = seniorOfficial }
+        try await db.transaction { db in
+            try await record.save(on: db)
+            try await Audit.record(
+                on: db, by: context, .update, record, before: before, unitID: record.$unit.id, summary: record.name)
+        }
+    }
+
     // MARK: Import
 
     static func preview(_ text: String, within unit: Unit, on db: any Database) async throws -> [PersonnelCSV.Row] {
@@ -334,6 +360,9 @@ extension Personnel: Auditable {
             "location_confirmed_at": locationConfirmedAt.map { ISO8601DateFormatter().string(from: $0) } ?? "",
             "location_source": locationSource?.rawValue ?? "",
             "left_at": leftAt.map { ISO8601DateFormatter().string(from: $0) } ?? "",
+            "senior_official": String(seniorOfficial),
+            "bsafe_expires": bsafeExpires.map(PlanChecks.isoDay) ?? "",
+            "ssafe_expires": ssafeExpires.map(PlanChecks.isoDay) ?? "",
         ]
     }
 }

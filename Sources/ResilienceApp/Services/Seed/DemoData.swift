@@ -23,6 +23,7 @@ enum DemoData {
         .init(username: "desk.ehagl", name: "Amani Mwangi", role: .regionalSecurityDesk, unitCode: "RB-EHAGL"),
         .init(username: "staff.coxsbazar", name: "Nusrat Jahan", role: .staffMember, unitCode: "BGD-CXB"),
         .init(username: "hr.kenya", name: "Wanjiku Kamau", role: .personnelFocalPoint, unitCode: "KEN"),
+        .init(username: "security.hq", name: "Elena Rossi", role: .securityOfficer, unitCode: "HQ"),
     ]
 
     private struct Place {
@@ -210,6 +211,7 @@ enum DemoData {
         try await DemoPlan.load(on: db, now: now)
         try await DemoSecurity.load(on: db, now: now)
         try await DemoPersonnel.load(on: db, now: now)
+        try await DemoTravel.load(on: db, now: now)
         try await IndicatorService.backfill(months: 12, now: now, on: db)
         try await IndicatorService.record(at: now, on: db)
     }

@@ -184,9 +184,13 @@ enum TravelService {
         }
         let query = DutyStation.query(on: db).filter(\.$name == name).filter(\.$retiredAt == nil)
         if let country { query.filter(\.$country == country) }
-        let found = try await query.limit(2).all()
+        let found = try await query.sort(\.$createdAt).sort(\.$id).limit(20).all()
         guard let first = found.first else { throw DomainError(.notFound, field: field, args: [typed]) }
-        guard found.count == 1 else { throw DomainError(.ambiguousUnit, field: field, args: [typed]) }
+        // Two stations of one name in one area (a bureau and an office in one city) are one place
+        // for travel: the level and the officer who clears it are the area's.
+        guard Set(found.map(\.$area.id)).count == 1 else {
+            throw DomainError(.ambiguousUnit, field: field, args: [typed])
+        }
         return first
     }
 
@@ -220,7 +224,7 @@ enum TravelService {
     /// A change. A draft stays a draft, and a refused request becomes one again; on a submitted or
     /// cleared request a leg left as it was keeps its clearance, a changed one needs it again.
     static func update(
-        _ request: TravelRequest, _ form: [String: String], by context: AuditContext, app: Application,
+        _ request: TravelRequest, _ form: [String: String], by context: AuditContext, app: Application?,
         on db: any Database
     ) async throws {
         guard request.status != .cancelled else { throw DomainError(.requestNotOpen, field: "purpose") }
@@ -339,7 +343,7 @@ enum TravelService {
     /// advisory of the trip acknowledged (`acknowledged` holds their ids), the training of everyone
     /// travelling valid through the trip, else refused at once with the reason.
     static func submit(
-        _ request: TravelRequest, acknowledged: Set<UUID>, by context: AuditContext, app: Application,
+        _ request: TravelRequest, acknowledged: Set<UUID>, by context: AuditContext, app: Application?,
         on db: any Database
     ) async throws -> Submitted {
         guard request.status == .draft || (request.status == .refused && request.refusal == nil) else {
@@ -437,7 +441,7 @@ enum TravelService {
     /// come first (aviation advice, HQ's approval of a full flight, the assessment of protection).
     static func decide(
         _ leg: TravelLeg, of request: TravelRequest, clear: Bool, text: String?, by context: AuditContext,
-        app: Application, on db: any Database
+        app: Application?, on db: any Database
     ) async throws {
         let traveller = try await Personnel.find(request.$personnel.id, on: db)!
         guard request.status == .submitted else { throw DomainError(.requestNotOpen, field: "decision") }
@@ -588,7 +592,7 @@ enum TravelService {
 
     /// The security officers of each destination that waits: a trip to clear.
     static func notifyOfficers(
-        _ request: TravelRequest, legs: [TravelLeg], app: Application, on db: any Database
+        _ request: TravelRequest, legs: [TravelLeg], app: Application?, on db: any Database
     ) async throws {
         let traveller = try await Personnel.find(request.$personnel.id, on: db)!
         for unitID in Set(legs.filter { $0.clearance == .pending }.map(\.$toUnit.id)) {
@@ -604,7 +608,7 @@ enum TravelService {
     /// The traveller, whoever entered the trip, and their manager (the senior manager of their
     /// unit): cleared or refused.
     static func notifyTraveller(
-        _ request: TravelRequest, _ traveller: Personnel, app: Application, on db: any Database
+        _ request: TravelRequest, _ traveller: Personnel, app: Application?, on db: any Database
     ) async throws {
         var users: [User] = []
         let ids = Set([traveller.$user.id, request.$requestedBy.id].compactMap { $0 })

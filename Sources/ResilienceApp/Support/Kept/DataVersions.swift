@@ -31,6 +31,8 @@ enum DataKind: String, Sendable, CaseIterable {
     case personnel
     /// Travel requests and their clearance, advisories, air operators, travel cases.
     case travel
+    /// Travel advisories: read on every trip and in the directory.
+    case advisories
 
     /// Kinds with one counter for the whole organization: a change anywhere shows everywhere.
     var isGlobal: Bool { [.units, .settings, .snapshots].contains(self) }
@@ -53,8 +55,8 @@ enum DataKind: String, Sendable, CaseIterable {
             [.security]
         case "personnel", "dependant", "roll_call", "roll_call_entry": [.personnel]
         case "travel_request", "travel_leg", "travel_case": [.travel]
-        // An advisory and an operator are read everywhere: the directory, every trip.
-        case "advisory", "air_operator": [.travel]
+        case "air_operator": [.travel]
+        case "advisory": [.advisories, .travel]
         default: []
         }
     }

@@ -15,6 +15,9 @@ struct Said: Equatable, Sendable {
         case submitted, withdrawn, takenForReview, returned, endorsed, approved
         /// A security level proposed, and the desk's decision on it.
         case proposed, levelApproved, levelReturned, levelWithdrawn
+        /// Travel: a trip cleared at once or refused for training on submitting, cancelled; a leg
+        /// cleared or refused; advice given; an advisory published.
+        case cleared, refusedTraining, cancelled, legCleared, legRefused, advised, published
     }
 
     var what: What

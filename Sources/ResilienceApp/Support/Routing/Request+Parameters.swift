@@ -28,6 +28,15 @@ extension Request {
         return model
     }
 
+    /// A model by id, kept for the request under the parameter's name (as if the path had named it).
+    func parameterModel<M: Model>(_ type: M.Type, _ name: String, id: UUID) async throws -> M where M.IDValue == UUID {
+        let key = "\(name):\(M.schema)"
+        if let model = loaded.models[key] as? M, model.id == id { return model }
+        guard let model = try await M.find(id, on: db) else { throw Abort(.notFound) }
+        loaded.models[key] = model
+        return model
+    }
+
     func unitParameter() async throws -> Unit { try await parameterModel(Unit.self, "unitID") }
     /// The path's unit, read already (with the person asking, see `ActorQuery`).
     func loaded(unitParameter unit: Unit) { loaded.models["unitID:\(Unit.schema)"] = unit }
@@ -46,6 +55,17 @@ extension Request {
     }
     func personnelParameter() async throws -> Personnel { try await parameterModel(Personnel.self, "personnelID") }
     func rollCallParameter() async throws -> RollCall { try await parameterModel(RollCall.self, "rollCallID") }
+    func travelRequestParameter() async throws -> TravelRequest {
+        try await parameterModel(TravelRequest.self, "requestID")
+    }
+    /// The leg of the path, of the path's request (any other is not found).
+    func travelLegParameter() async throws -> TravelLeg {
+        let request = try await travelRequestParameter()
+        let leg = try await parameterModel(TravelLeg.self, "legID")
+        guard leg.$request.id == request.id else { throw Abort(.notFound) }
+        return leg
+    }
+    func advisoryParameter() async throws -> Advisory { try await parameterModel(Advisory.self, "advisoryID") }
     func dutyStationParameter() async throws -> DutyStation { try await parameterModel(DutyStation.self, "stationID") }
     func userParameter() async throws -> User { try await parameterModel(User.self, "userID") }
     /// The plan of the path, without its content (see `PlanService.snapshot`).

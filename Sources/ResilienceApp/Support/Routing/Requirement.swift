@@ -42,6 +42,16 @@ enum Requirement: Sendable {
     case rollCallMarker
     /// Reading the roll-call named by `:rollCallID`: `viewSecurity` on its unit, or a warden of it.
     case rollCallReader
+    /// Reading the travel request named by `:requestID`: the traveller, whoever entered it,
+    /// `viewPersonalData` on the traveller's unit, or `manageSecurity` where one of its legs goes.
+    case travelReader
+    /// Changing, submitting or cancelling the travel request named by `:requestID`: the traveller,
+    /// whoever entered it, or `managePersonnel` on the traveller's unit.
+    case travelOwner
+    /// The action on the unit that keeps the destination of the leg named by `:legID`.
+    case travelLeg(Action)
+    /// The action on the unit that keeps the advisory named by `:advisoryID`.
+    case advisory(Action)
     /// Granting the role of the grant named by `:grantID`, on its unit (revoking needs the same).
     case grant
 
@@ -124,11 +134,44 @@ enum Requirement: Sendable {
             guard try await !RollCallService.zones(of: actor.id, in: call, on: request.db).isEmpty else {
                 throw Abort(.forbidden)
             }
+        case .travelReader:
+            let trip = try await request.travelRequestParameter()
+            if try await Self.ownsTrip(trip, actor, request) { return }
+            if actor.may(.viewPersonalData, on: try await request.loadUnit(trip.$unit.id).unitPath) { return }
+            let units = try await TravelLeg.query(on: request.db).filter(\.$request.$id == trip.requireID())
+                .field(\.$id).field(\.$toUnit.$id).all().map(\.$toUnit.id)
+            for unitID in Set(units) where actor.may(.manageSecurity, on: try await request.loadUnit(unitID).unitPath) {
+                return
+            }
+            throw Abort(.forbidden)
+        case .travelOwner:
+            let trip = try await request.travelRequestParameter()
+            if try await Self.ownsTrip(trip, actor, request) { return }
+            guard actor.may(.managePersonnel, on: try await request.loadUnit(trip.$unit.id).unitPath) else {
+                throw Abort(.forbidden)
+            }
+        case .travelLeg(let action):
+            let leg = try await request.travelLegParameter()
+            let unit = try await request.loadUnit(leg.$toUnit.id)
+            guard actor.may(action, on: unit.unitPath) else { throw Abort(.forbidden) }
+        case .advisory(let action):
+            let advisory = try await request.advisoryParameter()
+            let unit = try await request.loadUnit(advisory.$unit.id)
+            guard actor.may(action, on: unit.unitPath) else { throw Abort(.forbidden) }
         case .grant:
             let grant = try await request.grantParameter()
             let unit = try await request.loadUnit(grant.$unit.id)
             guard actor.may(.grant(grant.role), on: unit.unitPath) else { throw Abort(.forbidden) }
         }
+    }
+}
+
+extension Requirement {
+    /// The traveller themselves, or whoever entered the trip.
+    static func ownsTrip(_ trip: TravelRequest, _ actor: Actor, _ request: Request) async throws -> Bool {
+        if trip.$requestedBy.id == actor.id { return true }
+        let person = try await request.parameterModel(Personnel.self, "personnelID", id: trip.$personnel.id)
+        return person.$user.id == actor.id
     }
 }
 
@@ -200,6 +243,10 @@ extension Requirement: CustomStringConvertible {
         case .rollCall(let a): "roll_call(\(name(a)))"
         case .rollCallMarker: "roll_call_marker"
         case .rollCallReader: "roll_call_reader"
+        case .travelReader: "travel_reader"
+        case .travelOwner: "travel_owner"
+        case .travelLeg(let a): "travel_leg(\(name(a)))"
+        case .advisory(let a): "advisory(\(name(a)))"
         case .grant: "grant"
         }
     }

@@ -250,7 +250,9 @@ struct PersonnelRecordPage {
                             hint: t("personnel.phone_hint")),
                         FormField.submit(t("personnel.add_dependant"))))),
             .h2(.text(t("personnel.views"))),
-            .p(.class("actions"), link(.personnelExport(id), t("personnel.export"))),
+            .p(
+                .class("actions"), link(.personnelExport(id), t("personnel.export")), .text(" · "),
+                link(.personnelTrips(id), t("travel.trips_and_training"))),
             dataTable(
                 caption: t("personnel.views"), headers: [t("personnel.viewer"), t("personnel.viewed_at")],
                 rows: views.map { [.text($0.0), .text(t.dateTime($0.1))] }, empty: t("personnel.no_views")))

@@ -108,6 +108,7 @@ enum Layout {
         if actor.maySomewhere(.viewOversight) { items.append((.oversight, "nav.oversight")) }
         if actor.maySomewhere(.viewSecurity) { items.append((.security, "nav.security")) }
         if actor.maySomewhere(.viewIndicators) { items.append((.indicators, "nav.indicators")) }
+        items.append((.travel, "nav.travel"))
         if actor.maySomewhere(.configureContinuity) {
             items.append((.impactScale, "nav.impact_scale")); items.append((.riskScale, "nav.risk_scale"))
         }
