@@ -1149,6 +1149,15 @@ for code, en, zh in [
   ("nothing_to_advise", "Nothing waits for this on this leg.", "此行程段没有需要处理的事项。"),
 ]:
     k("problem."+code, en, zh)
+for a, en, zh in [("senior_official","Senior official","高级官员"),("bsafe_expires","BSAFE valid until","BSAFE 有效期至"),("ssafe_expires","SSAFE valid until","SSAFE 有效期至"),
+                  ("assessed_on","Last assessed","最近评估日期"),("suitability","Suitability","适合性"),("restrictions","Restrictions","限制"),
+                  ("purpose","Purpose","出行目的"),("accommodation","Accommodation","住宿"),("starts_at","Starts","开始"),("ends_at","Ends","结束"),
+                  ("refusal","Reason for refusing","拒绝理由"),("personnel_id","Person","人员"),("clearance","Security clearance","安保许可"),
+                  ("conditions","Conditions","条件"),("advice","Aviation advice","航空咨询意见"),("flight_approved_by","Flight approved by","航班批准人"),
+                  ("threat","Threat","威胁"),("protection","Protection","保护"),("scope","Covers","覆盖范围"),("station_id","Duty station","工作地点"),
+                  ("severity","Severity","严重程度"),("titles","Title","标题"),("texts","Text","正文"),("valid_from","Valid from","生效日期"),
+                  ("requires_clearance","Requires clearance","需要安保许可"),("withdrawn_at","Withdrawn","撤回时间")]:
+    k("audit.field."+a, en, zh)
 # The languages whose texts this script holds, by column of k(); every other language is the file a
 # translator keeps in the folder: its texts are kept, keys the catalogue no longer has are dropped,
 # and the keys it still lacks are listed (the catalogue test fails until each has a text).

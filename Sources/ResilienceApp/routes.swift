@@ -54,4 +54,5 @@ func routes(_ app: Application) throws {
     PeopleAPIController().register(app)
     PlansAPIController().register(app)
     SecurityAPIController().register(app)
+    TravelAPIController().register(app)
 }

@@ -66,7 +66,21 @@ import VaporTesting
             let rollCall = try await RollCallService.open(opening, for: bangladesh, by: app.systemContext, on: app.db)
             let entry = try #require(
                 try await RollCallEntry.query(on: app.db).filter(\.$rollCall.$id == rollCall.requireID()).first())
+            // A trip of that person within Bangladesh, an advisory for its area, for the travel routes.
+            let trip = try await TravelService.create(
+                [
+                    "purpose": "Monitoring", "leg1_from": station.name, "leg1_to": station.name,
+                    "leg1_departs": "2027-01-05T06:00", "leg1_arrives": "2027-01-05T08:00", "leg1_means": "road",
+                ], for: person, by: app.systemContext, on: app.db)
+            let leg = try #require(try await TravelService.legs(of: trip, on: app.db).first)
+            let advisory = try await AdvisoryService.publish(
+                try await AdvisoryService.place(["scope": "area", "area": area.id!.uuidString], on: app.db),
+                try AdvisoryService.terms([
+                    "severity": "moderate", "title-en": "Floods", "text-en": "Roads cut.", "valid_from": "2027-01-01",
+                ]), by: app.systemContext, on: app.db)
             let ids: [String: String] = [
+                "requestID": trip.id!.uuidString, "legID": leg.id!.uuidString, "advisoryID": advisory.id!.uuidString,
+                "operatorID": try #require(try await AirOperator.query(on: app.db).first()?.id).uuidString,
                 "personnelID": person.id!.uuidString, "dependantID": dependant.id!.uuidString,
                 "rollCallID": rollCall.id!.uuidString, "entryID": entry.id!.uuidString,
                 "unitID": bangladesh.id!.uuidString, "stationID": station.id!.uuidString,
@@ -95,6 +109,8 @@ import VaporTesting
                 case .personnel(let a), .personnelOrSelf(let a), .rollCall(let a): (a, bangladesh.unitPath)
                 case .rollCallMarker: (.accountForPersonnel, bangladesh.unitPath)
                 case .rollCallReader: (.viewSecurity, bangladesh.unitPath)
+                case .travelOwner: (.managePersonnel, bangladesh.unitPath)
+                case .travelLeg(let a), .advisory(let a): (a, bangladesh.unitPath)
                 default: nil
                 }
             }
@@ -162,6 +178,10 @@ import VaporTesting
                         switch requirement {
                         case .anyone, .signedIn: true
                         case .somewhere(let action): domainAllowsSomewhere(grants, action)
+                        // The trip's reader: personal data on the traveller's unit, or security where it goes.
+                        case .travelReader:
+                            domainAllows(grants, .viewPersonalData, on: bangladesh.unitPath)
+                                || domainAllows(grants, .manageSecurity, on: bangladesh.unitPath)
                         default: target(requirement).map { domainAllows(grants, $0.0, on: $0.1) } ?? false
                         }
                     #expect(
@@ -419,6 +439,49 @@ import VaporTesting
         "POST /api/v1/roll-calls/:rollCallID/entries/:entryID": "roll_call_marker",
         "POST /api/v1/roll-calls/:rollCallID/wardens": "roll_call(account_for_personnel)",
         "POST /api/v1/roll-calls/:rollCallID/close": "roll_call(account_for_personnel)",
+        // Travel: a person's trips for them and those who keep their record; a trip for its
+        // traveller, who entered it, those who keep the record and the officers where it goes;
+        // clearance by the destination's officer; aviation, full flights and protection by HQ's.
+        "GET /travel": "signed_in",
+        "GET /personnel/:personnelID/trips": "personnel_or_self(view_personal_data)",
+        "GET /personnel/:personnelID/trips.ics": "personnel_or_self(view_personal_data)",
+        "POST /personnel/:personnelID/training": "personnel_or_self(manage_personnel)",
+        "GET /personnel/:personnelID/trips/new": "personnel_or_self(manage_personnel)",
+        "POST /personnel/:personnelID/trips/new": "personnel_or_self(manage_personnel)",
+        "GET /travel/requests/:requestID": "travel_reader",
+        "GET /travel/requests/:requestID/edit": "travel_owner", "POST /travel/requests/:requestID/edit": "travel_owner",
+        "POST /travel/requests/:requestID/submit": "travel_owner",
+        "POST /travel/requests/:requestID/cancel": "travel_owner",
+        "POST /travel/requests/:requestID/legs/:legID/decision": "travel_leg(manage_security)",
+        "POST /travel/requests/:requestID/legs/:legID/advice": "headquarters(manage_security)",
+        "POST /travel/requests/:requestID/legs/:legID/flight-approval": "headquarters(manage_security)",
+        "POST /travel/requests/:requestID/case": "headquarters(manage_security)",
+        "GET /travel/clearances": "somewhere(manage_security)",
+        "GET /travel/clearances.csv": "somewhere(manage_security)",
+        "GET /travel/aviation": "headquarters(manage_security)",
+        "POST /travel/operators": "headquarters(manage_security)",
+        "POST /travel/operators/:operatorID": "headquarters(manage_security)",
+        "GET /travel/cases": "headquarters(manage_security)",
+        "GET /travel/settings": "headquarters(configure_security)",
+        "POST /travel/settings": "headquarters(configure_security)",
+        "GET /advisories": "signed_in", "POST /advisories": "somewhere(manage_security)",
+        "GET /advisories/feed.atom": "signed_in", "GET /advisories/:advisoryID": "signed_in",
+        "POST /advisories/:advisoryID": "advisory(manage_security)",
+        "POST /advisories/:advisoryID/withdraw": "advisory(manage_security)",
+        "GET /advisories/:advisoryID/cap.xml": "signed_in",
+        "GET /travel/directory": "signed_in", "GET /suggestions/duty-stations": "signed_in",
+        "GET /api/v1/personnel/:personnelID/trips": "personnel_or_self(view_personal_data)",
+        "POST /api/v1/personnel/:personnelID/trips": "personnel_or_self(manage_personnel)",
+        "GET /api/v1/travel/requests/:requestID": "travel_reader",
+        "PUT /api/v1/travel/requests/:requestID": "travel_owner",
+        "POST /api/v1/travel/requests/:requestID/submit": "travel_owner",
+        "POST /api/v1/travel/requests/:requestID/cancel": "travel_owner",
+        "POST /api/v1/travel/requests/:requestID/legs/:legID/decision": "travel_leg(manage_security)",
+        "GET /api/v1/travel/clearances": "somewhere(manage_security)",
+        "GET /api/v1/advisories": "signed_in", "POST /api/v1/advisories": "somewhere(manage_security)",
+        "GET /api/v1/advisories/feed.atom": "signed_in", "GET /api/v1/advisories/:advisoryID/cap": "signed_in",
+        "GET /api/v1/air-operators": "signed_in", "POST /api/v1/air-operators": "headquarters(manage_security)",
+        "GET /api/v1/travel/settings": "signed_in", "PUT /api/v1/travel/settings": "headquarters(configure_security)",
     ]
 
     @Test func everyRouteHasExactlyThePolicyWrittenHere() async throws {

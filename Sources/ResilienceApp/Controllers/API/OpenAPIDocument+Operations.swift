@@ -203,7 +203,7 @@ extension OpenAPIDocument {
                 method: "put", path: .apiRiskScale,
                 summary: "Configure the risk matrix, its names and the kinds HQ adds (HQ)", body: "RiskScale",
                 response: ref("RiskScale")),
-        ] + securityOperations + personnelOperations
+        ] + securityOperations + personnelOperations + travelOperations
     }
 
     /// Every (method, template) the document describes, for the test that compares it with the routes.

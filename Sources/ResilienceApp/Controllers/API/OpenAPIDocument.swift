@@ -485,6 +485,7 @@ enum OpenAPIDocument {
         var components = complete["components"] as? JSON ?? [:]
         components["schemas"] = (components["schemas"] as? JSON ?? [:]).merging(reviewSchemas()) { a, _ in a }
             .merging(securitySchemas()) { a, _ in a }.merging(personnelSchemas()) { a, _ in a }
+            .merging(travelSchemas()) { a, _ in a }
         complete["components"] = components
         return (try? JSONSerialization.data(withJSONObject: complete, options: [.sortedKeys])) ?? Data("{}".utf8)
     }
