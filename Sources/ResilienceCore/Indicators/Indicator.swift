@@ -18,6 +18,10 @@ public enum Indicator: String, CaseIterable, Codable, Sendable {
     // Seed 003: the share of personnel and of their eligible dependants who can be located.
     case personnelLocatable = "personnel_locatable"
     case dependantsLocatable = "dependants_locatable"
+    // Seed 003: senior officials' travel cases reviewed with their protection needs assessed; aviation
+    // risk advice given on the suitability of air operators.
+    case travelCasesAssessed = "travel_cases_assessed"
+    case aviationAdviceGiven = "aviation_advice_given"
 
     /// The seed that asks for it.
     public var seed: String {
@@ -45,6 +49,18 @@ public struct IndicatorValue: Equatable, Sendable, Codable {
 
 /// The security management indicators, from plain values.
 public enum SecurityIndicators {
+    /// Senior officials' travel cases whose protection needs were assessed before the trip began,
+    /// of the cases opened in the year to `now` (a case whose trip is still ahead counts once assessed).
+    public static func travelCasesAssessed(_ cases: [(assessedAt: Date?, tripStarts: Date)]) -> IndicatorValue {
+        let assessed = cases.filter { c in c.assessedAt.map { $0 <= c.tripStarts } ?? false }
+        return IndicatorValue(count: assessed.count, total: cases.count)
+    }
+
+    /// Legs on operators not approved whose aviation advice was given, of those that asked for it.
+    public static func aviationAdviceGiven(_ asked: [Date?]) -> IndicatorValue {
+        IndicatorValue(count: asked.filter { $0 != nil }.count, total: asked.count)
+    }
+
     /// Areas whose assessment is approved by the regional desk and current, of all areas.
     public static func assessmentsCurrent(_ statuses: [AssessmentStatus]) -> IndicatorValue {
         IndicatorValue(count: statuses.filter { $0 == .current }.count, total: statuses.count)

@@ -38,7 +38,7 @@ struct IndicatorsController {
         let scopes: [DataScope] = [
             .under(.plans, unitID), .under(.activations, unitID), .under(.risks, unitID), .under(.security, unitID),
             .under(.dutyStations, unitID), .under(.personnel, unitID), .all(.units), .all(.snapshots),
-            .all(.settings),
+            .all(.settings), .under(.travel, unitID),
         ]
         let choiceIDs = choices.compactMap(\.id).map(\.uuidString).joined(separator: ",")
         let body = try await req.rendered(["indicators", unitID.uuidString, choiceIDs], showing: scopes) {

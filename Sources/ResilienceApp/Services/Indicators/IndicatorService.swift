@@ -41,7 +41,37 @@ enum IndicatorService {
             values[.personnelLocatable] = IndicatorValue(count: located.personnel.0, total: located.personnel.1)
             values[.dependantsLocatable] = IndicatorValue(count: located.dependants.0, total: located.dependants.1)
         }
-        return values
+        return values.merging(try await travel(under: unit, units: units, at: date, on: db)) { a, _ in a }
+    }
+
+    /// The travel indicators of the trips of personnel in the subtree, over the year to `date`.
+    static func travel(
+        under unit: Unit, units: [UUID], at date: Date, on db: any Database
+    ) async throws -> [Indicator: IndicatorValue] {
+        let since = date.addingTimeInterval(-365 * 86_400)
+        let everywhere = unit.depth == 0
+        var cases: [(assessedAt: Date?, tripStarts: Date)] = []
+        var asked: [Date?] = []
+        for chunk in everywhere ? [[]] : units.chunked(500).map(Array.init) {
+            let c = TravelCase.query(on: db).join(
+                TravelRequest.self, on: \TravelCase.$request.$id == \TravelRequest.$id
+            )
+            .filter(\.$openedAt >= since).filter(\.$openedAt <= date)
+            .filter(TravelRequest.self, \.$status != .cancelled)
+            if !everywhere { c.filter(TravelRequest.self, \.$unit.$id ~~ chunk) }
+            for row in try await c.all() {
+                let assessed = row.assessedAt.flatMap { $0 <= date ? $0 : nil }
+                cases.append((assessed, try row.joined(TravelRequest.self).startsAt))
+            }
+            let l = TravelLeg.query(on: db).join(TravelRequest.self, on: \TravelLeg.$request.$id == \TravelRequest.$id)
+                .filter(\.$adviceRequestedAt >= since).filter(\.$adviceRequestedAt <= date)
+            if !everywhere { l.filter(TravelRequest.self, \.$unit.$id ~~ chunk) }
+            asked += try await l.all().map { leg in leg.advisedAt.flatMap { $0 <= date ? $0 : nil } }
+        }
+        return [
+            .travelCasesAssessed: SecurityIndicators.travelCasesAssessed(cases),
+            .aviationAdviceGiven: SecurityIndicators.aviationAdviceGiven(asked),
+        ]
     }
 
     /// The continuity indicators from the plans' figures.

@@ -25,15 +25,18 @@ enum AdvisoryFeeds {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<alert xmlns=\"\(capNamespace)\">\n"
         out += "  <identifier>\(x("resilience-advisory-\(a.id!.uuidString.lowercased())"))</identifier>\n"
         out += "  <sender>\(x(sender))</sender>\n"
-        out += "  <sent>\(FeedText.cap(a.updatedAt ?? a.publishedAt))</sent>\n"
+        // Changed since it was published (saved again after its creation), or withdrawn: an Update
+        // or a Cancel that refers to the first alert.
+        let changed = (a.updatedAt ?? .distantPast).timeIntervalSince(a.createdAt ?? .distantFuture) > 1
+        let sent = a.withdrawnAt ?? (changed ? a.updatedAt! : a.publishedAt)
+        out += "  <sent>\(FeedText.cap(sent))</sent>\n"
         out += "  <status>Actual</status>\n"
-        out +=
-            "  <msgType>\(a.withdrawnAt == nil ? (a.updatedAt.map { $0 > a.publishedAt.addingTimeInterval(1) } == true ? "Update" : "Alert") : "Cancel")</msgType>\n"
+        out += "  <msgType>\(a.withdrawnAt != nil ? "Cancel" : changed ? "Update" : "Alert")</msgType>\n"
         out += "  <scope>Restricted</scope>\n"
         out += "  <restriction>Personnel of the organization and their dependants</restriction>\n"
-        if a.withdrawnAt != nil || a.updatedAt.map({ $0 > a.publishedAt.addingTimeInterval(1) }) == true {
-            out +=
-                "  <references>\(x("\(sender),resilience-advisory-\(a.id!.uuidString.lowercased()),\(FeedText.cap(a.publishedAt))"))</references>\n"
+        if a.withdrawnAt != nil || changed {
+            let first = "resilience-advisory-\(a.id!.uuidString.lowercased())"
+            out += "  <references>\(x("\(sender),\(first),\(FeedText.cap(a.publishedAt))"))</references>\n"
         }
         let titles = NameSet.decode(a.titles)
         for language in catalogue.languages
@@ -43,7 +46,7 @@ enum AdvisoryFeeds {
             out += "    <language>\(capLanguage(code))</language>\n"
             out += "    <category>Security</category>\n"
             out += "    <event>\(x(catalogue.text("advisory.event", in: code, [])))</event>\n"
-            out += "    <urgency>\(a.validFrom > (a.updatedAt ?? a.publishedAt) ? "Future" : "Expected")</urgency>\n"
+            out += "    <urgency>\(a.validFrom > sent ? "Future" : "Expected")</urgency>\n"
             out += "    <severity>\(a.severity.cap)</severity>\n"
             out += "    <certainty>Likely</certainty>\n"
             out += "    <effective>\(FeedText.cap(a.validFrom))</effective>\n"

@@ -51,6 +51,9 @@ struct TripPage {
                     postForm(
                         AppPath.travelRequestCancel(id).path, csrf: csrf, FormField.summary(state("cancel")),
                         .input(.type(.hidden), .name("form"), .value("cancel")),
+                        .unwrap(state("cancel").errors["cancel"]) {
+                            .p(.class("error"), .id("f-cancel-error"), .text($0))
+                        },
                         FormField.checkbox("confirm", t("travel.cancel_confirm"), state("cancel")),
                         .div(.class("actions"), .button(.type(.submit), .class("danger"), .text(t("travel.cancel")))))))
         )
@@ -222,6 +225,7 @@ struct TripPage {
                     .if(
                         !f.blockers.isEmpty,
                         .ul(.forEach(f.blockers) { .li(.class("bad"), .text(t("travel.blocker.\($0.rawValue)"))) })),
+                    .unwrap(s.errors["decision"]) { .p(.class("error"), .id("f-decision-error"), .text($0)) },
                     postForm(
                         AppPath.travelLegDecision(id, legID).path, csrf: csrf, FormField.summary(s),
                         .input(.type(.hidden), .name("form"), .value("decision-\(legID.uuidString)")),
@@ -265,6 +269,9 @@ struct TripPage {
                             t(
                                 "travel.reason.flight_over", String(f.leg.position), f.leg.flight ?? "",
                                 t.number(f.booked), t.number(facts.rules.flightCap)))),
+                    .unwrap(state("flight-\(f.leg.id!.uuidString)").errors["flight"]) {
+                        .p(.class("error"), .id("f-flight-error"), .text($0))
+                    },
                     postForm(
                         AppPath.travelLegFlight(id, f.leg.id!).path, csrf: csrf,
                         .input(.type(.hidden), .name("form"), .value("flight-\(f.leg.id!.uuidString)")),
