@@ -1027,6 +1027,7 @@ k("travel.reason.protection_waits", "Senior official: the protective service has
 k("travel.reason.protection_assessed", "Senior official: the protection needs have been assessed.", "高级官员：个人保护需要已评估。")
 k("travel.reason.refused", "Refused: {0}", "已拒绝：{0}")
 k("travel.refused_training", "Refused at once: the required security training is not valid on the travel dates. Renew it (below in “Trips and security training”), then submit again.", "已立即拒绝：所需安保培训在出行日期内无效。请重新参加培训（见“差旅和安保培训”），然后重新提交。")
+k("travel.renew_training", "Record the renewed course", "记录更新后的培训")
 k("travel.submit_title", "Submit for security clearance", "提交安保许可申请")
 k("travel.advisories_to_read", "Read and acknowledge every advisory for the places of this trip", "请阅读并确认本次行程所有地点的差旅咨询")
 k("travel.no_advisories", "No advisory covers the places of this trip.", "本次行程的地点没有差旅咨询。")

@@ -62,6 +62,11 @@ agency=$(api "agencies" | first)
 personnel=$(api "units/$ken/personnel" | first)
 rollcall=$(api "units/$ken/roll-calls" | first)
 entry=$(api "roll-calls/$rollcall/entries" | first)
+# Nusrat Jahan's trip to Dadaab (the demo's, waiting for clearance), its first leg, an advisory.
+nusrat=$(api "units/$bgd/personnel?per=100" | python3 -c "import json,sys; print([p['id'] for p in json.load(sys.stdin)['items'] if p['name'] == 'Nusrat Jahan'][0])")
+trip=$(api "personnel/$nusrat/trips" | first)
+leg=$(api "travel/requests/$trip" | python3 -c "import json,sys; print(json.load(sys.stdin)['legs'][0]['id'])")
+advisory=$(api "advisories" | first)
 cat > "$work/schemathesis.toml" <<TOML
 [parameters]
 unitID = "$unit"
@@ -82,6 +87,9 @@ agencyID = "$agency"
 personnelID = "$personnel"
 rollCallID = "$rollcall"
 entryID = "$entry"
+requestID = "$trip"
+legID = "$leg"
+advisoryID = "$advisory"
 number = 1
 TOML
 schemathesis --config-file "$work/schemathesis.toml" run "http://127.0.0.1:$port/api/v1/openapi.json" --url "http://127.0.0.1:$port/api/v1" \

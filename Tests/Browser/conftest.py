@@ -28,7 +28,7 @@ def browser(language):
 
 DEMO_ACCOUNTS = ["admin", "hq.oversight", "reviewer.asia", "reviewer.ehagl", "reviewer.mena", "focal.bangladesh",
                  "contributor.bangladesh", "manager.bangladesh", "security.kenya", "desk.ehagl", "staff.coxsbazar",
-                 "hr.kenya"]
+                 "hr.kenya", "security.hq"]
 _ids = {}
 
 

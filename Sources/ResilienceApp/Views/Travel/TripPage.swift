@@ -141,7 +141,11 @@ struct TripPage {
             .h2(.id("reasons-title"), .text(t("travel.reasons_title"))),
             .if(
                 request.status == .refused && request.refusal == nil,
-                .p(.class("alert"), .text(t("travel.refused_training")))),
+                .p(
+                    .class("alert"), .text(t("travel.refused_training") + " "),
+                    .a(
+                        .href(AppPath.personnelTrips(traveller.id!).path + "#training"),
+                        .text(t("travel.renew_training"))))),
             items.isEmpty ? .p(.text(t("travel.reason.none"))) : .ul(.class("reasons"), .group(items)))
     }
 
