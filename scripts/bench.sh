@@ -166,8 +166,28 @@ run() { # label DATABASE_URL
   measure "person page" "/personnel/$person"
   measure "who cannot be located, a country" "/units/$country/personnel/reconciliation"
   measure "regional security (with locatable)" "/units/$region/security"
-  # Opening a roll-call over the same 10,000 people: every SMS handed to Kannel, the time logged.
+  echo "-- travel: 400,000 trips over two years, the month ahead mostly waiting for clearance; as HQ's security officer"
   security=$("$bin" token create bench.security --name bench | tail -1)
+  local officer_jar="$work/jar-security-$1" admin_cookie=$cookie admin_token=$token trip country_code
+  curl -s -c "$officer_jar" -b "$officer_jar" "http://127.0.0.1:$port/sign-in" -o "$work/signin.html"
+  csrf=$(grep -o 'name="_csrf" value="[^"]*"' "$work/signin.html" | head -1 | sed 's/.*value="//; s/"//')
+  curl -s -c "$officer_jar" -b "$officer_jar" -o /dev/null -d "_csrf=$csrf&username=bench.security&password=resilience-bench&next=/" "http://127.0.0.1:$port/sign-in"
+  cookie=$(sed 's/^#HttpOnly_//' "$officer_jar" | awk '!/^#/ && NF>=7 {printf "%s=%s; ", $6, $7}')
+  token=$security
+  trip=$(curl -s -H "Authorization: Bearer $security" "$api/travel/clearances?per=1" | python3 -c "import json,sys; print(json.load(sys.stdin)['items'][0]['requestID'])")
+  country_code=$(curl -s -H "Authorization: Bearer $security" "$api/advisories" | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['country'])")
+  measure "security officer's queue (HQ)" "/travel/clearances"
+  measure "API queue, 50 legs" "/api/v1/travel/clearances?per=50"
+  measure "a travel request page" "/travel/requests/$trip"
+  measure "API travel request" "/api/v1/travel/requests/$trip"
+  measure "travel directory, countries" "/travel/directory"
+  measure "travel directory, a country" "/travel/directory?country=$country_code"
+  measure "advisories" "/advisories"
+  measure "advisories as Atom" "/advisories/feed.atom"
+  measure "a person's trips" "/personnel/$person/trips"
+  cookie=$admin_cookie
+  token=$admin_token
+  # Opening a roll-call over the same 10,000 people: every SMS handed to Kannel, the time logged.
   stations=$(curl -s -H "Authorization: Bearer $token" "$api/roll-calls/$call" | python3 -c "import json,sys; print(json.dumps(json.load(sys.stdin)['dutyStationIDs']))")
   local opened
   opened=$(date +%s.%N)

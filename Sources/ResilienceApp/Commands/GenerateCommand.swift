@@ -32,11 +32,12 @@ struct GenerateCommand: AsyncCommand {
         let risks = try await Self.generateRisks(region: "R3", count: 5000, on: app.db)
         let security = try await Self.generateSecurity(now: app.clock.now, on: app.db)
         let personnel = try await Self.generatePersonnel(now: app.clock.now, on: app.db)
+        let travel = try await Self.generateTravel(now: app.clock.now, on: app.db)
         if let country = try await Unit.query(on: app.db).filter(\.$code == "C42").first() {
             _ = try await DemoPlan.loadLarge(at: country, now: app.clock.now, on: app.db)
         }
         context.console.print(
-            "Generated \(counts), \(plans), \(risks), \(security), \(personnel) in \(Int(Date().timeIntervalSince(started))) s. Every account's password: resilience-bench; 'bench.admin' is administrator at HQ, 'bench.security' its security officer; C42 has a plan of 60 critical processes."
+            "Generated \(counts), \(plans), \(risks), \(security), \(personnel), \(travel) in \(Int(Date().timeIntervalSince(started))) s. Every account's password: resilience-bench; 'bench.admin' is administrator at HQ, 'bench.security' its security officer; C42 has a plan of 60 critical processes."
         )
     }
 

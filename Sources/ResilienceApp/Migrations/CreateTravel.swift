@@ -79,8 +79,9 @@ struct CreateTravel: AsyncMigration {
             .field("operator_id", .uuid, .references("air_operators", "id"))
             .create()
         try await database.index("travel_legs_request", on: "travel_legs", ["request_id", "position"])
-        // An officer's queue: the legs waiting at the units they keep, soonest first.
+        // An officer's queue: the legs waiting at the units they keep, soonest first; HQ's, everywhere.
         try await database.index("travel_legs_queue", on: "travel_legs", ["clearance", "to_unit_id", "departs_at"])
+        try await database.index("travel_legs_waiting", on: "travel_legs", ["clearance", "departs_at", "id"])
         // Who else is on a flight that day.
         try await database.index("travel_legs_flight", on: "travel_legs", ["flight", "departs_at"])
         // Tracking: the legs that have left and not yet moved their traveller.

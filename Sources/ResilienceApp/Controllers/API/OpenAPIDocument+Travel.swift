@@ -83,11 +83,13 @@ extension OpenAPIDocument {
         let leg: JSON = [
             "type": "object",
             "required": [
-                "id", "position", "fromDutyStationID", "toDutyStationID", "departs", "arrives", "means", "clearance",
+                "id", "requestID", "position", "fromDutyStationID", "toDutyStationID", "departs", "arrives", "means",
+                "clearance",
                 "reasons", "blockers", "bookedOnFlight",
             ],
             "properties": [
-                "id": uuid, "position": ["type": "integer"], "fromDutyStationID": uuid, "toDutyStationID": uuid,
+                "id": uuid, "requestID": uuid, "position": ["type": "integer"], "fromDutyStationID": uuid,
+                "toDutyStationID": uuid,
                 "toPlace": optionalString, "toLatitude": optionalNumber, "toLongitude": optionalNumber, "departs": time,
                 "arrives": time, "means": ["type": "string", "enum": TravelMeans.allCases.map(\.rawValue)],
                 "operatorID": optionalUUID, "flight": optionalString,

@@ -6,7 +6,7 @@ import Vapor
 /// A trip in the API: the request, its legs with their clearance, and the reasons behind it.
 struct TripDTO: Content {
     struct Leg: Content {
-        var id: UUID; var position: Int; var fromDutyStationID: UUID; var toDutyStationID: UUID
+        var id: UUID; var requestID: UUID; var position: Int; var fromDutyStationID: UUID; var toDutyStationID: UUID
         var toPlace: String?; var toLatitude: Double?; var toLongitude: Double?
         var departs: Date; var arrives: Date; var means: String; var operatorID: UUID?; var flight: String?
         var clearance: String; var level: Int?; var reasons: [String]; var blockers: [String]
@@ -30,7 +30,7 @@ struct TripDTO: Content {
             legs: facts.legs.map { f in
                 let l = f.leg
                 return Leg(
-                    id: l.id!, position: l.position, fromDutyStationID: l.$fromStation.id,
+                    id: l.id!, requestID: r.id!, position: l.position, fromDutyStationID: l.$fromStation.id,
                     toDutyStationID: l.$toStation.id,
                     toPlace: l.toPlace, toLatitude: l.toLatitude, toLongitude: l.toLongitude, departs: l.departsAt,
                     arrives: l.arrivesAt, means: l.means.rawValue, operatorID: l.$airOperator.id, flight: l.flight,
@@ -232,7 +232,8 @@ struct TravelAPIController {
         let items = rows.prefix(per).map { r in
             let l = r.leg
             return TripDTO.Leg(
-                id: l.id!, position: l.position, fromDutyStationID: l.$fromStation.id, toDutyStationID: l.$toStation.id,
+                id: l.id!, requestID: r.request.id!, position: l.position, fromDutyStationID: l.$fromStation.id,
+                toDutyStationID: l.$toStation.id,
                 toPlace: l.toPlace, toLatitude: l.toLatitude, toLongitude: l.toLongitude, departs: l.departsAt,
                 arrives: l.arrivesAt, means: l.means.rawValue, operatorID: l.$airOperator.id, flight: l.flight,
                 clearance: l.clearance.rawValue, level: nil, reasons: l.reasons.split(separator: ",").map(String.init),

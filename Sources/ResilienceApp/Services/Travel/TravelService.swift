@@ -268,6 +268,11 @@ enum TravelService {
         _ draft: Draft, of request: TravelRequest, keeping old: [TravelLeg], on db: any Database
     ) async throws -> [TravelLeg] {
         let kept = Dictionary(old.map { (signature($0), $0) }, uniquingKeysWith: { a, _ in a })
+        // The officer who clears a leg is the one of the destination's area: its keeper's.
+        let areaIDs = Array(Set(draft.legs.map { $0.to.$area.id }))
+        let keepers = Dictionary(
+            try await SecurityArea.query(on: db).filter(\.$id ~~ areaIDs).all().map { ($0.id!, $0.$unit.id) },
+            uniquingKeysWith: { a, _ in a })
         return draft.legs.enumerated().map { i, d in
             let leg = TravelLeg()
             leg.id = UUID()
@@ -305,7 +310,8 @@ enum TravelService {
             }
             return leg
         }.map { leg in
-            leg.$toUnit.id = draft.legs[leg.position - 1].to.$unit.id
+            let to = draft.legs[leg.position - 1].to
+            leg.$toUnit.id = keepers[to.$area.id] ?? to.$unit.id
             return leg
         }
     }
@@ -366,8 +372,11 @@ enum TravelService {
             request.status = .refused
             request.decidedAt = context.at
             outcome = .refusedForTraining
+            // Nothing to follow: the trip will not happen as it stands.
+            for leg in legs { leg.trackedAt = context.at }
         } else {
             request.status = .submitted
+            for leg in legs { leg.trackedAt = nil }
             for f in facts.legs {
                 f.leg.reasons = f.reasons.map(reasonCode).joined(separator: ",")
                 f.leg.clearance = f.reasons.isEmpty ? .notRequired : .pending
@@ -474,7 +483,12 @@ enum TravelService {
         mine.decidedAt = context.at
         if !clear { request.refusal = words }
         try await settle(request, legs: legs, at: context.at, on: db)
+        if request.status == .refused {
+            // Nothing to follow: the trip will not happen as it stands.
+            for leg in legs where leg.trackedAt == nil { leg.trackedAt = context.at }
+        }
         try await db.transaction { db in
+            for leg in legs where leg.id != mine.id && leg.hasChanges { try await leg.save(on: db) }
             try await mine.save(on: db)
             try await request.save(on: db)
             try await Audit.record(
