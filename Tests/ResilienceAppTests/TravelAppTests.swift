@@ -305,6 +305,9 @@ import VaporTesting
             #expect(
                 try await IndicatorService.travel(under: kenya, units: units, at: app.clock.now, on: app.db)[
                     .travelCasesAssessed] == IndicatorValue(count: 0, total: 2))
+            // Kenya's indicators page (kept) says so, and changes with the assessment below.
+            let indicators = AppPath.indicators.with([("unit", kenya.id!.uuidString)])
+            #expect(try await officer.get(indicators).body.string.contains("0 of 2 travel cases"))
             let hq = Browser(app)
             #expect(try await hq.signIn("security.hq"))
             let bad = try await hq.post(AppPath.travelCase(trip.id!).path, ["threat": "", "protection": ""])
@@ -321,6 +324,7 @@ import VaporTesting
                 try await IndicatorService.travel(under: kenya, units: units, at: app.clock.now, on: app.db)[
                     .travelCasesAssessed] == IndicatorValue(count: 1, total: 2))
             #expect(try await hq.get(AppPath.travelCases.path).body.string.contains("1 of 2 travel cases reviewed"))
+            #expect(try await officer.get(indicators).body.string.contains("1 of 2 travel cases"))
         }
     }
 
