@@ -1001,6 +1001,7 @@ for a, en, zh in [("draft","Draft","草稿"),("submitted","Waiting for clearance
     k("travel.status."+a, en, zh)
 for a, en, zh in [("not_required","No clearance needed","无需许可"),("pending","Waiting","等待中"),("cleared","Cleared","已许可"),("refused","Refused","已拒绝")]:
     k("travel.clearance."+a, en, zh)
+k("travel.clearance.not_asked", "Not asked yet", "尚未申请")
 k("travel.clearance_title", "Security clearance", "安保许可")
 for a, en, zh in [("bsafe","BSAFE (Basic Security in the Field)","BSAFE（外地基本安全）"),("ssafe","SSAFE (Safe and Secure Approaches in Field Environments)","SSAFE（外地环境安全保障方法）")]:
     k("travel.course."+a, en, zh)
@@ -1070,6 +1071,11 @@ for a, en, zh in [("approved","Approved","批准"),("approved_with_restrictions"
     k("aviation.suitability."+a, en, zh)
 k("aviation.title", "Aviation risk", "航空风险")
 k("aviation.intro", "HQ's assessment of the air operators personnel fly with. A leg on an operator not approved waits for HQ's aviation advice before it can be cleared; the time to answer is kept.", "总部对人员所乘航空运营人的适合性评估。乘坐未获批准运营人的行程段须先取得总部航空咨询意见方可获得许可；答复所用时间将被记录。")
+k("aviation.given", "Advice given in the last twelve months: {0}; median time to answer: {1}.", "过去十二个月提供的航空咨询意见：{0} 条；答复时间中位数：{1}。")
+k("home.task.clearances", "Trips to clear in {0}", "{0} 待许可的差旅")
+k("home.clearances_none", "No trip waits for your clearance.", "没有等待您许可的差旅。")
+kp("home.clearances_waiting", "{0} leg of a trip waits for your clearance.", "{0} legs of trips wait for your clearance.", "{0} 个行程段等待您的安保许可。")
+k("home.open_clearances", "Open the trips to clear", "打开待许可差旅")
 k("aviation.waiting", "Legs waiting for aviation advice", "等待航空咨询意见的行程段")
 k("aviation.none_waiting", "No leg waits for advice.", "没有等待咨询意见的行程段。")
 k("aviation.asked", "Asked", "提出时间")

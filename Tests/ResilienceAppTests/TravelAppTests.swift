@@ -49,9 +49,19 @@ import VaporTesting
             #expect(waiting.status == .submitted)
             let legs = try await TravelService.legs(of: waiting, on: app.db)
             #expect(legs.map(\.clearance) == [.pending, .notRequired])
-            // The officer sees it in the queue and clears the leg to Dadaab.
+            // The officer's home page counts the legs waiting in Kenya's areas (the demo's two and
+            // this one); he sees it in the queue and clears the leg to Dadaab.
             let officer = Browser(app)
             #expect(try await officer.signIn("security.kenya"))
+            let kenyaAreas = try await SecurityArea.query(on: app.db).filter(\.$country == "KE").all().compactMap(\.id)
+            let inKenya = try await TravelLeg.query(on: app.db).filter(\.$clearance == .pending)
+                .filter(\.$toArea.$id ~~ kenyaAreas)
+                .join(TravelRequest.self, on: \TravelLeg.$request.$id == \TravelRequest.$id)
+                .filter(TravelRequest.self, \.$status == .submitted).count()
+            #expect(inKenya == 3)
+            #expect(
+                try await officer.get(AppPath.home.path).body.string.contains(
+                    "3 legs of trips wait for your clearance."))
             #expect(try await officer.get(AppPath.travelClearances.path).body.string.contains("陈明 Chen Ming"))
             let cleared = try await officer.post(
                 AppPath.travelLegDecision(trip.id!, legs[0].id!).path,

@@ -32,7 +32,10 @@ import VaporTesting
             let atom = try await app.testing().sendRequest(.GET, AppPath.apiAdvisoriesAtom.path, headers: api)
             #expect(atom.body.string.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""))
             #expect(atom.body.string.contains(AppPath.apiAdvisoryCAP(garissa.id).path))
-            // Publishing one changes the feed (kept until an advisory changes).
+            // Publishing one changes the feed and the page (kept until an advisory changes).
+            let reader = Browser(app)
+            #expect(try await reader.signIn("staff.coxsbazar"))
+            #expect(!(try await reader.get(AppPath.advisories.path).body.string.contains("Curfew in Garissa county")))
             let published = try await app.testing().sendRequest(
                 .POST, AppPath.apiAdvisories.path, headers: api,
                 body: ByteBuffer(
@@ -42,6 +45,7 @@ import VaporTesting
             #expect(published.status == .created)
             let again = try await app.testing().sendRequest(.GET, AppPath.apiAdvisoriesAtom.path, headers: api)
             #expect(again.body.string.contains("Curfew in Garissa county"))
+            #expect(try await reader.get(AppPath.advisories.path).body.string.contains("Curfew in Garissa county"))
             // Another country's officer cannot publish for Kenya.
             let other = try await app.testing().sendRequest(
                 .POST, AppPath.apiAdvisories.path, headers: try await apiHeaders("desk.ehagl", app),
@@ -145,6 +149,85 @@ import VaporTesting
                 context: app.systemContext, on: app.db)
             page = try await b.get(path).body.string
             #expect(page.contains("Level 4"))
+        }
+    }
+
+    /// A trip's page is kept until something it shows changes: another booking on its flight, an
+    /// advisory, the destination's level, the traveller's training, a decision on it.
+    @Test func aTripsPageChangesWithEachThingItShows() async throws {
+        try await withTestApp { app in
+            let nusrat = try #require(try await Personnel.query(on: app.db).filter(\.$indexNumber == "BD-0001").first())
+            let trip = try await latest(nusrat, app)
+            let path = AppPath.travelRequest(trip.id!).path
+            let hq = Browser(app)
+            #expect(try await hq.signIn("security.hq"))
+            var page = try await hq.get(path).body.string
+            #expect(!page.contains("Hassan Abdi") && page.contains("at security level 5"))
+            // Hassan books the same flight that day (Jubba Airways 3J 410, Nairobi → Dadaab).
+            let legs = try await TravelService.legs(of: trip, on: app.db)
+            let flown = try #require(legs.first { $0.flight == "3J410" })
+            let hassan = try #require(try await Personnel.query(on: app.db).filter(\.$indexNumber == "KE-0101").first())
+            let other = try await TravelService.create(
+                [
+                    "purpose": "Return to post", "leg1_from": "Nairobi (KE)", "leg1_to": "Dadaab",
+                    "leg1_departs": TravelPages.local(flown.departsAt),
+                    "leg1_arrives": TravelPages.local(flown.arrivesAt),
+                    "leg1_means": "air", "leg1_operator": flown.$airOperator.id!.uuidString, "leg1_flight": "3J 410",
+                ], for: hassan, by: app.systemContext, on: app.db)
+            hassan.bsafeExpires = Date().addingTimeInterval(900 * 86_400); hassan.ssafeExpires = hassan.bsafeExpires
+            try await hassan.save(on: app.db)
+            let toRead = try await TravelFacts.of(
+                other, legs: try await TravelService.legs(of: other, on: app.db), at: app.clock.now, on: app.db
+            ).advisories
+            _ = try await TravelService.submit(
+                other, acknowledged: Set(toRead.compactMap(\.id)), by: app.systemContext, app: app, on: app.db)
+            page = try await hq.get(path).body.string
+            #expect(page.contains("Also booked on 3J410 that day: Hassan Abdi"))
+            // An advisory for Dadaab.
+            let officer = try await apiHeaders("security.kenya", app)
+            let published = try await app.testing().sendRequest(
+                .POST, AppPath.apiAdvisories.path, headers: officer,
+                body: ByteBuffer(
+                    string:
+                        #"{"scope":"station","dutyStation":"Dadaab","severity":"moderate","titles":{"en":"Camp closed at night"},"texts":{"en":"From 19:00."},"validFrom":"2026-01-01"}"#
+                ))
+            #expect(published.status == .created)
+            page = try await hq.get(path).body.string
+            #expect(page.contains("Camp closed at night"))
+            // Her BSAFE, recorded as expired.
+            try await PersonnelService.saveTraining(
+                nusrat, ["bsafe_expires": "2020-01-01", "ssafe_expires": "2030-01-01"], seniorOfficial: nil,
+                by: app.systemContext, on: app.db)
+            page = try await hq.get(path).body.string
+            #expect(page.contains("Nusrat Jahan: BSAFE (Basic Security in the Field) expired on"))
+            // Garissa's level from 5 to 4.
+            let garissa = try #require(
+                try await SecurityArea.query(on: app.db).filter(\.$country == "KE").all().first {
+                    $0.name(in: "en") == "Garissa"
+                })
+            let proposal = try await SecurityLevelService.propose(
+                for: garissa,
+                LevelProposalInput(
+                    threats: Dictionary(uniqueKeysWithValues: ThreatCategory.allCases.map { ($0.rawValue, "4") }),
+                    reason: "Calmer", effectiveOn: PlanChecks.isoDay(app.clock.now)), by: app.systemContext, on: app.db)
+            let desk = try await user("desk.ehagl", app)
+            let region = try await unit("RB-EHAGL", app)
+            try await SecurityLevelService.decide(
+                proposal, .approve, reason: nil,
+                by: Actor(
+                    id: desk.id!, username: desk.username, displayName: desk.displayName, language: nil,
+                    homeUnitID: region.id!, grants: [Grant(role: .regionalSecurityDesk, unitID: region.id!)]),
+                context: app.systemContext, on: app.db)
+            page = try await hq.get(path).body.string
+            #expect(page.contains("at security level 4"))
+            // HQ's advice on the operator: the trip's own change.
+            #expect(
+                try await hq.post(AppPath.travelLegAdvice(trip.id!, flown.id!).path, ["advice": "Take UNHAS."]).status
+                    == .seeOther)
+            page = try await hq.get(path).body.string
+            #expect(
+                page.contains("HQ&#39;s aviation advice: Take UNHAS.")
+                    || page.contains("HQ's aviation advice: Take UNHAS."))
         }
     }
 }

@@ -88,6 +88,7 @@ enum HomeTasks {
                                 : t("home.levels_none_overdue"),
                         ] + (unrated > 0 ? [t.plural("home.areas_without_level", count: unrated, unrated)] : []),
                         action: (t("home.open_levels"), AppPath.unitSecurity(unitID).path), urgent: overdue > 0))
+                tasks.append(try await clearances(unit, req))
             case .regionalSecurityDesk:
                 let areas = try await SecurityReads.standings(within: [unit], language: t.code, at: req.now, on: req.db)
                 let waiting = areas.filter { $0.waiting != nil }.count
@@ -110,6 +111,21 @@ enum HomeTasks {
         }
         if let own = try await ownRecord(actor, req) { tasks.insert(own, at: 0) }
         return tasks
+    }
+
+    /// The trips waiting for the officer's clearance in the areas the unit keeps (counted to 1,000).
+    private static func clearances(_ unit: Unit, _ req: Request) async throws -> HomePage.Task {
+        let t = req.localizer
+        let waiting = try await TravelReads.waiting(within: unit.depth == 0 ? nil : [unit], upTo: 1000, on: req.db)
+        return .init(
+            heading: t("home.task.clearances", unit.name),
+            lines: [
+                waiting == 0
+                    ? t("home.clearances_none")
+                    : t.plural(
+                        "home.clearances_waiting", count: waiting, waiting >= 1000 ? "1,000+" : t.number(waiting))
+            ],
+            action: (t("home.open_clearances"), AppPath.travelClearances.path), urgent: waiting > 0)
     }
 
     /// The personnel of a unit kept by its human resources staff: how many, how many can be located.

@@ -57,19 +57,33 @@ struct AdvisoriesController {
 
     @Sendable func list(_ req: Request) async throws -> Response { try await listPage(req, FormState()) }
 
+    /// The advisories and the form to publish one; kept (per the areas the reader keeps) until an
+    /// advisory, an area's name or a station changes, and by the minute (what is in force).
     private func listPage(_ req: Request, _ form: FormState) async throws -> Response {
         let t = req.localizer
-        let advisories = try await AdvisoryService.current(at: req.now, on: req.db)
         let actor = try req.requireActor()
-        let page = AdvisoriesPage(
-            advisories: advisories, places: try await Self.places(advisories, t.code, on: req.db),
-            mayPublish: actor.maySomewhere(.manageSecurity), areaOptions: try await Self.areaOptions(req),
-            form: form.values.isEmpty
-                ? FormState(values: ["valid_from": PlanChecks.isoDay(req.now), "scope": "area"]) : form,
-            csrf: req.csrfToken)
-        return Layout.response(
-            for: req, title: t("advisory.title"), status: form.errors.isEmpty ? .ok : .unprocessableEntity,
-            content: page.body(t))
+        let now = req.now
+        func render(_ csrf: String, _ form: FormState) async throws -> String {
+            let advisories = try await AdvisoryService.current(at: now, on: req.db)
+            let page = AdvisoriesPage(
+                advisories: advisories, places: try await Self.places(advisories, t.code, on: req.db),
+                mayPublish: actor.maySomewhere(.manageSecurity), areaOptions: try await Self.areaOptions(req),
+                form: form.values.isEmpty
+                    ? FormState(values: ["valid_from": PlanChecks.isoDay(now), "scope": "area"]) : form,
+                csrf: csrf)
+            return page.body(t).render()
+        }
+        guard form.errors.isEmpty else {
+            return Layout.response(
+                for: req, title: t("advisory.title"), status: .unprocessableEntity,
+                content: .raw(try await render(req.csrfToken, form)))
+        }
+        let roots = Access.scope(actor.grants, .manageSecurity).map(\.uuidString).sorted().joined(separator: ",")
+        let markup = try await req.renderedForm(
+            ["advisories", roots, PlanChecks.isoDay(now)],
+            showing: [.all(.advisories), .all(.security), .all(.dutyStations), .all(.units)]
+        ) { csrf in try await render(csrf, FormState()) }
+        return Layout.response(for: req, title: t("advisory.title"), markup: markup)
     }
 
     /// The advisory's place, refused unless the actor keeps it.

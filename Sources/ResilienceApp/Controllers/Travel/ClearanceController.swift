@@ -43,7 +43,7 @@ struct ClearanceController {
         let info = PageInfo(
             page: 1, per: per, total: nil, hasMore: rows.count > per,
             nextAfter: rows.count > per
-                ? shown.last.map { "\($0.leg.departsAt.timeIntervalSince1970)|\($0.leg.id!.uuidString)" } : nil,
+                ? shown.last.map { "\($0.departs.timeIntervalSince1970)|\($0.legID.uuidString)" } : nil,
             previousBefore: nil)
         let t = req.localizer
         return Layout.response(
@@ -66,10 +66,10 @@ struct ClearanceController {
         for r in rows.prefix(10_000) {
             lines.append(
                 [
-                    r.traveller, r.request.purpose, r.from, r.to, ISO8601DateFormatter().string(from: r.leg.departsAt),
-                    ISO8601DateFormatter().string(from: r.leg.arrivesAt), t("travel.means.\(r.leg.means.rawValue)"),
-                    r.leg.flight ?? "", t("travel.clearance.\(r.leg.clearance.rawValue)"),
-                    base + AppPath.travelRequest(r.request.id!).path,
+                    r.traveller, r.purpose, r.from, r.to, ISO8601DateFormatter().string(from: r.departs),
+                    ISO8601DateFormatter().string(from: r.arrives), t("travel.means.\(r.means.rawValue)"),
+                    r.flight ?? "", t("travel.clearance.\(r.clearance.rawValue)"),
+                    base + AppPath.travelRequest(r.requestID).path,
                 ].map(RiskCSV.quoted).joined(separator: ","))
         }
         var headers = HTTPHeaders()
@@ -142,7 +142,8 @@ struct ClearanceController {
         let t = req.localizer
         let page = AviationPage(
             operators: try await AirOperator.query(on: req.db).sort(\.$name).all(),
-            waiting: try await TravelReads.adviceQueue(on: req.db), today: PlanChecks.isoDay(req.now), form: form,
+            waiting: try await TravelReads.adviceQueue(on: req.db), today: PlanChecks.isoDay(req.now),
+            given: try await TravelReads.adviceGiven(at: req.now, on: req.db), form: form,
             csrf: req.csrfToken)
         return Layout.response(
             for: req, title: t("aviation.title"), status: form.errors.isEmpty ? .ok : .unprocessableEntity,

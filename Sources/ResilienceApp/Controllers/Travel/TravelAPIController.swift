@@ -230,22 +230,20 @@ struct TravelAPIController {
             within: try await ClearanceController.clearingRoots(req), after: ClearanceController.after(req), per: per,
             on: req.db)
         let items = rows.prefix(per).map { r in
-            let l = r.leg
-            return TripDTO.Leg(
-                id: l.id!, requestID: r.request.id!, position: l.position, fromDutyStationID: l.$fromStation.id,
-                toDutyStationID: l.$toStation.id,
-                toPlace: l.toPlace, toLatitude: l.toLatitude, toLongitude: l.toLongitude, departs: l.departsAt,
-                arrives: l.arrivesAt, means: l.means.rawValue, operatorID: l.$airOperator.id, flight: l.flight,
-                clearance: l.clearance.rawValue, level: nil, reasons: l.reasons.split(separator: ",").map(String.init),
-                blockers: [], conditions: l.conditions, refusalReason: l.refusalReason, decidedBy: l.decidedByName,
-                decidedAt: l.decidedAt, advice: l.advice, advisedAt: l.advisedAt, bookedOnFlight: 0)
+            TripDTO.Leg(
+                id: r.legID, requestID: r.requestID, position: r.position, fromDutyStationID: r.fromID,
+                toDutyStationID: r.toID, toPlace: r.toPlace, toLatitude: nil, toLongitude: nil, departs: r.departs,
+                arrives: r.arrives, means: r.means.rawValue, operatorID: r.operatorID, flight: r.flight,
+                clearance: r.clearance.rawValue, level: nil, reasons: r.reasons.split(separator: ",").map(String.init),
+                blockers: [], conditions: nil, refusalReason: nil, decidedBy: nil, decidedAt: nil, advice: nil,
+                advisedAt: nil, bookedOnFlight: 0)
         }
         return Paged(
             items: Array(items),
             metadata: PageInfo(
                 page: 1, per: per, total: nil, hasMore: rows.count > per,
                 nextAfter: rows.count > per
-                    ? rows.prefix(per).last.map { "\($0.leg.departsAt.timeIntervalSince1970)|\($0.leg.id!.uuidString)" }
+                    ? rows.prefix(per).last.map { "\($0.departs.timeIntervalSince1970)|\($0.legID.uuidString)" }
                     : nil))
     }
 

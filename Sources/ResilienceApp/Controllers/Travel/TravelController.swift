@@ -209,12 +209,14 @@ struct TravelController {
 
     @Sendable func show(_ req: Request) async throws -> Response { try await tripPage(req, failed: nil, FormState()) }
 
+    /// The trip's page, kept until anything it shows may have changed: the trip (or any other on
+    /// its flights), the advisories, the levels, the traveller's record, HQ's rules, the stations;
+    /// per what the reader may do. A form that came back with errors is rendered anew.
     func tripPage(_ req: Request, failed: String?, _ form: FormState) async throws -> Response {
         let request = try await req.travelRequestParameter()
         let actor = try req.requireActor()
         let traveller = try await req.parameterModel(Personnel.self, "personnelID", id: request.$personnel.id)
         let legs = try await TravelService.legs(of: request, on: req.db)
-        let facts = try await TravelFacts.of(request, legs: legs, at: req.now, on: req.db)
         let unit = try await req.loadUnit(request.$unit.id)
         let owns = try await Requirement.ownsTrip(request, actor, req)
         var decidable = Set<UUID>()
@@ -222,27 +224,35 @@ struct TravelController {
             let destination = try await req.loadUnit(leg.$toUnit.id)
             if actor.may(.manageSecurity, on: destination.unitPath) { decidable.insert(leg.id!) }
         }
-        var onFlight: [UUID: [String]] = [:]
-        for leg in legs where decidable.contains(leg.id!) {
-            guard let query = TravelFacts.sameFlight(leg, on: req.db) else { continue }
-            let others = try await query.filter(TravelRequest.self, \.$id != request.requireID()).limit(50).all()
-            let names = try await TravelReads.names(
-                Personnel.self, Set(try others.map { try $0.joined(TravelRequest.self).$personnel.id }),
-                \Personnel.$name,
-                on: req.db)
-            if !names.isEmpty { onFlight[leg.id!] = names.values.sorted() }
-        }
         let root = try await UnitQueries.root(on: req.db)
-        let page = TripPage(
-            request: request, traveller: traveller,
-            companions: try await TravelFacts.companions(of: request, on: req.db).map(\.name), facts: facts,
-            onFlight: onFlight, mayOwn: owns || actor.may(.managePersonnel, on: unit.unitPath), decidable: decidable,
-            mayHQ: !owns && (root.map { actor.may(.manageSecurity, on: $0.unitPath) } ?? false), failed: failed,
-            form: form,
-            csrf: req.csrfToken)
-        return Layout.response(
-            for: req, title: req.localizer("travel.trip_of", traveller.name),
-            status: form.errors.isEmpty ? .ok : .unprocessableEntity, content: page.body(req.localizer))
+        let mayOwn = owns || actor.may(.managePersonnel, on: unit.unitPath)
+        let mayHQ = !owns && (root.map { actor.may(.manageSecurity, on: $0.unitPath) } ?? false)
+        let t = req.localizer
+        let now = req.now
+        let db = req.db
+        func render(_ csrf: String) async throws -> String {
+            let facts = try await TravelFacts.of(request, legs: legs, traveller: traveller, at: now, on: db)
+            let page = TripPage(
+                request: request, traveller: traveller, companions: facts.companions.map(\.name), facts: facts,
+                onFlight: facts.onFlight.filter { decidable.contains($0.key) }, mayOwn: mayOwn, decidable: decidable,
+                mayHQ: mayHQ, failed: failed, form: form, csrf: csrf)
+            return page.body(t).render()
+        }
+        let title = t("travel.trip_of", traveller.name)
+        guard form.errors.isEmpty else {
+            return Layout.response(
+                for: req, title: title, status: .unprocessableEntity, content: .raw(try await render(req.csrfToken)))
+        }
+        let key = [
+            "trip", request.id!.uuidString, String(mayOwn), String(mayHQ),
+            decidable.map(\.uuidString).sorted().joined(separator: ","),
+        ]
+        let scopes: [DataScope] = [
+            .all(.travel), .all(.advisories), .all(.security), .under(.personnel, request.$unit.id), .all(.settings),
+            .all(.dutyStations),
+        ]
+        let markup = try await req.renderedForm(key, showing: scopes) { csrf in try await render(csrf) }
+        return Layout.response(for: req, title: title, markup: markup)
     }
 
     @Sendable func submit(_ req: Request) async throws -> Response {

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import ResilienceCore
+import SQLKit
 
 /// Everything a decision on a trip rests on, read in a few statements: each leg's places, the
 /// destination's level and advisories, the operator, who else is on the flight; the training of
@@ -30,7 +31,10 @@ struct TripFacts: Sendable {
     var rules: TravelRules
     var legs: [Leg]
     var travellers: [Traveller]
+    var companions: [Dependant]
     var travelCase: TravelCase?
+    /// Others booked on each leg's flight that day, by leg id.
+    var onFlight: [UUID: [String]]
 
     /// The highest level of any destination.
     var highestLevel: Int? { legs.compactMap(\.level).max() }
@@ -45,7 +49,7 @@ struct TripFacts: Sendable {
 enum TravelFacts {
     /// The facts of a request's legs as they stand at `now`.
     static func of(
-        _ request: TravelRequest, legs: [TravelLeg], at now: Date, on db: any Database
+        _ request: TravelRequest, legs: [TravelLeg], traveller: Personnel? = nil, at now: Date, on db: any Database
     ) async throws -> TripFacts {
         let rules = try await TravelSettings.rules(on: db)
         let stationIDs = Set(legs.flatMap { [$0.$fromStation.id, $0.$toStation.id] })
@@ -67,6 +71,7 @@ enum TravelFacts {
                 uniquingKeysWith: { a, _ in a })
         let travelCase = try await TravelCase.query(on: db).filter(\.$request.$id == request.id!).first()
         let stays = Itinerary.stays(legs.map(\.times), oneWay: request.oneWay)
+        let flights = try await Self.flights(of: legs, request: request, on: db)
         var facts: [TripFacts.Leg] = []
         for (i, leg) in legs.enumerated() {
             guard let from = byID[leg.$fromStation.id], let to = byID[leg.$toStation.id] else { continue }
@@ -77,7 +82,7 @@ enum TravelFacts {
             let op = leg.$airOperator.id.flatMap { operators[$0] }
             // A draft is not booked yet, but it is about to be: it counts itself.
             let booked =
-                try await bookedCount(leg, on: db)
+                (flights[leg.id!]?.booked ?? 0)
                 + (!request.status.isLive && leg.means == .air && leg.flight != nil ? 1 : 0)
             facts.append(
                 TripFacts.Leg(
@@ -91,7 +96,8 @@ enum TravelFacts {
                         seniorOfficial: request.seniorOfficial, protectionAssessed: travelCase?.assessedAt != nil)))
         }
         let required = rules.required(atLevel: facts.compactMap(\.level).max())
-        let person = try await Personnel.find(request.$personnel.id, on: db)
+        var person = traveller
+        if person == nil { person = try await Personnel.find(request.$personnel.id, on: db) }
         var travellers: [TripFacts.Traveller] = []
         if let person {
             travellers.append(
@@ -101,14 +107,17 @@ enum TravelFacts {
                         required: required, held: person.courses, through: request.endsAt)
                 ))
         }
-        for d in try await companions(of: request, on: db) {
+        let companions = try await companions(of: request, on: db)
+        for d in companions {
             travellers.append(
                 .init(
                     name: d.name,
                     shortfalls: ClearanceRules.shortfalls(required: required, held: d.courses, through: request.endsAt))
             )
         }
-        return TripFacts(rules: rules, legs: facts, travellers: travellers, travelCase: travelCase)
+        return TripFacts(
+            rules: rules, legs: facts, travellers: travellers, companions: companions, travelCase: travelCase,
+            onFlight: flights.compactMapValues { $0.others.isEmpty ? nil : $0.others })
     }
 
     /// The advisories not withdrawn that cover any of the stations, areas or countries.
@@ -134,6 +143,50 @@ enum TravelFacts {
     static func day(of date: Date) -> (Date, Date) {
         let start = SecurityCalendar.day(date)
         return (start, start.addingTimeInterval(86_400))
+    }
+
+    /// For each air leg with a flight: how many personnel on live requests are booked on that flight
+    /// that day (this trip included, when live), and the names of the others; one statement for
+    /// all the legs.
+    static func flights(
+        of legs: [TravelLeg], request: TravelRequest, on db: any Database
+    ) async throws -> [UUID: (booked: Int, others: [String])] {
+        let flown = legs.filter { $0.means == .air && $0.flight != nil }
+        guard !flown.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
+        var query = SQLQueryString(
+            "SELECT l.flight, l.departs_at, l.request_id, p.name FROM travel_legs l "
+                + "JOIN travel_requests r ON r.id = l.request_id JOIN personnel p ON p.id = r.personnel_id "
+                + "WHERE r.status IN (")
+        query.appendInterpolation(bind: TravelStatus.submitted.rawValue)
+        query.appendLiteral(", ")
+        query.appendInterpolation(bind: TravelStatus.cleared.rawValue)
+        query.appendLiteral(") AND (1 = 0")
+        for leg in flown {
+            let (start, end) = day(of: leg.departsAt)
+            query.appendLiteral(" OR (l.flight = ")
+            query.appendInterpolation(bind: leg.flight!)
+            query.appendLiteral(" AND l.departs_at >= ")
+            query.appendInterpolation(bind: start)
+            query.appendLiteral(" AND l.departs_at < ")
+            query.appendInterpolation(bind: end)
+            query.appendLiteral(")")
+        }
+        query.appendLiteral(")")
+        let rows = try await sql.raw(query).all().map { row in
+            (
+                flight: try row.decode(column: "flight", as: String.self),
+                departs: try row.decode(column: "departs_at", as: Date.self),
+                request: try row.decode(column: "request_id", as: UUID.self),
+                name: try row.decode(column: "name", as: String.self)
+            )
+        }
+        var out: [UUID: (booked: Int, others: [String])] = [:]
+        for leg in flown {
+            let (start, end) = day(of: leg.departsAt)
+            let same = rows.filter { $0.flight == leg.flight && $0.departs >= start && $0.departs < end }
+            out[leg.id!] = (same.count, same.filter { $0.request != request.id }.map(\.name).sorted())
+        }
+        return out
     }
 
     /// The legs on live requests on the same flight the same day: who else is booked on it.

@@ -1,24 +1,104 @@
 import Fluent
 import Foundation
 import ResilienceCore
+import SQLKit
 
 /// The lists of travel: an officer's queue, a person's trips, HQ's aviation advice and travel
 /// cases. Each reads a page by key from an index.
 enum TravelReads {
-    /// A leg as a list shows it, with its request and the names around it.
+    /// A leg as a list shows it, with its request and the names around it, read as values.
     struct LegRow: Sendable {
-        var leg: TravelLeg
-        var request: TravelRequest
+        var legID: UUID
+        var requestID: UUID
+        var position: Int
+        var purpose: String
         var traveller: String
+        var fromID: UUID
         var from: String
+        var toID: UUID
         var to: String
+        var toPlace: String?
+        var departs: Date
+        var arrives: Date
+        var means: TravelMeans
+        var operatorID: UUID?
+        var flight: String?
+        var clearance: LegClearance
+        var reasons: String
+        var adviceRequestedAt: Date?
+    }
+
+    /// The columns of a `LegRow`, from `travel_legs l`, `travel_requests r`, `personnel p` and the
+    /// stations `fs` and `ts`.
+    private static var legColumns: SQLQueryString {
+        SQLQueryString(
+            "SELECT l.id, l.request_id, l.position, r.purpose, p.name AS traveller, l.from_station_id, "
+                + "fs.name AS from_name, l.to_station_id, ts.name AS to_name, l.to_place, l.departs_at, l.arrives_at, "
+                + "l.means, l.operator_id, l.flight, l.clearance, l.reasons, l.advice_requested_at "
+                + "FROM travel_legs l JOIN travel_requests r ON r.id = l.request_id "
+                + "JOIN personnel p ON p.id = r.personnel_id JOIN duty_stations fs ON fs.id = l.from_station_id "
+                + "JOIN duty_stations ts ON ts.id = l.to_station_id")
+    }
+
+    private static func legRow(_ row: any SQLRow) throws -> LegRow {
+        LegRow(
+            legID: try row.decode(column: "id", as: UUID.self),
+            requestID: try row.decode(column: "request_id", as: UUID.self),
+            position: try row.decode(column: "position", as: Int.self),
+            purpose: try row.decode(column: "purpose", as: String.self),
+            traveller: try row.decode(column: "traveller", as: String.self),
+            fromID: try row.decode(column: "from_station_id", as: UUID.self),
+            from: try row.decode(column: "from_name", as: String.self),
+            toID: try row.decode(column: "to_station_id", as: UUID.self),
+            to: try row.decode(column: "to_name", as: String.self),
+            toPlace: try row.decode(column: "to_place", as: String?.self),
+            departs: try row.decode(column: "departs_at", as: Date.self),
+            arrives: try row.decode(column: "arrives_at", as: Date.self),
+            means: TravelMeans(rawValue: try row.decode(column: "means", as: String.self)) ?? .other,
+            operatorID: try row.decode(column: "operator_id", as: UUID?.self),
+            flight: try row.decode(column: "flight", as: String?.self),
+            clearance: LegClearance(rawValue: try row.decode(column: "clearance", as: String.self)) ?? .pending,
+            reasons: try row.decode(column: "reasons", as: String.self),
+            adviceRequestedAt: try row.decode(column: "advice_requested_at", as: Date?.self))
     }
 
     /// Legs waiting for clearance at units inside `roots` (nil: everywhere), soonest first, a page
-    /// after the key `(departs, id)`.
+    /// after the key `(departs, id)`; one statement, read as values (decoding the legs and
+    /// requests as models was most of the page's time).
     static func queue(
         within roots: [Unit]?, after: (Date, UUID)?, per: Int, on db: any Database
     ) async throws -> [LegRow] {
+        guard let sql = db as? any SQLDatabase else { return [] }
+        var query = legColumns
+        if roots != nil { query.appendLiteral(" JOIN units u ON u.id = l.to_unit_id") }
+        query.appendLiteral(" WHERE l.clearance = ")
+        query.appendInterpolation(bind: LegClearance.pending.rawValue)
+        query.appendLiteral(" AND r.status = ")
+        query.appendInterpolation(bind: TravelStatus.submitted.rawValue)
+        if let roots {
+            query.appendLiteral(" AND (1 = 0")
+            for root in roots {
+                query.appendLiteral(" OR u.path LIKE ")
+                query.appendInterpolation(bind: root.path + "%")
+            }
+            query.appendLiteral(")")
+        }
+        if let (departs, id) = after {
+            query.appendLiteral(" AND (l.departs_at > ")
+            query.appendInterpolation(bind: departs)
+            query.appendLiteral(" OR (l.departs_at = ")
+            query.appendInterpolation(bind: departs)
+            query.appendLiteral(" AND l.id > ")
+            query.appendInterpolation(bind: id)
+            query.appendLiteral("))")
+        }
+        query.appendLiteral(" ORDER BY l.departs_at, l.id LIMIT ")
+        query.appendInterpolation(bind: per + 1)
+        return try await sql.raw(query).all().map(legRow)
+    }
+
+    /// How many legs wait for clearance inside `roots` (nil: everywhere), counted up to `limit`.
+    static func waiting(within roots: [Unit]?, upTo limit: Int, on db: any Database) async throws -> Int {
         let query = TravelLeg.query(on: db).filter(\.$clearance == .pending)
             .join(TravelRequest.self, on: \TravelLeg.$request.$id == \TravelRequest.$id)
             .filter(TravelRequest.self, \.$status == .submitted)
@@ -29,28 +109,17 @@ enum TravelReads {
                 for root in roots { group.filter(Unit.self, \.$path, .custom("LIKE"), root.path + "%") }
             }
         }
-        if let (departs, id) = after {
-            query.group(.or) { or in
-                or.filter(\.$departsAt > departs)
-                or.group(.and) { $0.filter(\.$departsAt == departs).filter(\.$id > id) }
-            }
-        }
-        let legs = try await query.sort(\.$departsAt).sort(\.$id).limit(per + 1).all()
-        return try await rows(legs, requests: legs.map { try $0.joined(TravelRequest.self) }, on: db)
+        return try await query.field(\.$id).limit(limit).all().count
     }
 
-    /// The legs with their requests and the names of travellers and stations, read for those only.
-    static func rows(_ legs: [TravelLeg], requests: [TravelRequest], on db: any Database) async throws -> [LegRow] {
-        guard !legs.isEmpty else { return [] }
-        let people = try await names(
-            Personnel.self, Set(requests.map(\.$personnel.id)), \Personnel.$name, on: db)
-        let stations = try await names(
-            DutyStation.self, Set(legs.flatMap { [$0.$fromStation.id, $0.$toStation.id] }), \DutyStation.$name, on: db)
-        return zip(legs, requests).map { leg, request in
-            LegRow(
-                leg: leg, request: request, traveller: people[request.$personnel.id] ?? "",
-                from: stations[leg.$fromStation.id] ?? "", to: stations[leg.$toStation.id] ?? "")
-        }
+    /// Aviation advice given in the year to `now`, and the median time HQ took to answer.
+    static func adviceGiven(at now: Date, on db: any Database) async throws -> (count: Int, median: TimeInterval?) {
+        let legs = try await TravelLeg.query(on: db).filter(\.$advisedAt >= now.addingTimeInterval(-365 * 86_400))
+            .filter(\.$advisedAt <= now).field(\.$id).field(\.$adviceRequestedAt).field(\.$advisedAt).all()
+        let times = legs.compactMap { leg in
+            leg.advisedAt.flatMap { a in leg.adviceRequestedAt.map { a.timeIntervalSince($0) } }
+        }.sorted()
+        return (times.count, times.isEmpty ? nil : times[times.count / 2])
     }
 
     /// Names of the rows with these ids, read as two columns.
@@ -82,11 +151,13 @@ enum TravelReads {
 
     /// Legs on operators not approved still waiting for HQ's aviation advice, oldest first.
     static func adviceQueue(on db: any Database, limit: Int = 200) async throws -> [LegRow] {
-        let legs = try await TravelLeg.query(on: db).filter(\.$adviceRequestedAt != nil).filter(\.$advisedAt == nil)
-            .join(TravelRequest.self, on: \TravelLeg.$request.$id == \TravelRequest.$id)
-            .filter(TravelRequest.self, \.$status == .submitted)
-            .sort(\.$adviceRequestedAt).limit(limit).all()
-        return try await rows(legs, requests: legs.map { try $0.joined(TravelRequest.self) }, on: db)
+        guard let sql = db as? any SQLDatabase else { return [] }
+        var query = legColumns
+        query.appendLiteral(" WHERE l.advice_requested_at IS NOT NULL AND l.advised_at IS NULL AND r.status = ")
+        query.appendInterpolation(bind: TravelStatus.submitted.rawValue)
+        query.appendLiteral(" ORDER BY l.advice_requested_at LIMIT ")
+        query.appendInterpolation(bind: limit)
+        return try await sql.raw(query).all().map(legRow)
     }
 
     /// Senior officials' travel cases, newest first.

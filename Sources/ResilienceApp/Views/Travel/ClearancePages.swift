@@ -19,8 +19,8 @@ struct ClearanceQueuePage {
                 ],
                 rows: rows.map { r in
                     [
-                        link(.travelRequest(r.request.id!), r.traveller), .text(r.request.purpose), .text(r.from),
-                        .text(r.to), .text(t.dateTime(r.leg.departsAt)),
+                        link(.travelRequest(r.requestID), r.traveller), .text(r.purpose), .text(r.from),
+                        .text(r.to), .text(t.dateTime(r.departs)),
                     ]
                 }, empty: t("travel.queue_empty")),
             keyPager(page, path: .travelClearances, query: [], t))
@@ -34,6 +34,8 @@ struct AviationPage {
     var waiting: [TravelReads.LegRow]
     /// Reassessing an operator from the list dates the assessment today (`yyyy-mm-dd`).
     var today: String
+    /// Advice given in the last twelve months, and the median time to answer.
+    var given: (count: Int, median: TimeInterval?)
     var form: FormState
     var csrf: String
 
@@ -41,15 +43,21 @@ struct AviationPage {
         let suitability = OperatorSuitability.allCases.map { ($0.rawValue, t("aviation.suitability.\($0.rawValue)")) }
         return .group(
             .p(.class("intro"), .text(t("aviation.intro"))),
+            .p(
+                .class("figures"),
+                .text(
+                    t(
+                        "aviation.given", t.number(given.count),
+                        given.median.map { Charts.duration($0 / 3600, t) } ?? "—"))),
             .h2(.text(t("aviation.waiting"))),
             dataTable(
                 caption: t("aviation.waiting"),
                 headers: [t("travel.traveller"), t("travel.field.to"), t("travel.field.departs"), t("aviation.asked")],
                 rows: waiting.map { r in
                     [
-                        link(.travelRequest(r.request.id!), r.traveller), .text(r.to),
-                        .text(t.dateTime(r.leg.departsAt)),
-                        .text(t.dateTime(r.leg.adviceRequestedAt)),
+                        link(.travelRequest(r.requestID), r.traveller), .text(r.to),
+                        .text(t.dateTime(r.departs)),
+                        .text(t.dateTime(r.adviceRequestedAt)),
                     ]
                 }, empty: t("aviation.none_waiting")),
             .h2(.text(t("aviation.operators"))),

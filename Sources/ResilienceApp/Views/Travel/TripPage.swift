@@ -150,7 +150,9 @@ struct TripPage {
     }
 
     private func legsTable(_ t: Localizer) -> BodyNode {
-        dataTable(
+        // A draft, or a trip refused for training, has not asked for clearance yet.
+        let asked = request.status != .draft && !(request.status == .refused && request.refusal == nil)
+        return dataTable(
             caption: t("travel.legs"),
             headers: [
                 "#", t("travel.field.from"), t("travel.field.to"), t("travel.field.departs"), t("travel.field.arrives"),
@@ -170,7 +172,9 @@ struct TripPage {
                     .text(f.to.name + (leg.toPlace.map { " · \($0)" } ?? "")), .text(t.dateTime(leg.departsAt)),
                     .text(t.dateTime(leg.arrivesAt)), .text(how),
                     .group(
-                        TravelPages.clearance(leg.clearance, t),
+                        asked
+                            ? TravelPages.clearance(leg.clearance, t)
+                            : .span(.class("badge trip-draft"), .text(t("travel.clearance.not_asked"))),
                         .forEach(decided) { .span(.class("hint block"), .text($0)) }),
                 ]
             }, empty: t("travel.none"))
