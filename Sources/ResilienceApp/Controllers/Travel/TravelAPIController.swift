@@ -186,8 +186,13 @@ struct TravelAPIController {
         return try await TripDTO.of(r, at: req.now, on: req.db).encodeResponse(status: .created, for: req)
     }
 
-    @Sendable func show(_ req: Request) async throws -> TripDTO {
-        try await TripDTO.of(try await req.travelRequestParameter(), at: req.now, on: req.db)
+    /// Kept as the trip's page is, until anything it shows may have changed.
+    @Sendable func show(_ req: Request) async throws -> Response {
+        let r = try await req.travelRequestParameter()
+        let body = try await req.rendered(["trip-api", r.id!.uuidString], showing: TravelController.scopes(r)) {
+            try KeptJSON.encode(try await TripDTO.of(r, at: req.now, on: req.db))
+        }
+        return KeptJSON.response(body)
     }
 
     @Sendable func update(_ req: Request) async throws -> TripDTO {

@@ -247,12 +247,17 @@ struct TravelController {
             "trip", request.id!.uuidString, String(mayOwn), String(mayHQ),
             decidable.map(\.uuidString).sorted().joined(separator: ","),
         ]
-        let scopes: [DataScope] = [
+        let markup = try await req.renderedForm(key, showing: Self.scopes(request)) { csrf in try await render(csrf) }
+        return Layout.response(for: req, title: title, markup: markup)
+    }
+
+    /// What a trip's page and answer show: the trips (its own and others on its flights), the
+    /// advisories, the levels, the traveller's record, HQ's rules, the stations.
+    static func scopes(_ request: TravelRequest) -> [DataScope] {
+        [
             .all(.travel), .all(.advisories), .all(.security), .under(.personnel, request.$unit.id), .all(.settings),
             .all(.dutyStations),
         ]
-        let markup = try await req.renderedForm(key, showing: scopes) { csrf in try await render(csrf) }
-        return Layout.response(for: req, title: title, markup: markup)
     }
 
     @Sendable func submit(_ req: Request) async throws -> Response {
