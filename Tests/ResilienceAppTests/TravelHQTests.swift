@@ -174,4 +174,29 @@ import VaporTesting
             #expect(kept.$locationStation.id == dadaab.id && kept.locationSource == .themselves)
         }
     }
+
+    /// HQ's officer sees every leg waiting, soonest first, a page at a time by key.
+    @Test func hqsQueueListsEveryLegWaitingSoonestFirstAPageAtATime() async throws {
+        try await withTestApp { app in
+            let api = try await apiHeaders("security.hq", app)
+            func page(_ query: String) async throws -> Paged<TripDTO.Leg> {
+                let r = try await app.testing().sendRequest(
+                    .GET, AppPath.apiTravelClearances.path + query, headers: api)
+                return try JSONDecoder.iso.decode(Paged<TripDTO.Leg>.self, from: Data(buffer: r.body))
+            }
+            // The demo: Nusrat's flight to Dadaab (in 7 days) and Sofia's return to Dadaab (in 12).
+            let all = try await page("")
+            #expect(all.items.count == 2)
+            #expect(all.items.map(\.departs) == all.items.map(\.departs).sorted())
+            let first = try await page("?per=1")
+            #expect(first.items.map(\.id) == [all.items[0].id] && first.metadata.hasMore)
+            let next = try await page("?per=1&after=\(first.metadata.nextAfter!.urlEncoded)")
+            #expect(next.items.map(\.id) == [all.items[1].id] && !next.metadata.hasMore)
+            // Kenya's officer sees the same two: both go to Kenya's areas.
+            let kenya = try await app.testing().sendRequest(
+                .GET, AppPath.apiTravelClearances.path, headers: try await apiHeaders("security.kenya", app))
+            #expect(
+                try JSONDecoder.iso.decode(Paged<TripDTO.Leg>.self, from: Data(buffer: kenya.body)).items.count == 2)
+        }
+    }
 }

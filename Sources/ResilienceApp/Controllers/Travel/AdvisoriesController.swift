@@ -206,10 +206,15 @@ struct AdvisoriesController {
     @Sendable func directory(_ req: Request) async throws -> Response {
         let t = req.localizer
         let country = req.query[String.self, at: "country"].map { $0.uppercased() }.flatMap { $0.count == 2 ? $0 : nil }
-        let markup = try await req.rendered(
-            ["directory", country ?? ""],
-            showing: [.all(.security), .all(.advisories), .all(.people), .all(.personnel)]
-        ) { try await DirectoryReads.page(country: country, t, at: req.now, on: req.db).body(t).render() }
+        // The list of countries shows levels and advisories only; a country's page, its officers
+        // and their phones too (personnel records change by the minute as people move).
+        let scopes: [DataScope] =
+            country == nil
+            ? [.all(.security), .all(.advisories)]
+            : [.all(.security), .all(.advisories), .all(.people), .all(.personnel)]
+        let markup = try await req.rendered(["directory", country ?? ""], showing: scopes) {
+            try await DirectoryReads.page(country: country, t, at: req.now, on: req.db).body(t).render()
+        }
         return Layout.response(for: req, title: t("directory.title"), markup: markup)
     }
 

@@ -7,7 +7,9 @@ import ResilienceCore
 enum DirectoryReads {
     static func page(country: String?, _ t: Localizer, at now: Date, on db: any Database) async throws -> DirectoryPage
     {
-        let areas = try await SecurityArea.query(on: db).all()
+        // A country's page reads that country's areas only (its list of countries needs no levels).
+        let all = try await SecurityArea.query(on: db).all()
+        let areas = country.map { c in all.filter { $0.country == c } } ?? all
         let history = try await SecurityLevelService.history(of: areas.compactMap(\.id), on: db)
         let levels = Dictionary(
             areas.compactMap { a in
@@ -16,7 +18,7 @@ enum DirectoryReads {
             uniquingKeysWith: { a, _ in a })
         let advisories = try await AdvisoryService.current(at: now, on: db)
         var countries: [String: DirectoryPage.CountryEntry] = [:]
-        for a in areas {
+        for a in all {
             var entry = countries[a.country] ?? .init(code: a.country, highest: nil, advisories: 0)
             if let l = levels[a.id!] { entry.highest = max(entry.highest ?? 0, l) }
             countries[a.country] = entry
