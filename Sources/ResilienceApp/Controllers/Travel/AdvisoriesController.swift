@@ -81,7 +81,7 @@ struct AdvisoriesController {
         let roots = Access.scope(actor.grants, .manageSecurity).map(\.uuidString).sorted().joined(separator: ",")
         let markup = try await req.renderedForm(
             ["advisories", roots, PlanChecks.isoDay(now)],
-            showing: [.all(.advisories), .all(.security), .all(.dutyStations), .all(.units)]
+            showing: [.all(.advisories), .all(.security), .all(.dutyStations), .all(.units)], period: 86_400
         ) { csrf in try await render(csrf, FormState()) }
         return Layout.response(for: req, title: t("advisory.title"), markup: markup)
     }
@@ -188,7 +188,7 @@ struct AdvisoriesController {
         let base = Self.base(req)
         let api = req.isAPI
         let text = try await req.rendered(
-            [api ? "atom-api" : "atom", base], showing: [.all(.advisories)], period: 3600
+            [api ? "atom-api" : "atom", base], showing: [.all(.advisories)], period: 86_400
         ) {
             let advisories = try await AdvisoryService.current(at: req.now, on: req.db)
             return AdvisoryFeeds.atom(
@@ -212,7 +212,8 @@ struct AdvisoriesController {
             country == nil
             ? [.all(.security), .all(.advisories)]
             : [.all(.security), .all(.advisories), .all(.people), .all(.personnel)]
-        let markup = try await req.rendered(["directory", country ?? ""], showing: scopes) {
+        // Levels take effect and advisories run by the day: kept for the UTC day.
+        let markup = try await req.rendered(["directory", country ?? ""], showing: scopes, period: 86_400) {
             try await DirectoryReads.page(country: country, t, at: req.now, on: req.db).body(t).render()
         }
         return Layout.response(for: req, title: t("directory.title"), markup: markup)

@@ -11,7 +11,8 @@ struct ClearanceQueuePage {
         .group(
             .p(.class("intro"), .text(t("travel.queue_intro"))),
             .p(.class("actions"), link(.travelClearancesCSV, t("travel.download_csv"))),
-            dataTable(
+            // Written as markup: a Plot node per cell was most of the time of a long list.
+            markupTable(
                 caption: t("travel.queue_title"),
                 headers: [
                     t("travel.traveller"), t("travel.field.purpose"), t("travel.field.from"), t("travel.field.to"),
@@ -19,8 +20,8 @@ struct ClearanceQueuePage {
                 ],
                 rows: rows.map { r in
                     [
-                        link(.travelRequest(r.requestID), r.traveller), .text(r.purpose), .text(r.from),
-                        .text(r.to), .text(t.dateTime(r.departs)),
+                        markupLink(.travelRequest(r.requestID), r.traveller), HTMLEscape.escape(r.purpose),
+                        HTMLEscape.escape(r.from), HTMLEscape.escape(r.to), HTMLEscape.escape(t.dateTime(r.departs)),
                     ]
                 }, empty: t("travel.queue_empty")),
             keyPager(page, path: .travelClearances, query: [], t))
