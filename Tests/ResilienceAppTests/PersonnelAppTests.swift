@@ -345,16 +345,20 @@ import VaporTesting
         }
     }
 
-    /// The personnel migrations go back and forth on both databases.
+    /// The personnel migrations (and travel's, which names personnel) go back and forth on both
+    /// databases.
     @Test func thePersonnelMigrationsRevertAndPrepareAgain() async throws {
         try await withTestApp(demo: false) { app in
+            try await CreateTravel().revert(on: app.db)
             try await AddPersonnelIndexes().revert(on: app.db)
             try await CreateRollCall().revert(on: app.db)
             try await CreatePersonnel().revert(on: app.db)
             try await CreatePersonnel().prepare(on: app.db)
             try await CreateRollCall().prepare(on: app.db)
             try await AddPersonnelIndexes().prepare(on: app.db)
+            try await CreateTravel().prepare(on: app.db)
             #expect(try await Personnel.query(on: app.db).count() == 0)
+            #expect(try await TravelRequest.query(on: app.db).count() == 0)
             #expect(try await RollCallEntry.query(on: app.db).count() == 0)
         }
     }
