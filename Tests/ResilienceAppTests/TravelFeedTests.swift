@@ -130,23 +130,7 @@ import VaporTesting
             page = try await b.get(path).body.string
             #expect(page.contains("Wanjiku Kamau"))
             // A level changed: Nairobi from 2 to 4.
-            let nairobi = try #require(
-                try await SecurityArea.query(on: app.db).filter(\.$country == "KE").all().first {
-                    $0.name(in: "en") == "Nairobi"
-                })
-            let proposal = try await SecurityLevelService.propose(
-                for: nairobi,
-                LevelProposalInput(
-                    threats: Dictionary(uniqueKeysWithValues: ThreatCategory.allCases.map { ($0.rawValue, "4") }),
-                    reason: "Unrest", effectiveOn: PlanChecks.isoDay(app.clock.now)), by: app.systemContext, on: app.db)
-            let desk = try await user("desk.ehagl", app)
-            let region = try await unit("RB-EHAGL", app)
-            try await SecurityLevelService.decide(
-                proposal, .approve, reason: nil,
-                by: Actor(
-                    id: desk.id!, username: desk.username, displayName: desk.displayName, language: nil,
-                    homeUnitID: region.id!, grants: [Grant(role: .regionalSecurityDesk, unitID: region.id!)]),
-                context: app.systemContext, on: app.db)
+            try await approveLevel(4, of: "Nairobi", app)
             page = try await b.get(path).body.string
             #expect(page.contains("Level 4"))
         }
@@ -201,23 +185,7 @@ import VaporTesting
             page = try await hq.get(path).body.string
             #expect(page.contains("Nusrat Jahan: BSAFE (Basic Security in the Field) expired on"))
             // Garissa's level from 5 to 4.
-            let garissa = try #require(
-                try await SecurityArea.query(on: app.db).filter(\.$country == "KE").all().first {
-                    $0.name(in: "en") == "Garissa"
-                })
-            let proposal = try await SecurityLevelService.propose(
-                for: garissa,
-                LevelProposalInput(
-                    threats: Dictionary(uniqueKeysWithValues: ThreatCategory.allCases.map { ($0.rawValue, "4") }),
-                    reason: "Calmer", effectiveOn: PlanChecks.isoDay(app.clock.now)), by: app.systemContext, on: app.db)
-            let desk = try await user("desk.ehagl", app)
-            let region = try await unit("RB-EHAGL", app)
-            try await SecurityLevelService.decide(
-                proposal, .approve, reason: nil,
-                by: Actor(
-                    id: desk.id!, username: desk.username, displayName: desk.displayName, language: nil,
-                    homeUnitID: region.id!, grants: [Grant(role: .regionalSecurityDesk, unitID: region.id!)]),
-                context: app.systemContext, on: app.db)
+            try await approveLevel(4, of: "Garissa", app)
             page = try await hq.get(path).body.string
             #expect(page.contains("at security level 4"))
             // HQ's advice on the operator: the trip's own change.

@@ -41,4 +41,26 @@ extension TravelTesting {
             r, legs: try await TravelService.legs(of: r, on: app.db), at: app.clock.now, on: app.db)
         return Dictionary(uniqueKeysWithValues: facts.advisories.map { ("ack-\($0.id!.uuidString)", "true") })
     }
+
+    /// Kenya's area `name` put at `level` (every threat rated so), proposed and approved by the
+    /// East Africa regional security desk today.
+    func approveLevel(_ level: Int, of name: String, _ app: Application) async throws {
+        let area = try #require(
+            try await SecurityArea.query(on: app.db).filter(\.$country == "KE").all().first {
+                $0.name(in: "en") == name
+            })
+        let proposal = try await SecurityLevelService.propose(
+            for: area,
+            LevelProposalInput(
+                threats: Dictionary(uniqueKeysWithValues: ThreatCategory.allCases.map { ($0.rawValue, String(level)) }),
+                reason: "Reviewed", effectiveOn: PlanChecks.isoDay(app.clock.now)), by: app.systemContext, on: app.db)
+        let desk = try await user("desk.ehagl", app)
+        let region = try await unit("RB-EHAGL", app)
+        try await SecurityLevelService.decide(
+            proposal, .approve, reason: nil,
+            by: Actor(
+                id: desk.id!, username: desk.username, displayName: desk.displayName, language: nil,
+                homeUnitID: region.id!, grants: [Grant(role: .regionalSecurityDesk, unitID: region.id!)]),
+            context: app.systemContext, on: app.db)
+    }
 }

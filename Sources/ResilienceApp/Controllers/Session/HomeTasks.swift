@@ -123,7 +123,8 @@ enum HomeTasks {
                 waiting == 0
                     ? t("home.clearances_none")
                     : t.plural(
-                        "home.clearances_waiting", count: waiting, waiting >= 1000 ? "1,000+" : t.number(waiting))
+                        "home.clearances_waiting", count: waiting,
+                        waiting >= 1000 ? t.number(1000) + "+" : t.number(waiting))
             ],
             action: (t("home.open_clearances"), AppPath.travelClearances.path), urgent: waiting > 0)
     }

@@ -188,19 +188,4 @@ enum TravelFacts {
         }
         return out
     }
-
-    /// The legs on live requests on the same flight the same day: who else is booked on it.
-    static func sameFlight(_ leg: TravelLeg, on db: any Database) -> QueryBuilder<TravelLeg>? {
-        guard leg.means == .air, let flight = leg.flight else { return nil }
-        let (start, end) = day(of: leg.departsAt)
-        return TravelLeg.query(on: db).filter(\.$flight == flight).filter(\.$departsAt >= start)
-            .filter(\.$departsAt < end)
-            .join(TravelRequest.self, on: \TravelLeg.$request.$id == \TravelRequest.$id)
-            .filter(TravelRequest.self, \.$status ~~ [TravelStatus.submitted, .cleared])
-    }
-
-    static func bookedCount(_ leg: TravelLeg, on db: any Database) async throws -> Int {
-        guard let query = sameFlight(leg, on: db) else { return 0 }
-        return try await query.count()
-    }
 }

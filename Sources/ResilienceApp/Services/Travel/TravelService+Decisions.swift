@@ -113,7 +113,9 @@ extension TravelService {
     ) async throws {
         let rules = try await TravelSettings.rules(on: db)
         guard leg.flightApprovedAt == nil,
-            ClearanceRules.overCap(booked: try await TravelFacts.bookedCount(leg, on: db), cap: rules.flightCap)
+            ClearanceRules.overCap(
+                booked: try await TravelFacts.flights(of: [leg], request: request, on: db)[leg.id!]?.booked ?? 0,
+                cap: rules.flightCap)
         else { throw DomainError(.nothingToAdvise, field: "flight") }
         leg.flightApprovedAt = context.at
         leg.flightApprovedByName = context.actorName
