@@ -30,6 +30,8 @@ struct GenerateCommand: AsyncCommand {
         // C42 gets the large plan below, through the services.
         let plans = try await Self.generatePlans(skipping: ["C42"], on: app.db)
         let risks = try await Self.generateRisks(region: "R3", count: 5000, on: app.db)
+        let writers = try await Self.generateWriters(
+            passwordHash: hash, riskRegion: "R3", now: app.clock.now, on: app.db)
         let security = try await Self.generateSecurity(now: app.clock.now, on: app.db)
         let personnel = try await Self.generatePersonnel(now: app.clock.now, on: app.db)
         let travel = try await Self.generateTravel(now: app.clock.now, on: app.db)
@@ -37,7 +39,7 @@ struct GenerateCommand: AsyncCommand {
             _ = try await DemoPlan.loadLarge(at: country, now: app.clock.now, on: app.db)
         }
         context.console.print(
-            "Generated \(counts), \(plans), \(risks), \(security), \(personnel), \(travel) in \(Int(Date().timeIntervalSince(started))) s. Every account's password: resilience-bench; 'bench.admin' is administrator at HQ, 'bench.security' its security officer; C42 has a plan of 60 critical processes."
+            "Generated \(counts), \(plans), \(risks), \(writers), \(security), \(personnel), \(travel) in \(Int(Date().timeIntervalSince(started))) s. Every account's password: resilience-bench; 'bench.admin' is administrator at HQ, 'bench.security' its security officer; C42 has a plan of 60 critical processes; bench.editor01… and bench.officer01… make the benchmark's writes."
         )
     }
 

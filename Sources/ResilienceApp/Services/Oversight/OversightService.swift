@@ -367,15 +367,22 @@ enum OversightService {
 
     /// What runs every hour, at the application clock's time: reminders of plans due soon and
     /// overdue, the registers' reviews falling due, and today's figures. Returns how many units
-    /// were reminded.
+    /// were reminded, and how long each part took (milliseconds, for the log).
     @discardableResult
-    static func hourly(_ app: Application) async throws -> Int {
+    static func hourly(_ app: Application) async throws -> (reminded: Int, parts: String) {
         let now = app.clock.now
-        let reminded = try await remind(now: now, app: app, on: app.db)
-        try await RiskService.refreshRegisters(now: now, on: app.db)
-        try await recordSnapshots(now: now, on: app.db)
-        try await IndicatorService.record(at: now, on: app.db)
-        return reminded
+        var parts: [String] = []
+        func timed<T>(_ name: String, _ body: () async throws -> T) async rethrows -> T {
+            let started = Date()
+            let value = try await body()
+            parts.append("\(name) \(Int(Date().timeIntervalSince(started) * 1000)) ms")
+            return value
+        }
+        let reminded = try await timed("reminders") { try await remind(now: now, app: app, on: app.db) }
+        try await timed("registers") { try await RiskService.refreshRegisters(now: now, on: app.db) }
+        try await timed("figures") { try await recordSnapshots(now: now, on: app.db) }
+        try await timed("indicators") { try await IndicatorService.record(at: now, on: app.db) }
+        return (reminded, parts.joined(separator: ", "))
     }
 
     /// Runs the hourly work every hour while the server is up.
@@ -384,9 +391,9 @@ enum OversightService {
             while !Task.isCancelled {
                 do {
                     let started = Date()
-                    let reminded = try await hourly(app)
+                    let (reminded, parts) = try await hourly(app)
                     app.logger.notice(
-                        "Hourly run: \(reminded) units reminded, registers and today's figures brought up to date in \(Int(Date().timeIntervalSince(started) * 1000)) ms."
+                        "Hourly run: \(reminded) units reminded, registers and today's figures brought up to date in \(Int(Date().timeIntervalSince(started) * 1000)) ms (\(parts))."
                     )
                 } catch {
                     app.logger.warning("Reminders and snapshots not run: \(error)")
