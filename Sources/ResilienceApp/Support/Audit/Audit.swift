@@ -68,6 +68,9 @@ enum Audit {
         return entry
     }
 
+    /// The entities whose change changes who a person is to the application (see `ActorMemo`).
+    static let accessEntities: Set<String> = ["user", "grant", "api_token"]
+
     /// Writes many lines in one statement (a batch of roll-call answers), and bumps the versions
     /// each kind of entity changed, once per unit.
     static func recordAll(on db: any Database, _ lines: [AuditEntry]) async throws {
@@ -80,6 +83,9 @@ enum Audit {
                 try await DataVersions.bump(kind, unitID: line.unitID, on: db)
             }
         }
+        // A change of someone's account, grants or tokens: what servers remember of them goes.
+        let access = Set(lines.filter { accessEntities.contains($0.entityType) }.compactMap(\.subjectUserID))
+        try await DataVersions.bump(access.map(DataScope.access), on: db)
     }
 
     /// Records a create, update or delete of an auditable model.

@@ -2,23 +2,87 @@ import Crypto
 import Fluent
 import Vapor
 
-/// Finds who is asking: a bearer token for the API, the session cookie for pages.
+/// Finds who is asking: a bearer token for the API, the session cookie for pages. A read (GET)
+/// by someone read a moment ago uses what was remembered of them (`ActorMemo`) and checks it
+/// with the page's own read of versions (`Assumptions`), so that a kept page costs one read;
+/// anything else, and a read whose assumption has changed, reads the database.
 struct ActorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         // The unit the path names is read with the person, in the same statement.
         let unitID = request.parameters.get("unitID").flatMap(UUID.init(uuidString:))
-        let found: ActorQuery.Found?
-        if request.isAPI {
-            found =
-                if let bearer = request.headers.bearerAuthorization {
-                    try await TokenAuth.actor(for: bearer.token, unitID: unitID, now: request.now, on: request.db)
-                } else { nil }
-        } else {
-            found = try await SessionAuth.actor(for: request, unitID: unitID)
+        guard let credential = Credential(request) else { return try await next.respond(to: request) }
+        if request.method == .GET || request.method == .HEAD,
+            let memo = request.kept.peek(ActorMemo.key(credential.hash)),
+            memo.isUsable(now: request.now, touchInterval: credential.touchInterval)
+        {
+            let unit = unitID.flatMap { request.kept.peek(UnitMemo.key($0)) }
+            if unitID == nil || unit != nil {
+                request.actor = memo.actor
+                request.assumptions.assume(.access(memo.actor.id), at: memo.accessVersion)
+                if let unit {
+                    request.loaded(unitParameter: unit.unit)
+                    request.assumptions.assume(.all(.units), at: unit.unitsVersion)
+                }
+                if let response = try await Self.answer(request, next) { return response }
+                // What was remembered has changed: forget it, and answer from the database.
+                request.kept.forget(ActorMemo.key(credential.hash))
+                request.forgetAssumptions()
+                request.forgetLoaded()
+                request.actor = nil
+            }
         }
-        request.actor = found?.actor
-        if let unit = found?.unit { request.loaded(unitParameter: unit) }
+        let found: ActorQuery.Found? =
+            switch credential.kind {
+            case .token:
+                try await TokenAuth.actor(for: credential.token, unitID: unitID, now: request.now, on: request.db)
+            case .session: try await SessionAuth.actor(for: request, unitID: unitID)
+            }
+        if let found {
+            request.actor = found.actor
+            // Touched just now when it was due (see `SessionAuth.actor`, `TokenAuth.actor`).
+            let due = found.lastUsed.map { request.now.timeIntervalSince($0) > credential.touchInterval } ?? true
+            request.kept.keep(
+                ActorMemo.key(credential.hash),
+                ActorMemo(
+                    actor: found.actor, credentialID: found.credentialID, lastUsed: due ? request.now : found.lastUsed,
+                    accessVersion: found.accessVersion), cost: 256 + 64 * found.actor.grants.count)
+            if let unit = found.unit {
+                request.loaded(unitParameter: unit)
+                request.kept.keep(UnitMemo.key(unit.id!), UnitMemo(unit, unitsVersion: found.unitsVersion), cost: 256)
+            }
+        }
         return try await next.respond(to: request)
+    }
+
+    /// The answer made with what was remembered, once what it assumed is confirmed (an error
+    /// too: a refusal may come from a grant since revoked); nil when an assumption has changed.
+    private static func answer(_ request: Request, _ next: any AsyncResponder) async throws -> Response? {
+        let outcome: Result<Response, any Error>
+        do { outcome = .success(try await next.respond(to: request)) } catch { outcome = .failure(error) }
+        if case .failure(let error) = outcome, error is Assumptions.Stale { return nil }
+        do { try await request.confirmAssumptions() } catch is Assumptions.Stale { return nil }
+        return try outcome.get()
+    }
+
+    /// The credential a request carries: the API's bearer token, or the pages' session cookie.
+    struct Credential {
+        enum Kind { case token, session }
+        var kind: Kind
+        var token: String
+        var hash: String
+
+        init?(_ request: Request) {
+            if request.isAPI {
+                guard let bearer = request.headers.bearerAuthorization else { return nil }
+                kind = .token; token = bearer.token
+            } else {
+                guard let cookie = request.cookies[SessionAuth.cookieName]?.string, !cookie.isEmpty else { return nil }
+                kind = .session; token = cookie
+            }
+            hash = TokenAuth.hash(token)
+        }
+
+        var touchInterval: TimeInterval { kind == .token ? TokenAuth.touchInterval : SessionAuth.touchInterval }
     }
 }
 
@@ -42,6 +106,9 @@ enum TokenAuth {
         return String(decoding: hex, as: UTF8.self)
     }
 
+    /// How stale `last_used_at` may get before a request records the token's use.
+    static let touchInterval: TimeInterval = 60
+
     static func actor(
         for token: String, unitID: UUID? = nil, now: Date, on db: any Database
     ) async throws -> ActorQuery.Found? {
@@ -49,7 +116,7 @@ enum TokenAuth {
             return nil
         }
         // Touch at most once a minute: a busy script must not turn every read into a write.
-        if found.lastUsed.map({ now.timeIntervalSince($0) > 60 }) ?? true {
+        if found.lastUsed.map({ now.timeIntervalSince($0) > touchInterval }) ?? true {
             try await APIToken.query(on: db).filter(\.$id == found.credentialID).set(\.$lastUsedAt, to: now).update()
         }
         return found

@@ -4,7 +4,9 @@ import ResilienceCore
 import SQLKit
 
 /// Who is asking, in one statement: the session or token, its account and the account's live
-/// grants, and the unit the path names (the permission check and the page need it next).
+/// grants, and the unit the path names (the permission check and the page need it next), with
+/// the versions of the person's access and of the units as they were read (so that both can be
+/// remembered, see `ActorMemo`).
 /// Authentication runs on every request, so it is written out rather than built by Fluent (four
 /// queries, each serialized and each a round trip to the database) and prepared once per
 /// PostgreSQL connection.
@@ -18,6 +20,9 @@ enum ActorQuery {
         var lastUsed: Date?
         /// The unit asked for, when it exists.
         var unit: Unit?
+        /// The versions the person and the unit were read at (`DataScope.access`, the units').
+        var accessVersion: Int64
+        var unitsVersion: Int64
     }
 
     /// The columns and joins both credentials share: the credential by its hash (`$1`), its active
@@ -27,10 +32,13 @@ enum ActorQuery {
         """
         SELECT u.id AS user_id, u.username, u.display_name, u.language, u.home_unit_id,
                c.id AS credential_id, c.\(lastUsed) AS last_used, g.role, g.unit_id,
-               pu.id, pu.created_at, pu.updated_at, pu.name, pu.code, pu.kind, pu.path, pu.depth, pu.retired_at, pu.parent_id
+               pu.id, pu.created_at, pu.updated_at, pu.name, pu.code, pu.kind, pu.path, pu.depth, pu.retired_at, pu.parent_id,
+               av.version AS access_version, uv.version AS units_version
         FROM \(table) c JOIN users u ON u.id = c.user_id
         LEFT JOIN role_grants g ON g.user_id = u.id AND g.revoked_at IS NULL
         LEFT JOIN units pu ON pu.id = $3
+        LEFT JOIN data_versions av ON av.scope = '\(DataScope.accessPrefix)' || lower(CAST(u.id AS TEXT))
+        LEFT JOIN data_versions uv ON uv.scope = '\(DataScope.all(.units).text)'
         WHERE c.token_hash = $1 AND u.is_active = $2 AND \(live)
         """
     }
@@ -74,6 +82,8 @@ enum ActorQuery {
         let unit = try !first.decodeNil(column: "id") ? first.decode(fluentModel: Unit.self) : nil
         return Found(
             actor: actor, credentialID: try first.decode(column: "credential_id", as: UUID.self),
-            lastUsed: try first.decode(column: "last_used", as: Date?.self), unit: unit)
+            lastUsed: try first.decode(column: "last_used", as: Date?.self), unit: unit,
+            accessVersion: try first.decode(column: "access_version", as: Int64?.self) ?? 0,
+            unitsVersion: try first.decode(column: "units_version", as: Int64?.self) ?? 0)
     }
 }

@@ -41,7 +41,12 @@ enum SessionAuth {
     /// Ends the request's session and clears its cookie.
     static func end(_ request: Request, response: Response) async throws {
         if let token = request.cookies[cookieName]?.string {
-            try await UserSession.query(on: request.db).filter(\.$tokenHash == TokenAuth.hash(token)).delete()
+            let hash = TokenAuth.hash(token)
+            let session = try await UserSession.query(on: request.db).filter(\.$tokenHash == hash).first()
+            try await UserSession.query(on: request.db).filter(\.$tokenHash == hash).delete()
+            // After the delete: a server reading the person in between remembers the new version.
+            if let session { try await DataVersions.bump([.access(session.$user.id)], on: request.db) }
+            request.kept.forget(ActorMemo.key(hash))
         }
         response.cookies[cookieName] = .expired
     }
@@ -51,6 +56,7 @@ enum SessionAuth {
         let current = request.cookies[cookieName].map { TokenAuth.hash($0.string) } ?? ""
         try await UserSession.query(on: request.db).filter(\.$user.$id == userID).filter(\.$tokenHash != current)
             .delete()
+        try await DataVersions.bump([.access(userID)], on: request.db)
     }
 
     /// The cookie outlives the session it names (the server decides when a session ends, sliding

@@ -73,6 +73,11 @@ struct DataScope: Hashable, Sendable {
     static func under(_ kind: DataKind, _ unitID: UUID) -> DataScope {
         kind.isGlobal ? all(kind) : DataScope(text: "\(kind.rawValue)/\(unitID.uuidString.lowercased())")
     }
+    /// A person's access: their account, grants, sessions and tokens. Bumped by every change of
+    /// them (sign-in and sign-out, revocation, deactivation), it tells every server that what it
+    /// remembers of who is asking (see `ActorMemo`) must be read again.
+    static func access(_ userID: UUID) -> DataScope { DataScope(text: accessPrefix + userID.uuidString.lowercased()) }
+    static let accessPrefix = "access@"
 }
 
 /// The version counters kept pages are valid for. Every write bumps, in its own transaction, the
@@ -120,15 +125,25 @@ enum DataVersions {
 
     /// The versions of `scopes` as one text (a counter never bumped reads 0).
     static func version(of scopes: [DataScope], on db: any Database) async throws -> String {
-        var counters: [String: Int64] = [:]
+        text(scopes, try await counters(of: scopes, on: db))
+    }
+
+    /// The counters of `scopes` that have been bumped, read `VersionRead.arity` at a time.
+    static func counters(of scopes: [DataScope], on db: any Database) async throws -> [DataScope: Int64] {
+        var counters: [DataScope: Int64] = [:]
         for start in stride(from: 0, to: scopes.count, by: VersionRead.arity) {
             let chunk = scopes[start..<min(start + VersionRead.arity, scopes.count)].map(\.text)
             let padded = chunk + Array(repeating: "", count: VersionRead.arity - chunk.count)
             for row in try await VersionRead(parameters: padded.map { .string($0) }).all(on: db) {
-                counters[try row.decode(column: "scope", as: String.self)] = try row.decode(
+                counters[DataScope(text: try row.decode(column: "scope", as: String.self))] = try row.decode(
                     column: "version", as: Int64.self)
             }
         }
-        return scopes.map { String(counters[$0.text] ?? 0) }.joined(separator: ".")
+        return counters
+    }
+
+    /// The counters of `scopes`, in their order, as one text.
+    static func text(_ scopes: [DataScope], _ counters: [DataScope: Int64]) -> String {
+        scopes.map { String(counters[$0] ?? 0) }.joined(separator: ".")
     }
 }

@@ -7,7 +7,8 @@ import Vapor
 /// what it keeps, its type, and everything the value depends on: the versions of the data it
 /// shows (`DataVersions`, a plan's revision), the language, the person's rights, the filters.
 /// A value is never changed under its key; a change of data makes a new key, and the old value
-/// ages out.
+/// ages out. The one exception is what is remembered of who is asking (`ActorMemo`), kept under
+/// the credential with the version it was read at, and replaced when that version has moved.
 final class KeptCache: @unchecked Sendable {
     /// What is kept, for the key's text (two kinds never share a key).
     enum Kind: String, Sendable {
@@ -33,6 +34,8 @@ final class KeptCache: @unchecked Sendable {
         case locatable
         /// A roll-call's counts, milestones and answers per channel, for its unit's personnel data.
         case rollCallFigures
+        /// Who a session or token is, and the units paths name, with the versions they were read at.
+        case actor
     }
 
     /// A key with the type of the value it keeps.
@@ -83,6 +86,16 @@ final class KeptCache: @unchecked Sendable {
             }
         }
         return value
+    }
+
+    /// The value kept under `key`, if any (see `ActorMemo`).
+    func peek<V: Sendable>(_ key: Key<V>) -> V? { hit(key) }
+
+    /// Keeps `value` under `key`, in place of what was kept there (see `ActorMemo`).
+    func keep<V: Sendable>(_ key: Key<V>, _ value: V, cost: Int) { _ = store(key, value, cost: cost) }
+
+    func forget<V>(_ key: Key<V>) {
+        lock.withLock { if let old = entries.removeValue(forKey: key.text) { bytes -= old.cost } }
     }
 
     /// The value kept under `key`, or `make`'s, kept; `cost` tells its size in bytes.

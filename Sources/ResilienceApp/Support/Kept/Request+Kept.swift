@@ -30,7 +30,7 @@ extension Request {
     private func keptParts(
         _ parts: [String], showing scopes: [DataScope], period: TimeInterval
     ) async throws -> [String] {
-        let version = try await DataVersions.version(of: scopes, on: db)
+        let version = try await versions(of: scopes)
         let tick = Int(now.timeIntervalSince1970 / period)
         return parts + [version, localizer.code, String(tick)]
     }

@@ -17,6 +17,9 @@ extension Request {
         return new
     }
 
+    /// Forgets the records read for the request (it starts again, see `ActorMiddleware`).
+    func forgetLoaded() { storage[LoadedKey.self] = nil }
+
     /// The model named by the path parameter, or 404.
     func parameterModel<M: Model>(_ type: M.Type, _ name: String) async throws -> M where M.IDValue == UUID {
         let key = "\(name):\(M.schema)"
