@@ -89,13 +89,13 @@ struct PersonnelController {
         let shown = Array(rows.prefix(per))
         let page = PageInfo(
             page: 1, per: per, total: nil, hasMore: rows.count > per,
-            nextAfter: rows.count > per ? shown.last.map { "\($0.name)|\($0.id!.uuidString)" } : nil,
+            nextAfter: rows.count > per ? shown.last.map { "\($0.name)|\($0.id.uuidString)" } : nil,
             previousBefore: nil)
         let mayProtected = actor.may(.viewPersonalData, on: unit.unitPath)
         let view = PersonnelListPage(
             unit: unit, rows: shown,
             names: try await Self.names(
-                stations: Set(shown.map(\.$station.id)), agencies: Set(shown.compactMap(\.$agency.id)), on: req.db,
+                stations: Set(shown.map(\.stationID)), agencies: Set(shown.compactMap(\.agencyID)), on: req.db,
                 t.code),
             page: page,
             text: req.searchText,

@@ -14,7 +14,7 @@ struct PersonnelNames {
 /// add and import (for those who keep the records).
 struct PersonnelListPage {
     var unit: Unit
-    var rows: [Personnel]
+    var rows: [PersonnelReads.ListRow]
     var names: PersonnelNames
     var page: PageInfo
     var text: String
@@ -54,9 +54,9 @@ struct PersonnelListPage {
                 ],
                 rows: rows.map { p in
                     [
-                        link(.personnel(p.id!), p.name), .text(p.indexNumber),
-                        .text(t("personnel.category.\(p.category.rawValue)")), .text(names.agency(p.$agency.id)),
-                        .text(names.station(p.$station.id)),
+                        link(.personnel(p.id), p.name), .text(p.indexNumber),
+                        .text(t("personnel.category.\(p.category.rawValue)")), .text(names.agency(p.agencyID)),
+                        .text(names.station(p.stationID)),
                     ]
                 }, empty: t("personnel.none")),
             keyPager(page, path: .unitPersonnel(unitID), query: [("q", text.isEmpty ? nil : text)], t),
