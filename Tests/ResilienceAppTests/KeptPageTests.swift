@@ -281,6 +281,68 @@ import VaporTesting
         }
     }
 
+    /// A section's page, kept for its editor: a save, a risk linked to a process, the unit's new
+    /// name, and a new account and a new personnel record (offered as minimum staff) each show.
+    @Test func aSectionPageShowsEveryChangeOfWhatItShows() async throws {
+        try await withTestApp { app in
+            let bangladesh = try await unit("BGD", app)
+            let draft = try await newestPlan("BGD", app)
+            let focal = Browser(app)
+            #expect(try await focal.signIn("focal.bangladesh"))
+            let page = AppPath.planSection(draft.id!, .processes).path
+            func shows(_ text: String) async throws -> Bool { try await focal.get(page).body.string.contains(text) }
+            let processName = "Payroll run for national staff"
+            #expect(!(try await shows(processName)))
+            try await PlanService.change(
+                try #require(try await PlanService.find(draft.requireID(), on: app.db)), by: app.systemContext,
+                on: app.db
+            ) { content in
+                content.processes[0].name = processName
+                return ("processes", "", "")
+            }
+            #expect(try await shows(processName))
+
+            let process = try #require(try await PlanService.find(draft.requireID(), on: app.db))
+            let processID = try await PlanService.snapshot(process, now: app.clock.now, kept: app.kept, on: app.db)
+                .content.processes[0].id
+            let riskTitle = "Bank closures during hartal"
+            #expect(!(try await shows(riskTitle)))
+            _ = try await RiskService.save(
+                nil, at: bangladesh,
+                [
+                    "kind": "security", "title": riskTitle, "likelihood": "3", "impact": "4",
+                    "processes-\(processID.uuidString)": "true",
+                ],
+                by: app.systemContext, on: app.db)
+            #expect(try await shows(riskTitle))
+
+            #expect(!(try await shows("Bangladesh Country Operation")))
+            try await UnitService.update(
+                bangladesh, UnitInput(name: "Bangladesh Country Operation", code: "BGD"), by: app.systemContext,
+                on: app.db)
+            #expect(try await shows("Bangladesh Country Operation"))
+
+            #expect(!(try await shows("Farzana Rahman")))
+            _ = try await AccountService.create(
+                AccountInput(
+                    username: "farzana.rahman", displayName: "Farzana Rahman", email: nil,
+                    password: "a long passphrase 2026",
+                    confirmation: "a long passphrase 2026", homeUnitID: bangladesh.id!.uuidString),
+                by: app.systemContext, on: app.db, hasher: app.password.sync, allowedUnit: { _ in true })
+            #expect(try await shows("Farzana Rahman"))
+
+            let station = try #require(
+                try await DutyStation.query(on: app.db).filter(\.$unit.$id == bangladesh.id!).first())
+            #expect(!(try await shows("Tahmina Sultana")))
+            _ = try await PersonnelService.create(
+                [
+                    "name": "Tahmina Sultana", "index_number": "BD-0999", "category": "national",
+                    "duty_station": station.id!.uuidString,
+                ], within: bangladesh, by: app.systemContext, on: app.db)
+            #expect(try await shows("Tahmina Sultana"))
+        }
+    }
+
     /// The page frame kept per person: their name, and their navigation from the roles granted.
     /// The indicators page and the security overview count who can be located: a location confirmed, a person added, and
     /// one who left each change it. Kenya's demo personnel (DemoPersonnel): nine, three confirmed
