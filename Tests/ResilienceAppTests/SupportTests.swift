@@ -6,6 +6,59 @@ import Testing
 
 /// The helpers every request goes through: kept pages, escaping, token hashes.
 @Suite struct SupportTests {
+    /// Counts how often a value is made.
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var n = 0
+        func next() -> Int { lock.withLock { n += 1; return n } }
+        var count: Int { lock.withLock { n } }
+    }
+
+    struct Refused: Error {}
+
+    /// Sixteen requests missing the same page at once: it is made once, and all sixteen get it.
+    @Test func aValueAskedForSixteenTimesAtOnceIsMadeOnce() async throws {
+        let cache = KeptCache(budget: 1 << 20)
+        let made = Counter()
+        let key = KeptCache.Key<String>(.page, ["herd"])
+        let pages = await withTaskGroup(of: String.self) { group in
+            for _ in 0..<16 {
+                group.addTask {
+                    await cache.value(key) {
+                        _ = made.next()
+                        try? await Task.sleep(for: .milliseconds(50))
+                        return "page"
+                    }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(pages == Array(repeating: "page", count: 16))
+        #expect(made.count == 1)
+    }
+
+    /// When making it fails, those who waited make it themselves rather than fail with it.
+    @Test func whenMakingAValueFailsThoseWaitingMakeItThemselves() async throws {
+        let cache = KeptCache(budget: 1 << 20)
+        let made = Counter()
+        let key = KeptCache.Key<String>(.page, ["fails first"])
+        let pages = await withTaskGroup(of: String?.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    try? await cache.value(key) {
+                        let n = made.next()
+                        try await Task.sleep(for: .milliseconds(50))
+                        if n == 1 { throw Refused() }
+                        return "page"
+                    }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(pages.filter { $0 == nil }.count == 1)
+        #expect(pages.filter { $0 == "page" }.count == 3)
+    }
+
     @Test func everyHoleOfAStencilIsFilledAndTheTextAroundItKept() {
         let csrf = Stencil.marker(.csrf), content = Stencil.marker(.content)
         let stencil = Stencil("<form><input value=\"\(csrf)\"></form>——中文<main>\(content)</main>\(csrf)")

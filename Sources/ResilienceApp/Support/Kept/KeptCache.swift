@@ -70,6 +70,10 @@ final class KeptCache: @unchecked Sendable {
 
     /// Keeps a value; beyond the budget the least recently used go, down to nine tenths of it, so
     /// that the sort is paid once per many stores.
+    private func store<V: Sendable>(_ key: Key<V>, _ value: V, cost: (V) -> Int) -> V {
+        store(key, value, cost: cost(value))
+    }
+
     private func store<V: Sendable>(_ key: Key<V>, _ value: V, cost: Int) -> V {
         lock.withLock {
             tick += 1
@@ -98,13 +102,43 @@ final class KeptCache: @unchecked Sendable {
         lock.withLock { if let old = entries.removeValue(forKey: key.text) { bytes -= old.cost } }
     }
 
-    /// The value kept under `key`, or `make`'s, kept; `cost` tells its size in bytes.
+    /// The keys being made, with who waits for each.
+    private var making: [String: [CheckedContinuation<(any Sendable)?, Never>]] = [:]
+
+    /// The value kept under `key`, or `make`'s, kept; `cost` tells its size in bytes. While one
+    /// request makes a value, the others asking for it wait for that one rather than make it too
+    /// (16 connections missing a page at its minute's tick rendered it 16 times at once).
     func value<V: Sendable>(
         _ key: Key<V>, cost: (V) -> Int, make: () async throws -> V
     ) async rethrows -> V {
         if let value = hit(key) { return value }
-        let value = try await make()
-        return store(key, value, cost: cost(value))
+        let joins = lock.withLock {
+            if making[key.text] != nil { return true }
+            making[key.text] = []
+            return false
+        }
+        if joins {
+            let made = await withCheckedContinuation { (waiter: CheckedContinuation<(any Sendable)?, Never>) in
+                let waiting = lock.withLock {
+                    guard making[key.text] != nil else { return false }
+                    making[key.text]?.append(waiter)
+                    return true
+                }
+                if !waiting { waiter.resume(returning: hit(key)) }
+            }
+            if let value = made as? V { return value }
+            // The maker failed (or its value went): make it here.
+            let value = try await make()
+            return store(key, value, cost: cost(value))
+        }
+        do {
+            let value = store(key, try await make(), cost: cost)
+            for waiter in lock.withLock({ making.removeValue(forKey: key.text) ?? [] }) { waiter.resume(returning: value) }
+            return value
+        } catch {
+            for waiter in lock.withLock({ making.removeValue(forKey: key.text) ?? [] }) { waiter.resume(returning: nil) }
+            throw error
+        }
     }
 
     /// The same, for a value made without waiting.
