@@ -10,7 +10,11 @@ import Testing
     final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var n = 0
-        func next() -> Int { lock.withLock { n += 1; return n } }
+        func next() -> Int {
+            lock.withLock {
+                n += 1; return n
+            }
+        }
         var count: Int { lock.withLock { n } }
     }
 

@@ -9,7 +9,7 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.isAPI { return try await next.respond(to: request) }
-        let existing = request.cookies[Self.cookieName]?.string
+        let existing = request.sentCookies[Self.cookieName]?.string
         let token =
             existing.flatMap { $0.count == 43 ? $0 : nil } ?? Data([UInt8].random(count: 32)).base64URLEncodedString()
         request.csrfToken = token
@@ -51,7 +51,7 @@ extension Request {
     /// is known by it (see `RepeatedPostMiddleware`).
     var onceToken: String {
         if let token = storage[OnceKey.self] { return token }
-        let token = Data([UInt8].random(count: 16)).base64URLEncodedString()
+        let token = TokenAuth.randomText()
         storage[OnceKey.self] = token
         return token
     }

@@ -26,7 +26,7 @@ enum SessionAuth {
 
     /// The signed-in person of a request, if its cookie names a live session of an active account.
     static func actor(for request: Request, unitID: UUID? = nil) async throws -> ActorQuery.Found? {
-        guard let token = request.cookies[cookieName]?.string, !token.isEmpty,
+        guard let token = request.sentCookies[cookieName]?.string, !token.isEmpty,
             let found = try await ActorQuery.find(
                 .session, hash: TokenAuth.hash(token), unitID: unitID, now: request.now, on: request.db)
         else { return nil }
@@ -40,7 +40,7 @@ enum SessionAuth {
 
     /// Ends the request's session and clears its cookie.
     static func end(_ request: Request, response: Response) async throws {
-        if let token = request.cookies[cookieName]?.string {
+        if let token = request.sentCookies[cookieName]?.string {
             let hash = TokenAuth.hash(token)
             let session = try await UserSession.query(on: request.db).filter(\.$tokenHash == hash).first()
             try await UserSession.query(on: request.db).filter(\.$tokenHash == hash).delete()
@@ -53,7 +53,7 @@ enum SessionAuth {
 
     /// Ends every other session of the user (after a password change, a stolen cookie stops working).
     static func endOthers(of userID: UUID, keeping request: Request) async throws {
-        let current = request.cookies[cookieName].map { TokenAuth.hash($0.string) } ?? ""
+        let current = request.sentCookies[cookieName].map { TokenAuth.hash($0.string) } ?? ""
         try await UserSession.query(on: request.db).filter(\.$user.$id == userID).filter(\.$tokenHash != current)
             .delete()
         try await DataVersions.bump([.access(userID)], on: request.db)

@@ -31,7 +31,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
         }
         if held != nil {
             query.append(("held", "1"))
-        } else if request.cookies[SessionAuth.cookieName] != nil {
+        } else if request.sentCookies[SessionAuth.cookieName] != nil {
             query.append(("expired", "1"))
         }
         let response = request.redirect(to: AppPath.signIn.with(query), redirectType: .normal)

@@ -133,10 +133,14 @@ final class KeptCache: @unchecked Sendable {
         }
         do {
             let value = store(key, try await make(), cost: cost)
-            for waiter in lock.withLock({ making.removeValue(forKey: key.text) ?? [] }) { waiter.resume(returning: value) }
+            for waiter in lock.withLock({ making.removeValue(forKey: key.text) ?? [] }) {
+                waiter.resume(returning: value)
+            }
             return value
         } catch {
-            for waiter in lock.withLock({ making.removeValue(forKey: key.text) ?? [] }) { waiter.resume(returning: nil) }
+            for waiter in lock.withLock({ making.removeValue(forKey: key.text) ?? [] }) {
+                waiter.resume(returning: nil)
+            }
             throw error
         }
     }

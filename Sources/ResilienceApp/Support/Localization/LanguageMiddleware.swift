@@ -10,7 +10,7 @@ struct LanguageMiddleware: AsyncMiddleware {
     static func language(for request: Request) -> Catalogue.Language {
         let catalogue = Catalogue.shared
         return catalogue.language(request.actor?.language)
-            ?? catalogue.language(request.cookies[Self.cookieName]?.string)
+            ?? catalogue.language(request.sentCookies[Self.cookieName]?.string)
             ?? catalogue.negotiate(request.headers.first(name: .acceptLanguage))
             ?? catalogue.language(Catalogue.fallbackCode)!
     }

@@ -30,7 +30,7 @@ final class HeldPost: Model, @unchecked Sendable {
     static func keep(_ request: Request) async -> HeldPost? {
         guard request.method == .POST, request.headers.contentType == .urlEncodedForm,
             let body = request.body.data, body.readableBytes <= largest,
-            let token = request.cookies[SessionAuth.cookieName]?.string, !token.isEmpty,
+            let token = request.sentCookies[SessionAuth.cookieName]?.string, !token.isEmpty,
             var fields = try? request.content.decode([String: String].self)
         else { return nil }
         do {
@@ -60,7 +60,7 @@ final class HeldPost: Model, @unchecked Sendable {
     static func send(
         for userID: UUID, signedIn: Response, _ request: Request
     ) async throws -> Response? {
-        guard let raw = request.cookies[cookieName]?.string, let id = UUID(uuidString: raw) else { return nil }
+        guard let raw = request.sentCookies[cookieName]?.string, let id = UUID(uuidString: raw) else { return nil }
         // Only for the person who sent it: someone else signing in in this browser leaves it be.
         guard let held = try await HeldPost.find(id, on: request.db), held.userID == userID else { return nil }
         try await held.delete(on: request.db)

@@ -82,7 +82,7 @@ extension Request {
     }
 
     /// What the last post did, if this page is where it led.
-    var said: Said? { cookies[Said.cookieName].flatMap { Said(cookieValue: $0.string) } }
+    var said: Said? { sentCookies[Said.cookieName].flatMap { Said(cookieValue: $0.string) } }
 }
 
 extension Said {
