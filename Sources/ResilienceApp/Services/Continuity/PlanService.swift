@@ -276,7 +276,7 @@ enum PlanService {
             let revision = stored.revision
             let now = context.at
             let exercised = lastExercise(content, now: context.at)
-            let saved = try await db.transaction { db -> Bool in
+            let saved = try await db.writing { db -> Bool in
                 guard let sql = db as? any SQLDatabase else { return false }
                 let rows = try await sql.update(Plan.schema)
                     .set("content", to: encoded).set("revision", to: revision + 1).set("last_exercise", to: exercised)

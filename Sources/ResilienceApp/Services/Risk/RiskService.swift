@@ -282,7 +282,7 @@ enum RiskService {
         risk.unitID = unitID
         risk.draft = draft
         risk.updatedByName = context.actorName
-        try await db.transaction { db in
+        try await db.writing { db in
             try await risk.save(on: db)
             let riskID = try risk.requireID()
             try await RiskLink.query(on: db).filter(\.$riskID == riskID).delete()
@@ -341,11 +341,9 @@ enum RiskService {
 
     /// Whether the unit's register is in place, kept in its standing for the dashboards.
     static func refreshRegister(of unitID: UUID, now: Date, on db: any Database) async throws {
-        let risks = try await Risk.query(on: db).filter(\.$unitID == unitID).field(\.$id).field(\.$kind).field(
-            \.$status
-        ).field(\.$reviewDate).all()
         let inPlace = RegisterRules.isInPlace(
-            risks.map(\.summary), relevantKinds: try await relevantKinds(of: unitID, on: db), clock: PlanDue.Clock(now))
+            try await summaries(of: unitID, on: db), relevantKinds: try await relevantKinds(of: unitID, on: db),
+            clock: PlanDue.Clock(now))
         if let standing = try await PlanStanding.query(on: db).filter(\.$unitID == unitID).first() {
             guard standing.hasRiskRegister != inPlace else { return }
             standing.hasRiskRegister = inPlace; try await standing.save(on: db)
@@ -358,6 +356,16 @@ enum RiskService {
         // The clock can take a register out of place with no write to a risk (the hourly run):
         // what shows whether it is in place changed.
         try await DataVersions.bump(.risks, unitID: unitID, on: db)
+    }
+
+    /// What decides whether a unit's register is in place, read as values (a save reads them
+    /// all, within its transaction: as models they were a fifth of adding a risk).
+    static func summaries(of unitID: UUID, on db: any Database) async throws -> [RiskSummary] {
+        guard let sql = db as? any SQLDatabase else { return [] }
+        struct Row: Decodable { var kind: String, status: RiskStatus, review_date: Date? }
+        return try await sql.raw(
+            "SELECT kind, status, review_date FROM \(ident: Risk.schema) WHERE unit_id = \(bind: unitID)"
+        ).all(decoding: Row.self).map { RiskSummary(kind: $0.kind, status: $0.status, reviewDate: $0.review_date) }
     }
 
     /// Every register again: a review falling overdue takes a register out of place with no change
