@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 import urllib.parse
+import uuid
 
 
 class Client:
@@ -52,10 +53,10 @@ def plan_editor(base, token, until, results):
     processes = content["processes"]
     if len(processes) < 60:
         sys.exit(f"the editor's draft has {len(processes)} processes, not 60")
-    n = 0
+    n, run = 0, uuid.uuid4().hex[:8]  # a save is never the same as one before it
     while time.monotonic() < until:
         process = processes[n % len(processes)]
-        process["alternatives"] = [f"Work from the sub-office (benchmark save {n})"]
+        process["alternatives"] = [f"Work from the sub-office (benchmark run {run}, save {n})"]
         started = time.monotonic()
         status, answer = client.call("PUT", f"/api/v1/plans/{draft['id']}/content",
                                      {"revision": revision, "content": content})

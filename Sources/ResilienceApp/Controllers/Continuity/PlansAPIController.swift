@@ -135,7 +135,9 @@ struct PlansAPIController {
     @Sendable func replaceContent(_ req: Request) async throws -> Response {
         let plan = try await req.planParameter()
         let body = try decode(req, ContentBody.self)
-        try await PlanService.change(plan, expectedRevision: body.revision, by: req.auditContext, on: req.db) {
+        try await PlanService.change(
+            plan, expectedRevision: body.revision, by: req.auditContext, kept: req.kept, on: req.db
+        ) {
             content in
             let changes = PlanDiff.compare(content, body.content)
             content = body.content

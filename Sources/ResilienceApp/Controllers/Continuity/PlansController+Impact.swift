@@ -39,7 +39,7 @@ extension PlansController {
             values: form,
             {
                 let (impact, capacity, rto) = try Self.parseImpact(form, snapshot.scale)
-                try await PlanService.change(plan, by: req.auditContext, on: req.db) { content in
+                try await PlanService.change(plan, by: req.auditContext, kept: req.kept, on: req.db) { content in
                     guard let index = content.processes.firstIndex(where: { $0.id == id }) else {
                         throw Abort(.notFound)
                     }

@@ -318,7 +318,7 @@ struct PlansController {
                 let count = try await req.snapshot(plan).content.count(section)
                 var added: UUID?
                 try await mapErrors(spec?.key, index: spec.map { _ in count }) {
-                    try await PlanService.change(plan, by: req.auditContext, on: req.db) { content in
+                    try await PlanService.change(plan, by: req.auditContext, kept: req.kept, on: req.db) { content in
                         guard let spec else { return try SingleSection.save(section, &content, form) }
                         let before = Set(content.ids(section))
                         let saved = try spec.save(&content, nil, form, staffKeys)
@@ -395,7 +395,7 @@ struct PlansController {
             values: form,
             {
                 try await mapErrors(spec.key, index: index) {
-                    try await PlanService.change(plan, by: req.auditContext, on: req.db) {
+                    try await PlanService.change(plan, by: req.auditContext, kept: req.kept, on: req.db) {
                         try spec.save(&$0, id, form, staffKeys)
                     }
                 }
@@ -414,7 +414,7 @@ struct PlansController {
         guard let step = direction == "up" ? -1 : direction == "down" ? 1 : nil else {
             throw AppError.badRequest(req.localizer("error.decoding.invalid", "direction"))
         }
-        try await PlanService.change(plan, by: req.auditContext, on: req.db) { content in
+        try await PlanService.change(plan, by: req.auditContext, kept: req.kept, on: req.db) { content in
             guard let change = spec.move(&content, id, step) else { throw Abort(.notFound) }
             return change
         }
@@ -445,7 +445,7 @@ struct PlansController {
         guard let spec = ListSpec.spec(section) else { throw Abort(.notFound) }
         let plan = try await req.planParameter()
         let id = try itemParameter(req)
-        try await PlanService.change(plan, by: req.auditContext, on: req.db) { content in
+        try await PlanService.change(plan, by: req.auditContext, kept: req.kept, on: req.db) { content in
             guard let change = spec.remove(&content, id) else { throw Abort(.notFound) }
             return change
         }
