@@ -52,4 +52,36 @@ import VaporTesting
             #expect(try await desk.get(AppPath.indicators.path).body.string.contains("3 of 6 areas"))
         }
     }
+
+    /// The hourly record counts who can be located for HQ and each region from one count of the
+    /// whole organization, each region its own subtree. The demo's personnel (DemoPersonnel):
+    /// Kenya nine, three confirmed within 30 days; Bangladesh three, one confirmed. One more is
+    /// added in Kenya, confirmed now: East Africa 4 of 10, Asia 1 of 3, HQ 5 of 13, and the Middle
+    /// East's region, without personnel, nothing.
+    @Test func theHourlyRecordCountsWhoCanBeLocatedForEachRegionsOwnSubtree() async throws {
+        try await withTestApp { app in
+            let kenya = try await unit("KEN", app)
+            let nairobi = try #require(try await DutyStation.query(on: app.db).filter(\.$name == "Nairobi").first())
+            let record = try await PersonnelService.create(
+                [
+                    "name": "Mercy Wambui", "index_number": "KE-0301", "category": "national",
+                    "duty_station": nairobi.id!.uuidString,
+                ], within: kenya, by: app.systemContext, on: app.db)
+            try await PersonnelService.confirmLocation(
+                of: record, at: Whereabouts(stationID: nairobi.id!, confirmedAt: app.clock.now, source: .officer),
+                dependants: [], by: app.systemContext, on: app.db)
+            try await IndicatorService.record(at: app.clock.now, on: app.db)
+            func recorded(_ code: String) async throws -> Double? {
+                let unit = try await unit(code, app)
+                return try await IndicatorSnapshot.query(on: app.db).filter(\.$unitID == unit.id!)
+                    .filter(\.$indicator == Indicator.personnelLocatable.rawValue).first()?.value
+            }
+            for (code, share) in [("RB-EHAGL", 4.0 / 10), ("RB-AP", 1.0 / 3), ("HQ", 5.0 / 13)] {
+                let value = try await recorded(code)
+                #expect(value.map { abs($0 - share) < 0.0001 } == true, "\(code): \(String(describing: value))")
+            }
+            let middleEast = try await recorded("RB-MENA")
+            #expect(middleEast == nil)
+        }
+    }
 }

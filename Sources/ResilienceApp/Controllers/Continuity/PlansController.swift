@@ -187,8 +187,9 @@ struct PlansController {
     /// records, and people the plan already names without either.
     func context(_ req: Request, _ plan: Plan, _ content: PlanContent) async throws -> PlanFormContext {
         let unit = try await req.loadUnit(plan.$unit.id)
-        let accounts = try await User.query(on: req.db).join(Unit.self, on: \User.$homeUnit.$id == \Unit.$id)
-            .filter(Unit.self, \.$path, .custom("LIKE"), unit.path + "%").filter(\.$isActive == true)
+        // By the units of the subtree (the index on home units), not by a join that read every account.
+        let accounts = try await User.query(on: req.db)
+            .filter(.sql(PersonnelReads.inSubtree(unit, column: "users.home_unit_id"))).filter(\.$isActive == true)
             .sort(\.$displayName).field(\.$displayName).limit(300).all().map(\.displayName)
         let personnel = try await Personnel.query(on: req.db).filter(\.$leftAt == nil)
             .filter(.sql(PersonnelReads.inSubtree(unit))).sort(\.$name).field(\.$id).field(\.$name).limit(300).all()
@@ -213,8 +214,9 @@ struct PlansController {
         {
             keys[record.name] = record.$user.id.map(StaffAssignment.account) ?? StaffAssignment.personnel(record.id!)
         }
-        for user in try await User.query(on: db).join(Unit.self, on: \User.$homeUnit.$id == \Unit.$id)
-            .filter(Unit.self, \.$path, .custom("LIKE"), unit.path + "%").filter(\.$displayName ~~ names).all()
+        for user in try await User.query(on: db)
+            .filter(.sql(PersonnelReads.inSubtree(unit, column: "users.home_unit_id"))).filter(\.$displayName ~~ names)
+            .all()
         {
             keys[user.displayName] = StaffAssignment.account(user.id!)
         }

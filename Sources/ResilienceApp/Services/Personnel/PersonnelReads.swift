@@ -15,6 +15,15 @@ enum PersonnelReads {
     struct Located: Sendable, Equatable {
         var personnel: (Int, Int)
         var dependants: (Int, Int)
+
+        /// Counts of several units together.
+        static func sum(_ all: some Sequence<Located>) -> Located {
+            all.reduce(Located(personnel: (0, 0), dependants: (0, 0))) {
+                Located(
+                    personnel: ($0.personnel.0 + $1.personnel.0, $0.personnel.1 + $1.personnel.1),
+                    dependants: ($0.dependants.0 + $1.dependants.0, $0.dependants.1 + $1.dependants.1))
+            }
+        }
         static func == (a: Located, b: Located) -> Bool {
             a.personnel == b.personnel && a.dependants == b.dependants
         }
@@ -74,13 +83,7 @@ enum PersonnelReads {
     }
 
     static func locatable(under unit: Unit, since cutoff: Date, on db: any Database) async throws -> Located {
-        try await countsByUnit(under: unit, since: cutoff, on: db).values.reduce(
-            Located(personnel: (0, 0), dependants: (0, 0))
-        ) {
-            Located(
-                personnel: ($0.personnel.0 + $1.personnel.0, $0.personnel.1 + $1.personnel.1),
-                dependants: ($0.dependants.0 + $1.dependants.0, $0.dependants.1 + $1.dependants.1))
-        }
+        Located.sum(try await countsByUnit(under: unit, since: cutoff, on: db).values)
     }
 
     /// The unit's figures and those of each unit right below it (whose subtrees they sum).
