@@ -343,6 +343,53 @@ import VaporTesting
         }
     }
 
+    /// A unit's page and the search of units, kept: a child renamed, a duty station added, its
+    /// area renamed, and an account posted there each show at once.
+    @Test func aUnitsPageAndTheSearchShowEveryChangeOfWhatTheyShow() async throws {
+        try await withTestApp { app in
+            let kenya = try await unit("KEN", app)
+            let admin = Browser(app)
+            #expect(try await admin.signIn("admin"))
+            let page = AppPath.unit(kenya.id!).path
+            let search = AppPath.units.path + "?q=Dadaab"
+            func shows(_ path: String, _ text: String) async throws -> Bool {
+                try await admin.get(path).body.string.contains(text)
+            }
+            let people = try await User.query(on: app.db).filter(\.$homeUnit.$id == kenya.id!).count()
+            #expect(try await shows(page, "People posted here (\(people))"))
+
+            let dadaab = try await unit("KEN-DAD", app)
+            for path in [page, search] { #expect(!(try await shows(path, "Dadaab Refugee Complex Office")), "\(path)") }
+            try await UnitService.update(
+                dadaab, UnitInput(name: "Dadaab Refugee Complex Office", code: "KEN-DAD"), by: app.systemContext,
+                on: app.db)
+            for path in [page, search] { #expect(try await shows(path, "Dadaab Refugee Complex Office"), "\(path)") }
+
+            #expect(!(try await shows(page, "Lodwar")))
+            let station = try await DutyStationService.create(
+                at: kenya,
+                DutyStationInput(
+                    name: "Lodwar", country: "KE", area: "Turkana", latitude: "3.12", longitude: "35.60"),
+                by: app.systemContext, on: app.db)
+            let withLodwar = try await admin.get(page).body.string
+            #expect(withLodwar.contains("Lodwar") && withLodwar.contains("Turkana"))
+
+            let area = try #require(try await SecurityArea.find(station.$area.id, on: app.db))
+            try await SecurityAreaService.rename(
+                area, SecurityAreaInput(names: ["en": "Turkana County", "zh-Hans": "图尔卡纳郡"]),
+                by: app.systemContext, on: app.db)
+            #expect(try await shows(page, "Turkana County"))
+
+            _ = try await AccountService.create(
+                AccountInput(
+                    username: "mercy.wambui", displayName: "Mercy Wambui", email: nil,
+                    password: "a long passphrase 2026", confirmation: "a long passphrase 2026",
+                    homeUnitID: kenya.id!.uuidString),
+                by: app.systemContext, on: app.db, hasher: app.password.sync, allowedUnit: { _ in true })
+            #expect(try await shows(page, "People posted here (\(people + 1))"))
+        }
+    }
+
     /// The page frame kept per person: their name, and their navigation from the roles granted.
     /// The indicators page and the security overview count who can be located: a location confirmed, a person added, and
     /// one who left each change it. Kenya's demo personnel (DemoPersonnel): nine, three confirmed

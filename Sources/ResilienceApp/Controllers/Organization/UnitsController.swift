@@ -18,8 +18,18 @@ struct UnitsController {
         routes.on(.POST, .unitRetire(AppPath.any), .unit(.manageOrganization), use: retire)
     }
 
+    /// The tree's roots, the person's units and what a search finds: kept for the units'
+    /// version, per the person's units, search and page, and language.
     @Sendable func index(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
+        let html = try await req.rendered(
+            ["units", actor.grants.map(\.unitID.uuidString).sorted().joined(separator: ","), req.url.query ?? ""],
+            showing: [.all(.units)], period: 86_400
+        ) { try await indexContent(req, actor).render() }
+        return Layout.response(for: req, title: req.localizer("nav.units"), markup: html)
+    }
+
+    private func indexContent(_ req: Request, _ actor: Actor) async throws -> BodyNode {
         let roots = try await Unit.query(on: req.db).filter(\.$parent.$id == nil).sort(\.$name).all()
         let mine = try await Unit.query(on: req.db).filter(\.$id ~~ actor.grants.map(\.unitID)).sort(\.$depth).sort(
             \.$name
@@ -33,7 +43,7 @@ struct UnitsController {
         let page = UnitsIndexPage(
             roots: roots.map(UnitQueries.item), mine: mine.map(UnitQueries.item), query: q,
             results: results?.map(UnitQueries.item), resultsPage: info)
-        return Layout.response(for: req, title: req.localizer("nav.units"), content: page.body(req.localizer))
+        return page.body(req.localizer)
     }
 
     /// What a form's unit field offers as it is typed: active units whose name or code holds the
@@ -48,9 +58,24 @@ struct UnitsController {
             .map { unit in Suggestion(id: unit.id!, label: unit.code.map { "\(unit.name) (\($0))" } ?? unit.name) }
     }
 
+    /// A unit's page, kept for the versions of the tree, the unit's duty stations, the security
+    /// areas (their names) and the accounts (the count of its people), per what the person may
+    /// do, the page of children, and language.
     @Sendable func show(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
         let unit = try await req.unitParameter()
+        let unitID = try unit.requireID()
+        let may = [.manageOrganization, .viewPeople, .viewAudit, .viewSecurity].map {
+            actor.may($0, on: unit.unitPath) ? "1" : "0"
+        }
+        let html = try await req.renderedForm(
+            ["unit", unitID.uuidString, req.url.query ?? "", may.joined()],
+            showing: [.all(.units), .own(.dutyStations, unitID), .all(.security), .all(.people)], period: 86_400
+        ) { csrf in try await showContent(req, actor, unit, csrf: csrf).render() }
+        return Layout.response(for: req, title: unit.name, markup: html)
+    }
+
+    private func showContent(_ req: Request, _ actor: Actor, _ unit: Unit, csrf: String) async throws -> BodyNode {
         let unitID = try unit.requireID()
         let ancestors = try await UnitQueries.ancestors(of: unit, on: req.db)
         let (children, info) = try await UnitQueries.children(of: unitID, on: req.db).pagedWithoutTotal(req)
@@ -73,8 +98,8 @@ struct UnitsController {
                 actor.may(.manageOrganization, on: unit.unitPath), mayPeople, actor.may(.viewAudit, on: unit.unitPath),
                 actor.may(.viewSecurity, on: unit.unitPath)
             ),
-            csrf: req.csrfToken)
-        return Layout.response(for: req, title: unit.name, content: page.body(req.localizer))
+            csrf: csrf)
+        return page.body(req.localizer)
     }
 
     @Sendable func edit(_ req: Request) async throws -> Response {
