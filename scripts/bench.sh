@@ -265,6 +265,7 @@ run() { # label DATABASE_URL
   echo "== $1: $within pages within target, ${#over[@]} over${over:+: $(IFS=';'; echo "${over[*]}")}"
   within=0; over=()
   kill $server $(cat "$work/kannel-$1/kannel.pids") 2>/dev/null || true; wait $server 2>/dev/null || true
+  grep -o "The one cache held.*" "$work/server-$1.log" || true
   trap - EXIT
 }
 

@@ -9,6 +9,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.appConfig = config
     app.clock = AppClock()
     app.kept = KeptCache(budget: config.keptMegabytes << 20)
+    app.lifecycle.use(KeptCache.Report())
     // Blocking work (every SQLite statement, bcrypt, file reads) runs on this pool. SQLite waits
     // for another connection's write lock by retrying on its pool thread; with Vapor's default of
     // one thread per core, two such waits took every thread and the connection holding the lock
