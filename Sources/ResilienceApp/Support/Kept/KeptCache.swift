@@ -165,6 +165,8 @@ extension KeptCache {
     struct Report: LifecycleHandler {
         func shutdown(_ application: Application) {
             let kept = application.kept
+            // Commands keep nothing, and print what they make on the last line: said by servers only.
+            guard kept.count > 0 else { return }
             application.logger.notice(
                 "The one cache held \(kept.bytes >> 20) MB of its \(kept.budget >> 20) MB in \(kept.count) values.")
         }
