@@ -23,13 +23,19 @@ import VaporTesting
         try await change()
     }
 
+    /// Bangladesh's focal point, signed in on server A, reading their register twice: the second
+    /// read is answered with what server A remembers of them and of the unit.
+    func focalPointReadingTwice(_ app: Application) async throws -> (Browser, ResilienceApp.Unit) {
+        let bangladesh = try await unit("BGD", app)
+        let focal = Browser(app)
+        #expect(try await focal.signIn("focal.bangladesh"))
+        for _ in 0..<2 { #expect(try await focal.get(AppPath.unitRisks(bangladesh.id!).path).status == .ok) }
+        return (focal, bangladesh)
+    }
+
     @Test func aRoleRevokedOnAnotherServerStopsWorkingAtOnce() async throws {
         try await withTestApp { app in
-            let bangladesh = try await unit("BGD", app)
-            let focal = Browser(app)
-            #expect(try await focal.signIn("focal.bangladesh"))
-            // Read twice: the second read is answered with what server A remembers.
-            for _ in 0..<2 { #expect(try await focal.get(AppPath.unitRisks(bangladesh.id!).path).status == .ok) }
+            let (focal, bangladesh) = try await focalPointReadingTwice(app)
             try await onServerB(app) {
                 let admin = Browser(app)
                 #expect(try await admin.signIn("admin"))
@@ -99,10 +105,7 @@ import VaporTesting
 
     @Test func aUnitRenamedOnAnotherServerShowsItsNewNameAtOnce() async throws {
         try await withTestApp { app in
-            let bangladesh = try await unit("BGD", app)
-            let focal = Browser(app)
-            #expect(try await focal.signIn("focal.bangladesh"))
-            for _ in 0..<2 { #expect(try await focal.get(AppPath.unitRisks(bangladesh.id!).path).status == .ok) }
+            let (focal, bangladesh) = try await focalPointReadingTwice(app)
             try await onServerB(app) {
                 var headers = try await apiHeaders("admin", app)
                 headers.contentType = .json
